@@ -1,0 +1,60 @@
+//! The corpus bundle: the compact binary form in which a parsed corpus is
+//! embedded in the page (postcard: varints, no field names), led by a format
+//! version so that a stale or foreign bundle fails with a clear error.
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Corpus;
+use crate::Error;
+
+/// Bumped whenever the serialized layout of [`Corpus`] changes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A versioned, serialisable corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorpusBundle {
+    pub version: u32,
+    pub corpus: Corpus,
+}
+
+impl CorpusBundle {
+    /// Wraps a corpus with the current format version.
+    pub fn new(corpus: Corpus) -> Self {
+        Self { version: FORMAT_VERSION, corpus }
+    }
+
+    /// Serialises to postcard bytes.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, Error> {
+        postcard::to_allocvec(self).map_err(|e| Error::BadBundle(e.to_string()))
+    }
+
+    /// Reads bytes written by [`CorpusBundle::to_bytes`], checking the version first.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        let (found, _) =
+            postcard::take_from_bytes::<u32>(bytes).map_err(|e| Error::BadBundle(e.to_string()))?;
+        if found != FORMAT_VERSION {
+            return Err(Error::BundleVersion { found, expected: FORMAT_VERSION });
+        }
+        postcard::from_bytes(bytes).map_err(|e| Error::BadBundle(e.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse_document;
+
+    #[test]
+    fn round_trips_and_rejects_damage() {
+        let doc = parse_document("a", "A Headline Here\nSome body text that is long enough to be a paragraph.").unwrap();
+        let bundle = CorpusBundle::new(Corpus { documents: vec![doc] });
+        let bytes = bundle.to_bytes().unwrap();
+        assert_eq!(CorpusBundle::from_bytes(&bytes).unwrap(), bundle);
+        assert!(matches!(CorpusBundle::from_bytes(&bytes[..bytes.len() / 2]), Err(Error::BadBundle(_))));
+        assert!(matches!(CorpusBundle::from_bytes(&[]), Err(Error::BadBundle(_))));
+        assert_eq!(
+            CorpusBundle::from_bytes(&[7, 0]),
+            Err(Error::BundleVersion { found: 7, expected: FORMAT_VERSION })
+        );
+    }
+}

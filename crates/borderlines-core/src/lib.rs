@@ -1,0 +1,25 @@
+//! Borderlines' core: everything that understands documents, with no web
+//! dependencies, so that the same code runs at build time (the seed corpus),
+//! natively in tests and the CLI, and in the browser (documents users load).
+//!
+//! Data flow: raw bytes → [`text::decode`] → [`parse::parse_document`] (which
+//! applies the [`boilerplate`] rules and finds title, byline and headings) →
+//! [`document::Document`] → [`bundle::CorpusBundle`] (compact binary embedded
+//! in the page) → [`search`] and [`url_state`] drive what the UI shows.
+//!
+//! Nothing here panics on input: fallible operations return [`Error`].
+
+pub mod boilerplate;
+pub mod bundle;
+pub mod document;
+pub mod error;
+pub mod parse;
+pub mod search;
+pub mod text;
+pub mod url_state;
+
+pub use bundle::CorpusBundle;
+pub use document::{Block, BlockKind, Corpus, Document, TitleSource};
+pub use error::Error;
+pub use parse::parse_document;
+pub use url_state::ViewState;

@@ -1,0 +1,183 @@
+//! Turns the text of one scraped article into a clean [`Document`]: removes
+//! boilerplate (see [`crate::boilerplate`]), finds the headline, the byline
+//! and section headings, derives a title when the text has none, and counts
+//! words.
+//!
+//! ```
+//! let doc = borderlines_core::parse_document("x", "Advertisement\nWalls Rise on the Yalu\nBy Jane Doe\nNew fences were built along the river this year.").unwrap();
+//! assert_eq!(doc.title, "Walls Rise on the Yalu");
+//! assert_eq!(doc.byline.as_deref(), Some("Jane Doe"));
+//! assert_eq!(doc.blocks.len(), 1);
+//! ```
+
+use std::collections::HashSet;
+
+use crate::boilerplate::{classify_line, strip_inline_cross_links};
+use crate::document::{Block, BlockKind, Document, TitleSource};
+use crate::text::{clean_line, decode, ends_like_sentence, first_sentence, truncate_words, word_count};
+use crate::Error;
+
+/// Longest headline we accept, in words; longer lines are paragraphs.
+const MAX_HEADLINE_WORDS: usize = 25;
+/// Longest in-body section heading, in words.
+const MAX_HEADING_WORDS: usize = 15;
+/// Words kept in a title derived from the first sentence.
+const DERIVED_TITLE_WORDS: usize = 12;
+
+/// Parses raw bytes of any common encoding (see [`decode`]).
+pub fn parse_bytes(id: &str, bytes: &[u8]) -> Result<Document, Error> {
+    parse_document(id, &decode(bytes))
+}
+
+/// Parses one article's text. Fails only when nothing readable remains.
+pub fn parse_document(id: &str, raw: &str) -> Result<Document, Error> {
+    let mut removed = 0u32;
+    let mut seen = HashSet::new();
+    let mut lines: Vec<String> = Vec::new();
+    for raw_line in raw.lines() {
+        let line = clean_line(raw_line);
+        if line.is_empty() {
+            continue;
+        }
+        if classify_line(&line).is_some() {
+            removed += 1;
+            continue;
+        }
+        let (line, cut) = strip_inline_cross_links(&line);
+        removed += cut;
+        // Scrapers often repeat the headline (page title + article header) or
+        // a whole block; the first occurrence is the one in reading order.
+        if line.is_empty() || !seen.insert(line.to_lowercase()) {
+            removed += u32::from(!line.is_empty());
+            continue;
+        }
+        lines.push(line);
+    }
+
+    // The header is everything before the first line shaped like running text.
+    let header_len = lines.iter().position(|l| is_paragraph_shaped(l)).unwrap_or(lines.len());
+    let mut title = None;
+    let mut byline = None;
+    let mut blocks = Vec::with_capacity(lines.len());
+    for (i, line) in lines.into_iter().enumerate() {
+        if i < header_len {
+            if title.is_none() && is_headline_shaped(&line) {
+                title = Some(line);
+                continue;
+            }
+            if byline.is_none() {
+                if let Some(name) = byline_of(&line) {
+                    byline = Some(name);
+                    continue;
+                }
+            }
+        }
+        let kind = if is_heading_shaped(&line) { BlockKind::Heading } else { BlockKind::Paragraph };
+        blocks.push(Block { kind, text: line });
+    }
+
+    let (title, title_source) = match title {
+        Some(t) => (t, TitleSource::Headline),
+        None => {
+            let source = blocks
+                .iter()
+                .find(|b| b.kind == BlockKind::Paragraph)
+                .or(blocks.first())
+                .ok_or_else(|| Error::EmptyDocument { id: id.to_owned() })?;
+            (truncate_words(first_sentence(&source.text), DERIVED_TITLE_WORDS), TitleSource::Derived)
+        }
+    };
+    let words = blocks.iter().map(|b| word_count(&b.text)).fold(0u32, u32::saturating_add);
+    Ok(Document {
+        id: id.to_owned(),
+        title,
+        title_source,
+        byline,
+        blocks,
+        word_count: words,
+        boilerplate_removed: removed,
+    })
+}
+
+fn words(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+fn is_paragraph_shaped(line: &str) -> bool {
+    words(line) > MAX_HEADLINE_WORDS || (ends_like_sentence(line) && words(line) >= 8)
+}
+
+fn is_headline_shaped(line: &str) -> bool {
+    let n = words(line);
+    (2..=MAX_HEADLINE_WORDS).contains(&n)
+        && line.chars().count() <= 250
+        && (!ends_like_sentence(line) || line.ends_with(['?', '!']))
+        && line.chars().next().is_some_and(|c| !c.is_lowercase())
+}
+
+fn is_heading_shaped(line: &str) -> bool {
+    let n = words(line);
+    (1..=MAX_HEADING_WORDS).contains(&n)
+        && !ends_like_sentence(line)
+        && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+/// A byline: "By Jane Doe", "By Jane Doe and Kim Min-ji, Reuters", or a bare
+/// person-shaped name of two to five capitalised words.
+fn byline_of(line: &str) -> Option<String> {
+    let stripped = ["By ", "by ", "BY ", "Written by ", "Author: ", "Reporting by "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p));
+    if let Some(rest) = stripped {
+        let rest = rest.trim();
+        return (words(rest) <= 12 && !rest.is_empty()).then(|| rest.to_owned());
+    }
+    is_person_name(line).then(|| line.to_owned())
+}
+
+fn is_person_name(line: &str) -> bool {
+    const PARTICLES: &[&str] = &["de", "van", "von", "der", "bin", "al", "da", "di", "le", "la"];
+    let n = words(line);
+    (2..=5).contains(&n)
+        && line.chars().count() <= 60
+        && !line.chars().any(|c| c.is_numeric() || matches!(c, ':' | '.' | '!' | '?' | '|' | '"'))
+        && line.split_whitespace().all(|w| {
+            PARTICLES.contains(&w) || w.chars().next().is_some_and(char::is_uppercase)
+        })
+        // A name has few words of four or more capitals ("NEWS UPDATE" is not one).
+        && !line.split_whitespace().any(|w| w.len() >= 4 && w.chars().all(|c| c.is_uppercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_all_boilerplate_inputs_are_errors() {
+        assert!(matches!(parse_document("e", ""), Err(Error::EmptyDocument { .. })));
+        assert!(matches!(parse_document("e", "Advertisement\n\nRead More\n"), Err(Error::EmptyDocument { .. })));
+    }
+
+    #[test]
+    fn derives_a_title_from_the_first_sentence() {
+        let d = parse_document("d", "Troops laid new mines along the southern border on Friday, officials said. More text.").unwrap();
+        assert_eq!(d.title_source, TitleSource::Derived);
+        assert_eq!(d.title, "Troops laid new mines along the southern border on Friday, officials said");
+        assert_eq!(d.byline, None);
+    }
+
+    #[test]
+    fn headings_inside_the_body() {
+        let d = parse_document("h", "A Long Wall Rises\n\nThe wall is long and it rises along the river bank.\n\nWhat Comes Next\n\nNobody knows what comes next for the towns there.").unwrap();
+        let kinds: Vec<_> = d.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Paragraph, BlockKind::Heading, BlockKind::Paragraph]);
+    }
+
+    #[test]
+    fn bylines_with_and_without_by() {
+        assert_eq!(byline_of("By Jean-Luc de Vries, Reuters").as_deref(), Some("Jean-Luc de Vries, Reuters"));
+        assert_eq!(byline_of("Aqsa Younas Rana").as_deref(), Some("Aqsa Younas Rana"));
+        assert_eq!(byline_of("NEWS UPDATE TODAY"), None);
+        assert_eq!(byline_of("The Wall: Part 2"), None);
+    }
+}

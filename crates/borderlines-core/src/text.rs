@@ -1,0 +1,125 @@
+//! Text helpers shared by the parser and later by the tokenizer: decoding
+//! bytes of unknown encoding, whitespace normalisation, word counting and
+//! sentence-aware truncation.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Decodes bytes to text without failing: UTF-8 (with or without BOM), UTF-16
+/// with a BOM, and otherwise UTF-8 with invalid sequences replaced by U+FFFD.
+/// Bytes that are invalid UTF-8 but look like Latin-1/Windows-1252 (no NULs)
+/// are read as Latin-1 so that "café" in an old file survives.
+pub fn decode(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return String::from_utf8_lossy(rest).into_owned();
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return decode_utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return decode_utf16(rest, u16::from_be_bytes);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_owned(),
+        Err(_) if !bytes.contains(&0) => bytes.iter().map(|&b| char::from(b)).collect(),
+        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    char::decode_utf16(units)
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
+}
+
+/// Normalises one line: non-breaking and other Unicode spaces become plain
+/// spaces, control characters are dropped, runs of spaces collapse, and the
+/// ends are trimmed.
+pub fn clean_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut pending_space = false;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else if c.is_control() || c == '\u{FEFF}' || c == '\u{200B}' {
+            continue;
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Number of words by Unicode word boundaries ("Kim Jong-un's" counts 3).
+pub fn word_count(text: &str) -> u32 {
+    u32::try_from(text.unicode_words().count()).unwrap_or(u32::MAX)
+}
+
+/// Does the text end like a sentence (terminal punctuation, possibly inside quotes)?
+pub fn ends_like_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
+    trimmed.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？'])
+}
+
+/// The first sentence of `text`, found with Unicode sentence boundaries.
+pub fn first_sentence(text: &str) -> &str {
+    text.split_sentence_bounds()
+        .next()
+        .map(str::trim)
+        .unwrap_or("")
+}
+
+/// Shortens `text` to at most `max_words` words on a word boundary, adding an
+/// ellipsis when something was cut and dropping a dangling comma or
+/// sentence-final period.
+pub fn truncate_words(text: &str, max_words: usize) -> String {
+    let mut words = 0;
+    for (idx, w) in text.split_word_bound_indices() {
+        if w.chars().any(char::is_alphanumeric) {
+            words += 1;
+            if words > max_words {
+                let head = text[..idx].trim_end().trim_end_matches([',', ';', ':', '-', '—']);
+                return format!("{head}…");
+            }
+        }
+    }
+    text.trim_end_matches('.').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_bom_utf16_and_latin1() {
+        assert_eq!(decode(b"\xEF\xBB\xBFhello"), "hello");
+        assert_eq!(decode(b"\xFF\xFEh\0i\0"), "hi");
+        assert_eq!(decode(b"\xFE\xFF\0h\0i"), "hi");
+        assert_eq!(decode(b"caf\xE9"), "café");
+        assert_eq!(decode("Rüstung".as_bytes()), "Rüstung");
+    }
+
+    #[test]
+    fn clean_line_collapses_odd_spaces() {
+        assert_eq!(clean_line("  Read\u{a0}More \u{200B}\t x "), "Read More x");
+        assert_eq!(clean_line("\u{7}bell"), "bell");
+    }
+
+    #[test]
+    fn counts_words_and_sentences() {
+        assert_eq!(word_count("Kim Jong Un met 1,047 people."), 6);
+        assert!(ends_like_sentence("He said “no.”"));
+        assert!(!ends_like_sentence("China Fortifies Its Border"));
+        assert_eq!(first_sentence("One two. Three four."), "One two.");
+    }
+
+    #[test]
+    fn truncates_on_word_boundaries() {
+        assert_eq!(truncate_words("a b c d, e f", 4), "a b c d…");
+        assert_eq!(truncate_words("Short one.", 10), "Short one");
+    }
+}

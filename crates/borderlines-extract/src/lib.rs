@@ -1,0 +1,1 @@
+//! Corpus understanding for Borderlines (work in progress).
