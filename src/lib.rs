@@ -1,1 +1,14 @@
+//! The Borderlines web app: Leptos components that render the corpus and
+//! wire signals. All understanding of documents lives in `borderlines-core`;
+//! this crate only decodes the embedded bundle, keeps the view state in sync
+//! with the URL fragment, and draws.
 
+pub mod components;
+pub mod corpus;
+pub mod url_sync;
+
+/// Mounts the whole app on `<body>`; called once by the wasm entry point.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(components::App);
+}

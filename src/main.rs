@@ -1,1 +1,5 @@
-fn main(){}
+//! Entry point of the wasm binary: mounts the explorer on the page.
+
+fn main() {
+    borderlines_app::start();
+}

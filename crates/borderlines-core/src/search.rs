@@ -97,6 +97,41 @@ pub fn highlight_ranges(text: &str, terms: &[String]) -> Vec<Range<usize>> {
     merged
 }
 
+/// A short excerpt of the first block that contains a term: about
+/// `max_chars` characters around the first match, cut on word boundaries,
+/// with "…" where text was cut. `None` when no block matches.
+pub fn plain_snippet(doc: &Document, terms: &[String], max_chars: usize) -> Option<String> {
+    doc.blocks.iter().find_map(|b| {
+        let first = highlight_ranges(&b.text, terms).into_iter().next()?;
+        Some(excerpt(&b.text, first.start, max_chars))
+    })
+}
+
+/// About `max_chars` characters of `text` around byte offset `at`.
+fn excerpt(text: &str, at: usize, max_chars: usize) -> String {
+    let lead = max_chars / 3;
+    let chars_before = text[..at].chars().count();
+    let skip = chars_before.saturating_sub(lead);
+    let mut start = text.char_indices().nth(skip).map_or(0, |(i, _)| i);
+    if start > 0 {
+        // Start on a word: move to just after the next space.
+        start = text[start..].find(' ').map_or(start, |i| start + i + 1).min(at);
+    }
+    let mut end = text[start..].char_indices().nth(max_chars).map_or(text.len(), |(i, _)| start + i);
+    if end < text.len() {
+        end = text[..end].rfind(' ').filter(|&i| i > at).unwrap_or(end);
+    }
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(text[start..end].trim());
+    if end < text.len() {
+        out.push('…');
+    }
+    out
+}
+
 /// Splits `text` into `(is_match, piece)` segments for rendering.
 pub fn segments<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(bool, &'a str)> {
     let mut out = Vec::with_capacity(ranges.len() * 2 + 1);
@@ -143,6 +178,18 @@ mod tests {
         assert_eq!(segments(text, &r).iter().filter(|s| s.0).count(), 2);
         assert_eq!(&text[r[0].clone()], "\u{212A}elvin");
         assert_eq!(&text[r[1].clone()], "KELVIN");
+    }
+
+    #[test]
+    fn snippets_centre_on_the_first_match() {
+        let c = corpus();
+        let s = plain_snippet(&c.documents[1], &terms("southern"), 30).unwrap();
+        assert!(s.contains("southern"), "{s}");
+        assert!(s.chars().count() <= 32, "{s}");
+        assert_eq!(plain_snippet(&c.documents[1], &terms("yalu"), 30), None);
+        let long = parse_document("l", &format!("{} needle {}", "é ".repeat(300), "ü ".repeat(300))).unwrap();
+        let s = plain_snippet(&long, &terms("needle"), 60).unwrap();
+        assert!(s.starts_with('…') && s.ends_with('…') && s.contains("needle"), "{s}");
     }
 
     #[test]

@@ -1,0 +1,71 @@
+use std::sync::Arc;
+
+use borderlines_core::{BlockKind, Corpus, TitleSource};
+use leptos::either::EitherOf3;
+use leptos::prelude::*;
+
+use crate::components::result_item::format_thousands;
+use crate::components::Highlighted;
+
+/// The reader: the open document with its headline (or derived title),
+/// byline, length, and body with query terms marked. Explains a link to a
+/// document that does not exist instead of failing. Hooks: `reader`,
+/// `reader-title`.
+#[component]
+pub fn Reader(
+    /// All documents.
+    corpus: Arc<Corpus>,
+    /// The document id the URL asked for, if any.
+    requested: Signal<Option<String>>,
+    /// Index of the document to show.
+    open: Signal<Option<usize>>,
+    /// Case-folded query terms to mark.
+    terms: Memo<Vec<String>>,
+) -> impl IntoView {
+    let body = move || match open.get() {
+        Some(i) => {
+            let doc = corpus.documents[i].clone();
+            let derived = doc.title_source == TitleSource::Derived;
+            let removed = match doc.boilerplate_removed {
+                0 => String::new(),
+                1 => " · 1 line of web boilerplate removed".to_owned(),
+                n => format!(" · {n} lines of web boilerplate removed"),
+            };
+            let meta = format!(
+                "{} words · {} min read · {} paragraphs{removed} · {}",
+                format_thousands(doc.word_count),
+                doc.reading_minutes(),
+                doc.paragraphs().count(),
+                doc.id
+            );
+            let blocks = doc
+                .blocks
+                .into_iter()
+                .map(|b| match b.kind {
+                    BlockKind::Heading => view! { <h3><Highlighted text=b.text terms=terms.into()/></h3> }.into_any(),
+                    BlockKind::Paragraph => view! { <p><Highlighted text=b.text terms=terms.into()/></p> }.into_any(),
+                })
+                .collect::<Vec<_>>();
+            EitherOf3::A(view! {
+                <article class="reader-doc" data-doc=doc.id.clone()>
+                    <h2 class="reader-title" class:derived=derived data-testid="reader-title">
+                        <Highlighted text=doc.title terms=terms.into()/>
+                    </h2>
+                    {derived.then(|| view! { <p class="derived-note">"This text has no headline; the title shown is its first sentence."</p> })}
+                    {doc.byline.map(|b| view! { <p class="byline">"By " {b}</p> })}
+                    <p class="reader-meta">{meta}</p>
+                    <div class="reader-body">{blocks}</div>
+                </article>
+            })
+        }
+        None => match requested.get() {
+            Some(id) => EitherOf3::B(view! {
+                <p class="empty-state" role="alert">"There is no document “" {id} "” in this corpus. Pick one from the list."</p>
+            }),
+            None => EitherOf3::C(view! { <p class="empty-state">"Nothing to show: no document matches."</p> }),
+        },
+    };
+    view! {
+        <section class="reader" data-testid="reader" aria-label="Reader">{body}</section>
+    }
+}

@@ -1,0 +1,49 @@
+use leptos::html::Input;
+use leptos::prelude::*;
+
+/// The search field. Searches as you type; "/" anywhere focuses it and
+/// Escape clears it. Hook: `data-testid="search-input"`.
+#[component]
+pub fn SearchBox(
+    /// The current query text.
+    query: Signal<String>,
+    /// Called with the new text on every edit.
+    on_query: Callback<String>,
+) -> impl IntoView {
+    let input: NodeRef<Input> = NodeRef::new();
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing_elsewhere = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+        if ev.key() == "/" && !typing_elsewhere {
+            if let Some(el) = input.get() {
+                ev.prevent_default();
+                let _ = el.focus();
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+    view! {
+        <div class="search" role="search">
+            <label class="visually-hidden" for="search-input">"Search the documents"</label>
+            <input
+                id="search-input"
+                node_ref=input
+                type="search"
+                class="search-input"
+                data-testid="search-input"
+                placeholder="Search the documents  ( / )"
+                autocomplete="off"
+                spellcheck="false"
+                prop:value=query
+                on:input=move |ev| on_query.run(event_target_value(&ev))
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        on_query.run(String::new());
+                    }
+                }
+            />
+        </div>
+    }
+}

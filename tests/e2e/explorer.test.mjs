@@ -1,0 +1,189 @@
+// End-to-end tests: open dist/borderlines.html from file:// in Debian's
+// Chromium (driven by playwright-core) and use it the way a person would.
+// Every test also fails if the page makes any network request or logs a
+// console error. Prints "N passed, N failed" last; exits non-zero on failure.
+//
+// Usage: node tests/e2e/explorer.test.mjs [path/to/borderlines.html]
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const page_path = resolve(process.argv[2] ?? 'dist/borderlines.html');
+const page_url = pathToFileURL(page_path).href;
+const shots = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'borderlines-screenshots');
+mkdirSync(shots, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  // playwright gives each launch a fresh, empty profile directory of its own.
+});
+
+/** A fresh context and page that record every request and console error. */
+async function open_page(url = page_url, viewport = { width: 1280, height: 860 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems = [];
+  context.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith('data:') && u.split('#')[0] !== page_url) problems.push(`network request: ${u}`);
+  });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`dialog opened: ${d.message()}`); d.dismiss(); });
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=app][data-state=ready]', { timeout: 15000 });
+  return { page, context, problems };
+}
+
+const titles = (page) => page.$$eval('[data-testid=result-title]', (els) => els.map((e) => e.textContent));
+const reader_title = (page) => page.textContent('[data-testid=reader-title]');
+const count = (page) => page.textContent('[data-testid=result-count]');
+function expect(cond, what) { if (!cond) throw new Error(what); }
+function eq(a, b, what) { expect(JSON.stringify(a) === JSON.stringify(b), `${what}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`); }
+
+const tests = {
+  async 'lists the three seed documents with titles and lengths'() {
+    const { page, context, problems } = await open_page();
+    const t = await titles(page);
+    eq(t.length, 3, 'result count');
+    expect(t.includes('China Fortifies Its Border With North Korea: Implications and Consequences'), `headline missing: ${t}`);
+    expect(t.some((x) => x.startsWith('As the COVID-19 pandemic unfolded in 2020')), `derived title missing: ${t}`);
+    eq(await count(page), '3 documents', 'count line');
+    const meta = await page.$$eval('.result-meta', (els) => els.map((e) => e.textContent));
+    expect(meta.every((m) => /\d+ words/.test(m)), `lengths: ${meta}`);
+    expect(meta.some((m) => m.includes('Aqsa Younas Rana')), 'byline in list');
+    const body = await page.textContent('[data-testid=reader]');
+    for (const cruft of ['Advertisment', 'author-image', 'New Update', 'Read Also']) expect(!body.includes(cruft), `boilerplate ${cruft} shown`);
+    const ms = Number(await page.getAttribute('[data-testid=app]', 'data-decode-ms'));
+    console.log(`    corpus decode: ${ms} ms`);
+    expect(ms < 50, `decode took ${ms} ms`);
+    await page.screenshot({ path: join(shots, 'desktop.png') });
+    await context.close();
+    return problems;
+  },
+
+  async 'opening a document shows it in the reader and puts it in the URL'() {
+    const { page, context, problems } = await open_page();
+    const second = (await titles(page))[1];
+    await page.click('[data-testid=result]:nth-child(2) a');
+    await page.waitForFunction((t) => document.querySelector('[data-testid=reader-title]')?.textContent === t, second);
+    expect(page.url().includes('#doc='), `url ${page.url()}`);
+    expect(await page.$eval('[data-testid=result]:nth-child(2)', (e) => e.classList.contains('open')), 'open item marked');
+    await context.close();
+    return problems;
+  },
+
+  async 'search narrows the list, marks matches and explains an empty result'() {
+    const { page, context, problems } = await open_page();
+    await page.fill('[data-testid=search-input]', 'Tumen');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 1);
+    eq(await count(page), '1 of 3 documents match', 'count line');
+    eq(await titles(page), ['China Fortifies Its Border With North Korea: Implications and Consequences'], 'titles');
+    const marks = await page.$$eval('[data-testid=snippet] mark', (els) => els.map((e) => e.textContent));
+    expect(marks.length > 0 && marks.every((m) => m.toLowerCase() === 'tumen'), `snippet marks ${marks}`);
+    const reader_marks = await page.$$eval('[data-testid=reader] mark', (els) => els.length);
+    expect(reader_marks >= 4, `reader marks ${reader_marks}`);
+    expect(page.url().includes('q=Tumen'), `url ${page.url()}`);
+    await page.fill('[data-testid=search-input]', 'BORDER guards');
+    await page.waitForFunction(() => document.querySelector('[data-testid=result-count]').textContent === '1 of 3 documents match');
+    await page.fill('[data-testid=search-input]', 'zeppelin');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 0);
+    eq(await count(page), '0 of 3 documents match', 'count line');
+    expect((await page.textContent('.results')).includes('No document contains every word'), 'empty state');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 3);
+    await context.close();
+    return problems;
+  },
+
+  async 'a copied link opens the same view in a fresh page'() {
+    const { page, context, problems } = await open_page();
+    await page.fill('[data-testid=search-input]', 'defectors');
+    await page.waitForFunction(() => document.querySelector('[data-testid=result-count]').textContent.includes('of 3'));
+    await page.click('[data-testid=result]:last-child a');
+    const want = { title: await reader_title(page), count: await count(page), titles: await titles(page) };
+    const link = page.url();
+    const fresh = await open_page(link);
+    eq(await reader_title(fresh.page), want.title, 'reader title');
+    eq(await count(fresh.page), want.count, 'count');
+    eq(await titles(fresh.page), want.titles, 'list');
+    eq(await fresh.page.inputValue('[data-testid=search-input]'), 'defectors', 'search box');
+    await fresh.page.reload();
+    await fresh.page.waitForSelector('[data-testid=app][data-state=ready]');
+    eq(await reader_title(fresh.page), want.title, 'after reload');
+    await fresh.context.close();
+    await context.close();
+    return [...problems, ...fresh.problems];
+  },
+
+  async 'Back and Forward move between opened documents'() {
+    const { page, context, problems } = await open_page();
+    const t = await titles(page);
+    await page.click('[data-testid=result]:nth-child(1) a');
+    await page.click('[data-testid=result]:nth-child(3) a');
+    await page.waitForFunction((x) => document.querySelector('[data-testid=reader-title]').textContent === x, t[2]);
+    await page.goBack();
+    await page.waitForFunction((x) => document.querySelector('[data-testid=reader-title]').textContent === x, t[0]);
+    await page.goForward();
+    await page.waitForFunction((x) => document.querySelector('[data-testid=reader-title]').textContent === x, t[2]);
+    await context.close();
+    return problems;
+  },
+
+  async 'crafted links run nothing and explain themselves'() {
+    const crafted = `${page_url}#doc=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&q=%3Cscript%3Ealert(2)%3C%2Fscript%3E&junk=%FF`;
+    const { page, context, problems } = await open_page(crafted);
+    expect((await page.textContent('[data-testid=reader]')).includes('There is no document'), 'unknown doc explained');
+    eq(await page.$$eval('img, [data-testid=app] script', (e) => e.length), 0, 'injected elements');
+    eq(await page.inputValue('[data-testid=search-input]'), '<script>alert(2)</script>', 'query kept as text');
+    await context.close();
+    return problems;
+  },
+
+  async 'the page carries a strict Content-Security-Policy'() {
+    const { page, context, problems } = await open_page();
+    const csp = await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
+    expect(csp.includes("default-src 'none'"), csp);
+    expect(!csp.includes('unsafe-inline') && !csp.includes('http'), csp);
+    expect(/script-src 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval'/.test(csp), csp);
+    await context.close();
+    return problems;
+  },
+
+  async 'fits a 360 px phone without sideways scrolling'() {
+    const { page, context, problems } = await open_page(page_url, { width: 360, height: 740 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    await page.screenshot({ path: join(shots, 'phone.png'), fullPage: false });
+    const wide = await open_page(page_url, { width: 1920, height: 1080 });
+    await wide.page.fill('[data-testid=search-input]', 'border fence');
+    await wide.page.waitForFunction(() => document.querySelector('[data-testid=result-count]').textContent.includes('of 3'));
+    await wide.page.screenshot({ path: join(shots, 'wide.png') });
+    await wide.context.close();
+    await context.close();
+    return [...problems, ...wide.problems];
+  },
+};
+
+let passed = 0;
+let failed = 0;
+for (const [name, run] of Object.entries(tests)) {
+  try {
+    const problems = await run();
+    if (problems.length) throw new Error(problems.join('\n      '));
+    passed++;
+    console.log(`  ok   ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`  FAIL ${name}\n      ${e.message.split('\n').join('\n      ')}`);
+  }
+}
+await browser.close();
+console.log(`e2e: screenshots in ${shots}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
