@@ -1,13 +1,48 @@
-//! Full-text search for Borderlines, pure Rust (runs natively, at build
-//! time and in the browser as wasm).
+//! Full-text search for Borderlines, pure Rust: it runs natively, at build
+//! time (the app's `build.rs` serializes the index of the embedded corpus)
+//! and in the browser as wasm (loading that index, or indexing documents the
+//! user adds).
+//!
+//! Pipeline: [`tokenize`] (UAX #29 words, folding, hyphen compounds, CJK
+//! bigrams) → [`analyze`] (possessives, Snowball stems, Hangul particles) →
+//! [`index`] (fst dictionaries + delta/varint [`postings`] with positions) →
+//! [`query`] (forgiving parser) → [`plan`] (words resolved to terms,
+//! prefixes, fuzzy neighbours) → [`eval`] (BM25 per field, boolean
+//! structure) → [`search`] (ranking, typo fallback, [`snippet`]s,
+//! explanations); [`highlight`] marks matches in any text.
+//!
+//! ```
+//! use borderlines_search::{Query, SearchIndex, SearchOptions};
+//! let doc = borderlines_core::parse_document("a", "China Fortifies Its Border\nNew fences and border guards line the Tumen River.").unwrap();
+//! let corpus = borderlines_core::Corpus { documents: vec![doc] };
+//! let index = SearchIndex::from_bytes(&SearchIndex::build(&corpus).to_bytes()).unwrap();
+//! let results = index.search(&corpus, &Query::parse("\"border guard\" fortif*"), &SearchOptions::default());
+//! assert_eq!(results.total, 1);
+//! assert_eq!(results.understood, "\"border guard\" fortif*");
+//! ```
+//!
+//! Nothing here panics on input, and the only fallible operation, loading
+//! a serialized index, returns [`SearchError`].
+
 pub mod analyze;
 pub mod error;
+pub mod eval;
 pub mod fold;
+pub mod highlight;
 pub mod index;
+pub mod plan;
 pub mod postings;
 pub mod query;
+pub mod rank;
+pub mod search;
+pub mod snippet;
 pub mod tokenize;
 
 pub use error::SearchError;
+pub use highlight::Highlighter;
 pub use index::SearchIndex;
+pub use plan::{FieldResolver, NoFields};
 pub use query::{Field, Node, Query, TermKind};
+pub use rank::RankingParams;
+pub use search::{Explanation, FieldExplanation, Hit, SearchOptions, SearchResults, TermExplanation};
+pub use snippet::Snippet;
