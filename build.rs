@@ -17,15 +17,21 @@ fn main() {
     let mut corpus = Corpus::default();
     for path in &paths {
         println!("cargo:rerun-if-changed={}", path.display());
-        let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document");
-        let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let id = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("document");
+        let bytes =
+            std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         match parse_bytes(id, &bytes) {
             Ok(doc) => corpus.documents.push(doc),
             // A seed that yields nothing is skipped with a visible warning, not a broken build.
             Err(e) => println!("cargo:warning=skipping {}: {e}", path.display()),
         }
     }
-    let bytes = CorpusBundle::new(corpus).to_bytes().expect("corpus serialises");
+    let bytes = CorpusBundle::new(corpus)
+        .to_bytes()
+        .expect("corpus serialises");
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
     std::fs::write(&out, bytes).expect("write corpus bundle");
 }

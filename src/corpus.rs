@@ -19,7 +19,10 @@ pub struct LoadedCorpus {
 pub fn load_embedded() -> Result<LoadedCorpus, Error> {
     let start = now_ms();
     let bundle = CorpusBundle::from_bytes(EMBEDDED)?;
-    Ok(LoadedCorpus { corpus: Arc::new(bundle.corpus), decode_ms: now_ms() - start })
+    Ok(LoadedCorpus {
+        corpus: Arc::new(bundle.corpus),
+        decode_ms: now_ms() - start,
+    })
 }
 
 /// Size of the embedded bundle in bytes.
@@ -28,5 +31,7 @@ pub fn embedded_size() -> usize {
 }
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }

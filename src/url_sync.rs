@@ -13,7 +13,11 @@ pub fn current() -> ViewState {
 
 /// The `href` of a link that opens `doc` while keeping `query`.
 pub fn link_to(doc: &str, query: &str) -> String {
-    ViewState { doc: Some(doc.to_owned()), query: query.to_owned() }.to_fragment()
+    ViewState {
+        doc: Some(doc.to_owned()),
+        query: query.to_owned(),
+    }
+    .to_fragment()
 }
 
 /// A signal holding the view state, initialised from the URL, updated on

@@ -42,8 +42,12 @@ pub fn Reader(
                 .blocks
                 .into_iter()
                 .map(|b| match b.kind {
-                    BlockKind::Heading => view! { <h3><Highlighted text=b.text terms=terms.into()/></h3> }.into_any(),
-                    BlockKind::Paragraph => view! { <p><Highlighted text=b.text terms=terms.into()/></p> }.into_any(),
+                    BlockKind::Heading => {
+                        view! { <h3><Highlighted text=b.text terms=terms.into()/></h3> }.into_any()
+                    }
+                    BlockKind::Paragraph => {
+                        view! { <p><Highlighted text=b.text terms=terms.into()/></p> }.into_any()
+                    }
                 })
                 .collect::<Vec<_>>();
             EitherOf3::A(view! {
@@ -62,7 +66,9 @@ pub fn Reader(
             Some(id) => EitherOf3::B(view! {
                 <p class="empty-state" role="alert">"There is no document “" {id} "” in this corpus. Pick one from the list."</p>
             }),
-            None => EitherOf3::C(view! { <p class="empty-state">"Nothing to show: no document matches."</p> }),
+            None => EitherOf3::C(
+                view! { <p class="empty-state">"Nothing to show: no document matches."</p> },
+            ),
         },
     };
     view! {

@@ -33,7 +33,15 @@ pub fn ResultItem(
         doc.reading_minutes()
     );
     let doc_for_snippet = doc.clone();
-    let snippet = move || terms.with(|t| if t.is_empty() { None } else { plain_snippet(&doc_for_snippet, t, SNIPPET_CHARS) });
+    let snippet = move || {
+        terms.with(|t| {
+            if t.is_empty() {
+                None
+            } else {
+                plain_snippet(&doc_for_snippet, t, SNIPPET_CHARS)
+            }
+        })
+    };
     view! {
         <li class="result" class:open=is_open data-testid="result" data-doc=doc.id.clone()>
             <a class="result-link" href=href aria-current=move || is_open.get().then_some("true")>

@@ -24,44 +24,162 @@ pub enum Rule {
 /// Interface labels, normalised (lowercase, letters and digits, single spaces).
 /// Misspellings seen in the wild ("advertisment") are listed on purpose.
 const UI_LABELS: &[&str] = &[
-    "ad", "ads", "advert", "advertisement", "advertisements", "advertisment",
-    "advertisemnt", "sponsored", "sponsored content", "promoted", "paid content",
-    "paid post", "partner content", "read more", "read also", "also read",
-    "read next", "see also", "more", "continue reading", "keep reading",
-    "show more", "load more", "new update", "update", "updated", "breaking",
-    "breaking news", "live", "live updates", "share", "share this",
-    "share this article", "share this story", "share article", "share on facebook",
-    "share on twitter", "share on x", "share via email", "tweet", "email", "print",
-    "copy link", "link copied", "whatsapp", "facebook", "twitter", "linkedin",
-    "telegram", "reddit", "pinterest", "follow us", "follow us on", "follow",
-    "subscribe", "subscribe now", "sign up", "sign in", "log in", "login",
-    "register", "newsletter", "get the newsletter", "click here", "related",
-    "related articles", "related news", "related stories", "related posts",
-    "related topics", "recommended", "recommended for you", "you may also like",
-    "you might also like", "trending", "trending now", "most read", "most popular",
-    "popular", "top stories", "comments", "leave a comment", "view comments",
-    "show comments", "skip to content", "skip to main content", "menu",
-    "back to top", "loading", "image", "photo", "file photo", "video", "watch",
-    "listen", "listen to this article", "audio", "advertisement continue reading below",
-    "scroll to continue", "scroll to continue with content", "story continues below",
-    "article continues below", "article continues below advertisement",
-    "continue reading below", "tags", "topics", "author", "about the author",
-    "author image", "author avatar", "featured image", "thumbnail", "gallery",
-    "next article", "previous article", "next story", "previous story",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "advertisements",
+    "advertisment",
+    "advertisemnt",
+    "sponsored",
+    "sponsored content",
+    "promoted",
+    "paid content",
+    "paid post",
+    "partner content",
+    "read more",
+    "read also",
+    "also read",
+    "read next",
+    "see also",
+    "more",
+    "continue reading",
+    "keep reading",
+    "show more",
+    "load more",
+    "new update",
+    "update",
+    "updated",
+    "breaking",
+    "breaking news",
+    "live",
+    "live updates",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share article",
+    "share on facebook",
+    "share on twitter",
+    "share on x",
+    "share via email",
+    "tweet",
+    "email",
+    "print",
+    "copy link",
+    "link copied",
+    "whatsapp",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "telegram",
+    "reddit",
+    "pinterest",
+    "follow us",
+    "follow us on",
+    "follow",
+    "subscribe",
+    "subscribe now",
+    "sign up",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "newsletter",
+    "get the newsletter",
+    "click here",
+    "related",
+    "related articles",
+    "related news",
+    "related stories",
+    "related posts",
+    "related topics",
+    "recommended",
+    "recommended for you",
+    "you may also like",
+    "you might also like",
+    "trending",
+    "trending now",
+    "most read",
+    "most popular",
+    "popular",
+    "top stories",
+    "comments",
+    "leave a comment",
+    "view comments",
+    "show comments",
+    "skip to content",
+    "skip to main content",
+    "menu",
+    "back to top",
+    "loading",
+    "image",
+    "photo",
+    "file photo",
+    "video",
+    "watch",
+    "listen",
+    "listen to this article",
+    "audio",
+    "advertisement continue reading below",
+    "scroll to continue",
+    "scroll to continue with content",
+    "story continues below",
+    "article continues below",
+    "article continues below advertisement",
+    "continue reading below",
+    "tags",
+    "topics",
+    "author",
+    "about the author",
+    "author image",
+    "author avatar",
+    "featured image",
+    "thumbnail",
+    "gallery",
+    "next article",
+    "previous article",
+    "next story",
+    "previous story",
 ];
 
 /// Phrases that open a cross-link to another story.
 const CROSS_LINK_LEADS: &[&str] = &[
-    "read also", "also read", "read more", "see also", "also see", "related",
-    "recommended", "must read", "don't miss", "dont miss", "more on this",
-    "more from", "read next", "watch", "also watch", "read", "related story",
-    "related article", "suggested", "you may like",
+    "read also",
+    "also read",
+    "read more",
+    "see also",
+    "also see",
+    "related",
+    "recommended",
+    "must read",
+    "don't miss",
+    "dont miss",
+    "more on this",
+    "more from",
+    "read next",
+    "watch",
+    "also watch",
+    "read",
+    "related story",
+    "related article",
+    "suggested",
+    "you may like",
 ];
 
 /// Words that make a short "N word" line an engagement counter.
 const COUNTER_NOUNS: &[&str] = &[
-    "comment", "comments", "share", "shares", "view", "views", "like", "likes",
-    "reaction", "reactions", "reads",
+    "comment",
+    "comments",
+    "share",
+    "shares",
+    "view",
+    "views",
+    "like",
+    "likes",
+    "reaction",
+    "reactions",
+    "reads",
 ];
 
 /// Lowercases and keeps only letters, digits and apostrophes, separated by single spaces.
@@ -74,7 +192,13 @@ fn normalise(line: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
+        out.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
+            if c == '’' {
+                '\''
+            } else {
+                c
+            }
+        }));
     }
     out
 }
@@ -107,19 +231,61 @@ pub fn classify_line(line: &str) -> Option<Rule> {
 
 /// Words of web page structure that class names and image ids are made of.
 const MARKUP_WORDS: &[&str] = &[
-    "ad", "ads", "author", "avatar", "banner", "btn", "button", "caption", "col",
-    "container", "content", "embed", "entry", "featured", "figure", "footer",
-    "header", "icon", "image", "img", "lazy", "logo", "media", "menu", "meta",
-    "nav", "photo", "placeholder", "player", "post", "profile", "related",
-    "responsive", "row", "share", "sidebar", "social", "tag", "thumb",
-    "thumbnail", "widget", "wrapper",
+    "ad",
+    "ads",
+    "author",
+    "avatar",
+    "banner",
+    "btn",
+    "button",
+    "caption",
+    "col",
+    "container",
+    "content",
+    "embed",
+    "entry",
+    "featured",
+    "figure",
+    "footer",
+    "header",
+    "icon",
+    "image",
+    "img",
+    "lazy",
+    "logo",
+    "media",
+    "menu",
+    "meta",
+    "nav",
+    "photo",
+    "placeholder",
+    "player",
+    "post",
+    "profile",
+    "related",
+    "responsive",
+    "row",
+    "share",
+    "sidebar",
+    "social",
+    "tag",
+    "thumb",
+    "thumbnail",
+    "widget",
+    "wrapper",
 ];
 
 /// "Advertisement · Scroll to continue", "Share | Tweet | Email": labels
 /// glued together by separators.
 fn is_label_chain(line: &str) -> bool {
-    let parts: Vec<String> = line.split(['·', '•', '|', '/', '–', '—']).map(normalise).collect();
-    parts.len() > 1 && parts.iter().all(|p| p.is_empty() || UI_LABELS.contains(&p.as_str()))
+    let parts: Vec<String> = line
+        .split(['·', '•', '|', '/', '–', '—'])
+        .map(normalise)
+        .collect();
+    parts.len() > 1
+        && parts
+            .iter()
+            .all(|p| p.is_empty() || UI_LABELS.contains(&p.as_str()))
 }
 
 /// "author-image", "post_thumbnail", "img-responsive": one token of lowercase
@@ -169,7 +335,8 @@ fn is_counter(norm: &str) -> bool {
     let mut words = norm.split(' ');
     match (words.next(), words.next(), words.next()) {
         (Some(n), Some(noun), None) => {
-            n.chars().all(|c| c.is_ascii_digit() || c == 'k' || c == 'm')
+            n.chars()
+                .all(|c| c.is_ascii_digit() || c == 'k' || c == 'm')
                 && n.starts_with(|c: char| c.is_ascii_digit())
                 && COUNTER_NOUNS.contains(&noun)
         }
@@ -183,10 +350,15 @@ fn is_credit(line: &str, norm: &str) -> bool {
         return false;
     }
     let starts = |p: &str| norm.starts_with(p);
-    let credit_lead = (starts("photo") || starts("image") || starts("picture") || starts("file photo")
-        || starts("illustration") || starts("video"))
+    let credit_lead = (starts("photo")
+        || starts("image")
+        || starts("picture")
+        || starts("file photo")
+        || starts("illustration")
+        || starts("video"))
         && (line.contains(':') || norm.contains(" by ") || norm.contains("credit"));
-    let copyright = line.starts_with('©') || starts("copyright") || norm.contains("all rights reserved");
+    let copyright =
+        line.starts_with('©') || starts("copyright") || norm.contains("all rights reserved");
     credit_lead || copyright
 }
 
@@ -226,9 +398,24 @@ mod tests {
 
     #[test]
     fn ui_labels_in_their_many_spellings() {
-        for l in ["Advertisment", "ADVERTISEMENT", "Read More\u{a0}", "New Update", "Share this article",
-                  "Skip to main content", "Story continues below", "•", "Listen to this article", "Share | Tweet | Email", "Advertisement · Scroll to continue"] {
-            assert_eq!(classify_line(&crate::text::clean_line(l)), Some(Rule::UiLabel), "{l}");
+        for l in [
+            "Advertisment",
+            "ADVERTISEMENT",
+            "Read More\u{a0}",
+            "New Update",
+            "Share this article",
+            "Skip to main content",
+            "Story continues below",
+            "•",
+            "Listen to this article",
+            "Share | Tweet | Email",
+            "Advertisement · Scroll to continue",
+        ] {
+            assert_eq!(
+                classify_line(&crate::text::clean_line(l)),
+                Some(Rule::UiLabel),
+                "{l}"
+            );
         }
     }
 
@@ -244,35 +431,60 @@ mod tests {
 
     #[test]
     fn cross_links() {
-        for l in ["(Read Also: Land Reclamation Warning)", "Also read: Why the Yalu matters",
-                  "RELATED | Satellite images show new walls", "[See also - Tumen trade]"] {
+        for l in [
+            "(Read Also: Land Reclamation Warning)",
+            "Also read: Why the Yalu matters",
+            "RELATED | Satellite images show new walls",
+            "[See also - Tumen trade]",
+        ] {
             assert_eq!(classify_line(l), Some(Rule::CrossLink), "{l}");
         }
-        assert_eq!(classify_line("Read the full report on the agency's website."), None);
-        assert_eq!(classify_line("Related families were separated at the border."), None);
+        assert_eq!(
+            classify_line("Read the full report on the agency's website."),
+            None
+        );
+        assert_eq!(
+            classify_line("Related families were separated at the border."),
+            None
+        );
     }
 
     #[test]
     fn counters_and_credits() {
         assert_eq!(classify_line("12 Comments"), Some(Rule::Counter));
         assert_eq!(classify_line("3k shares"), Some(Rule::Counter));
-        assert_eq!(classify_line("Photo: Reuters/Kim Hong-Ji"), Some(Rule::Credit));
-        assert_eq!(classify_line("© 2023 Example Media. All rights reserved."), Some(Rule::Credit));
+        assert_eq!(
+            classify_line("Photo: Reuters/Kim Hong-Ji"),
+            Some(Rule::Credit)
+        );
+        assert_eq!(
+            classify_line("© 2023 Example Media. All rights reserved."),
+            Some(Rule::Credit)
+        );
         assert_eq!(classify_line("12 soldiers crossed"), None);
-        assert_eq!(classify_line("Photographs smuggled out of the country show the fence."), None);
+        assert_eq!(
+            classify_line("Photographs smuggled out of the country show the fence."),
+            None
+        );
     }
 
     #[test]
     fn real_sentences_survive() {
-        for l in ["North Korea has denied these allegations.", "Share prices fell in Seoul on Friday.",
-                  "A Confluence of Security Measures", "Watch towers now line the river."] {
+        for l in [
+            "North Korea has denied these allegations.",
+            "Share prices fell in Seoul on Friday.",
+            "A Confluence of Security Measures",
+            "Watch towers now line the river.",
+        ] {
             assert_eq!(classify_line(l), None, "{l}");
         }
     }
 
     #[test]
     fn inline_cross_links_are_cut_out() {
-        let (t, n) = strip_inline_cross_links("Walls went up. (Read Also: Other Story) Trade fell (by 80%).");
+        let (t, n) = strip_inline_cross_links(
+            "Walls went up. (Read Also: Other Story) Trade fell (by 80%).",
+        );
         assert_eq!(t, "Walls went up. Trade fell (by 80%).");
         assert_eq!(n, 1);
         let (t, n) = strip_inline_cross_links("Unclosed (Read also: oops");

@@ -20,7 +20,10 @@ pub struct CorpusBundle {
 impl CorpusBundle {
     /// Wraps a corpus with the current format version.
     pub fn new(corpus: Corpus) -> Self {
-        Self { version: FORMAT_VERSION, corpus }
+        Self {
+            version: FORMAT_VERSION,
+            corpus,
+        }
     }
 
     /// Serialises to postcard bytes.
@@ -33,7 +36,10 @@ impl CorpusBundle {
         let (found, _) =
             postcard::take_from_bytes::<u32>(bytes).map_err(|e| Error::BadBundle(e.to_string()))?;
         if found != FORMAT_VERSION {
-            return Err(Error::BundleVersion { found, expected: FORMAT_VERSION });
+            return Err(Error::BundleVersion {
+                found,
+                expected: FORMAT_VERSION,
+            });
         }
         postcard::from_bytes(bytes).map_err(|e| Error::BadBundle(e.to_string()))
     }
@@ -46,15 +52,30 @@ mod tests {
 
     #[test]
     fn round_trips_and_rejects_damage() {
-        let doc = parse_document("a", "A Headline Here\nSome body text that is long enough to be a paragraph.").unwrap();
-        let bundle = CorpusBundle::new(Corpus { documents: vec![doc] });
+        let doc = parse_document(
+            "a",
+            "A Headline Here\nSome body text that is long enough to be a paragraph.",
+        )
+        .unwrap();
+        let bundle = CorpusBundle::new(Corpus {
+            documents: vec![doc],
+        });
         let bytes = bundle.to_bytes().unwrap();
         assert_eq!(CorpusBundle::from_bytes(&bytes).unwrap(), bundle);
-        assert!(matches!(CorpusBundle::from_bytes(&bytes[..bytes.len() / 2]), Err(Error::BadBundle(_))));
-        assert!(matches!(CorpusBundle::from_bytes(&[]), Err(Error::BadBundle(_))));
+        assert!(matches!(
+            CorpusBundle::from_bytes(&bytes[..bytes.len() / 2]),
+            Err(Error::BadBundle(_))
+        ));
+        assert!(matches!(
+            CorpusBundle::from_bytes(&[]),
+            Err(Error::BadBundle(_))
+        ));
         assert_eq!(
             CorpusBundle::from_bytes(&[7, 0]),
-            Err(Error::BundleVersion { found: 7, expected: FORMAT_VERSION })
+            Err(Error::BundleVersion {
+                found: 7,
+                expected: FORMAT_VERSION
+            })
         );
     }
 }

@@ -14,7 +14,9 @@ use std::collections::HashSet;
 
 use crate::boilerplate::{classify_line, strip_inline_cross_links};
 use crate::document::{Block, BlockKind, Document, TitleSource};
-use crate::text::{clean_line, decode, ends_like_sentence, first_sentence, truncate_words, word_count};
+use crate::text::{
+    clean_line, decode, ends_like_sentence, first_sentence, truncate_words, word_count,
+};
 use crate::Error;
 
 /// Longest headline we accept, in words; longer lines are paragraphs.
@@ -55,7 +57,10 @@ pub fn parse_document(id: &str, raw: &str) -> Result<Document, Error> {
     }
 
     // The header is everything before the first line shaped like running text.
-    let header_len = lines.iter().position(|l| is_paragraph_shaped(l)).unwrap_or(lines.len());
+    let header_len = lines
+        .iter()
+        .position(|l| is_paragraph_shaped(l))
+        .unwrap_or(lines.len());
     let mut title = None;
     let mut byline = None;
     let mut blocks = Vec::with_capacity(lines.len());
@@ -72,7 +77,11 @@ pub fn parse_document(id: &str, raw: &str) -> Result<Document, Error> {
                 }
             }
         }
-        let kind = if is_heading_shaped(&line) { BlockKind::Heading } else { BlockKind::Paragraph };
+        let kind = if is_heading_shaped(&line) {
+            BlockKind::Heading
+        } else {
+            BlockKind::Paragraph
+        };
         blocks.push(Block { kind, text: line });
     }
 
@@ -84,10 +93,16 @@ pub fn parse_document(id: &str, raw: &str) -> Result<Document, Error> {
                 .find(|b| b.kind == BlockKind::Paragraph)
                 .or(blocks.first())
                 .ok_or_else(|| Error::EmptyDocument { id: id.to_owned() })?;
-            (truncate_words(first_sentence(&source.text), DERIVED_TITLE_WORDS), TitleSource::Derived)
+            (
+                truncate_words(first_sentence(&source.text), DERIVED_TITLE_WORDS),
+                TitleSource::Derived,
+            )
         }
     };
-    let words = blocks.iter().map(|b| word_count(&b.text)).fold(0u32, u32::saturating_add);
+    let words = blocks
+        .iter()
+        .map(|b| word_count(&b.text))
+        .fold(0u32, u32::saturating_add);
     Ok(Document {
         id: id.to_owned(),
         title,
@@ -119,15 +134,25 @@ fn is_heading_shaped(line: &str) -> bool {
     let n = words(line);
     (1..=MAX_HEADING_WORDS).contains(&n)
         && !ends_like_sentence(line)
-        && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
 /// A byline: "By Jane Doe", "By Jane Doe and Kim Min-ji, Reuters", or a bare
 /// person-shaped name of two to five capitalised words.
 fn byline_of(line: &str) -> Option<String> {
-    let stripped = ["By ", "by ", "BY ", "Written by ", "Author: ", "Reporting by "]
-        .iter()
-        .find_map(|p| line.strip_prefix(p));
+    let stripped = [
+        "By ",
+        "by ",
+        "BY ",
+        "Written by ",
+        "Author: ",
+        "Reporting by ",
+    ]
+    .iter()
+    .find_map(|p| line.strip_prefix(p));
     if let Some(rest) = stripped {
         let rest = rest.trim();
         return (words(rest) <= 12 && !rest.is_empty()).then(|| rest.to_owned());
@@ -136,7 +161,9 @@ fn byline_of(line: &str) -> Option<String> {
 }
 
 fn is_person_name(line: &str) -> bool {
-    const PARTICLES: &[&str] = &["de", "van", "von", "der", "bin", "al", "da", "di", "le", "la"];
+    const PARTICLES: &[&str] = &[
+        "de", "van", "von", "der", "bin", "al", "da", "di", "le", "la",
+    ];
     let n = words(line);
     (2..=5).contains(&n)
         && line.chars().count() <= 60
@@ -154,15 +181,28 @@ mod tests {
 
     #[test]
     fn empty_and_all_boilerplate_inputs_are_errors() {
-        assert!(matches!(parse_document("e", ""), Err(Error::EmptyDocument { .. })));
-        assert!(matches!(parse_document("e", "Advertisement\n\nRead More\n"), Err(Error::EmptyDocument { .. })));
+        assert!(matches!(
+            parse_document("e", ""),
+            Err(Error::EmptyDocument { .. })
+        ));
+        assert!(matches!(
+            parse_document("e", "Advertisement\n\nRead More\n"),
+            Err(Error::EmptyDocument { .. })
+        ));
     }
 
     #[test]
     fn derives_a_title_from_the_first_sentence() {
-        let d = parse_document("d", "Troops laid new mines along the southern border on Friday, officials said. More text.").unwrap();
+        let d = parse_document(
+            "d",
+            "Troops laid new mines along the southern border on Friday, officials said. More text.",
+        )
+        .unwrap();
         assert_eq!(d.title_source, TitleSource::Derived);
-        assert_eq!(d.title, "Troops laid new mines along the southern border on Friday, officials said");
+        assert_eq!(
+            d.title,
+            "Troops laid new mines along the southern border on Friday, officials said"
+        );
         assert_eq!(d.byline, None);
     }
 
@@ -170,13 +210,26 @@ mod tests {
     fn headings_inside_the_body() {
         let d = parse_document("h", "A Long Wall Rises\n\nThe wall is long and it rises along the river bank.\n\nWhat Comes Next\n\nNobody knows what comes next for the towns there.").unwrap();
         let kinds: Vec<_> = d.blocks.iter().map(|b| b.kind).collect();
-        assert_eq!(kinds, [BlockKind::Paragraph, BlockKind::Heading, BlockKind::Paragraph]);
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Paragraph,
+                BlockKind::Heading,
+                BlockKind::Paragraph
+            ]
+        );
     }
 
     #[test]
     fn bylines_with_and_without_by() {
-        assert_eq!(byline_of("By Jean-Luc de Vries, Reuters").as_deref(), Some("Jean-Luc de Vries, Reuters"));
-        assert_eq!(byline_of("Aqsa Younas Rana").as_deref(), Some("Aqsa Younas Rana"));
+        assert_eq!(
+            byline_of("By Jean-Luc de Vries, Reuters").as_deref(),
+            Some("Jean-Luc de Vries, Reuters")
+        );
+        assert_eq!(
+            byline_of("Aqsa Younas Rana").as_deref(),
+            Some("Aqsa Younas Rana")
+        );
         assert_eq!(byline_of("NEWS UPDATE TODAY"), None);
         assert_eq!(byline_of("The Wall: Part 2"), None);
     }

@@ -20,7 +20,10 @@ pub struct PlainMatch {
 pub fn terms(query: &str) -> Vec<String> {
     let mut t: Vec<String> = query
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect();
     t.sort();
@@ -84,7 +87,11 @@ pub fn highlight_ranges(text: &str, terms: &[String]) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = terms
         .iter()
         .filter(|t| !t.is_empty())
-        .flat_map(|t| folded.match_indices(t.as_str()).map(|(i, m)| origin[i]..end_of(i + m.len())))
+        .flat_map(|t| {
+            folded
+                .match_indices(t.as_str())
+                .map(|(i, m)| origin[i]..end_of(i + m.len()))
+        })
         .collect();
     ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
@@ -115,9 +122,15 @@ fn excerpt(text: &str, at: usize, max_chars: usize) -> String {
     let mut start = text.char_indices().nth(skip).map_or(0, |(i, _)| i);
     if start > 0 {
         // Start on a word: move to just after the next space.
-        start = text[start..].find(' ').map_or(start, |i| start + i + 1).min(at);
+        start = text[start..]
+            .find(' ')
+            .map_or(start, |i| start + i + 1)
+            .min(at);
     }
-    let mut end = text[start..].char_indices().nth(max_chars).map_or(text.len(), |(i, _)| start + i);
+    let mut end = text[start..]
+        .char_indices()
+        .nth(max_chars)
+        .map_or(text.len(), |(i, _)| start + i);
     if end < text.len() {
         end = text[..end].rfind(' ').filter(|&i| i > at).unwrap_or(end);
     }
@@ -155,16 +168,32 @@ mod tests {
     use crate::parse_document;
 
     fn corpus() -> Corpus {
-        let a = parse_document("a", "Walls on the Yalu\nThe Yalu river border has new walls and walls.").unwrap();
-        let b = parse_document("b", "Mines in the South\nTroops lay mines along the southern border.").unwrap();
-        Corpus { documents: vec![a, b] }
+        let a = parse_document(
+            "a",
+            "Walls on the Yalu\nThe Yalu river border has new walls and walls.",
+        )
+        .unwrap();
+        let b = parse_document(
+            "b",
+            "Mines in the South\nTroops lay mines along the southern border.",
+        )
+        .unwrap();
+        Corpus {
+            documents: vec![a, b],
+        }
     }
 
     #[test]
     fn all_terms_must_match_case_insensitively() {
         let c = corpus();
         assert_eq!(plain_search(&c, "BORDER").len(), 2);
-        assert_eq!(plain_search(&c, "border yalu"), vec![PlainMatch { doc: 0, occurrences: 3 }]);
+        assert_eq!(
+            plain_search(&c, "border yalu"),
+            vec![PlainMatch {
+                doc: 0,
+                occurrences: 3
+            }]
+        );
         assert!(plain_search(&c, "border tumen").is_empty());
         assert_eq!(plain_search(&c, "  ").len(), 2);
         assert_eq!(plain_search(&c, "walls")[0].occurrences, 3);
@@ -187,9 +216,16 @@ mod tests {
         assert!(s.contains("southern"), "{s}");
         assert!(s.chars().count() <= 32, "{s}");
         assert_eq!(plain_snippet(&c.documents[1], &terms("yalu"), 30), None);
-        let long = parse_document("l", &format!("{} needle {}", "é ".repeat(300), "ü ".repeat(300))).unwrap();
+        let long = parse_document(
+            "l",
+            &format!("{} needle {}", "é ".repeat(300), "ü ".repeat(300)),
+        )
+        .unwrap();
         let s = plain_snippet(&long, &terms("needle"), 60).unwrap();
-        assert!(s.starts_with('…') && s.ends_with('…') && s.contains("needle"), "{s}");
+        assert!(
+            s.starts_with('…') && s.ends_with('…') && s.contains("needle"),
+            "{s}"
+        );
     }
 
     #[test]

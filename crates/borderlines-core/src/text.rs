@@ -82,7 +82,9 @@ pub fn truncate_words(text: &str, max_words: usize) -> String {
         if w.chars().any(char::is_alphanumeric) {
             words += 1;
             if words > max_words {
-                let head = text[..idx].trim_end().trim_end_matches([',', ';', ':', '-', '—']);
+                let head = text[..idx]
+                    .trim_end()
+                    .trim_end_matches([',', ';', ':', '-', '—']);
                 return format!("{head}…");
             }
         }

@@ -54,7 +54,11 @@ impl ViewState {
             ser.append_pair("q", &self.query);
         }
         let body = ser.finish();
-        if body.is_empty() { body } else { format!("#{body}") }
+        if body.is_empty() {
+            body
+        } else {
+            format!("#{body}")
+        }
     }
 }
 
@@ -75,7 +79,10 @@ mod tests {
 
     #[test]
     fn round_trips_unicode_and_symbols() {
-        let s = ViewState { doc: Some("a b&c".into()), query: "\"Kim Jong-un\" 학교 +x #y".into() };
+        let s = ViewState {
+            doc: Some("a b&c".into()),
+            query: "\"Kim Jong-un\" 학교 +x #y".into(),
+        };
         assert_eq!(ViewState::from_fragment(&s.to_fragment()), s);
     }
 }

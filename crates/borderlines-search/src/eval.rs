@@ -26,8 +26,11 @@ pub struct Entry {
 /// Everything a leaf matched.
 #[derive(Debug, Clone, Default)]
 pub struct LeafHits {
-    /// Sorted by document, one entry per document.
+    /// Sorted by document, one entry per document (the preferred alternative).
     pub entries: Vec<Entry>,
+    /// With several alternatives: every alternative's entry, sorted by
+    /// document, so highlights show all forms that matched.
+    pub all: Vec<Entry>,
     pub phrase_starts: Vec<u32>,
 }
 
@@ -37,9 +40,33 @@ impl LeafHits {
         self.entries.binary_search_by_key(&doc, |e| e.doc).ok().map(|i| &self.entries[i])
     }
 
+    /// The entries explaining `doc`'s score: every matching form when the
+    /// leaf sums its alternatives, else the preferred one.
+    pub fn scoring_entries(&self, leaf: &Leaf, doc: u32) -> Vec<Entry> {
+        if leaf.sum_alts && !self.all.is_empty() {
+            let from = self.all.partition_point(|e| e.doc < doc);
+            self.all[from..].iter().take_while(|e| e.doc == doc).copied().collect()
+        } else {
+            self.get(doc).copied().into_iter().collect()
+        }
+    }
+
     /// Matched positions of `doc` as (start, length in positions).
     pub fn positions(&self, index: &SearchIndex, leaf: &Leaf, doc: u32, out: &mut Vec<(u32, u32)>) {
-        let Some(e) = self.get(doc) else { return };
+        if self.all.is_empty() {
+            if let Some(e) = self.get(doc) {
+                self.entry_positions(index, leaf, e, out);
+            }
+            return;
+        }
+        let from = self.all.partition_point(|e| e.doc < doc);
+        for e in self.all[from..].iter().take_while(|e| e.doc == doc) {
+            self.entry_positions(index, leaf, e, out);
+        }
+    }
+
+    fn entry_positions(&self, index: &SearchIndex, leaf: &Leaf, e: &Entry, out: &mut Vec<(u32, u32)>) {
+        let doc = e.doc;
         match leaf.alts.get(e.alt as usize) {
             Some(Alt::Term { .. }) => {
                 let mut ps = Vec::new();
@@ -125,9 +152,24 @@ pub fn eval_leaf(index: &SearchIndex, leaf: &Leaf, p: &RankingParams) -> LeafHit
         }
     }
     if leaf.alts.len() > 1 {
-        // Best alternative per document; ties go to the earlier alternative.
-        hits.entries.sort_by(|a, b| a.doc.cmp(&b.doc).then(b.score.total_cmp(&a.score)).then(a.alt.cmp(&b.alt)));
-        hits.entries.dedup_by_key(|e| e.doc);
+        // Per document, prefer the closest form (exact over fuzzy), then the
+        // best score, then the earlier alternative.
+        let weight = |e: &Entry| leaf.alts.get(e.alt as usize).map_or(0.0, |a| alt_weight(leaf, a, p));
+        hits.entries.sort_by(|a, b| {
+            a.doc.cmp(&b.doc).then(weight(b).total_cmp(&weight(a))).then(b.score.total_cmp(&a.score)).then(a.alt.cmp(&b.alt))
+        });
+        hits.all = hits.entries.clone();
+        if leaf.sum_alts {
+            hits.entries.dedup_by(|later, first| {
+                let same = later.doc == first.doc;
+                if same {
+                    first.score += later.score;
+                }
+                same
+            });
+        } else {
+            hits.entries.dedup_by_key(|e| e.doc);
+        }
     }
     hits
 }

@@ -74,6 +74,9 @@ pub struct Leaf {
     pub stop: bool,
     /// Under a negation: decides membership, never scores.
     pub negated: bool,
+    /// Every matching form adds to the score (prefixes: all forms are the
+    /// word meant); otherwise the closest form counts.
+    pub sum_alts: bool,
     /// An exact word of five or more letters with no exact match: the
     /// candidate for automatic typo tolerance.
     pub typo_candidate: bool,
@@ -211,7 +214,7 @@ impl Resolver<'_> {
         let toks = self.query_tokens(text);
         let base: Vec<&QTok> = toks.iter().filter(|t| !t.joined).collect();
         let joined = toks.iter().find(|t| t.joined);
-        let mut leaf = Leaf { label, alts: Vec::new(), fields, stop: false, negated, typo_candidate: false };
+        let mut leaf = Leaf { label, alts: Vec::new(), fields, stop: false, negated, typo_candidate: false, sum_alts: false };
         match (base.as_slice(), kind) {
             ([], _) => {}
             // A lone Han/Kana character: bigrams that start with it.
@@ -235,9 +238,7 @@ impl Resolver<'_> {
                 // "jong-u*" looks up the joined form.
                 let surface = if many.len() > 1 { joined.map_or(&many[0].surface, |j| &j.surface) } else { &many[0].surface };
                 leaf.alts = self.prefix_alts(surface, self.params.prefix_weight);
-                if let Some(exact) = self.exact_alt(&many[0].key, &many[0].surface).filter(|_| many.len() == 1) {
-                    merge_alt(&mut leaf.alts, exact);
-                }
+                leaf.sum_alts = true;
             }
             (many, TermKind::Fuzzy) => {
                 let t = if many.len() > 1 { joined.unwrap_or(many[0]) } else { many[0] };
@@ -253,7 +254,7 @@ impl Resolver<'_> {
     fn phrase_leaf(&mut self, text: &str, fields: u8, negated: bool, label: String) -> usize {
         let toks = self.query_tokens(text);
         let base: Vec<&QTok> = toks.iter().filter(|t| !t.joined).collect();
-        let mut leaf = Leaf { label, alts: Vec::new(), fields, stop: false, negated, typo_candidate: false };
+        let mut leaf = Leaf { label, alts: Vec::new(), fields, stop: false, negated, typo_candidate: false, sum_alts: false };
         match base.as_slice() {
             [] => {}
             [t] => leaf.alts.extend(self.exact_alt(&t.key, &t.surface)),
@@ -284,15 +285,20 @@ impl Resolver<'_> {
         let dist = fuzzy_distance(chars);
         let mut found: HashMap<u32, (f32, String)> = HashMap::new();
         if dist > 0 {
+            // The automaton knows no transpositions: search one edit wider for
+            // short words, then keep what the transposition-aware distance allows
+            // ("mnies" is one edit from "mines").
+            let wide = if dist == 1 { 2 } else { dist };
             // Construction fails only past the automaton's state limit.
-            if let Ok(lev) = Levenshtein::new(surface, dist) {
+            if let Ok(lev) = Levenshtein::new(surface, wide) {
                 let mut stream = self.index.surfaces.search(lev).into_stream();
                 while let Some((s, term)) = stream.next() {
                     let (Ok(term), Ok(s)) = (u32::try_from(term), std::str::from_utf8(s)) else { continue };
                     let w = match edit_distance(surface, s) {
                         0 => 1.0,
                         1 => self.params.fuzzy_weights[0],
-                        _ => self.params.fuzzy_weights[1],
+                        d if d <= dist as usize => self.params.fuzzy_weights[1],
+                        _ => continue,
                     };
                     let e = found.entry(term).or_insert((0.0, String::new()));
                     if w > e.0 {
@@ -322,20 +328,28 @@ fn merge_alt(alts: &mut Vec<Alt>, exact: Alt) {
     alts.insert(0, exact);
 }
 
-/// Levenshtein distance in characters (short words only, so quadratic is fine).
+/// Edit distance in characters where swapping two neighbours counts as
+/// one edit (optimal string alignment); short words only, so quadratic is fine.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for j in 0..=b.len() {
+        d[j] = j;
+    }
+    for i in 1..=a.len() {
+        d[i * w] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j - 1] + cost).min(d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
         }
     }
-    row[b.len()]
+    d[a.len() * w + b.len()]
 }
 
 #[cfg(test)]
@@ -344,7 +358,8 @@ mod tests {
 
     #[test]
     fn edit_distances() {
-        assert_eq!(edit_distance("defectros", "defectors"), 2);
+        assert_eq!(edit_distance("defectros", "defectors"), 1);
+        assert_eq!(edit_distance("defectros", "defection"), 2);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "ab"), 2);
         assert_eq!(edit_distance("학교", "학교"), 0);

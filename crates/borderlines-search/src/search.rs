@@ -233,18 +233,20 @@ impl SearchIndex {
         let mut matched = Vec::new();
         for &li in scoring {
             let leaf = &leaves[li];
-            let Some(e) = hits[li].get(doc) else { continue };
-            let Some(alt) = leaf.alts.get(e.alt as usize) else { continue };
-            let idf = alt_idf(self, alt);
-            let weight = alt_weight(leaf, alt, &o.ranking);
-            let parts = field_scores(self, doc, e.tf, idf, &o.ranking);
-            let fields = (0..3)
-                .filter(|&f| e.tf[f] > 0)
-                .map(|f| FieldExplanation { field: FIELD_NAMES[f].to_owned(), tf: e.tf[f], score: weight * parts[f] })
-                .collect();
-            explanation.terms.push(TermExplanation { query: leaf.label.clone(), matched: alt.form().to_owned(), idf, weight, fields, score: e.score });
-            if !matched.iter().any(|m| m == alt.form()) {
-                matched.push(alt.form().to_owned());
+            for e in hits[li].scoring_entries(leaf, doc) {
+                let Some(alt) = leaf.alts.get(e.alt as usize) else { continue };
+                let idf = alt_idf(self, alt);
+                let weight = alt_weight(leaf, alt, &o.ranking);
+                let parts = field_scores(self, doc, e.tf, idf, &o.ranking);
+                let fields = (0..3)
+                    .filter(|&f| e.tf[f] > 0)
+                    .map(|f| FieldExplanation { field: FIELD_NAMES[f].to_owned(), tf: e.tf[f], score: weight * parts[f] })
+                    .collect();
+                let score = weight * parts.iter().sum::<f32>();
+                explanation.terms.push(TermExplanation { query: leaf.label.clone(), matched: alt.form().to_owned(), idf, weight, fields, score });
+                if !matched.iter().any(|m| m == alt.form()) {
+                    matched.push(alt.form().to_owned());
+                }
             }
             per_leaf.push(leaf_spans(self, &hits[li], leaf, doc));
         }

@@ -32,7 +32,10 @@ fn main() {
 }
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repo root")
 }
 
 fn target_dir(root: &Path) -> PathBuf {
@@ -40,8 +43,13 @@ fn target_dir(root: &Path) -> PathBuf {
 }
 
 fn run(cmd: &mut Command) -> Result<()> {
-    let status = cmd.status().map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
-    status.success().then_some(()).ok_or_else(|| format!("{cmd:?} failed with {status}"))
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
+    status
+        .success()
+        .then_some(())
+        .ok_or_else(|| format!("{cmd:?} failed with {status}"))
 }
 
 fn read(path: &Path) -> Result<Vec<u8>> {
@@ -56,20 +64,35 @@ fn dist() -> Result<PathBuf> {
     let root = root();
     let target = target_dir(&root);
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    run(Command::new(&cargo)
-        .current_dir(&root)
-        .args(["build", "--release", "--target", "wasm32-unknown-unknown", "--package", "borderlines-app", "--bin", "borderlines-app"]))?;
+    run(Command::new(&cargo).current_dir(&root).args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--package",
+        "borderlines-app",
+        "--bin",
+        "borderlines-app",
+    ]))?;
     let wasm_in = target.join("wasm32-unknown-unknown/release/borderlines-app.wasm");
 
     let work = target.join("borderlines-dist");
     std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
     run(Command::new("wasm-bindgen")
         .arg(&wasm_in)
-        .args(["--target", "no-modules", "--no-typescript", "--out-name", "borderlines", "--out-dir"])
+        .args([
+            "--target",
+            "no-modules",
+            "--no-typescript",
+            "--out-name",
+            "borderlines",
+            "--out-dir",
+        ])
         .arg(&work))?;
     let bg = work.join("borderlines_bg.wasm");
     let opt = work.join("borderlines_opt.wasm");
-    let wasm_opt = std::env::var_os("WASM_OPT").map_or_else(|| root.join("node_modules/.bin/wasm-opt"), PathBuf::from);
+    let wasm_opt = std::env::var_os("WASM_OPT")
+        .map_or_else(|| root.join("node_modules/.bin/wasm-opt"), PathBuf::from);
     run(Command::new(&wasm_opt).arg(&bg).arg("-o").arg(&opt).args([
         "-Oz",
         "--enable-bulk-memory",
@@ -117,7 +140,9 @@ fn css(root: &Path) -> Result<String> {
 fn assemble(template: &str, glue: &str, wasm: &[u8], css: &str) -> Result<String> {
     for (name, text) in [("glue", glue), ("css", css)] {
         if text.contains("</script") || text.contains("</style") {
-            return Err(format!("{name} contains a closing tag and cannot be inlined"));
+            return Err(format!(
+                "{name} contains a closing tag and cannot be inlined"
+            ));
         }
     }
     let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
@@ -147,21 +172,36 @@ base-uri 'none'; form-action 'none'",
 
 fn sha256_source(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
-    format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 fn gzip_len(bytes: &[u8]) -> usize {
     use std::io::Write;
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    enc.write_all(bytes).and_then(|_| enc.finish()).map_or(0, |v| v.len())
+    enc.write_all(bytes)
+        .and_then(|_| enc.finish())
+        .map_or(0, |v| v.len())
 }
 
 /// Opens the page in the desktop's browser when there is a desktop.
 fn open(page: &Path) -> Result<()> {
     let url = format!("file://{}", page.display());
-    let has_display = std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some();
-    let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
-    if (has_display || cfg!(target_os = "macos")) && Command::new(opener).arg(&url).status().is_ok_and(|s| s.success()) {
+    let has_display =
+        std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some();
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    if (has_display || cfg!(target_os = "macos"))
+        && Command::new(opener)
+            .arg(&url)
+            .status()
+            .is_ok_and(|s| s.success())
+    {
         println!("opened {url}");
     } else {
         println!("no desktop to open a browser here; open this file in any browser:\n  {url}");

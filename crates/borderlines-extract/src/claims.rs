@@ -1,0 +1,84 @@
+//! Claims across sources: figures in different documents that measure the
+//! same thing (same measure noun, unit and year — "defector", none, 2019)
+//! are linked and marked consistent when their ranges share a value
+//! ("1,047" and "over a thousand" → consistent) or conflicting when not.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::figures::Figure;
+use crate::DocumentInsights;
+
+/// Whether the linked figures can all be true at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Agreement {
+    Consistent,
+    Conflicting,
+}
+
+/// One figure taking part in a claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimFigure {
+    pub doc_id: String,
+    /// Index into that document's [`DocumentInsights::figures`].
+    pub figure: u32,
+    pub text: String,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+/// Figures from two or more documents about the same measure and year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The measure noun, singular ("defector").
+    pub measure: String,
+    pub unit: Option<String>,
+    pub year: i32,
+    pub figures: Vec<ClaimFigure>,
+    pub agreement: Agreement,
+}
+
+/// Relative slack when comparing bounds, so rounding ("1,047" vs "1,050") is not a conflict.
+const TOLERANCE: f64 = 0.02;
+
+fn bounds(f: &Figure) -> (f64, f64) {
+    (f.min.unwrap_or(f64::NEG_INFINITY), f.max.unwrap_or(f64::INFINITY))
+}
+
+/// Links figures across documents. Figures without a measure or a year are
+/// not linked: without them "the same thing" cannot be told.
+pub fn link_claims(docs: &[DocumentInsights]) -> Vec<Claim> {
+    let mut groups: BTreeMap<(String, Option<String>, i32), Vec<(usize, usize)>> = BTreeMap::new();
+    for (di, d) in docs.iter().enumerate() {
+        for (fi, f) in d.figures.iter().enumerate() {
+            let (Some(m), Some(y)) = (&f.measure, f.time.as_ref().and_then(|t| t.year)) else { continue };
+            groups.entry((m.clone(), f.unit.clone(), y)).or_default().push((di, fi));
+        }
+    }
+    let mut out = Vec::new();
+    for ((measure, unit, year), members) in groups {
+        let mut doc_ids: Vec<usize> = members.iter().map(|m| m.0).collect();
+        doc_ids.dedup();
+        if doc_ids.len() < 2 {
+            continue;
+        }
+        // Intervals on a line share a point iff the largest lower bound is
+        // at most the smallest upper bound.
+        let (lo, hi) = members.iter().fold((f64::NEG_INFINITY, f64::INFINITY), |(lo, hi), &(di, fi)| {
+            let (a, b) = bounds(&docs[di].figures[fi]);
+            (lo.max(a), hi.min(b))
+        });
+        let slack = TOLERANCE * hi.abs().max(lo.abs()).min(f64::MAX);
+        let agreement = if lo <= hi + if slack.is_finite() { slack } else { 0.0 } { Agreement::Consistent } else { Agreement::Conflicting };
+        let figures = members
+            .iter()
+            .map(|&(di, fi)| {
+                let f = &docs[di].figures[fi];
+                ClaimFigure { doc_id: docs[di].doc_id.clone(), figure: fi as u32, text: f.text.clone(), min: f.min, max: f.max }
+            })
+            .collect();
+        out.push(Claim { measure, unit, year, figures, agreement });
+    }
+    out
+}

@@ -1,0 +1,866 @@
+//! Typed entities and every mention of them, with aliases merged.
+//!
+//! Three passes over each sentence:
+//! 1. Dictionary: longest match against the gazetteer (countries with their
+//!    aliases and demonyms, provinces, cities, rivers, regions), well-known
+//!    organisations and group nouns ("defectors", "border guards").
+//! 2. Capitalised chunks typed by cues: an organisation cue word
+//!    ("Ministry", "Bureau", "Institute"), a title before a name ("President",
+//!    "leader"), a Korean name shape ("Kim Jong Un"), an appositive
+//!    (", an expert on …"), a speech verb ("… said"). A chunk with no cue is
+//!    left alone: precision over recall.
+//! 3. Short forms: a surname ("Kim", "Silberstein") or a repeated name
+//!    becomes a mention of the entity whose full name appeared earlier.
+//!
+//! Metonymy: a capital acting as a sentence subject ("Pyongyang has
+//! constructed") is a mention of its country's government, not the city.
+//! Possessives: "China's foreign ministry" is an organisation of China.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::gazetteer::{Gazetteer, PlaceKind};
+use crate::lexicon::*;
+use crate::span::Loc;
+use crate::tokens::{TokKind, Tokenized};
+
+/// The type of an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Country,
+    /// A city, province, river or region (see [`Entity::place_kind`]).
+    Place,
+    /// A group of people: "defectors", "border guards", "troops".
+    Group,
+}
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MentionForm {
+    /// The full or canonical name.
+    Name,
+    /// Another name of the same thing ("U.S.", "N. Korea", "Kim Jong-un").
+    Alias,
+    /// A nationality adjective or people noun ("North Korean", "Chinese").
+    Demonym,
+    /// A surname or shortened name after the full name appeared ("Kim").
+    Short,
+    /// A capital standing for its government ("Pyongyang has constructed").
+    Capital,
+    /// A descriptive phrase ("China's foreign ministry", "the North").
+    Phrase,
+}
+
+/// One mention: where it is and its exact text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub loc: Loc,
+    pub text: String,
+    pub form: MentionForm,
+}
+
+/// An entity with all its mentions in one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Index in [`crate::DocumentInsights::entities`].
+    pub id: u32,
+    pub kind: EntityKind,
+    /// Canonical name ("Kim Jong Un", "United States", "defectors").
+    pub name: String,
+    /// For places: city, province, river or region.
+    pub place_kind: Option<PlaceKind>,
+    /// ISO 3166-1 alpha-2 country the entity is, belongs to or is located in.
+    pub country: Option<String>,
+    /// Map coordinates for countries and places from the gazetteer.
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// Gazetteer outline key ([`crate::gazetteer::OUTLINES_JSON`]), if any.
+    pub outline_id: Option<String>,
+    /// Every mention, in reading order.
+    pub mentions: Vec<Mention>,
+}
+
+// ------------------------------------------------------------------ dictionary
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    /// Gazetteer place index and whether the key was its name, an alias or a demonym.
+    Place(u32, MentionForm),
+    /// Index into KNOWN_ORGS.
+    Org(u16, MentionForm),
+    /// Index into GROUPS.
+    Group(u16),
+}
+
+struct Dict {
+    map: HashMap<String, Vec<Entry>>,
+    prefixes: HashSet<String>,
+    /// Gazetteer index of each country by ISO code.
+    country_idx: HashMap<String, u32>,
+    /// Capital city name -> country ISO.
+    capitals: HashMap<String, String>,
+}
+
+fn norm_key(s: &str) -> String {
+    // Keys join words by single spaces; hyphens count as spaces and curly
+    // apostrophes as straight ones, so surface variants meet.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '-' | ' ' => {
+                if !out.ends_with(' ') && !out.is_empty() {
+                    out.push(' ');
+                }
+            }
+            '’' => out.push('\''),
+            c => out.push(c),
+        }
+    }
+    // "People 's" never occurs: possessives attach to the word.
+    out.replace(" 's", "'s").trim_end().to_owned()
+}
+
+fn dict() -> &'static Dict {
+    static D: OnceLock<Dict> = OnceLock::new();
+    D.get_or_init(|| {
+        let g = Gazetteer::embedded();
+        let mut map: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut add = |k: &str, e: Entry| {
+            let k = norm_key(k);
+            if k.is_empty() || k.starts_with("the ") {
+                return; // "the North" is handled in context, see `the_north_south`.
+            }
+            let v = map.entry(k).or_default();
+            if !v.contains(&e) {
+                v.push(e);
+            }
+        };
+        let mut country_idx = HashMap::new();
+        let mut capitals = HashMap::new();
+        for (i, p) in g.places.iter().enumerate() {
+            let i = i as u32;
+            add(&p.name, Entry::Place(i, MentionForm::Name));
+            for a in &p.aliases {
+                add(a, Entry::Place(i, MentionForm::Alias));
+            }
+            for d in &p.demonyms {
+                add(d, Entry::Place(i, MentionForm::Demonym));
+            }
+            if p.kind == PlaceKind::Country {
+                country_idx.insert(p.country.clone(), i);
+                if !p.capital.is_empty() {
+                    capitals.insert(p.capital.clone(), p.country.clone());
+                }
+            }
+        }
+        for (i, (name, aliases, _, _)) in KNOWN_ORGS.iter().enumerate() {
+            add(name, Entry::Org(i as u16, MentionForm::Name));
+            for a in aliases.iter() {
+                add(a, Entry::Org(i as u16, MentionForm::Alias));
+            }
+        }
+        for (i, (form, _)) in GROUPS.iter().enumerate() {
+            add(form, Entry::Group(i as u16));
+        }
+        let mut prefixes = HashSet::new();
+        for k in map.keys() {
+            let mut end = 0;
+            while let Some(p) = k[end..].find(' ') {
+                end += p;
+                prefixes.insert(k[..end].to_owned());
+                end += 1;
+            }
+            // A possessive inside a key ("Workers' Party") is a prefix point too.
+            for (i, c) in k.char_indices() {
+                if c == '\'' {
+                    prefixes.insert(k[..i].to_owned());
+                    prefixes.insert(k[..=i].to_owned());
+                    if k[i + 1..].starts_with('s') {
+                        prefixes.insert(k[..i + 2].to_owned());
+                    }
+                }
+            }
+        }
+        Dict { map, prefixes, country_idx, capitals }
+    })
+}
+
+// ------------------------------------------------------------------ builder
+
+/// Accumulates entities for one document.
+pub(crate) struct EntityBuilder {
+    entities: Vec<Entity>,
+    by_key: HashMap<String, usize>,
+    /// Short forms that may refer back: alias text -> entity index.
+    short_forms: HashMap<String, usize>,
+}
+
+/// A mention found in a sentence, before it is attached to an entity.
+struct Found {
+    tok_start: usize,
+    tok_end: usize,
+    key: String,
+    kind: EntityKind,
+    name: String,
+    form: MentionForm,
+    place: Option<u32>,
+    country: Option<String>,
+    /// Nested inside a larger mention (kept as its own mention, hidden in spans).
+    nested: bool,
+}
+
+impl EntityBuilder {
+    pub(crate) fn new() -> Self {
+        Self { entities: Vec::new(), by_key: HashMap::new(), short_forms: HashMap::new() }
+    }
+
+    pub(crate) fn finish(mut self) -> Vec<Entity> {
+        // "the North" alone, with no North Korea named anywhere, is dropped.
+        self.entities.retain(|e| e.mentions.iter().any(|m| m.form != MentionForm::Phrase || e.kind == EntityKind::Organisation));
+        for (i, e) in self.entities.iter_mut().enumerate() {
+            e.id = i as u32;
+            e.mentions.sort_by_key(|m| (m.loc.block, m.loc.start));
+        }
+        self.entities
+    }
+
+    fn add(&mut self, block: usize, t: &Tokenized, f: Found) -> usize {
+        let start = t.toks[f.tok_start].start;
+        let end = t.toks[f.tok_end - 1].end;
+        let text = t.text[start..end].to_owned();
+        let idx = match self.by_key.get(&f.key) {
+            Some(&i) => i,
+            None => {
+                let g = Gazetteer::embedded();
+                let place = f.place.and_then(|p| g.places.get(p as usize));
+                let e = Entity {
+                    id: 0,
+                    kind: f.kind,
+                    name: f.name.clone(),
+                    place_kind: place.map(|p| p.kind).filter(|k| *k != PlaceKind::Country),
+                    country: f.country.clone().or_else(|| place.map(|p| p.country.clone()).filter(|c| !c.is_empty())),
+                    lat: place.and_then(|p| p.lat),
+                    lon: place.and_then(|p| p.lon),
+                    outline_id: place.and_then(|p| p.outline_id.clone()),
+                    mentions: Vec::new(),
+                };
+                self.entities.push(e);
+                self.by_key.insert(f.key.clone(), self.entities.len() - 1);
+                self.register_short_forms(self.entities.len() - 1);
+                self.entities.len() - 1
+            }
+        };
+        let m = Mention { loc: Loc::new(block, start..end), text, form: f.form };
+        let ms = &mut self.entities[idx].mentions;
+        if !ms.iter().any(|x| x.loc == m.loc) {
+            ms.push(m);
+        }
+        let _ = f.nested;
+        idx
+    }
+
+    fn register_short_forms(&mut self, idx: usize) {
+        let e = &self.entities[idx];
+        let words: Vec<&str> = e.name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+        match e.kind {
+            EntityKind::Person if words.len() >= 2 => {
+                let short = if KOREAN_SURNAMES.contains(&words[0]) { words[0] } else { words[words.len() - 1] };
+                self.short_forms.insert(short.to_owned(), idx);
+                self.short_forms.insert(e.name.clone(), idx);
+            }
+            EntityKind::Person | EntityKind::Organisation => {
+                self.short_forms.insert(e.name.clone(), idx);
+            }
+            _ => {}
+        }
+    }
+
+    /// Finds every entity mention in one block.
+    pub(crate) fn scan_block(&mut self, block: usize, t: &Tokenized) {
+        for s in 0..t.sents.len() {
+            let found = scan_sentence(t, s, &self.short_forms, &self.entities);
+            for f in found {
+                self.add(block, t, f);
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------ sentence scan
+
+fn is_cap_word(t: &Tokenized, i: usize) -> bool {
+    t.toks.get(i).is_some_and(|tok| tok.kind == TokKind::Word)
+        && t.tok(i).chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_word(t: &Tokenized, i: usize) -> bool {
+    t.toks.get(i).is_some_and(|tok| tok.kind == TokKind::Word)
+}
+
+/// Is token `i` a hyphen that glues two words ("Jong-un")?
+fn is_joiner(t: &Tokenized, i: usize) -> bool {
+    t.tok(i) == "-"
+        && !t.toks[i].space_before
+        && t.toks.get(i + 1).is_some_and(|n| !n.space_before && n.kind == TokKind::Word)
+}
+
+/// Longest dictionary match starting at token `i` (within `end`).
+fn dict_match(t: &Tokenized, i: usize, end: usize, sentence_start: bool) -> Option<(usize, &'static [Entry])> {
+    let d = dict();
+    if !is_word(t, i) {
+        return None;
+    }
+    let first = t.tok(i);
+    let lower_first = sentence_start && first.chars().next().is_some_and(char::is_uppercase);
+    let mut best: Option<(usize, &'static [Entry])> = None;
+    for lowered in [false, true] {
+        if lowered && !lower_first {
+            break;
+        }
+        let mut key = String::new();
+        let mut j = i;
+        while j < end {
+            let tok = t.toks[j];
+            let w = t.tok(j);
+            match tok.kind {
+                TokKind::Word => {
+                    if j > i {
+                        key.push(' ');
+                    }
+                    if lowered && j == i {
+                        let mut cs = w.chars();
+                        if let Some(c) = cs.next() {
+                            key.extend(c.to_lowercase());
+                            key.push_str(cs.as_str());
+                        }
+                    } else {
+                        key.push_str(w);
+                    }
+                }
+                TokKind::Possessive if j > i => key.push_str(&w.replace('’', "'")),
+                _ => break,
+            }
+            if let Some(es) = d.map.get(&key) {
+                // Lowercased keys only ever stand for groups.
+                let ok = !lowered || es.iter().all(|e| matches!(e, Entry::Group(_)));
+                if ok && best.is_none_or(|(b, _)| j + 1 > b) {
+                    best = Some((j + 1, es.as_slice()));
+                }
+            }
+            if !d.prefixes.contains(&key) {
+                break;
+            }
+            // Next word: after a space, or glued by a hyphen.
+            let next = j + 1;
+            if next < end && is_joiner(t, next) {
+                j = next + 1;
+            } else if next < end && (t.toks[next].space_before || t.toks[next].kind == TokKind::Possessive) {
+                j = next;
+            } else {
+                break;
+            }
+        }
+    }
+    best
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "in", "to", "from", "at", "near", "into", "of", "outside", "around", "via", "across", "toward", "towards",
+    "through", "inside", "between", "and", "visit", "visited", "visiting", "left", "reach", "reached",
+];
+
+fn place_entry_to_found(
+    t: &Tokenized,
+    sent_countries: &HashSet<String>,
+    i: usize,
+    j: usize,
+    entries: &[Entry],
+) -> Option<Found> {
+    let g = Gazetteer::embedded();
+    let d = dict();
+    let places: Vec<(u32, MentionForm)> = entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Place(p, f) => Some((*p, *f)),
+            _ => None,
+        })
+        .collect();
+    if places.is_empty() {
+        return None;
+    }
+    // Pick among same-named places: an adjacent cue word, then a country
+    // named in the sentence, then the more prominent kind.
+    let before = t.tok(i.wrapping_sub(1)).to_lowercase();
+    let before2 = t.tok(i.wrapping_sub(2)).to_lowercase();
+    let after = t.tok(j).to_lowercase();
+    let cue_kind = if after == "city" || after == "town" || (before == "of" && matches!(before2.as_str(), "city" | "town")) {
+        Some(PlaceKind::City)
+    } else if after == "province" || (before == "of" && before2 == "province") {
+        Some(PlaceKind::Province)
+    } else if after == "river" {
+        Some(PlaceKind::River)
+    } else {
+        None
+    };
+    let rank = |k: PlaceKind| match k {
+        PlaceKind::Country => 0,
+        PlaceKind::Province => 1,
+        PlaceKind::River => 2,
+        PlaceKind::City => 3,
+        PlaceKind::Region => 4,
+    };
+    let (p, form) = *places
+        .iter()
+        .min_by_key(|(p, _)| {
+            let pl = &g.places[*p as usize];
+            (
+                cue_kind.is_some_and(|k| k != pl.kind),
+                !sent_countries.contains(&pl.country),
+                rank(pl.kind),
+                std::cmp::Reverse(pl.population.unwrap_or(0)),
+            )
+        })?;
+    let pl = &g.places[p as usize];
+    if pl.kind == PlaceKind::Country {
+        return Some(Found {
+            tok_start: i,
+            tok_end: j,
+            key: format!("c:{}", pl.country),
+            kind: EntityKind::Country,
+            name: pl.name.clone(),
+            form,
+            place: Some(p),
+            country: Some(pl.country.clone()),
+            nested: false,
+        });
+    }
+    // A capital acting as a subject stands for its government.
+    if pl.kind == PlaceKind::City {
+        if let Some(iso) = d.capitals.get(&pl.name) {
+            if pl.country == *iso && capital_as_government(t, i, j) {
+                let ci = *d.country_idx.get(iso)?;
+                return Some(Found {
+                    tok_start: i,
+                    tok_end: j,
+                    key: format!("c:{iso}"),
+                    kind: EntityKind::Country,
+                    name: g.places[ci as usize].name.clone(),
+                    form: MentionForm::Capital,
+                    place: Some(ci),
+                    country: Some(iso.clone()),
+                    nested: false,
+                });
+            }
+        }
+    }
+    Some(Found {
+        tok_start: i,
+        tok_end: j,
+        key: format!("p:{p}"),
+        kind: EntityKind::Place,
+        name: pl.name.clone(),
+        form,
+        place: Some(p),
+        country: None,
+        nested: false,
+    })
+}
+
+fn capital_as_government(t: &Tokenized, i: usize, j: usize) -> bool {
+    let prev = t.tok(i.wrapping_sub(1)).to_lowercase();
+    if is_joiner(t, j) {
+        return false; // "Seoul-based"
+    }
+    let next = t.tok(j);
+    if t.toks.get(j).is_some_and(|x| x.kind == TokKind::Possessive) {
+        return GOVERNMENT_NOUNS.contains(&t.tok(j + 1).to_lowercase().as_str());
+    }
+    if prev == "for" && t.tok(j) == "to" {
+        return true;
+    }
+    if i > 0 && PREPOSITIONS.contains(&prev.as_str()) {
+        return false;
+    }
+    GOVERNMENT_VERBS.contains(&next)
+}
+
+/// "the North" / "the South" standing for the Koreas (kept only when the
+/// document also names that country, see [`EntityBuilder::finish`]).
+fn the_north_south(t: &Tokenized, i: usize, end: usize) -> Option<Found> {
+    if !matches!(t.tok(i), "the" | "The") || i + 1 >= end {
+        return None;
+    }
+    let iso = match t.tok(i + 1) {
+        "North" => "KP",
+        "South" => "KR",
+        _ => return None,
+    };
+    // "the North Korean regime", "the South China Sea" are something else.
+    if is_cap_word(t, i + 2) || is_joiner(t, i + 2) {
+        return None;
+    }
+    let g = Gazetteer::embedded();
+    let (ci, p) = g.country(iso)?;
+    Some(Found {
+        tok_start: i + 1,
+        tok_end: i + 2,
+        key: format!("c:{iso}"),
+        kind: EntityKind::Country,
+        name: p.name.clone(),
+        form: MentionForm::Phrase,
+        place: Some(ci as u32),
+        country: Some(iso.to_owned()),
+        nested: false,
+    })
+}
+
+fn org_found(i: usize, j: usize, name: String, country: Option<String>, form: MentionForm) -> Found {
+    let key = format!("o:{}:{}", name.to_lowercase(), country.as_deref().unwrap_or(""));
+    Found { tok_start: i, tok_end: j, key, kind: EntityKind::Organisation, name, form, place: None, country, nested: false }
+}
+
+fn person_found(t: &Tokenized, i: usize, j: usize, country: Option<String>) -> Found {
+    let name = span_text(t, i, j).to_owned();
+    let key = format!("h:{}", norm_key(&name).to_lowercase());
+    Found { tok_start: i, tok_end: j, key, kind: EntityKind::Person, name, form: MentionForm::Name, place: None, country, nested: false }
+}
+
+fn span_text<'a>(t: &Tokenized<'a>, i: usize, j: usize) -> &'a str {
+    &t.text[t.toks[i].start..t.toks[j - 1].end]
+}
+
+/// Korean personal name shape: surname + two syllables ("Kim Jong Un",
+/// "Kim Jong-un", "Moon Jae-in").
+fn korean_name_len(t: &Tokenized, i: usize, end: usize) -> Option<usize> {
+    if !KOREAN_SURNAMES.contains(&t.tok(i)) {
+        return None;
+    }
+    let syl = |w: &str| (1..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_alphabetic());
+    let a = i + 1;
+    if a >= end || !is_cap_word(t, a) || !syl(t.tok(a)) || !t.toks[a].space_before {
+        return None;
+    }
+    // Second syllable: hyphen-glued (any case) or a capitalised word.
+    if a + 2 < end && is_joiner(t, a + 1) && syl(t.tok(a + 2)) {
+        return Some(a + 3 - i);
+    }
+    if a + 1 < end && is_cap_word(t, a + 1) && t.toks[a + 1].space_before && syl(t.tok(a + 1)) {
+        // Not "Kim Jong Un Party"-like runs: the name ends here.
+        return Some(a + 2 - i);
+    }
+    None
+}
+
+fn starts_with_title(t: &Tokenized, i: usize, end: usize) -> Option<usize> {
+    // Longest title of up to three words.
+    let mut best = None;
+    let mut s = String::new();
+    for k in 0..3 {
+        let j = i + k;
+        if j >= end || !is_word(t, j) {
+            break;
+        }
+        if k > 0 {
+            s.push(' ');
+        }
+        s.push_str(t.tok(j));
+        if TITLES.contains(&s.as_str()) {
+            best = Some(j + 1);
+        }
+    }
+    best
+}
+
+/// Tokens of the capitalised chunk starting at `i`: capitalised words,
+/// inner connectors ("of", "for", "on", "at", "the"), hyphens, and
+/// possessives inside a name ("People's Army"). Returns the end.
+fn chunk_end(t: &Tokenized, i: usize, end: usize, dict_end_at: &HashMap<usize, (usize, bool)>) -> usize {
+    let mut j = i + 1;
+    let max = (i + 10).min(end);
+    while j < max {
+        let w = t.tok(j);
+        if is_cap_word(t, j) && t.toks[j].space_before && !NON_NAME_CAPS.contains(&w) {
+            j += 1;
+        } else if is_joiner(t, j) {
+            j += 2;
+        } else if t.toks[j].kind == TokKind::Possessive && is_cap_word(t, j + 1) {
+            // "North Korea's Border Guard…" breaks after a country; "People's Army" goes on.
+            let ends_country = dict_end_at.get(&j).is_some_and(|&(_, country)| country);
+            if ends_country {
+                break;
+            }
+            j += 1;
+        } else if matches!(w, "of" | "for" | "on" | "at" | "de" | "van" | "von" | "al" | "bin")
+            && is_cap_word(t, j + 1)
+            && !NON_NAME_CAPS.contains(&t.tok(j + 1))
+        {
+            j += 2;
+        } else if w == "of" && t.tok(j + 1) == "the" && is_cap_word(t, j + 2) {
+            j += 3;
+        } else {
+            break;
+        }
+    }
+    j.min(end)
+}
+
+fn scan_sentence(
+    t: &Tokenized,
+    s: usize,
+    short_forms: &HashMap<String, usize>,
+    known: &[Entity],
+) -> Vec<Found> {
+    let sent = t.sents[s];
+    let (a, b) = (sent.tok_start, sent.tok_end);
+    let g = Gazetteer::embedded();
+    let mut out: Vec<Found> = Vec::new();
+
+    // Pass 1: dictionary.
+    let mut hits: Vec<(usize, usize, &'static [Entry])> = Vec::new();
+    let mut i = a;
+    while i < b {
+        if let Some((j, es)) = dict_match(t, i, b, i == a) {
+            hits.push((i, j, es));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    let sent_countries: HashSet<String> = hits
+        .iter()
+        .flat_map(|(_, _, es)| es.iter())
+        .filter_map(|e| match e {
+            Entry::Place(p, _) => g.places.get(*p as usize).filter(|pl| pl.kind == PlaceKind::Country).map(|pl| pl.country.clone()),
+            _ => None,
+        })
+        .collect();
+    // dict hit end -> (start, is a country or demonym)
+    let mut dict_end_at: HashMap<usize, (usize, bool)> = HashMap::new();
+    let mut covered = vec![false; b - a];
+    for &(i, j, es) in &hits {
+        let f = if let Some(f) = place_entry_to_found(t, &sent_countries, i, j, es) {
+            Some(f)
+        } else {
+            match es.first() {
+                Some(Entry::Org(o, form)) => {
+                    let (name, _, c, _) = KNOWN_ORGS[*o as usize];
+                    Some(org_found(i, j, name.to_owned(), (!c.is_empty()).then(|| c.to_owned()), *form))
+                }
+                Some(Entry::Group(gi)) => {
+                    let canon = GROUPS[*gi as usize].1;
+                    Some(Found {
+                        tok_start: i,
+                        tok_end: j,
+                        key: format!("g:{canon}"),
+                        kind: EntityKind::Group,
+                        name: canon.to_owned(),
+                        form: MentionForm::Name,
+                        place: None,
+                        country: None,
+                        nested: false,
+                    })
+                }
+                _ => None,
+            }
+        };
+        if let Some(f) = f {
+            dict_end_at.insert(j, (i, f.kind == EntityKind::Country));
+            for c in &mut covered[i - a..j - a] {
+                *c = true;
+            }
+            out.push(f);
+        }
+    }
+    // "the North"/"the South".
+    for i in a..b {
+        if !covered[i - a] && !covered.get(i + 1 - a).copied().unwrap_or(true) {
+            if let Some(f) = the_north_south(t, i, b) {
+                covered[i + 1 - a] = true;
+                dict_end_at.insert(i + 2, (i + 1, true));
+                out.push(f);
+            }
+        }
+    }
+
+    // State institutions after a country possessive or demonym:
+    // "China's foreign ministry", "the North Korean embassy".
+    let countries_found: Vec<(usize, usize, String, String)> = out
+        .iter()
+        .filter(|f| f.kind == EntityKind::Country)
+        .map(|f| (f.tok_start, f.tok_end, f.country.clone().unwrap_or_default(), f.name.clone()))
+        .collect();
+    for (ci, cj, iso, cname) in countries_found {
+        let mut k = cj;
+        if t.toks.get(k).is_some_and(|x| x.kind == TokKind::Possessive) {
+            k += 1;
+        }
+        // Longest state noun of one or two words.
+        let w1 = t.tok(k).to_string();
+        let w2 = format!("{} {}", w1, t.tok(k + 1));
+        let len = if k + 1 < b && STATE_ORG_NOUNS.contains(&w2.as_str()) {
+            2
+        } else if k < b && STATE_ORG_NOUNS.contains(&w1.as_str()) {
+            1
+        } else {
+            0
+        };
+        if len > 0 && k + len <= b {
+            let noun = span_text(t, k, k + len).to_lowercase();
+            let mut f = org_found(ci, k + len, format!("{cname} {noun}"), Some(iso), MentionForm::Phrase);
+            f.nested = false;
+            out.push(f);
+        }
+    }
+
+    // Pass 2: capitalised chunks.
+    let mut i = a;
+    while i < b {
+        if !is_cap_word(t, i) {
+            i += 1;
+            continue;
+        }
+        let mut cs = i;
+        let ce = chunk_end(t, i, b, &dict_end_at);
+        i = ce;
+        // Drop leading function words ("The", "According").
+        while cs < ce && NON_NAME_CAPS.contains(&t.tok(cs)) {
+            cs += 1;
+        }
+        let mut ce2 = ce;
+        while ce2 > cs && (!is_cap_word(t, ce2 - 1) || NON_NAME_CAPS.contains(&t.tok(ce2 - 1))) {
+            ce2 -= 1;
+        }
+        let ce = ce2;
+        if cs >= ce {
+            continue;
+        }
+        if let Some(f) = classify_chunk(t, cs, ce, a, b, &hits, &out, short_forms, known) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn classify_chunk(
+    t: &Tokenized,
+    cs: usize,
+    ce: usize,
+    sa: usize,
+    sb: usize,
+    hits: &[(usize, usize, &'static [Entry])],
+    found: &[Found],
+    short_forms: &HashMap<String, usize>,
+    known: &[Entity],
+) -> Option<Found> {
+    // Leading countries / demonyms ("US Treasury Department", "Chinese President Xi").
+    let mut rest = cs;
+    let mut lead_country: Option<String> = None;
+    while let Some(f) = found.iter().find(|f| f.tok_start == rest && f.kind == EntityKind::Country && f.tok_end <= ce) {
+        lead_country = f.country.clone();
+        rest = f.tok_end;
+    }
+    // A country possessive right before the chunk: "North Korea's Border Guard General Bureau".
+    if lead_country.is_none() && cs >= sa + 2 && t.toks[cs - 1].kind == TokKind::Possessive {
+        lead_country = found.iter().find(|f| f.tok_end == cs - 1 && f.kind == EntityKind::Country).and_then(|f| f.country.clone());
+    }
+    if rest >= ce {
+        return None;
+    }
+    // Fully a dictionary hit: already found.
+    let inside_hit = |x: usize, y: usize| hits.iter().any(|&(i, j, _)| i <= x && y <= j);
+    if inside_hit(rest, ce) {
+        return None;
+    }
+    let words: Vec<&str> = (rest..ce).filter(|&k| is_word(t, k)).map(|k| t.tok(k)).collect();
+    let has_hit = |x: usize, y: usize| hits.iter().any(|&(i, j, _)| i < y && x < j);
+
+    // Organisation by cue word.
+    let cue = words.iter().any(|w| ORG_CUES.contains(w))
+        || (ORG_OPENERS.contains(&t.tok(rest)) && t.tok(rest + 1) == "of");
+    let all_caps_acronym_only = words.len() == 1 && words[0].chars().all(|c| c.is_uppercase());
+    if cue && !all_caps_acronym_only && !(words.len() == 1 && ORG_CUES.contains(&words[0])) {
+        let name = span_text(t, cs, ce).to_owned();
+        return Some(org_found(cs, ce, name, lead_country, MentionForm::Name));
+    }
+
+    // Person after a title: "President Xi Jinping", "Prime Minister John Howard".
+    if let Some(n) = starts_with_title(t, rest, ce) {
+        let len = ce - n;
+        if (1..=5).contains(&len) && !has_hit(n, ce) && is_cap_word(t, n) {
+            return Some(person_found(t, n, ce, lead_country));
+        }
+    }
+    if rest != cs || has_hit(rest, ce) {
+        // A Korean name may follow a demonym: "North Korean leader Kim…" is handled below.
+        if let Some(n) = korean_name_len(t, rest, ce) {
+            if !has_hit(rest, rest + n) {
+                return Some(person_found(t, rest, rest + n, lead_country));
+            }
+        }
+        return None;
+    }
+    // Korean name shape.
+    if let Some(n) = korean_name_len(t, cs, ce) {
+        return Some(person_found(t, cs, cs + n, None));
+    }
+    let nwords = words.len();
+    let plain = (cs..ce).all(|k| is_cap_word(t, k) || is_joiner(t, k) || (k > cs && is_joiner(t, k - 1)));
+    // Lowercase role before: "leader Kim Jong Un", "expert Jane Doe".
+    let prev = if cs > sa { t.tok(cs - 1).to_lowercase() } else { String::new() };
+    if plain && (2..=4).contains(&nwords) && ROLE_NOUNS.contains(&prev.as_str()) {
+        return Some(person_found(t, cs, ce, None));
+    }
+    // Appositive: "X, an expert on …" / "X, a South Korean news outlet".
+    if t.tok(ce) == "," {
+        let mut k = ce + 1;
+        if matches!(t.tok(k), "a" | "an" | "the") {
+            k += 1;
+            for step in 0..5 {
+                let w = t.tok(k + step).to_lowercase();
+                if k + step >= sb || matches!(w.as_str(), "," | "." | "who" | "which" | "that") {
+                    break;
+                }
+                let two = format!("{} {}", w, t.tok(k + step + 1).to_lowercase());
+                if plain && (2..=4).contains(&nwords) && PERSON_APPOSITIVES.contains(&w.as_str()) {
+                    return Some(person_found(t, cs, ce, None));
+                }
+                if ORG_APPOSITIVES.contains(&w.as_str()) || ORG_APPOSITIVES.contains(&two.as_str()) {
+                    let name = span_text(t, cs, ce).to_owned();
+                    return Some(org_found(cs, ce, name, None, MentionForm::Name));
+                }
+            }
+        }
+    }
+    // Speech verb right after or before: "John Smith said", "said John Smith".
+    let next = t.tok(ce);
+    if plain && (2..=3).contains(&nwords) && (SPEECH_VERBS.contains(&next) || matches!(prev.as_str(), "said" | "says" | "told")) {
+        return Some(person_found(t, cs, ce, None));
+    }
+    // Short form or repeat of an entity named earlier: "Kim", "Silberstein".
+    let text = span_text(t, cs, ce);
+    if let Some(&idx) = short_forms.get(text) {
+        let e = known.get(idx)?;
+        let key = match e.kind {
+            EntityKind::Person => format!("h:{}", norm_key(&e.name).to_lowercase()),
+            _ => format!("o:{}:{}", e.name.to_lowercase(), e.country.as_deref().unwrap_or("")),
+        };
+        let form = if text == e.name { MentionForm::Name } else { MentionForm::Short };
+        return Some(Found {
+            tok_start: cs,
+            tok_end: ce,
+            key,
+            kind: e.kind,
+            name: e.name.clone(),
+            form,
+            place: None,
+            country: e.country.clone(),
+            nested: false,
+        });
+    }
+    None
+}

@@ -1,0 +1,231 @@
+//! The result of extraction for one document and for a corpus, and the
+//! helpers the UI reads: top entities, themes, and non-overlapping spans
+//! for the reader.
+
+use std::ops::Range;
+
+use borderlines_core::{Corpus, Document, TitleSource};
+use serde::{Deserialize, Serialize};
+
+use crate::claims::{link_claims, Claim};
+use crate::dates::{self, DateMention};
+use crate::entities::{Entity, EntityBuilder, EntityKind};
+use crate::figures::{self, Figure};
+use crate::metadata::{self, Metadata};
+use crate::quotes::{self, MentionRef, Quote};
+use crate::span::{non_overlapping, SpanKind};
+use crate::themes::{self, BlockThemes, Theme, ThemeScore};
+use crate::tokens::Tokenized;
+use crate::Error;
+
+/// Bumped whenever the serialized layout of [`DocumentInsights`] or
+/// [`CorpusInsights`] changes (also the JSON `schema_version`).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything extracted from one document. Offsets are [`crate::Loc`]s:
+/// block index + byte range in that block's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentInsights {
+    pub schema_version: u32,
+    pub doc_id: String,
+    pub metadata: Metadata,
+    /// In order of first mention.
+    pub entities: Vec<Entity>,
+    pub figures: Vec<Figure>,
+    pub dates: Vec<DateMention>,
+    pub quotes: Vec<Quote>,
+    /// Document themes, strongest first.
+    pub themes: Vec<ThemeScore>,
+    /// Themes per block (blocks with none are left out).
+    pub block_themes: Vec<BlockThemes>,
+}
+
+/// Cuts text to at most `max` bytes on a char boundary, adding "…".
+pub(crate) fn clip(text: &str, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_owned();
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &text[..end])
+}
+
+/// Extracts metadata, entities, figures, dates, quotes and themes from a
+/// document's cleaned blocks. Never fails and never panics; an empty
+/// document gives empty insights.
+pub fn extract(doc: &Document) -> DocumentInsights {
+    let blocks: Vec<Tokenized> = doc.blocks.iter().map(|b| Tokenized::new(&b.text)).collect();
+    let stated = metadata::stated_date(doc.byline.as_deref(), &blocks);
+    let pub_date = stated.as_ref().map(|p| p.date);
+
+    let mut all_dates: Vec<DateMention> = Vec::new();
+    let mut per_block_dates: Vec<Range<usize>> = Vec::with_capacity(blocks.len());
+    for (bi, t) in blocks.iter().enumerate() {
+        let s = all_dates.len();
+        all_dates.extend(dates::find(bi, t, pub_date));
+        per_block_dates.push(s..all_dates.len());
+    }
+
+    let mut eb = EntityBuilder::new();
+    for (bi, t) in blocks.iter().enumerate() {
+        eb.scan_block(bi, t);
+    }
+    let entities = eb.finish();
+
+    let mut all_figures = Vec::new();
+    for (bi, t) in blocks.iter().enumerate() {
+        let r = per_block_dates[bi].clone();
+        all_figures.extend(figures::find(bi, t, &all_dates[r.clone()], r.start));
+    }
+
+    let mut all_quotes = Vec::new();
+    for (bi, t) in blocks.iter().enumerate() {
+        let mut refs: Vec<MentionRef> = entities
+            .iter()
+            .flat_map(|e| {
+                e.mentions.iter().filter(|m| m.loc.block as usize == bi).map(move |m| MentionRef {
+                    start: m.loc.start as usize,
+                    end: m.loc.end as usize,
+                    entity: e.id,
+                    name: &e.name,
+                })
+            })
+            .collect();
+        refs.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        all_quotes.extend(quotes::find(bi, t, &refs));
+    }
+
+    let mut doc_hits: std::collections::BTreeMap<Theme, std::collections::BTreeMap<&'static str, u32>> = Default::default();
+    let mut doc_words = 0u32;
+    let mut block_themes = Vec::new();
+    for (bi, t) in blocks.iter().enumerate() {
+        let (hits, words) = themes::count_block(t);
+        doc_words = doc_words.saturating_add(words);
+        let scored = themes::score(&hits, words);
+        if !scored.is_empty() {
+            block_themes.push(BlockThemes { block: bi as u32, themes: scored });
+        }
+        for (theme, terms) in hits {
+            let e = doc_hits.entry(theme).or_default();
+            for (term, n) in terms {
+                *e.entry(term).or_default() += n;
+            }
+        }
+    }
+    let doc_themes = themes::score(&doc_hits, doc_words);
+
+    let (authors, _) = doc.byline.as_deref().map(metadata::byline_parts).unwrap_or_default();
+    let published = stated.or_else(|| metadata::inferred_date(&all_dates));
+    let metadata = Metadata {
+        title: doc.title.clone(),
+        title_is_headline: doc.title_source == TitleSource::Headline,
+        byline: doc.byline.clone(),
+        authors,
+        sources: metadata::sources(doc.byline.as_deref(), &blocks, &entities),
+        published,
+        language: metadata::language(&blocks),
+    };
+
+    DocumentInsights {
+        schema_version: SCHEMA_VERSION,
+        doc_id: doc.id.clone(),
+        metadata,
+        entities,
+        figures: all_figures,
+        dates: all_dates,
+        quotes: all_quotes,
+        themes: doc_themes,
+        block_themes,
+    }
+}
+
+impl DocumentInsights {
+    /// The entity with this id.
+    pub fn entity(&self, id: u32) -> Option<&Entity> {
+        self.entities.get(id as usize)
+    }
+
+    /// The `n` most mentioned entities (ties: first mentioned first).
+    pub fn top_entities(&self, n: usize) -> Vec<&Entity> {
+        let mut v: Vec<&Entity> = self.entities.iter().collect();
+        v.sort_by_key(|e| (std::cmp::Reverse(e.mentions.len()), e.id));
+        v.truncate(n);
+        v
+    }
+
+    /// The `n` most mentioned entities of one kind.
+    pub fn top_entities_of(&self, kind: EntityKind, n: usize) -> Vec<&Entity> {
+        let mut v: Vec<&Entity> = self.entities.iter().filter(|e| e.kind == kind).collect();
+        v.sort_by_key(|e| (std::cmp::Reverse(e.mentions.len()), e.id));
+        v.truncate(n);
+        v
+    }
+
+    /// The document's themes, strongest first.
+    pub fn themes(&self) -> &[ThemeScore] {
+        &self.themes
+    }
+
+    /// The themes of one block (empty when it has none).
+    pub fn block_themes(&self, block: usize) -> &[ThemeScore] {
+        self.block_themes.iter().find(|b| b.block as usize == block).map_or(&[], |b| b.themes.as_slice())
+    }
+
+    /// Annotated spans of one block for the reader, sorted and
+    /// non-overlapping (the longer span wins where two overlap).
+    pub fn spans(&self, block: usize) -> Vec<(Range<usize>, SpanKind)> {
+        let b = block as u32;
+        let mut v: Vec<(Range<usize>, SpanKind)> = Vec::new();
+        for e in &self.entities {
+            for m in e.mentions.iter().filter(|m| m.loc.block == b) {
+                v.push((m.loc.range(), SpanKind::Entity(e.kind)));
+            }
+        }
+        v.extend(self.figures.iter().filter(|f| f.loc.block == b).map(|f| (f.loc.range(), SpanKind::Figure)));
+        v.extend(self.dates.iter().filter(|d| d.loc.block == b).map(|d| (d.loc.range(), SpanKind::Date)));
+        non_overlapping(v)
+    }
+}
+
+/// Insights for a whole corpus plus the claims linking its documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CorpusInsights {
+    pub schema_version: u32,
+    /// In corpus order, one per document.
+    pub documents: Vec<DocumentInsights>,
+    pub claims: Vec<Claim>,
+}
+
+impl CorpusInsights {
+    /// Extracts every document and links claims across them.
+    pub fn build(corpus: &Corpus) -> Self {
+        Self::from_documents(corpus.documents.iter().map(extract).collect())
+    }
+
+    /// Links claims across already extracted documents.
+    pub fn from_documents(documents: Vec<DocumentInsights>) -> Self {
+        let claims = link_claims(&documents);
+        Self { schema_version: SCHEMA_VERSION, documents, claims }
+    }
+
+    /// The insights of the document with this id.
+    pub fn get(&self, doc_id: &str) -> Option<&DocumentInsights> {
+        self.documents.iter().find(|d| d.doc_id == doc_id)
+    }
+
+    /// Compact binary form (postcard) for embedding in the page.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, Error> {
+        postcard::to_allocvec(self).map_err(|e| Error::BadInsights(e.to_string()))
+    }
+
+    /// Reads [`CorpusInsights::to_bytes`] output, checking the schema version first.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        let (found, _) = postcard::take_from_bytes::<u32>(bytes).map_err(|e| Error::BadInsights(e.to_string()))?;
+        if found != SCHEMA_VERSION {
+            return Err(Error::SchemaVersion { found, expected: SCHEMA_VERSION });
+        }
+        postcard::from_bytes(bytes).map_err(|e| Error::BadInsights(e.to_string()))
+    }
+}

@@ -1,0 +1,144 @@
+//! Component tests in real Chromium (`wasm-pack test --headless --chrome`):
+//! mount the real components on the embedded corpus and assert on the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use borderlines_app::components::{App, Explorer, Highlighted};
+use borderlines_app::corpus::load_embedded;
+use borderlines_core::ViewState;
+use leptos::{mount::mount_to, prelude::*, task::tick};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> HtmlElement {
+    let doc = document();
+    let el = doc.create_element("section").unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+fn all(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect()
+}
+
+fn one(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn explorer(state: RwSignal<ViewState>) -> HtmlElement {
+    let root = container();
+    let corpus = load_embedded().expect("embedded corpus decodes").corpus;
+    std::mem::forget(mount_to(
+        root.clone(),
+        move || view! { <Explorer corpus=corpus state=state/> },
+    ));
+    root
+}
+
+#[wasm_bindgen_test]
+async fn app_root_reports_ready_with_the_seed_corpus() {
+    let root = container();
+    std::mem::forget(mount_to(root.clone(), App));
+    tick().await;
+    let app = root.query_selector("[data-testid=app]").unwrap().unwrap();
+    assert_eq!(app.get_attribute("data-state").as_deref(), Some("ready"));
+    assert_eq!(all(&app, "[data-testid=result]").len(), 3);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn lists_documents_and_opens_the_top_one() {
+    let root = explorer(RwSignal::new(ViewState::default()));
+    tick().await;
+    let titles = all(&root, "[data-testid=result-title]");
+    assert_eq!(titles.len(), 3);
+    assert!(titles.contains(
+        &"China Fortifies Its Border With North Korea: Implications and Consequences".to_owned()
+    ));
+    assert_eq!(one(&root, "[data-testid=result-count]"), "3 documents");
+    assert_eq!(one(&root, "[data-testid=reader-title]"), titles[0]);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn typing_filters_the_list_and_writes_the_state() {
+    let state = RwSignal::new(ViewState::default());
+    let root = explorer(state);
+    tick().await;
+    let input: HtmlInputElement = root
+        .query_selector("[data-testid=search-input]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("mines");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    assert_eq!(state.get_untracked().query, "mines");
+    assert_eq!(
+        one(&root, "[data-testid=result-count]"),
+        "1 of 3 documents match"
+    );
+    assert_eq!(all(&root, "[data-testid=result]").len(), 1);
+    let marks = all(&root, "[data-testid=reader] mark");
+    assert!(
+        !marks.is_empty() && marks.iter().all(|m| m.eq_ignore_ascii_case("mines")),
+        "{marks:?}"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn state_changes_move_the_reader_and_the_search_box() {
+    let state = RwSignal::new(ViewState::default());
+    let root = explorer(state);
+    tick().await;
+    state.set(ViewState {
+        doc: Some("001_a9904e2a1790e04c".into()),
+        query: "tumen".into(),
+    });
+    tick().await;
+    assert_eq!(
+        one(&root, "[data-testid=reader-title]"),
+        "China Fortifies Its Border With North Korea: Implications and Consequences"
+    );
+    let input: HtmlInputElement = root
+        .query_selector("[data-testid=search-input]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(input.value(), "tumen");
+    assert!(one(&root, ".reader .byline").contains("Aqsa Younas Rana"));
+    state.set(ViewState {
+        doc: Some("no-such-doc".into()),
+        query: String::new(),
+    });
+    tick().await;
+    assert!(one(&root, "[data-testid=reader]").contains("There is no document “no-such-doc”"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn document_text_is_rendered_as_text_never_as_html() {
+    let root = container();
+    let terms = Signal::derive(|| vec!["img".to_owned()]);
+    std::mem::forget(mount_to(root.clone(), move || {
+        view! { <p><Highlighted text="<img src=x onerror=alert(1)> and img".to_owned() terms=terms/></p> }
+    }));
+    tick().await;
+    assert!(root.query_selector("img").unwrap().is_none());
+    assert_eq!(all(&root, "mark"), ["img", "img"]);
+    assert_eq!(one(&root, "p"), "<img src=x onerror=alert(1)> and img");
+    root.remove();
+}
