@@ -1,1 +1,1 @@
-fn main() {} // placeholder so the workspace parses; the extract helper replaces it
+fn main() {}

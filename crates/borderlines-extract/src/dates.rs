@@ -164,7 +164,6 @@ fn match_at(t: &Tokenized, i: usize, b: usize, published: Option<PartialDate>) -
     let w = t.tok(i);
     let lw = w.to_lowercase();
     let tk = t.toks[i];
-    let pub_year = published.and_then(|p| p.year);
 
     // Month [day] [, year] / Month year.
     if tk.kind == TokKind::Word && w.chars().next().is_some_and(char::is_uppercase) {
@@ -245,7 +244,7 @@ fn match_at(t: &Tokenized, i: usize, b: usize, published: Option<PartialDate>) -
         if let Some(y) = year_of(w) {
             let prev = if i > 0 { t.tok(i - 1) } else { "" };
             let next = lower(t, i + 1);
-            let counts_next = next.ends_with('s') && next.len() > 3 && !matches!(next.as_str(), "was" | "has" | "its" | "this" | "has");
+            let counts_next = next.ends_with('s') && next.len() > 3 && !matches!(next.as_str(), "was" | "has" | "its" | "this");
             let money = matches!(prev, "$" | "€" | "£" | "¥" | "₩");
             let qualifier = matches!(prev.to_lowercase().as_str(), "about" | "around" | "some" | "nearly" | "almost" | "over" | "least" | "to" | "than")
                 && !matches!(prev, "to");

@@ -406,12 +406,15 @@ fn place_entry_to_found(
     } else {
         None
     };
-    let rank = |k: PlaceKind| match k {
+    // A big city beats a same-named province (Seoul the city, not the
+    // metropolitan unit); otherwise the wider unit wins.
+    let rank = |pl: &crate::gazetteer::Place| match pl.kind {
         PlaceKind::Country => 0,
-        PlaceKind::Province => 1,
-        PlaceKind::River => 2,
-        PlaceKind::City => 3,
-        PlaceKind::Region => 4,
+        PlaceKind::City if pl.population.unwrap_or(0) >= 1_000_000 => 1,
+        PlaceKind::Province => 2,
+        PlaceKind::River => 3,
+        PlaceKind::City => 4,
+        PlaceKind::Region => 5,
     };
     let (p, form) = *places
         .iter()
@@ -420,7 +423,7 @@ fn place_entry_to_found(
             (
                 cue_kind.is_some_and(|k| k != pl.kind),
                 !sent_countries.contains(&pl.country),
-                rank(pl.kind),
+                rank(pl),
                 std::cmp::Reverse(pl.population.unwrap_or(0)),
             )
         })?;

@@ -284,8 +284,8 @@ pub(crate) fn find(block: usize, t: &Tokenized, dates: &[DateMention], date_base
                     }
                     Qualifier::Approximate => {
                         let near = matches!(ws[0], "nearly" | "almost");
-                        min = Some(value * 0.9);
-                        max = Some(if near { value } else { value * 1.1 });
+                        min = Some(round3(value * 0.9));
+                        max = Some(if near { value } else { round3(value * 1.1) });
                         qual = Qualifier::Approximate;
                     }
                     _ => {}
@@ -413,6 +413,11 @@ fn number_at(t: &Tokenized, i: usize, b: usize) -> Option<NumberMatch> {
         return Some((v, Qualifier::Exact, Some(v), Some(v), i, j));
     }
     None
+}
+
+/// Rounds to three decimals so that 1,500 × 1.1 prints as 1650.
+fn round3(v: f64) -> f64 {
+    (v * 1000.0).round() / 1000.0
 }
 
 fn singular(w: &str) -> String {

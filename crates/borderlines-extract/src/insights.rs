@@ -90,6 +90,8 @@ pub fn extract(doc: &Document) -> DocumentInsights {
                     end: m.loc.end as usize,
                     entity: e.id,
                     name: &e.name,
+                    subject_like: matches!(e.kind, EntityKind::Person | EntityKind::Organisation | EntityKind::Country)
+                        && m.form != crate::entities::MentionForm::Demonym,
                 })
             })
             .collect();

@@ -171,7 +171,7 @@ pub(crate) fn sources(byline: Option<&str>, blocks: &[Tokenized], entities: &[En
             // The phrase up to a comma or the sentence end.
             let sent_end = t.sentence_of(after).map_or(t.toks.len(), |s| t.sents[s].tok_end);
             let mut e = after;
-            while e < sent_end && e < after + 10 && !matches!(t.tok(e), "," | "." | ";" | ":" | "(") {
+            while e < sent_end && e < after + 12 && !matches!(t.tok(e), "," | "." | ";" | ":" | "(") {
                 e += 1;
             }
             if e == after {

@@ -49,6 +49,8 @@ pub(crate) struct MentionRef<'a> {
     pub end: usize,
     pub entity: u32,
     pub name: &'a str,
+    /// A person, organisation or country named (not a demonym or group).
+    pub subject_like: bool,
 }
 
 /// Longest quotation considered, in bytes; an unmatched mark stops here.
@@ -176,7 +178,9 @@ fn speaker_of(t: &Tokenized, si: usize, quote_at: usize, mentions: &[MentionRef]
             }
         }
     }
-    if let Some(m) = in_sentence.iter().find(|m| m.end <= quote_at) {
+    // The subject fallback takes a named person, organisation or country,
+    // not an adjective ("the South Korean hit “Squid Game”").
+    if let Some(m) = in_sentence.iter().find(|m| m.end <= quote_at && m.subject_like) {
         return (Some(m.name.to_owned()), Some(m.entity), Attribution::Subject);
     }
     (None, None, Attribution::None)
@@ -185,7 +189,7 @@ fn speaker_of(t: &Tokenized, si: usize, quote_at: usize, mentions: &[MentionRef]
 /// A short noun phrase starting at token `a` (to a comma or clause end).
 fn phrase(t: &Tokenized, a: usize, end: usize) -> Option<String> {
     let mut e = a;
-    while e < end && e < a + 9 {
+    while e < end && e < a + 12 {
         let w = t.tok(e);
         if matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "(") || matches!(w, "that" | "who" | "which") {
             break;
@@ -198,8 +202,11 @@ fn phrase(t: &Tokenized, a: usize, end: usize) -> Option<String> {
 /// The words from the last determiner (or sentence start) before a speech
 /// verb: "A senior official" in "A senior official mentioned that …".
 fn subject_phrase(t: &Tokenized, sa: usize, verb: usize) -> Option<String> {
-    let lo = verb.saturating_sub(5).max(sa);
-    let start = (lo..verb).rev().find(|&k| matches!(t.tok(k).to_lowercase().as_str(), "a" | "an" | "the"))?;
+    // Only a sentence-initial subject: "A senior official mentioned …".
+    let start = sa;
+    if verb > sa + 5 || !matches!(t.tok(start).to_lowercase().as_str(), "a" | "an" | "the") {
+        return None;
+    }
     let all_words = (start..verb).all(|k| t.toks[k].kind == TokKind::Word);
     (all_words && verb > start + 1).then(|| t.text[t.toks[start].start..t.toks[verb - 1].end].to_owned())
 }
