@@ -16,7 +16,9 @@ pub struct Analyzer {
 
 impl Default for Analyzer {
     fn default() -> Self {
-        Self { stemmer: Stemmer::create(Algorithm::English) }
+        Self {
+            stemmer: Stemmer::create(Algorithm::English),
+        }
     }
 }
 
@@ -28,7 +30,10 @@ impl Analyzer {
             out.push_str(folded);
             return;
         }
-        let base = folded.strip_suffix("'s").or_else(|| folded.strip_suffix('\'')).unwrap_or(folded);
+        let base = folded
+            .strip_suffix("'s")
+            .or_else(|| folded.strip_suffix('\''))
+            .unwrap_or(folded);
         out.extend(base.chars().filter(|&c| c != '\''));
         if out.is_empty() {
             out.push_str(folded);
@@ -38,7 +43,9 @@ impl Analyzer {
     /// The index key of a surface form.
     pub fn key(&self, surface: &str, kind: TokenKind) -> String {
         match kind {
-            TokenKind::Word if surface.chars().all(char::is_alphabetic) => self.stemmer.stem(surface).into_owned(),
+            TokenKind::Word if surface.chars().all(char::is_alphabetic) => {
+                self.stemmer.stem(surface).into_owned()
+            }
             TokenKind::Hangul => strip_particle(surface).to_owned(),
             _ => surface.to_owned(),
         }
@@ -56,9 +63,39 @@ impl Analyzer {
 /// Common Korean particles and endings, longest first, stripped so that
 /// 학교에 (at school) and 학교를 (school, object) are found by 학교.
 const PARTICLES: &[&str] = &[
-    "에서는", "으로는", "에게서", "이라는", "에서", "에게", "으로", "께서", "한테", "까지", "부터", "보다",
-    "처럼", "이나", "이며", "이다", "와는", "과는", "에는", "은", "는", "이", "가", "을", "를", "에", "의",
-    "와", "과", "도", "로", "만", "나",
+    "에서는",
+    "으로는",
+    "에게서",
+    "이라는",
+    "에서",
+    "에게",
+    "으로",
+    "께서",
+    "한테",
+    "까지",
+    "부터",
+    "보다",
+    "처럼",
+    "이나",
+    "이며",
+    "이다",
+    "와는",
+    "과는",
+    "에는",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "에",
+    "의",
+    "와",
+    "과",
+    "도",
+    "로",
+    "만",
+    "나",
 ];
 
 /// Strips one trailing particle when at least one syllable remains.
@@ -76,12 +113,13 @@ pub fn strip_particle(word: &str) -> &str {
 /// English stopwords: they count little in ranking and are optional in a
 /// query with other words, but stay indexed so phrases keep them.
 const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "being", "but",
-    "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "how",
-    "i", "if", "in", "into", "is", "it", "its", "may", "more", "most", "no", "not", "of", "on", "or", "our",
-    "out", "over", "said", "she", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
-    "these", "they", "this", "those", "to", "up", "was", "we", "were", "what", "when", "where", "which", "while",
-    "who", "will", "with", "would", "you", "your",
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have",
+    "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "may", "more", "most",
+    "no", "not", "of", "on", "or", "our", "out", "over", "said", "she", "so", "some", "such",
+    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "to", "up", "was", "we", "were", "what", "when", "where", "which", "while", "who", "will",
+    "with", "would", "you", "your",
 ];
 
 /// Is this surface form a stopword?
@@ -102,9 +140,15 @@ mod tests {
     #[test]
     fn possessives_and_stems() {
         let a = Analyzer::default();
-        assert_eq!(a.analyze("china's", TokenKind::Word), ("china".into(), "china".into()));
+        assert_eq!(
+            a.analyze("china's", TokenKind::Word),
+            ("china".into(), "china".into())
+        );
         assert_eq!(a.analyze("defectors", TokenKind::Word).1, "defector");
-        assert_eq!(a.analyze("fortifies", TokenKind::Word).1, a.analyze("fortified", TokenKind::Word).1);
+        assert_eq!(
+            a.analyze("fortifies", TokenKind::Word).1,
+            a.analyze("fortified", TokenKind::Word).1
+        );
         assert_eq!(a.analyze("don't", TokenKind::Word).0, "dont");
         assert_eq!(a.analyze("1047", TokenKind::Number).1, "1047");
     }

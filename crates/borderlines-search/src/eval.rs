@@ -37,7 +37,10 @@ pub struct LeafHits {
 impl LeafHits {
     /// The entry for `doc`, if the leaf matched it.
     pub fn get(&self, doc: u32) -> Option<&Entry> {
-        self.entries.binary_search_by_key(&doc, |e| e.doc).ok().map(|i| &self.entries[i])
+        self.entries
+            .binary_search_by_key(&doc, |e| e.doc)
+            .ok()
+            .map(|i| &self.entries[i])
     }
 
     /// The entries explaining `doc`'s score: every matching form when the
@@ -45,7 +48,11 @@ impl LeafHits {
     pub fn scoring_entries(&self, leaf: &Leaf, doc: u32) -> Vec<Entry> {
         if leaf.sum_alts && !self.all.is_empty() {
             let from = self.all.partition_point(|e| e.doc < doc);
-            self.all[from..].iter().take_while(|e| e.doc == doc).copied().collect()
+            self.all[from..]
+                .iter()
+                .take_while(|e| e.doc == doc)
+                .copied()
+                .collect()
         } else {
             self.get(doc).copied().into_iter().collect()
         }
@@ -65,12 +72,25 @@ impl LeafHits {
         }
     }
 
-    fn entry_positions(&self, index: &SearchIndex, leaf: &Leaf, e: &Entry, out: &mut Vec<(u32, u32)>) {
+    fn entry_positions(
+        &self,
+        index: &SearchIndex,
+        leaf: &Leaf,
+        e: &Entry,
+        out: &mut Vec<(u32, u32)>,
+    ) {
         let doc = e.doc;
         match leaf.alts.get(e.alt as usize) {
             Some(Alt::Term { .. }) => {
                 let mut ps = Vec::new();
-                index.positions(&Posting { doc, tf: [0, 0, e.pos_len], pos_off: e.pos_off }, &mut ps);
+                index.positions(
+                    &Posting {
+                        doc,
+                        tf: [0, 0, e.pos_len],
+                        pos_off: e.pos_off,
+                    },
+                    &mut ps,
+                );
                 let info = index.docs.get(doc as usize);
                 out.extend(
                     ps.into_iter()
@@ -81,7 +101,13 @@ impl LeafHits {
             Some(Alt::Phrase { terms, .. }) => {
                 let (s, n) = (e.pos_off as usize, e.pos_len as usize);
                 let len = terms.len() as u32;
-                out.extend(self.phrase_starts.get(s..s + n).unwrap_or(&[]).iter().map(|&p| (p, len)));
+                out.extend(
+                    self.phrase_starts
+                        .get(s..s + n)
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|&p| (p, len)),
+                );
             }
             None => {}
         }
@@ -89,7 +115,13 @@ impl LeafHits {
 }
 
 /// BM25 of one alternative in one document, per field.
-pub fn field_scores(index: &SearchIndex, doc: u32, tf: [u32; 3], idf: f32, p: &RankingParams) -> [f32; 3] {
+pub fn field_scores(
+    index: &SearchIndex,
+    doc: u32,
+    tf: [u32; 3],
+    idf: f32,
+    p: &RankingParams,
+) -> [f32; 3] {
     let avg = index.avg_lens();
     let lens = index.docs.get(doc as usize).map_or([0; 3], |d| d.lens);
     let mut out = [0.0; 3];
@@ -144,8 +176,17 @@ pub fn eval_leaf(index: &SearchIndex, leaf: &Leaf, p: &RankingParams) -> LeafHit
                     if tf == [0; 3] {
                         continue;
                     }
-                    let score = w * field_scores(index, post.doc, tf, idf, p).iter().sum::<f32>();
-                    hits.entries.push(Entry { doc: post.doc, score, alt: ai as u32, tf, pos_off: post.pos_off, pos_len: post.total() });
+                    let score = w * field_scores(index, post.doc, tf, idf, p)
+                        .iter()
+                        .sum::<f32>();
+                    hits.entries.push(Entry {
+                        doc: post.doc,
+                        score,
+                        alt: ai as u32,
+                        tf,
+                        pos_off: post.pos_off,
+                        pos_len: post.total(),
+                    });
                 }
             }
             Alt::Phrase { terms, .. } => phrase_hits(index, leaf, ai, terms, idf * w, p, &mut hits),
@@ -154,9 +195,17 @@ pub fn eval_leaf(index: &SearchIndex, leaf: &Leaf, p: &RankingParams) -> LeafHit
     if leaf.alts.len() > 1 {
         // Per document, prefer the closest form (exact over fuzzy), then the
         // best score, then the earlier alternative.
-        let weight = |e: &Entry| leaf.alts.get(e.alt as usize).map_or(0.0, |a| alt_weight(leaf, a, p));
+        let weight = |e: &Entry| {
+            leaf.alts
+                .get(e.alt as usize)
+                .map_or(0.0, |a| alt_weight(leaf, a, p))
+        };
         hits.entries.sort_by(|a, b| {
-            a.doc.cmp(&b.doc).then(weight(b).total_cmp(&weight(a))).then(b.score.total_cmp(&a.score)).then(a.alt.cmp(&b.alt))
+            a.doc
+                .cmp(&b.doc)
+                .then(weight(b).total_cmp(&weight(a)))
+                .then(b.score.total_cmp(&a.score))
+                .then(a.alt.cmp(&b.alt))
         });
         hits.all = hits.entries.clone();
         if leaf.sum_alts {
@@ -174,9 +223,19 @@ pub fn eval_leaf(index: &SearchIndex, leaf: &Leaf, p: &RankingParams) -> LeafHit
     hits
 }
 
-fn phrase_hits(index: &SearchIndex, leaf: &Leaf, ai: usize, terms: &[u32], idf: f32, p: &RankingParams, hits: &mut LeafHits) {
+fn phrase_hits(
+    index: &SearchIndex,
+    leaf: &Leaf,
+    ai: usize,
+    terms: &[u32],
+    idf: f32,
+    p: &RankingParams,
+    hits: &mut LeafHits,
+) {
     let lists: Vec<Vec<Posting>> = terms.iter().map(|&t| index.postings(t).collect()).collect();
-    let Some(rarest) = (0..lists.len()).min_by_key(|&i| lists[i].len()) else { return };
+    let Some(rarest) = (0..lists.len()).min_by_key(|&i| lists[i].len()) else {
+        return;
+    };
     let mut cursors = vec![0usize; lists.len()];
     let mut sets = vec![Vec::new(); lists.len()];
     'docs: for cand in &lists[rarest] {
@@ -194,11 +253,14 @@ fn phrase_hits(index: &SearchIndex, leaf: &Leaf, ai: usize, terms: &[u32], idf: 
             sets[i].clear();
             index.positions(post, &mut sets[i]);
         }
-        let Some(info) = index.docs.get(doc as usize) else { continue };
+        let Some(info) = index.docs.get(doc as usize) else {
+            continue;
+        };
         let start = hits.phrase_starts.len();
         let mut tf = [0u32; 3];
         for &p0 in &sets[0] {
-            let all = (1..sets.len()).all(|i| sets[i].binary_search(&(p0 + i as u32)).is_ok());
+            let all = (1..sets.len())
+                .all(|i| sets[i].binary_search(&p0.saturating_add(i as u32)).is_ok());
             let field = info.field_of(p0);
             if all && leaf.fields & (1 << field) != 0 {
                 tf[field] += 1;
@@ -210,24 +272,41 @@ fn phrase_hits(index: &SearchIndex, leaf: &Leaf, ai: usize, terms: &[u32], idf: 
             continue;
         }
         let score = idf * field_scores(index, doc, tf, 1.0, p).iter().sum::<f32>();
-        hits.entries.push(Entry { doc, score, alt: ai as u32, tf, pos_off: start as u32, pos_len: n });
+        hits.entries.push(Entry {
+            doc,
+            score,
+            alt: ai as u32,
+            tf,
+            pos_off: start as u32,
+            pos_len: n,
+        });
     }
 }
 
 /// Evaluates the plan to the sorted set of matching documents.
 pub fn eval_plan(plan: &Plan, leaves: &[LeafHits], n_docs: u32) -> Vec<u32> {
     match plan {
-        Plan::Leaf(i) => leaves.get(*i).map(|h| h.entries.iter().map(|e| e.doc).collect()).unwrap_or_default(),
+        Plan::Leaf(i) => leaves
+            .get(*i)
+            .map(|h| h.entries.iter().map(|e| e.doc).collect())
+            .unwrap_or_default(),
         Plan::Docs(d) => d.iter().copied().filter(|&x| x < n_docs).collect(),
         Plan::Or(children) => {
-            let mut out: Vec<u32> = children.iter().flat_map(|c| eval_plan(c, leaves, n_docs)).collect();
+            let mut out: Vec<u32> = children
+                .iter()
+                .flat_map(|c| eval_plan(c, leaves, n_docs))
+                .collect();
             out.sort_unstable();
             out.dedup();
             out
         }
-        Plan::Not(inner) => difference(&(0..n_docs).collect::<Vec<_>>(), &eval_plan(inner, leaves, n_docs)),
+        Plan::Not(inner) => difference(
+            &(0..n_docs).collect::<Vec<_>>(),
+            &eval_plan(inner, leaves, n_docs),
+        ),
         Plan::And { req, excl, .. } => {
-            let mut sets: Vec<Vec<u32>> = req.iter().map(|c| eval_plan(c, leaves, n_docs)).collect();
+            let mut sets: Vec<Vec<u32>> =
+                req.iter().map(|c| eval_plan(c, leaves, n_docs)).collect();
             sets.sort_by_key(Vec::len);
             let mut acc = match sets.first() {
                 Some(_) => sets.remove(0),

@@ -52,7 +52,11 @@ impl SearchIndex {
                 }
             }
         }
-        Highlighter { index: self, terms, phrases }
+        Highlighter {
+            index: self,
+            terms,
+            phrases,
+        }
     }
 
     /// Byte ranges of `text` matching `query`, sorted and disjoint.
@@ -100,7 +104,11 @@ impl Highlighter<'_> {
                 continue;
             }
             for i in 0..=base.len() - phrase.len() {
-                if base[i..i + phrase.len()].iter().zip(phrase).all(|(b, &t)| b.0 == Some(t)) {
+                if base[i..i + phrase.len()]
+                    .iter()
+                    .zip(phrase)
+                    .all(|(b, &t)| b.0 == Some(t))
+                {
                     out.push(base[i].1.start..base[i + phrase.len() - 1].1.end);
                 }
             }

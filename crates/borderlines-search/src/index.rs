@@ -98,7 +98,10 @@ pub struct SearchIndex {
 
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SearchIndex").field("docs", &self.docs.len()).field("terms", &self.terms.len()).finish()
+        f.debug_struct("SearchIndex")
+            .field("docs", &self.docs.len())
+            .field("terms", &self.terms.len())
+            .finish()
     }
 }
 
@@ -168,13 +171,25 @@ impl SearchIndex {
         let rest = bytes.strip_prefix(MAGIC).ok_or(SearchError::BadMagic)?;
         let (&version, payload) = rest.split_first().ok_or(SearchError::BadMagic)?;
         if version != FORMAT_VERSION {
-            return Err(SearchError::UnsupportedVersion { found: version, expected: FORMAT_VERSION });
+            return Err(SearchError::UnsupportedVersion {
+                found: version,
+                expected: FORMAT_VERSION,
+            });
         }
-        let s: Stored = postcard::from_bytes(payload).map_err(|e| SearchError::Corrupt(e.to_string()))?;
+        let s: Stored =
+            postcard::from_bytes(payload).map_err(|e| SearchError::Corrupt(e.to_string()))?;
         let keys = Map::new(s.keys).map_err(|e| SearchError::Corrupt(e.to_string()))?;
         let surfaces = Map::new(s.surfaces).map_err(|e| SearchError::Corrupt(e.to_string()))?;
+        // fst trusts its input; its checksum catches corrupted dictionaries.
+        for m in [&keys, &surfaces] {
+            m.as_fst()
+                .verify()
+                .map_err(|e| SearchError::Corrupt(e.to_string()))?;
+        }
         if keys.len() != s.terms.len() {
-            return Err(SearchError::Corrupt("dictionary and term table differ in size".into()));
+            return Err(SearchError::Corrupt(
+                "dictionary and term table differ in size".into(),
+            ));
         }
         for t in &s.terms {
             let end = u64::from(t.doc_off) + u64::from(t.doc_len);
@@ -196,7 +211,10 @@ impl SearchIndex {
 
     /// The term id of an index key.
     pub(crate) fn term_id(&self, key: &str) -> Option<u32> {
-        self.keys.get(key).and_then(|v| u32::try_from(v).ok()).filter(|&t| (t as usize) < self.terms.len())
+        self.keys
+            .get(key)
+            .and_then(|v| u32::try_from(v).ok())
+            .filter(|&t| (t as usize) < self.terms.len())
     }
 
     /// Document frequency of a term.
@@ -209,7 +227,10 @@ impl SearchIndex {
         match self.terms.get(term as usize) {
             Some(t) => {
                 let start = t.doc_off as usize;
-                let bytes = self.doc_bytes.get(start..start + t.doc_len as usize).unwrap_or(&[]);
+                let bytes = self
+                    .doc_bytes
+                    .get(start..start + t.doc_len as usize)
+                    .unwrap_or(&[]);
                 PostingIter::new(bytes, t.pos_off)
             }
             None => PostingIter::new(&[], 0),
@@ -286,18 +307,36 @@ struct Builder {
 
 impl Builder {
     fn from_index(index: SearchIndex) -> Builder {
-        let mut b = Builder { docs: index.docs, total_len: index.total_len, ..Builder::default() };
+        let mut b = Builder {
+            docs: index.docs,
+            total_len: index.total_len,
+            ..Builder::default()
+        };
         b.terms = (0..index.terms.len()).map(|_| TermBuf::default()).collect();
         let mut stream = index.keys.stream();
         while let Some((key, id)) = stream.next() {
-            let (Some(info), Ok(key)) = (index.terms.get(id as usize), std::str::from_utf8(key)) else { continue };
+            let (Some(info), Ok(key)) = (index.terms.get(id as usize), std::str::from_utf8(key))
+            else {
+                continue;
+            };
             let doc_end = (info.doc_off + info.doc_len) as usize;
             // Positions of a term end where the next term's begin (terms are stored in id order).
-            let pos_end = index.terms.get(id as usize + 1).map_or(index.pos_bytes.len(), |n| n.pos_off as usize);
+            let pos_end = index
+                .terms
+                .get(id as usize + 1)
+                .map_or(index.pos_bytes.len(), |n| n.pos_off as usize);
             let t = &mut b.terms[id as usize];
             t.key = key.to_owned();
-            t.docs = index.doc_bytes.get(info.doc_off as usize..doc_end).unwrap_or(&[]).to_vec();
-            t.pos = index.pos_bytes.get(info.pos_off as usize..pos_end).unwrap_or(&[]).to_vec();
+            t.docs = index
+                .doc_bytes
+                .get(info.doc_off as usize..doc_end)
+                .unwrap_or(&[])
+                .to_vec();
+            t.pos = index
+                .pos_bytes
+                .get(info.pos_off as usize..pos_end)
+                .unwrap_or(&[])
+                .to_vec();
             t.df = info.df;
             t.last_doc = (info.df > 0).then_some(info.last_doc);
             b.keys.insert(key.to_owned(), id as u32);
@@ -319,7 +358,10 @@ impl Builder {
         info.lens[TITLE] = n;
         base += n + 1;
         info.starts[BYLINE] = base;
-        let n = d.byline.as_deref().map_or(0, |b| self.add_text(b, base, BYLINE));
+        let n = d
+            .byline
+            .as_deref()
+            .map_or(0, |b| self.add_text(b, base, BYLINE));
         info.lens[BYLINE] = n;
         base += n + 1;
         info.starts[BODY] = base;
@@ -348,7 +390,10 @@ impl Builder {
                         Some(&id) => id,
                         None => {
                             let id = u32::try_from(self.terms.len()).unwrap_or(u32::MAX);
-                            self.terms.push(TermBuf { key: key.clone(), ..TermBuf::default() });
+                            self.terms.push(TermBuf {
+                                key: key.clone(),
+                                ..TermBuf::default()
+                            });
                             self.keys.insert(key, id);
                             id
                         }
@@ -392,7 +437,8 @@ impl Builder {
     fn finish(self) -> SearchIndex {
         // Term ids become ranks in key order, so the dictionary maps keys to ids.
         let mut order: Vec<u32> = (0..self.terms.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| self.terms[a as usize].key.cmp(&self.terms[b as usize].key));
+        order
+            .sort_unstable_by(|&a, &b| self.terms[a as usize].key.cmp(&self.terms[b as usize].key));
         let mut new_id = vec![0u32; self.terms.len()];
         for (rank, &old) in order.iter().enumerate() {
             new_id[old as usize] = rank as u32;
@@ -421,8 +467,16 @@ impl Builder {
             let _ = sb.insert(s, u64::from(new_id[*old as usize]));
         }
         SearchIndex {
-            keys: keys.into_inner().ok().and_then(|b| Map::new(b).ok()).unwrap_or_default(),
-            surfaces: sb.into_inner().ok().and_then(|b| Map::new(b).ok()).unwrap_or_default(),
+            keys: keys
+                .into_inner()
+                .ok()
+                .and_then(|b| Map::new(b).ok())
+                .unwrap_or_default(),
+            surfaces: sb
+                .into_inner()
+                .ok()
+                .and_then(|b| Map::new(b).ok())
+                .unwrap_or_default(),
             terms,
             doc_bytes,
             pos_bytes,

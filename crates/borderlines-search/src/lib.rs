@@ -44,5 +44,7 @@ pub use index::SearchIndex;
 pub use plan::{FieldResolver, NoFields};
 pub use query::{Field, Node, Query, TermKind};
 pub use rank::RankingParams;
-pub use search::{Explanation, FieldExplanation, Hit, SearchOptions, SearchResults, TermExplanation};
+pub use search::{
+    Explanation, FieldExplanation, Hit, SearchOptions, SearchResults, TermExplanation,
+};
 pub use snippet::Snippet;

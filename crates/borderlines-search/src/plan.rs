@@ -37,7 +37,10 @@ impl FieldResolver for NoFields {
 impl FieldResolver for HashMap<String, HashMap<String, Vec<u32>>> {
     fn docs(&self, name: &str, value: &str) -> Option<Vec<u32>> {
         let values = self.get(name)?;
-        let mut d = values.get(&value.to_lowercase()).cloned().unwrap_or_default();
+        let mut d = values
+            .get(&value.to_lowercase())
+            .cloned()
+            .unwrap_or_default();
         d.sort_unstable();
         d.dedup();
         Some(d)
@@ -48,7 +51,11 @@ impl FieldResolver for HashMap<String, HashMap<String, Vec<u32>>> {
 #[derive(Debug, Clone)]
 pub enum Alt {
     /// A dictionary term, with a weight (1 for exact, less for prefix/fuzzy).
-    Term { term: u32, weight: f32, form: String },
+    Term {
+        term: u32,
+        weight: f32,
+        form: String,
+    },
     /// Terms at consecutive positions.
     Phrase { terms: Vec<u32>, form: String },
 }
@@ -87,7 +94,11 @@ pub struct Leaf {
 pub enum Plan {
     Leaf(usize),
     /// `req` must all match, `opt` leaves only score, `excl` must not match.
-    And { req: Vec<Plan>, opt: Vec<usize>, excl: Vec<Plan> },
+    And {
+        req: Vec<Plan>,
+        opt: Vec<usize>,
+        excl: Vec<Plan>,
+    },
     Or(Vec<Plan>),
     Not(Box<Plan>),
     /// A fixed document set (a metadata field).
@@ -122,10 +133,26 @@ struct Resolver<'a> {
 }
 
 /// Resolves `query` against `index`.
-pub fn resolve(index: &SearchIndex, query: &Query, fields: &dyn FieldResolver, params: &RankingParams) -> Resolved {
-    let mut r = Resolver { index, fields, params, leaves: Vec::new() };
-    let plan = query.root.as_ref().and_then(|n| r.node(n, ALL_FIELDS, None, false));
-    Resolved { plan, leaves: r.leaves }
+pub fn resolve(
+    index: &SearchIndex,
+    query: &Query,
+    fields: &dyn FieldResolver,
+    params: &RankingParams,
+) -> Resolved {
+    let mut r = Resolver {
+        index,
+        fields,
+        params,
+        leaves: Vec::new(),
+    };
+    let plan = query
+        .root
+        .as_ref()
+        .and_then(|n| r.node(n, ALL_FIELDS, None, false));
+    Resolved {
+        plan,
+        leaves: r.leaves,
+    }
 }
 
 /// A token of a query word: surface form, key, whether it is a joined compound.
@@ -145,7 +172,13 @@ impl Resolver<'_> {
                         return Some(Plan::Docs(d));
                     }
                 }
-                Some(Plan::Leaf(self.term_leaf(text, *kind, fields, negated, n.to_string())))
+                Some(Plan::Leaf(self.term_leaf(
+                    text,
+                    *kind,
+                    fields,
+                    negated,
+                    n.to_string(),
+                )))
             }
             Node::Phrase(text) => {
                 if let Some(name) = named {
@@ -153,7 +186,12 @@ impl Resolver<'_> {
                         return Some(Plan::Docs(d));
                     }
                 }
-                Some(Plan::Leaf(self.phrase_leaf(text, fields, negated, n.to_string())))
+                Some(Plan::Leaf(self.phrase_leaf(
+                    text,
+                    fields,
+                    negated,
+                    n.to_string(),
+                )))
             }
             Node::And(children) => {
                 let (mut req, mut opt, mut excl) = (Vec::new(), Vec::new(), Vec::new());
@@ -177,10 +215,15 @@ impl Resolver<'_> {
                 Some(Plan::And { req, opt, excl })
             }
             Node::Or(children) => {
-                let alts: Vec<Plan> = children.iter().filter_map(|c| self.node(c, fields, named, negated)).collect();
+                let alts: Vec<Plan> = children
+                    .iter()
+                    .filter_map(|c| self.node(c, fields, named, negated))
+                    .collect();
                 Some(Plan::Or(alts))
             }
-            Node::Not(inner) => Some(Plan::Not(Box::new(self.node(inner, fields, named, !negated)?))),
+            Node::Not(inner) => Some(Plan::Not(Box::new(
+                self.node(inner, fields, named, !negated)?,
+            ))),
             Node::Field(f, inner) => match f {
                 Field::Title => self.node(inner, 1 << TITLE, None, negated),
                 Field::Byline => self.node(inner, 1 << BYLINE, None, negated),
@@ -201,24 +244,50 @@ impl Resolver<'_> {
         let mut surface = String::new();
         tokenize(text, |t| {
             a.surface_into(t.folded, t.kind, &mut surface);
-            out.push(QTok { key: a.key(&surface, t.kind), surface: surface.clone(), kind: t.kind, joined: t.joined });
+            out.push(QTok {
+                key: a.key(&surface, t.kind),
+                surface: surface.clone(),
+                kind: t.kind,
+                joined: t.joined,
+            });
         });
         out
     }
 
     fn exact_alt(&self, key: &str, form: &str) -> Option<Alt> {
-        self.index.term_id(key).map(|term| Alt::Term { term, weight: 1.0, form: form.to_owned() })
+        self.index.term_id(key).map(|term| Alt::Term {
+            term,
+            weight: 1.0,
+            form: form.to_owned(),
+        })
     }
 
-    fn term_leaf(&mut self, text: &str, kind: TermKind, fields: u8, negated: bool, label: String) -> usize {
+    fn term_leaf(
+        &mut self,
+        text: &str,
+        kind: TermKind,
+        fields: u8,
+        negated: bool,
+        label: String,
+    ) -> usize {
         let toks = self.query_tokens(text);
         let base: Vec<&QTok> = toks.iter().filter(|t| !t.joined).collect();
         let joined = toks.iter().find(|t| t.joined);
-        let mut leaf = Leaf { label, alts: Vec::new(), fields, stop: false, negated, typo_candidate: false, sum_alts: false };
+        let mut leaf = Leaf {
+            label,
+            alts: Vec::new(),
+            fields,
+            stop: false,
+            negated,
+            typo_candidate: false,
+            sum_alts: false,
+        };
         match (base.as_slice(), kind) {
             ([], _) => {}
             // A lone Han/Kana character: bigrams that start with it.
-            ([t], TermKind::Exact) if t.kind == TokenKind::Cjk && t.surface.chars().count() == 1 => {
+            ([t], TermKind::Exact)
+                if t.kind == TokenKind::Cjk && t.surface.chars().count() == 1 =>
+            {
                 leaf.alts = self.prefix_alts(&t.surface, 1.0);
             }
             ([t], TermKind::Exact) => {
@@ -236,12 +305,20 @@ impl Resolver<'_> {
             }
             (many, TermKind::Prefix) => {
                 // "jong-u*" looks up the joined form.
-                let surface = if many.len() > 1 { joined.map_or(&many[0].surface, |j| &j.surface) } else { &many[0].surface };
+                let surface = if many.len() > 1 {
+                    joined.map_or(&many[0].surface, |j| &j.surface)
+                } else {
+                    &many[0].surface
+                };
                 leaf.alts = self.prefix_alts(surface, self.params.prefix_weight);
                 leaf.sum_alts = true;
             }
             (many, TermKind::Fuzzy) => {
-                let t = if many.len() > 1 { joined.unwrap_or(many[0]) } else { many[0] };
+                let t = if many.len() > 1 {
+                    joined.unwrap_or(many[0])
+                } else {
+                    many[0]
+                };
                 leaf.alts = self.fuzzy_alts(&t.surface);
                 if let Some(exact) = self.exact_alt(&t.key, &t.surface) {
                     merge_alt(&mut leaf.alts, exact);
@@ -254,7 +331,15 @@ impl Resolver<'_> {
     fn phrase_leaf(&mut self, text: &str, fields: u8, negated: bool, label: String) -> usize {
         let toks = self.query_tokens(text);
         let base: Vec<&QTok> = toks.iter().filter(|t| !t.joined).collect();
-        let mut leaf = Leaf { label, alts: Vec::new(), fields, stop: false, negated, typo_candidate: false, sum_alts: false };
+        let mut leaf = Leaf {
+            label,
+            alts: Vec::new(),
+            fields,
+            stop: false,
+            negated,
+            typo_candidate: false,
+            sum_alts: false,
+        };
         match base.as_slice() {
             [] => {}
             [t] => leaf.alts.extend(self.exact_alt(&t.key, &t.surface)),
@@ -265,19 +350,32 @@ impl Resolver<'_> {
 
     fn phrase_alt(&self, toks: &[&QTok]) -> Option<Alt> {
         let terms: Option<Vec<u32>> = toks.iter().map(|t| self.index.term_id(&t.key)).collect();
-        let form = toks.iter().map(|t| t.surface.as_str()).collect::<Vec<_>>().join(" ");
+        let form = toks
+            .iter()
+            .map(|t| t.surface.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         terms.map(|terms| Alt::Phrase { terms, form })
     }
 
     fn prefix_alts(&self, prefix: &str, weight: f32) -> Vec<Alt> {
         let mut found: HashMap<u32, String> = HashMap::new();
-        let mut stream = self.index.surfaces.search(Str::new(prefix).starts_with()).into_stream();
+        let mut stream = self
+            .index
+            .surfaces
+            .search(Str::new(prefix).starts_with())
+            .into_stream();
         while let Some((surface, term)) = stream.next() {
             if let (Ok(term), Ok(s)) = (u32::try_from(term), std::str::from_utf8(surface)) {
                 found.entry(term).or_insert_with(|| s.to_owned());
             }
         }
-        self.top_expansions(found.into_iter().map(|(term, form)| (term, weight, form)).collect())
+        self.top_expansions(
+            found
+                .into_iter()
+                .map(|(term, form)| (term, weight, form))
+                .collect(),
+        )
     }
 
     fn fuzzy_alts(&self, surface: &str) -> Vec<Alt> {
@@ -293,7 +391,9 @@ impl Resolver<'_> {
             if let Ok(lev) = Levenshtein::new(surface, wide) {
                 let mut stream = self.index.surfaces.search(lev).into_stream();
                 while let Some((s, term)) = stream.next() {
-                    let (Ok(term), Ok(s)) = (u32::try_from(term), std::str::from_utf8(s)) else { continue };
+                    let (Ok(term), Ok(s)) = (u32::try_from(term), std::str::from_utf8(s)) else {
+                        continue;
+                    };
                     let w = match edit_distance(surface, s) {
                         0 => 1.0,
                         1 => self.params.fuzzy_weights[0],
@@ -307,16 +407,25 @@ impl Resolver<'_> {
                 }
             }
         }
-        self.top_expansions(found.into_iter().map(|(term, (w, form))| (term, w, form)).collect())
+        self.top_expansions(
+            found
+                .into_iter()
+                .map(|(term, (w, form))| (term, w, form))
+                .collect(),
+        )
     }
 
     /// Keeps the most useful expansions: best weight, then most frequent, then term order.
     fn top_expansions(&self, mut v: Vec<(u32, f32, String)>) -> Vec<Alt> {
         v.sort_by(|a, b| {
-            b.1.total_cmp(&a.1).then(self.index.df(b.0).cmp(&self.index.df(a.0))).then(a.0.cmp(&b.0))
+            b.1.total_cmp(&a.1)
+                .then(self.index.df(b.0).cmp(&self.index.df(a.0)))
+                .then(a.0.cmp(&b.0))
         });
         v.truncate(MAX_EXPANSIONS);
-        v.into_iter().map(|(term, weight, form)| Alt::Term { term, weight, form }).collect()
+        v.into_iter()
+            .map(|(term, weight, form)| Alt::Term { term, weight, form })
+            .collect()
     }
 }
 
@@ -335,14 +444,16 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let w = b.len() + 1;
     let mut d = vec![0usize; (a.len() + 1) * w];
-    for j in 0..=b.len() {
-        d[j] = j;
+    for (j, cell) in d.iter_mut().take(w).enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         d[i * w] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j - 1] + cost).min(d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1);
+            let mut v = (d[(i - 1) * w + j - 1] + cost)
+                .min(d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(d[(i - 2) * w + j - 2] + 1);
             }

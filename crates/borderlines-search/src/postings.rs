@@ -57,7 +57,13 @@ impl Posting {
 
 /// Appends one document's entry to a term's streams. `positions` must be
 /// ascending (the tokenizer emits them so; duplicates are kept).
-pub fn push_posting(docs: &mut Vec<u8>, pos: &mut Vec<u8>, doc_delta: u32, tf: [u32; 3], positions: &[u32]) {
+pub fn push_posting(
+    docs: &mut Vec<u8>,
+    pos: &mut Vec<u8>,
+    doc_delta: u32,
+    tf: [u32; 3],
+    positions: &[u32],
+) {
     put_varint(docs, doc_delta);
     let flags = (tf[2] << 2) | (u32::from(tf[0] > 0) << 1) | u32::from(tf[1] > 0);
     put_varint(docs, flags);
@@ -88,7 +94,13 @@ pub struct PostingIter<'a> {
 impl<'a> PostingIter<'a> {
     /// `bytes` is the term's document stream, `pos_off` where its positions start.
     pub fn new(bytes: &'a [u8], pos_off: u32) -> Self {
-        Self { bytes, at: 0, doc: 0, pos_off, first: true }
+        Self {
+            bytes,
+            at: 0,
+            doc: 0,
+            pos_off,
+            first: true,
+        }
     }
 }
 
@@ -101,13 +113,29 @@ impl Iterator for PostingIter<'_> {
             return None;
         }
         let delta = get_varint(self.bytes, &mut self.at)?;
-        let doc = if self.first { delta } else { self.doc.checked_add(delta)? };
+        let doc = if self.first {
+            delta
+        } else {
+            self.doc.checked_add(delta)?
+        };
         self.first = false;
         let flags = get_varint(self.bytes, &mut self.at)?;
-        let title = if flags & 2 != 0 { get_varint(self.bytes, &mut self.at)? } else { 0 };
-        let byline = if flags & 1 != 0 { get_varint(self.bytes, &mut self.at)? } else { 0 };
+        let title = if flags & 2 != 0 {
+            get_varint(self.bytes, &mut self.at)?
+        } else {
+            0
+        };
+        let byline = if flags & 1 != 0 {
+            get_varint(self.bytes, &mut self.at)?
+        } else {
+            0
+        };
         let len = get_varint(self.bytes, &mut self.at)?;
-        let p = Posting { doc, tf: [title, byline, flags >> 2], pos_off: self.pos_off };
+        let p = Posting {
+            doc,
+            tf: [title, byline, flags >> 2],
+            pos_off: self.pos_off,
+        };
         self.doc = doc;
         self.pos_off = self.pos_off.saturating_add(len);
         Some(p)

@@ -104,9 +104,14 @@ impl Query {
             None => input,
         };
         let lexemes = lex(input);
-        let mut p = Parser { lex: &lexemes, at: 0 };
+        let mut p = Parser {
+            lex: &lexemes,
+            at: 0,
+        };
         let children = p.parse_and(0);
-        Query { root: and(children) }
+        Query {
+            root: and(children),
+        }
     }
 
     /// Is the query blank?
@@ -201,7 +206,11 @@ fn lex_word(word: &str, glued: bool, out: &mut Vec<Lex>) {
     let mut first = true;
     while let Some(c) = core.chars().last().filter(|c| matches!(c, '*' | '~')) {
         if first {
-            kind = if c == '*' { TermKind::Prefix } else { TermKind::Fuzzy };
+            kind = if c == '*' {
+                TermKind::Prefix
+            } else {
+                TermKind::Fuzzy
+            };
             first = false;
         }
         core = &core[..core.len() - 1];
@@ -209,7 +218,9 @@ fn lex_word(word: &str, glued: bool, out: &mut Vec<Lex>) {
     if has_alnum(core) {
         out.extend(prefixes);
         out.push(Lex::Word(core.to_owned(), kind));
-    } else if core.is_empty() && (glued || prefixes.iter().any(|p| matches!(p, Lex::FieldPrefix(_)))) {
+    } else if core.is_empty()
+        && (glued || prefixes.iter().any(|p| matches!(p, Lex::FieldPrefix(_))))
+    {
         // "-(" / "title:(" / "title: word": the prefixes apply to what follows.
         out.extend(prefixes);
     }
@@ -219,7 +230,9 @@ fn lex_word(word: &str, glued: bool, out: &mut Vec<Lex>) {
 fn field_prefix(word: &str) -> Option<(String, &str)> {
     let colon = word.find(':')?;
     let name = &word[..colon];
-    let ok = name.len() >= 2 && name.len() <= 32 && name.chars().all(|c| c.is_ascii_alphabetic() || c == '_');
+    let ok = name.len() >= 2
+        && name.len() <= 32
+        && name.chars().all(|c| c.is_ascii_alphabetic() || c == '_');
     ok.then(|| (name.to_ascii_lowercase(), &word[colon + 1..]))
 }
 
@@ -307,7 +320,10 @@ impl Parser<'_> {
                 Some(n)
             }
             Lex::Word(w, k) => {
-                let n = Node::Term { text: w.clone(), kind: *k };
+                let n = Node::Term {
+                    text: w.clone(),
+                    kind: *k,
+                };
                 self.at += 1;
                 Some(n)
             }
@@ -459,7 +475,10 @@ mod tests {
         assert_eq!(shows("tumen OR yalu fence"), "(tumen OR yalu) fence");
         assert_eq!(shows("title:fortifies"), "title:fortifies");
         assert_eq!(shows("Title: fortifies"), "title:fortifies");
-        assert_eq!(shows("title:(a OR b) -byline:\"x y\""), "title:(a OR b) -byline:\"x y\"");
+        assert_eq!(
+            shows("title:(a OR b) -byline:\"x y\""),
+            "title:(a OR b) -byline:\"x y\""
+        );
         assert_eq!(shows("a AND b"), "a b");
         assert_eq!(shows("(a b) OR c"), "(a b) OR c");
     }

@@ -45,7 +45,13 @@ pub struct SearchOptions {
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        Self { limit: 20, offset: 0, ranking: RankingParams::default(), typo_tolerance: true, snippet_len: 240 }
+        Self {
+            limit: 20,
+            offset: 0,
+            ranking: RankingParams::default(),
+            typo_tolerance: true,
+            snippet_len: 240,
+        }
     }
 }
 
@@ -115,7 +121,11 @@ impl fmt::Display for Explanation {
             if i > 0 {
                 f.write_str("; ")?;
             }
-            write!(f, "{} → {} (idf {:.2}, weight {:.2}):", t.query, t.matched, t.idf, t.weight)?;
+            write!(
+                f,
+                "{} → {} (idf {:.2}, weight {:.2}):",
+                t.query, t.matched, t.idf, t.weight
+            )?;
             for fe in &t.fields {
                 write!(f, " {}×{} = {:.2}", fe.field, fe.tf, fe.score)?;
             }
@@ -138,12 +148,24 @@ impl SearchIndex {
     }
 
     /// Like [`SearchIndex::search`], with metadata fields answered by `fields`.
-    pub fn search_with(&self, corpus: &Corpus, query: &Query, options: &SearchOptions, fields: &dyn FieldResolver) -> SearchResults {
+    pub fn search_with(
+        &self,
+        corpus: &Corpus,
+        query: &Query,
+        options: &SearchOptions,
+        fields: &dyn FieldResolver,
+    ) -> SearchResults {
         let first = self.run(corpus, query, options, fields);
-        if first.total > 0 || !options.typo_tolerance || !first.typo_candidates.iter().any(|_| true) {
+        if first.total > 0 || !options.typo_tolerance || !first.typo_candidates.iter().any(|_| true)
+        {
             return first.results;
         }
-        let fuzzy = Query { root: query.root.as_ref().map(|n| fuzzify(n, &first.typo_candidates)) };
+        let fuzzy = Query {
+            root: query
+                .root
+                .as_ref()
+                .map(|n| fuzzify(n, &first.typo_candidates)),
+        };
         let second = self.run(corpus, &fuzzy, options, fields);
         if second.total > 0 {
             let mut r = second.results;
@@ -154,7 +176,13 @@ impl SearchIndex {
         }
     }
 
-    fn run(&self, corpus: &Corpus, query: &Query, o: &SearchOptions, fields: &dyn FieldResolver) -> Run {
+    fn run(
+        &self,
+        corpus: &Corpus,
+        query: &Query,
+        o: &SearchOptions,
+        fields: &dyn FieldResolver,
+    ) -> Run {
         let understood = query.to_string();
         let n_docs = self.len().min(u32::MAX as usize) as u32;
         let resolved = resolve(self, query, fields, &o.ranking);
@@ -162,9 +190,16 @@ impl SearchIndex {
             return self.browse(corpus, o, understood);
         };
         let leaves = &resolved.leaves;
-        let hits: Vec<LeafHits> = leaves.iter().map(|l| eval_leaf(self, l, &o.ranking)).collect();
+        let hits: Vec<LeafHits> = leaves
+            .iter()
+            .map(|l| eval_leaf(self, l, &o.ranking))
+            .collect();
         let docs = eval_plan(plan, &hits, n_docs);
-        let typo_candidates = leaves.iter().filter(|l| l.typo_candidate).map(|l| l.label.clone()).collect();
+        let typo_candidates = leaves
+            .iter()
+            .filter(|l| l.typo_candidate)
+            .map(|l| l.label.clone())
+            .collect();
 
         // BM25: the sum over the (non-negated) leaves matching each document.
         let mut scored: Vec<(u32, f32)> = docs.iter().map(|&d| (d, 0.0)).collect();
@@ -191,8 +226,15 @@ impl SearchIndex {
         let mut prox = vec![1.0f32; scored.len()];
         if scoring.len() >= 2 && o.ranking.proximity > 0.0 {
             for (i, (d, s)) in scored.iter_mut().enumerate() {
-                let spans: Vec<Vec<(u32, u32)>> = scoring.iter().map(|&li| leaf_spans(self, &hits[li], &leaves[li], *d)).collect();
-                prox[i] = proximity_factor(spans.iter().filter(|s| !s.is_empty()).count(), min_span(&spans), &o.ranking);
+                let spans: Vec<Vec<(u32, u32)>> = scoring
+                    .iter()
+                    .map(|&li| leaf_spans(self, &hits[li], &leaves[li], *d))
+                    .collect();
+                prox[i] = proximity_factor(
+                    spans.iter().filter(|s| !s.is_empty()).count(),
+                    min_span(&spans),
+                    &o.ranking,
+                );
                 *s *= prox[i];
             }
         }
@@ -208,7 +250,16 @@ impl SearchIndex {
                 self.hit(corpus, doc, score, prox[i], &scoring, leaves, &hits, o)
             })
             .collect();
-        Run { total, results: SearchResults { total, hits: page, understood, typo_fallback: false }, typo_candidates }
+        Run {
+            total,
+            results: SearchResults {
+                total,
+                hits: page,
+                understood,
+                typo_fallback: false,
+            },
+            typo_candidates,
+        }
     }
 
     /// A blank query lists documents in corpus order.
@@ -217,48 +268,109 @@ impl SearchIndex {
         let hits = (o.offset..total.min(o.offset.saturating_add(o.limit)))
             .map(|doc| {
                 let snippet = corpus.documents.get(doc).and_then(|d| {
-                    let b = d.blocks.iter().position(|b| b.kind == borderlines_core::BlockKind::Paragraph).unwrap_or(0);
-                    d.blocks.get(b).map(|blk| window(&blk.text, b, &[], o.snippet_len))
+                    let b = d
+                        .blocks
+                        .iter()
+                        .position(|b| b.kind == borderlines_core::BlockKind::Paragraph)
+                        .unwrap_or(0);
+                    d.blocks
+                        .get(b)
+                        .map(|blk| window(&blk.text, b, &[], o.snippet_len))
                 });
-                Hit { doc, score: 0.0, snippet, title_highlights: Vec::new(), matched: Vec::new(), explanation: Explanation::default() }
+                Hit {
+                    doc,
+                    score: 0.0,
+                    snippet,
+                    title_highlights: Vec::new(),
+                    matched: Vec::new(),
+                    explanation: Explanation::default(),
+                }
             })
             .collect();
-        Run { total, results: SearchResults { total, hits, understood, typo_fallback: false }, typo_candidates: Vec::new() }
+        Run {
+            total,
+            results: SearchResults {
+                total,
+                hits,
+                understood,
+                typo_fallback: false,
+            },
+            typo_candidates: Vec::new(),
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn hit(&self, corpus: &Corpus, doc: u32, score: f32, prox: f32, scoring: &[usize], leaves: &[Leaf], hits: &[LeafHits], o: &SearchOptions) -> Hit {
+    fn hit(
+        &self,
+        corpus: &Corpus,
+        doc: u32,
+        score: f32,
+        prox: f32,
+        scoring: &[usize],
+        leaves: &[Leaf],
+        hits: &[LeafHits],
+        o: &SearchOptions,
+    ) -> Hit {
         let mut per_leaf = Vec::with_capacity(scoring.len());
-        let mut explanation = Explanation { terms: Vec::new(), proximity: prox };
+        let mut explanation = Explanation {
+            terms: Vec::new(),
+            proximity: prox,
+        };
         let mut matched = Vec::new();
         for &li in scoring {
             let leaf = &leaves[li];
             for e in hits[li].scoring_entries(leaf, doc) {
-                let Some(alt) = leaf.alts.get(e.alt as usize) else { continue };
+                let Some(alt) = leaf.alts.get(e.alt as usize) else {
+                    continue;
+                };
                 let idf = alt_idf(self, alt);
                 let weight = alt_weight(leaf, alt, &o.ranking);
                 let parts = field_scores(self, doc, e.tf, idf, &o.ranking);
                 let fields = (0..3)
                     .filter(|&f| e.tf[f] > 0)
-                    .map(|f| FieldExplanation { field: FIELD_NAMES[f].to_owned(), tf: e.tf[f], score: weight * parts[f] })
+                    .map(|f| FieldExplanation {
+                        field: FIELD_NAMES[f].to_owned(),
+                        tf: e.tf[f],
+                        score: weight * parts[f],
+                    })
                     .collect();
                 let score = weight * parts.iter().sum::<f32>();
-                explanation.terms.push(TermExplanation { query: leaf.label.clone(), matched: alt.form().to_owned(), idf, weight, fields, score });
+                explanation.terms.push(TermExplanation {
+                    query: leaf.label.clone(),
+                    matched: alt.form().to_owned(),
+                    idf,
+                    weight,
+                    fields,
+                    score,
+                });
                 if !matched.iter().any(|m| m == alt.form()) {
                     matched.push(alt.form().to_owned());
                 }
             }
             per_leaf.push(leaf_spans(self, &hits[li], leaf, doc));
         }
-        let (snippet, title_highlights) = match (corpus.documents.get(doc as usize), self.docs.get(doc as usize)) {
+        let (snippet, title_highlights) = match (
+            corpus.documents.get(doc as usize),
+            self.docs.get(doc as usize),
+        ) {
             (Some(d), Some(info)) => {
                 let mut all: Vec<(u32, u32)> = per_leaf.iter().flatten().copied().collect();
                 all.sort_unstable();
-                (best_snippet(d, info, &per_leaf, o.snippet_len), ranges_at_positions(&d.title, info.starts[0], &all))
+                (
+                    best_snippet(d, info, &per_leaf, o.snippet_len),
+                    ranges_at_positions(&d.title, info.starts[0], &all),
+                )
             }
             _ => (None, Vec::new()),
         };
-        Hit { doc: doc as usize, score, snippet, title_highlights, matched, explanation }
+        Hit {
+            doc: doc as usize,
+            score,
+            snippet,
+            title_highlights,
+            matched,
+            explanation,
+        }
     }
 }
 
@@ -277,8 +389,14 @@ fn leaf_spans(index: &SearchIndex, hits: &LeafHits, leaf: &Leaf, doc: u32) -> Ve
 
 /// The smallest window (in positions) holding a match of every non-empty list.
 fn min_span(lists: &[Vec<(u32, u32)>]) -> u32 {
-    let mut all: Vec<(u32, usize)> =
-        lists.iter().enumerate().flat_map(|(i, l)| l.iter().map(move |&(p, len)| (p + len.saturating_sub(1), i))).collect();
+    let mut all: Vec<(u32, usize)> = lists
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| {
+            l.iter()
+                .map(move |&(p, len)| (p.saturating_add(len.saturating_sub(1)), i))
+        })
+        .collect();
     all.sort_unstable();
     let need = lists.iter().filter(|l| !l.is_empty()).count();
     if need < 2 {
@@ -292,7 +410,7 @@ fn min_span(lists: &[Vec<(u32, u32)>]) -> u32 {
         }
         counts[all[hi].1] += 1;
         while have == need {
-            best = best.min(all[hi].0 - all[lo].0 + 1);
+            best = best.min((all[hi].0 - all[lo].0).saturating_add(1));
             counts[all[lo].1] -= 1;
             if counts[all[lo].1] == 0 {
                 have -= 1;
@@ -306,7 +424,13 @@ fn min_span(lists: &[Vec<(u32, u32)>]) -> u32 {
 /// The query with the typo candidates made fuzzy.
 fn fuzzify(n: &Node, words: &[String]) -> Node {
     match n {
-        Node::Term { text, kind: TermKind::Exact } if words.iter().any(|w| w == text) => Node::Term { text: text.clone(), kind: TermKind::Fuzzy },
+        Node::Term {
+            text,
+            kind: TermKind::Exact,
+        } if words.iter().any(|w| w == text) => Node::Term {
+            text: text.clone(),
+            kind: TermKind::Fuzzy,
+        },
         Node::And(cs) => Node::And(cs.iter().map(|c| fuzzify(c, words)).collect()),
         Node::Or(cs) => Node::Or(cs.iter().map(|c| fuzzify(c, words)).collect()),
         Node::Not(c) => Node::Not(Box::new(fuzzify(c, words))),
@@ -321,7 +445,10 @@ mod tests {
 
     #[test]
     fn min_span_finds_the_tightest_window() {
-        assert_eq!(min_span(&[vec![(1, 1), (50, 1)], vec![(10, 1), (52, 1)]]), 3);
+        assert_eq!(
+            min_span(&[vec![(1, 1), (50, 1)], vec![(10, 1), (52, 1)]]),
+            3
+        );
         assert_eq!(min_span(&[vec![(1, 1)], vec![]]), 0);
         assert_eq!(min_span(&[vec![(5, 2)], vec![(7, 1)]]), 2);
     }

@@ -41,7 +41,9 @@ pub fn ranges_at_positions(text: &str, base: u32, spans: &[(u32, u32)]) -> Vec<R
         let pos = base.saturating_add(t.pos);
         let i = spans.partition_point(|s| s.0 <= pos);
         // Any span (there may be overlapping ones) that covers pos.
-        let hit = spans[..i].iter().rposition(|s| pos < s.0.saturating_add(s.1));
+        let hit = spans[..i]
+            .iter()
+            .rposition(|s| pos < s.0.saturating_add(s.1));
         match (hit, out.last_mut()) {
             (Some(h), Some(r)) if last_span == Some(h) && spans[h].1 > 1 => r.end = t.end,
             (Some(h), _) => {
@@ -70,7 +72,12 @@ pub fn merge(mut r: Vec<Range<usize>>) -> Vec<Range<usize>> {
 /// Picks the block holding the most distinct matched words (then the most
 /// matches, then the earliest) and cuts a window of about `max_len` bytes.
 /// `per_leaf` holds each query word's matched spans in this document.
-pub fn best_snippet(doc: &Document, info: &DocInfo, per_leaf: &[Vec<(u32, u32)>], max_len: usize) -> Option<Snippet> {
+pub fn best_snippet(
+    doc: &Document,
+    info: &DocInfo,
+    per_leaf: &[Vec<(u32, u32)>],
+    max_len: usize,
+) -> Option<Snippet> {
     let nb = doc.blocks.len().min(info.blocks.len());
     let mut distinct = vec![0u32; nb];
     let mut count = vec![0u32; nb];
@@ -89,11 +96,19 @@ pub fn best_snippet(doc: &Document, info: &DocInfo, per_leaf: &[Vec<(u32, u32)>]
             }
         }
     }
-    let best = (0..nb).max_by(|&a, &b| (distinct[a], count[a]).cmp(&(distinct[b], count[b])).then(b.cmp(&a)));
+    let best = (0..nb).max_by(|&a, &b| {
+        (distinct[a], count[a])
+            .cmp(&(distinct[b], count[b]))
+            .then(b.cmp(&a))
+    });
     let block = match best {
         Some(b) if count[b] > 0 => b,
         // Matched only in title or byline: show the first paragraph as context.
-        _ => doc.blocks.iter().position(|b| b.kind == BlockKind::Paragraph).or((!doc.blocks.is_empty()).then_some(0))?,
+        _ => doc
+            .blocks
+            .iter()
+            .position(|b| b.kind == BlockKind::Paragraph)
+            .or((!doc.blocks.is_empty()).then_some(0))?,
     };
     let text = &doc.blocks.get(block)?.text;
     let mut spans: Vec<(u32, u32)> = per_leaf.iter().flatten().copied().collect();
@@ -105,12 +120,22 @@ pub fn best_snippet(doc: &Document, info: &DocInfo, per_leaf: &[Vec<(u32, u32)>]
 /// Cuts `text` to about `max_len` bytes around the densest group of ranges.
 pub fn window(text: &str, block: usize, ranges: &[Range<usize>], max_len: usize) -> Snippet {
     if text.len() <= max_len {
-        return Snippet { block, text: text.to_owned(), offset: 0, highlights: ranges.to_vec(), starts_mid: false, ends_mid: false };
+        return Snippet {
+            block,
+            text: text.to_owned(),
+            offset: 0,
+            highlights: ranges.to_vec(),
+            starts_mid: false,
+            ends_mid: false,
+        };
     }
     // The range that starts the window holding the most ranges.
     let mut best = (0usize, 0usize);
     for (i, r) in ranges.iter().enumerate() {
-        let n = ranges[i..].iter().take_while(|x| x.end <= r.start + max_len * 4 / 5).count();
+        let n = ranges[i..]
+            .iter()
+            .take_while(|x| x.end <= r.start + max_len * 4 / 5)
+            .count();
         if n > best.1 {
             best = (i, n);
         }
@@ -129,7 +154,14 @@ pub fn window(text: &str, block: usize, ranges: &[Range<usize>], max_len: usize)
         .filter(|r| r.start >= start && r.end <= end)
         .map(|r| r.start - start..r.end - start)
         .collect();
-    Snippet { block, text: text[start..end].to_owned(), offset: start, highlights, starts_mid: start > 0, ends_mid: end < text.len() }
+    Snippet {
+        block,
+        text: text[start..end].to_owned(),
+        offset: start,
+        highlights,
+        starts_mid: start > 0,
+        ends_mid: end < text.len(),
+    }
 }
 
 /// The start of the first word at or after `at` (a char boundary).
@@ -165,14 +197,18 @@ mod tests {
     fn phrase_tokens_merge_into_one_range() {
         let text = "new border guards and border posts";
         let r = ranges_at_positions(text, 10, &[(11, 2), (14, 1)]);
-        assert_eq!(r.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["border guards", "border"]);
+        assert_eq!(
+            r.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
+            ["border guards", "border"]
+        );
     }
 
     #[test]
     fn windows_cut_on_word_boundaries_and_keep_the_matches() {
         let text = "word ".repeat(100) + "target here " + &"tail ".repeat(100);
         let start = text.find("target").unwrap();
-        let s = window(&text, 0, &[start..start + 6], 100);
+        let marks: Vec<Range<usize>> = std::iter::once(start..start + 6).collect();
+        let s = window(&text, 0, &marks, 100);
         assert!(s.starts_mid && s.ends_mid);
         assert_eq!(&s.text[s.highlights[0].clone()], "target");
         assert!(s.text.len() <= 100);

@@ -103,7 +103,14 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(&Tok<'_>)) -> u32 {
             let kind = kind_of(piece);
             buf.clear();
             fold_into(piece, &mut buf);
-            emit(&Tok { start: i, end, pos, folded: &buf, kind, joined: false });
+            emit(&Tok {
+                start: i,
+                end,
+                pos,
+                folded: &buf,
+                kind,
+                joined: false,
+            });
             // Continue a compound when this word follows "part-" directly.
             let continues = compound.as_ref().is_some_and(|c| c.hyphen_at == Some(i));
             if continues {
@@ -120,7 +127,15 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(&Tok<'_>)) -> u32 {
                 if let Some(c) = compound.take() {
                     flush_compound(c, &mut emit);
                 }
-                compound = Some(Compound { start: i, end, pos, joined: buf.clone(), parts: 1, hyphen_at: None, kind });
+                compound = Some(Compound {
+                    start: i,
+                    end,
+                    pos,
+                    joined: buf.clone(),
+                    parts: 1,
+                    hyphen_at: None,
+                    kind,
+                });
             }
             pos += 1;
         } else if HYPHENS.contains(&piece) {
@@ -148,7 +163,10 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(&Tok<'_>)) -> u32 {
 fn kind_of(piece: &str) -> TokenKind {
     if piece.chars().any(is_hangul) {
         TokenKind::Hangul
-    } else if piece.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '_')) {
+    } else if piece
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '_'))
+    {
         TokenKind::Number
     } else {
         TokenKind::Word
@@ -157,17 +175,37 @@ fn kind_of(piece: &str) -> TokenKind {
 
 fn flush_compound(c: Compound, emit: &mut impl FnMut(&Tok<'_>)) {
     if c.parts >= 2 {
-        emit(&Tok { start: c.start, end: c.end, pos: c.pos, folded: &c.joined, kind: c.kind, joined: true });
+        emit(&Tok {
+            start: c.start,
+            end: c.end,
+            pos: c.pos,
+            folded: &c.joined,
+            kind: c.kind,
+            joined: true,
+        });
     }
 }
 
 /// Emits the bigrams of a Han/Kana run starting at byte `base`; returns the next position.
-fn emit_bigrams(run: &str, base: usize, mut pos: u32, buf: &mut String, emit: &mut impl FnMut(&Tok<'_>)) -> u32 {
+fn emit_bigrams(
+    run: &str,
+    base: usize,
+    mut pos: u32,
+    buf: &mut String,
+    emit: &mut impl FnMut(&Tok<'_>),
+) -> u32 {
     let chars: Vec<(usize, char)> = run.char_indices().collect();
     if chars.len() == 1 {
         buf.clear();
         fold_into(run, buf);
-        emit(&Tok { start: base, end: base + run.len(), pos, folded: buf, kind: TokenKind::Cjk, joined: false });
+        emit(&Tok {
+            start: base,
+            end: base + run.len(),
+            pos,
+            folded: buf,
+            kind: TokenKind::Cjk,
+            joined: false,
+        });
         return pos + 1;
     }
     for w in chars.windows(2) {
@@ -176,7 +214,14 @@ fn emit_bigrams(run: &str, base: usize, mut pos: u32, buf: &mut String, emit: &m
         let end = b + cb.len_utf8();
         buf.clear();
         fold_into(&run[a..end], buf);
-        emit(&Tok { start: base + a, end: base + end, pos, folded: buf, kind: TokenKind::Cjk, joined: false });
+        emit(&Tok {
+            start: base + a,
+            end: base + end,
+            pos,
+            folded: buf,
+            kind: TokenKind::Cjk,
+            joined: false,
+        });
         pos += 1;
     }
     pos
@@ -196,7 +241,13 @@ mod tests {
     fn hyphenated_words_yield_parts_and_joined_form() {
         assert_eq!(
             toks("Kim Jong-un said"),
-            vec![("kim".into(), 0, false), ("jong".into(), 1, false), ("un".into(), 2, false), ("jongun".into(), 1, true), ("said".into(), 3, false)]
+            vec![
+                ("kim".into(), 0, false),
+                ("jong".into(), 1, false),
+                ("un".into(), 2, false),
+                ("jongun".into(), 1, true),
+                ("said".into(), 3, false)
+            ]
         );
         // A spaced dash is punctuation, not a compound.
         assert_eq!(toks("walls - fences").len(), 2);
@@ -204,9 +255,18 @@ mod tests {
 
     #[test]
     fn cjk_runs_become_bigrams_and_hangul_stays_whole() {
-        assert_eq!(toks("北朝鲜"), vec![("北朝".into(), 0, false), ("朝鲜".into(), 1, false)]);
-        assert_eq!(toks("学 校"), vec![("学".into(), 0, false), ("校".into(), 1, false)]);
-        assert_eq!(toks("학교에 갔다"), vec![("학교에".into(), 0, false), ("갔다".into(), 1, false)]);
+        assert_eq!(
+            toks("北朝鲜"),
+            vec![("北朝".into(), 0, false), ("朝鲜".into(), 1, false)]
+        );
+        assert_eq!(
+            toks("学 校"),
+            vec![("学".into(), 0, false), ("校".into(), 1, false)]
+        );
+        assert_eq!(
+            toks("학교에 갔다"),
+            vec![("학교에".into(), 0, false), ("갔다".into(), 1, false)]
+        );
         assert_eq!(toks("カタカナです")[0].0, "カタ");
     }
 

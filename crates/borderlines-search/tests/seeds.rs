@@ -5,11 +5,21 @@ use borderlines_search::{Query, SearchIndex, SearchOptions, SearchResults};
 
 fn seeds() -> Corpus {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
     paths.sort();
     let documents = paths
         .iter()
-        .map(|p| parse_bytes(p.file_stem().unwrap().to_str().unwrap(), &std::fs::read(p).unwrap()).unwrap())
+        .map(|p| {
+            parse_bytes(
+                p.file_stem().unwrap().to_str().unwrap(),
+                &std::fs::read(p).unwrap(),
+            )
+            .unwrap()
+        })
         .collect();
     Corpus { documents }
 }
@@ -24,7 +34,10 @@ fn run(q: &str) -> (Corpus, SearchResults) {
 /// Doc ids of the hits, best first.
 fn ids(q: &str) -> Vec<String> {
     let (c, r) = run(q);
-    r.hits.iter().map(|h| c.documents[h.doc].id[..3].to_owned()).collect()
+    r.hits
+        .iter()
+        .map(|h| c.documents[h.doc].id[..3].to_owned())
+        .collect()
 }
 
 /// All highlighted words of the hits' snippets, lowercased.
@@ -34,7 +47,12 @@ fn marked(q: &str) -> Vec<String> {
         .hits
         .iter()
         .filter_map(|h| h.snippet.as_ref())
-        .flat_map(|s| s.highlights.iter().map(|x| s.text[x.clone()].to_lowercase()).collect::<Vec<_>>())
+        .flat_map(|s| {
+            s.highlights
+                .iter()
+                .map(|x| s.text[x.clone()].to_lowercase())
+                .collect::<Vec<_>>()
+        })
         .collect();
     v.sort();
     v.dedup();
@@ -43,12 +61,36 @@ fn marked(q: &str) -> Vec<String> {
 
 #[test]
 fn dump() {
-    for q in ["defectors 2019", "\"border guards\"", "fortif*", "defectros", "Jong-un", "China's", "1047", "title:fortifies", "mines -russia", "(tumen OR yalu) fence"] {
+    for q in [
+        "defectors 2019",
+        "\"border guards\"",
+        "fortif*",
+        "defectros",
+        "Jong-un",
+        "China's",
+        "1047",
+        "title:fortifies",
+        "mines -russia",
+        "(tumen OR yalu) fence",
+    ] {
         let (c, r) = run(q);
-        println!("== {q} → {} total={} fallback={}", r.understood, r.total, r.typo_fallback);
+        println!(
+            "== {q} → {} total={} fallback={}",
+            r.understood, r.total, r.typo_fallback
+        );
         for h in &r.hits {
             let s = h.snippet.as_ref().unwrap();
-            println!("  {} {:.3} [{}] {:?} | {}", c.documents[h.doc].id, h.score, h.explanation, s.highlights.iter().map(|x| &s.text[x.clone()]).collect::<Vec<_>>(), s.text);
+            println!(
+                "  {} {:.3} [{}] {:?} | {}",
+                c.documents[h.doc].id,
+                h.score,
+                h.explanation,
+                s.highlights
+                    .iter()
+                    .map(|x| &s.text[x.clone()])
+                    .collect::<Vec<_>>(),
+                s.text
+            );
         }
     }
 }
@@ -65,7 +107,9 @@ fn terms_all_must_match() {
 fn phrase() {
     let (_, r) = run("\"border guards\"");
     assert!(r.total >= 1);
-    assert!(marked("\"border guards\"").iter().any(|m| m.starts_with("border guard")));
+    assert!(marked("\"border guards\"")
+        .iter()
+        .any(|m| m.starts_with("border guard")));
 }
 
 #[test]
@@ -76,7 +120,11 @@ fn prefix_finds_fortifies_and_fortifications() {
     assert!(m.contains(&"fortifications".to_owned()), "{m:?}");
     let index = SearchIndex::build(&seeds());
     let text = "They fortify the fortified border.";
-    let marks: Vec<&str> = index.highlight(&Query::parse("fortif*"), text).into_iter().map(|r| &text[r]).collect();
+    let marks: Vec<&str> = index
+        .highlight(&Query::parse("fortif*"), text)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
     assert_eq!(marks, ["fortify", "fortified"]);
 }
 
@@ -139,9 +187,16 @@ fn index_round_trips_and_reports_its_size() {
     let corpus = seeds();
     let index = SearchIndex::build(&corpus);
     let bytes = index.to_bytes();
-    println!("seed index: {} bytes for {} words", bytes.len(), corpus.word_count());
+    println!(
+        "seed index: {} bytes for {} words",
+        bytes.len(),
+        corpus.word_count()
+    );
     let back = SearchIndex::from_bytes(&bytes).unwrap();
     assert_eq!(back.to_bytes(), bytes);
     let q = Query::parse("border");
-    assert_eq!(back.search(&corpus, &q, &SearchOptions::default()), index.search(&corpus, &q, &SearchOptions::default()));
+    assert_eq!(
+        back.search(&corpus, &q, &SearchOptions::default()),
+        index.search(&corpus, &q, &SearchOptions::default())
+    );
 }
