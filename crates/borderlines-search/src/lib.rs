@@ -28,6 +28,7 @@ pub mod analyze;
 pub mod error;
 pub mod eval;
 pub mod fold;
+pub mod fuzzy;
 pub mod highlight;
 pub mod index;
 pub mod plan;

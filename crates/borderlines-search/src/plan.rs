@@ -5,10 +5,11 @@
 
 use std::collections::HashMap;
 
-use fst::automaton::{Levenshtein, Str};
+use fst::automaton::Str;
 use fst::{Automaton, IntoStreamer, Streamer};
 
 use crate::analyze::is_stopword;
+use crate::fuzzy::EditDistance;
 use crate::index::{SearchIndex, BODY, BYLINE, TITLE};
 use crate::query::{Field, Node, Query, TermKind};
 use crate::rank::RankingParams;
@@ -383,13 +384,14 @@ impl Resolver<'_> {
         let dist = fuzzy_distance(chars);
         let mut found: HashMap<u32, (f32, String)> = HashMap::new();
         if dist > 0 {
-            // The automaton knows no transpositions: search one edit wider for
-            // short words, then keep what the transposition-aware distance allows
-            // ("mnies" is one edit from "mines").
-            let wide = if dist == 1 { 2 } else { dist };
-            // Construction fails only past the automaton's state limit.
-            if let Ok(lev) = Levenshtein::new(surface, wide) {
-                let mut stream = self.index.surfaces.search(lev).into_stream();
+            // The automaton counts bytes: allow a multi-byte character's worth
+            // of extra edits, then keep what the character distance allows.
+            let bytes = if surface.is_ascii() { dist } else { dist * 3 };
+            // Long words must keep their first letter: a typo there is rare,
+            // and fixing it prunes most of the dictionary.
+            let prefix = if dist >= 2 { surface.chars().next().map_or(0, char::len_utf8) } else { 0 };
+            if let Some(automaton) = EditDistance::new(surface, bytes as u8, prefix) {
+                let mut stream = self.index.surfaces.search(automaton).into_stream();
                 while let Some((s, term)) = stream.next() {
                     let (Ok(term), Ok(s)) = (u32::try_from(term), std::str::from_utf8(s)) else {
                         continue;
