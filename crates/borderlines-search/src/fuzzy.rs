@@ -40,7 +40,11 @@ impl EditDistance {
     /// Keys within `max` edits of `query` whose first `prefix` bytes equal
     /// the query's. `None` when the query is longer than [`MAX_LEN`] bytes.
     pub fn new(query: &str, max: u8, prefix: usize) -> Option<EditDistance> {
-        (query.len() <= MAX_LEN).then(|| EditDistance { query: query.as_bytes().to_vec(), max, prefix: prefix.min(query.len()) })
+        (query.len() <= MAX_LEN).then(|| EditDistance {
+            query: query.as_bytes().to_vec(),
+            max,
+            prefix: prefix.min(query.len()),
+        })
     }
 }
 
@@ -52,7 +56,12 @@ impl Automaton for EditDistance {
         for (i, c) in cur.iter_mut().enumerate().take(self.query.len() + 1) {
             *c = i.min(255) as u8;
         }
-        Column { cur, prev: [u8::MAX; W], last: None, depth: 0 }
+        Column {
+            cur,
+            prev: [u8::MAX; W],
+            last: None,
+            depth: 0,
+        }
     }
 
     fn is_match(&self, s: &Column) -> bool {
@@ -68,13 +77,21 @@ impl Automaton for EditDistance {
         let mut next = [u8::MAX; W];
         if s.depth < self.prefix && self.query[s.depth] != byte {
             // A dead state: can_match is false from here on.
-            return Column { cur: next, prev: next, last: Some(byte), depth: s.depth + 1 };
+            return Column {
+                cur: next,
+                prev: next,
+                last: Some(byte),
+                depth: s.depth + 1,
+            };
         }
         next[0] = s.cur[0].saturating_add(1);
         for i in 1..=m {
             let q = self.query[i - 1];
             let cost = u8::from(q != byte);
-            let mut v = s.cur[i - 1].saturating_add(cost).min(s.cur[i].saturating_add(1)).min(next[i - 1].saturating_add(1));
+            let mut v = s.cur[i - 1]
+                .saturating_add(cost)
+                .min(s.cur[i].saturating_add(1))
+                .min(next[i - 1].saturating_add(1));
             if i > 1 && s.last == Some(q) && self.query[i - 2] == byte {
                 v = v.min(s.prev[i - 2].saturating_add(1));
             }
@@ -82,7 +99,12 @@ impl Automaton for EditDistance {
             next[i] = v.min(self.max.saturating_add(1));
         }
         next[0] = next[0].min(self.max.saturating_add(1));
-        Column { cur: next, prev: s.cur, last: Some(byte), depth: s.depth + 1 }
+        Column {
+            cur: next,
+            prev: s.cur,
+            last: Some(byte),
+            depth: s.depth + 1,
+        }
     }
 }
 
@@ -93,7 +115,9 @@ mod tests {
 
     fn search(words: &[&str], q: &str, k: u8) -> Vec<String> {
         let set = Set::from_iter(words.iter().copied()).unwrap();
-        let mut s = set.search(EditDistance::new(q, k, 0).unwrap()).into_stream();
+        let mut s = set
+            .search(EditDistance::new(q, k, 0).unwrap())
+            .into_stream();
         let mut out = Vec::new();
         while let Some(w) = s.next() {
             out.push(String::from_utf8(w.to_vec()).unwrap());
@@ -103,14 +127,31 @@ mod tests {
 
     #[test]
     fn finds_words_within_the_bound() {
-        let words = ["defection", "defector", "defectors", "detectors", "mines", "minus", "zebra"];
+        let words = [
+            "defection",
+            "defector",
+            "defectors",
+            "detectors",
+            "mines",
+            "minus",
+            "zebra",
+        ];
         assert_eq!(search(&words, "defectros", 1), ["defectors"]);
-        assert_eq!(search(&words, "defectros", 2), ["defection", "defector", "defectors", "detectors"]);
+        assert_eq!(
+            search(&words, "defectros", 2),
+            ["defection", "defector", "defectors", "detectors"]
+        );
         assert_eq!(search(&words, "mnies", 1), ["mines"]);
         assert_eq!(search(&words, "", 1), Vec::<String>::new());
         assert!(EditDistance::new(&"x".repeat(MAX_LEN + 1), 1, 0).is_none());
         let set = Set::from_iter(["defectors", "refectors"]).unwrap();
-        assert_eq!(set.search(EditDistance::new("defectros", 2, 1).unwrap()).into_stream().into_strs().unwrap(), ["defectors"]);
+        assert_eq!(
+            set.search(EditDistance::new("defectros", 2, 1).unwrap())
+                .into_stream()
+                .into_strs()
+                .unwrap(),
+            ["defectors"]
+        );
     }
 
     proptest::proptest! {

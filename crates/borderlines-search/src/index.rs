@@ -19,13 +19,12 @@
 //! assert_eq!(again.len(), 1);
 //! ```
 
-use std::collections::HashMap;
-
 use borderlines_core::{Corpus, Document};
 use fst::{Map, MapBuilder, Streamer};
 use serde::{Deserialize, Serialize};
 
 use crate::analyze::Analyzer;
+use crate::hash::FxHashMap;
 use crate::postings::{push_posting, read_positions, PostingIter};
 use crate::tokenize::tokenize;
 use crate::SearchError;
@@ -293,8 +292,8 @@ struct TermBuf {
 #[derive(Default)]
 struct Builder {
     analyzer: Analyzer,
-    keys: HashMap<String, u32>,
-    surfaces: HashMap<String, u32>,
+    keys: FxHashMap<String, u32>,
+    surfaces: FxHashMap<String, u32>,
     terms: Vec<TermBuf>,
     docs: Vec<DocInfo>,
     total_len: [u64; 3],

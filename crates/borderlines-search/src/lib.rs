@@ -29,6 +29,7 @@ pub mod error;
 pub mod eval;
 pub mod fold;
 pub mod fuzzy;
+pub mod hash;
 pub mod highlight;
 pub mod index;
 pub mod plan;

@@ -389,7 +389,11 @@ impl Resolver<'_> {
             let bytes = if surface.is_ascii() { dist } else { dist * 3 };
             // Long words must keep their first letter: a typo there is rare,
             // and fixing it prunes most of the dictionary.
-            let prefix = if dist >= 2 { surface.chars().next().map_or(0, char::len_utf8) } else { 0 };
+            let prefix = if dist >= 2 {
+                surface.chars().next().map_or(0, char::len_utf8)
+            } else {
+                0
+            };
             if let Some(automaton) = EditDistance::new(surface, bytes as u8, prefix) {
                 let mut stream = self.index.surfaces.search(automaton).into_stream();
                 while let Some((s, term)) = stream.next() {

@@ -79,7 +79,7 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(&Tok<'_>)) -> u32 {
     let mut cjk_run: Option<(usize, usize)> = None;
     let mut compound: Option<Compound> = None;
 
-    for (i, piece) in text.split_word_bound_indices() {
+    for (i, piece) in pieces(text) {
         let end = i + piece.len();
         if piece.chars().all(is_cjk) {
             if let Some(c) = compound.take() {
@@ -158,6 +158,81 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(&Tok<'_>)) -> u32 {
         pos = emit_bigrams(&text[s..e], s, pos, &mut buf, &mut emit);
     }
     pos
+}
+
+/// UAX #29 word-boundary pieces of `text`. Words never span whitespace, so
+/// the text is cut at whitespace and each ASCII chunk takes a fast path that
+/// applies the same rules (letters/digits/underscore join; `.`, `:` and `'`
+/// between letters; `.`, `,`, `;` and `'` between digits); other chunks go
+/// through the full algorithm. Whitespace runs come out as one piece.
+fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let mut pending: Vec<(usize, &str)> = Vec::new();
+    std::iter::from_fn(move || {
+        if let Some(p) = pending.pop() {
+            return Some(p);
+        }
+        if at >= text.len() {
+            return None;
+        }
+        let start = at;
+        let first = text[at..].chars().next()?;
+        if first.is_whitespace() {
+            at += text[at..]
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(text.len() - at);
+            return Some((start, &text[start..at]));
+        }
+        let end = text[at..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |i| at + i);
+        at = end;
+        let chunk = &text[start..end];
+        if chunk.is_ascii() {
+            ascii_pieces(&bytes[start..end], start, text, &mut pending);
+        } else {
+            pending.extend(
+                chunk
+                    .split_word_bound_indices()
+                    .map(|(i, p)| (start + i, p)),
+            );
+        }
+        pending.reverse();
+        pending.pop()
+    })
+}
+
+/// UAX #29 pieces of an ASCII chunk without whitespace, in order.
+fn ascii_pieces<'a>(chunk: &[u8], base: usize, text: &'a str, out: &mut Vec<(usize, &'a str)>) {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut i = 0;
+    while i < chunk.len() {
+        let mut j = i + 1;
+        if word(chunk[i]) {
+            while j < chunk.len() {
+                if word(chunk[j]) {
+                    j += 1;
+                    continue;
+                }
+                let (prev, mid) = (chunk[j - 1], chunk[j]);
+                let Some(&next) = chunk.get(j + 1) else { break };
+                let letters = prev.is_ascii_alphabetic()
+                    && next.is_ascii_alphabetic()
+                    && matches!(mid, b'.' | b':' | b'\'');
+                let digits = prev.is_ascii_digit()
+                    && next.is_ascii_digit()
+                    && matches!(mid, b'.' | b',' | b';' | b'\'');
+                if letters || digits {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+        }
+        out.push((base + i, &text[base + i..base + j]));
+        i = j;
+    }
 }
 
 fn kind_of(piece: &str) -> TokenKind {
@@ -268,6 +343,23 @@ mod tests {
             vec![("학교에".into(), 0, false), ("갔다".into(), 1, false)]
         );
         assert_eq!(toks("カタカナです")[0].0, "カタ");
+    }
+
+    proptest::proptest! {
+        /// The ASCII fast path cuts exactly where UAX #29 does.
+        #[test]
+        fn ascii_fast_path_matches_uax29(s in "[a-zA-Z0-9_.,;:'\\- !?\"()\t\n]{0,40}") {
+            let fast: Vec<(usize, &str)> = pieces(&s).collect();
+            let mut slow: Vec<(usize, &str)> = Vec::new();
+            // Whitespace runs are one piece on the fast path.
+            for (i, p) in s.split_word_bound_indices() {
+                match slow.last_mut() {
+                    Some((j, q)) if p.chars().all(char::is_whitespace) && q.chars().all(char::is_whitespace) && *j + q.len() == i => *q = &s[*j..i + p.len()],
+                    _ => slow.push((i, p)),
+                }
+            }
+            proptest::prop_assert_eq!(fast, slow);
+        }
     }
 
     #[test]
