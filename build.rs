@@ -1,12 +1,17 @@
 //! Parses seeds/*.txt with the core crate at build time and writes the
-//! compact corpus bundle that `src/corpus.rs` embeds with `include_bytes!`.
+//! compact corpus bundle and its search index, which `src/corpus.rs` embeds
+//! with `include_bytes!` (so the page never re-indexes the seeds).
 
 use std::path::Path;
 
 use borderlines_core::{parse::parse_bytes, Corpus, CorpusBundle};
+use borderlines_search::SearchIndex;
 
 fn main() {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    // Read at run time, not with env!(): a target dir shared by two clones
+    // must not make one clone's build read the other's seeds.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let seeds = Path::new(&manifest_dir).join("seeds");
     println!("cargo:rerun-if-changed={}", seeds.display());
     let mut paths: Vec<_> = std::fs::read_dir(&seeds)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", seeds.display()))
@@ -29,9 +34,11 @@ fn main() {
             Err(e) => println!("cargo:warning=skipping {}: {e}", path.display()),
         }
     }
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
+    let index = SearchIndex::build(&corpus).to_bytes();
+    std::fs::write(out.join("index.bin"), index).expect("write search index");
     let bytes = CorpusBundle::new(corpus)
         .to_bytes()
         .expect("corpus serialises");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
-    std::fs::write(&out, bytes).expect("write corpus bundle");
+    std::fs::write(out.join("corpus.bin"), bytes).expect("write corpus bundle");
 }

@@ -1,33 +1,42 @@
-//! The corpus embedded at build time (see `build.rs`), decoded once at startup.
+//! The corpus and its search index, embedded at build time (see `build.rs`)
+//! and decoded once at startup.
 
 use std::sync::Arc;
 
-use borderlines_core::{Corpus, CorpusBundle, Error};
+use borderlines_core::CorpusBundle;
+use borderlines_search::SearchIndex;
+
+use crate::engine::Engine;
 
 /// The postcard bundle `build.rs` wrote from seeds/*.txt.
-static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+static EMBEDDED_CORPUS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+/// The serialized search index of that corpus.
+static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
 
-/// The embedded corpus as loaded, with how long decoding took.
-#[derive(Debug, Clone)]
+/// The embedded corpus as loaded, with how long loading took.
+#[derive(Clone)]
 pub struct LoadedCorpus {
-    pub corpus: Arc<Corpus>,
-    /// Milliseconds spent decoding, as measured by `performance.now()`.
+    pub engine: Arc<Engine>,
+    /// Milliseconds spent decoding corpus and index, by `performance.now()`.
     pub decode_ms: f64,
 }
 
-/// Decodes the embedded bundle. Errors are shown to the user, never unwrapped.
-pub fn load_embedded() -> Result<LoadedCorpus, Error> {
+/// Decodes the embedded corpus and index. Errors are returned as text for
+/// the user, never unwrapped.
+pub fn load_embedded() -> Result<LoadedCorpus, String> {
     let start = now_ms();
-    let bundle = CorpusBundle::from_bytes(EMBEDDED)?;
+    let bundle = CorpusBundle::from_bytes(EMBEDDED_CORPUS).map_err(|e| e.to_string())?;
+    let index = SearchIndex::from_bytes(EMBEDDED_INDEX).map_err(|e| e.to_string())?;
+    let engine = Engine::new(Arc::new(bundle.corpus), index);
     Ok(LoadedCorpus {
-        corpus: Arc::new(bundle.corpus),
+        engine: Arc::new(engine),
         decode_ms: now_ms() - start,
     })
 }
 
-/// Size of the embedded bundle in bytes.
+/// Size of the embedded corpus and index, in bytes.
 pub fn embedded_size() -> usize {
-    EMBEDDED.len()
+    EMBEDDED_CORPUS.len() + EMBEDDED_INDEX.len()
 }
 
 fn now_ms() -> f64 {

@@ -1,10 +1,12 @@
 //! The Borderlines web app: Leptos components that render the corpus and
-//! wire signals. All understanding of documents lives in `borderlines-core`;
-//! this crate only decodes the embedded bundle, keeps the view state in sync
-//! with the URL fragment, and draws.
+//! wire signals. All understanding of documents lives in the core crates
+//! (`borderlines-core`, `borderlines-search`); this crate decodes the
+//! embedded bundle and index, keeps the view state in sync with the URL
+//! fragment, asks the [`engine::Engine`] for results and marks, and draws.
 
 pub mod components;
 pub mod corpus;
+pub mod engine;
 pub mod url_sync;
 
 /// Mounts the whole app on `<body>`; called once by the wasm entry point.

@@ -4,9 +4,10 @@ use crate::components::Explorer;
 use crate::corpus::{embedded_size, load_embedded};
 use crate::url_sync::use_url_state;
 
-/// The root: decodes the embedded corpus, binds the view state to the URL
-/// and shows the explorer, or a clear message if the corpus cannot be read.
-/// Carries the stable test hooks `data-testid="app"` and `data-state`.
+/// The root: decodes the embedded corpus and index, binds the view state to
+/// the URL and shows the explorer, or a clear message if the corpus cannot
+/// be read. Carries the stable test hooks `data-testid="app"` and
+/// `data-state` (`ready` or `error`).
 #[component]
 pub fn App() -> impl IntoView {
     let state = use_url_state();
@@ -16,11 +17,11 @@ pub fn App() -> impl IntoView {
             let decode_attr = decode_ms.clone();
             view! {
                 <div class="app" data-testid="app" data-state="ready" data-decode-ms=decode_attr>
-                    <Explorer corpus=loaded.corpus state=state/>
+                    <Explorer engine=loaded.engine state=state/>
                     <footer class="app-footer">
-                        "Borderlines · embedded corpus "
+                        "Borderlines · embedded corpus and index "
                         {format!("{:.1} KB", embedded_size() as f64 / 1024.0)}
-                        ", decoded in " {decode_ms} " ms · runs entirely in this page, no server"
+                        ", loaded in " {decode_ms} " ms · runs entirely in this page, no server, no network"
                     </footer>
                 </div>
             }
@@ -28,7 +29,7 @@ pub fn App() -> impl IntoView {
         }
         Err(e) => view! {
             <div class="app" data-testid="app" data-state="error">
-                <p class="app-error" role="alert">"Borderlines could not open its corpus: " {e.to_string()}</p>
+                <p class="app-error" role="alert">"Borderlines could not open its corpus: " {e}</p>
             </div>
         }
         .into_any(),

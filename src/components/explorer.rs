@@ -1,36 +1,43 @@
 use std::sync::Arc;
 
-use borderlines_core::search::{plain_search, terms};
-use borderlines_core::{Corpus, ViewState};
+use borderlines_core::ViewState;
 use leptos::prelude::*;
 
-use crate::components::{Reader, ResultList, SearchBox};
+use crate::components::{
+    format_thousands, plural, QueryHelp, QueryStatus, Reader, ResultList, SearchBox,
+};
+use crate::engine::Engine;
 
 /// The explorer: search box, result list and reader, all driven by one
 /// [`ViewState`] signal so that the URL, the inputs and the views agree.
 #[component]
 pub fn Explorer(
-    /// The documents to explore.
-    corpus: Arc<Corpus>,
+    /// The documents and their index.
+    engine: Arc<Engine>,
     /// The view state (query and open document), usually bound to the URL.
     state: RwSignal<ViewState>,
 ) -> impl IntoView {
     let query = Signal::derive(move || state.with(|s| s.query.clone()));
-    let matches = {
-        let corpus = corpus.clone();
-        Memo::new(move |_| query.with(|q| plain_search(&corpus, q)))
+    let results = {
+        let engine = engine.clone();
+        Memo::new(move |_| query.with(|q| engine.search(q)))
     };
-    let query_terms = Memo::new(move |_| query.with(|q| terms(q)));
-    // The open document: the one in the URL if it exists, else the top result.
+    // The open document: the one in the URL if it exists, else the top hit.
     let requested = Signal::derive(move || state.with(|s| s.doc.clone()));
     let open_index = {
-        let corpus = corpus.clone();
+        let corpus = engine.corpus().clone();
         Memo::new(move |_| match requested.get() {
             Some(id) => corpus.documents.iter().position(|d| d.id == id),
-            None => matches.with(|m| m.first().map(|m| m.doc)),
+            None => results.with(|r| r.hits.first().map(|h| h.doc)),
         })
     };
     let on_query = Callback::new(move |q: String| state.update(|s| s.query = q));
+    let corpus = engine.corpus();
+    let summary = format!(
+        "{} · {} words",
+        plural(corpus.documents.len(), "document", "documents"),
+        format_thousands(corpus.word_count())
+    );
 
     view! {
         <header class="topbar">
@@ -39,10 +46,15 @@ pub fn Explorer(
                 <span class="brand-name">"Borderlines"</span>
             </div>
             <SearchBox query=query on_query=on_query/>
+            <QueryHelp/>
+            <span class="corpus-summary">{summary}</span>
         </header>
         <main class="panes">
-            <ResultList corpus=corpus.clone() matches=matches query=query terms=query_terms open=open_index.into()/>
-            <Reader corpus=corpus requested=requested open=open_index.into() terms=query_terms/>
+            <section class="results" aria-label="Documents">
+                <QueryStatus results=results query=query total_docs=engine.corpus().documents.len()/>
+                <ResultList engine=engine.clone() results=results query=query open=open_index.into()/>
+            </section>
+            <Reader engine=engine requested=requested open=open_index.into() query=query/>
         </main>
     }
 }

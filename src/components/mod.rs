@@ -3,15 +3,43 @@
 mod app;
 mod explorer;
 mod highlighted;
+mod query_help;
+mod query_status;
 mod reader;
 mod result_item;
 mod result_list;
 mod search_box;
+mod why_matched;
 
 pub use app::App;
 pub use explorer::Explorer;
 pub use highlighted::Highlighted;
+pub use query_help::QueryHelp;
+pub use query_status::QueryStatus;
 pub use reader::Reader;
 pub use result_item::ResultItem;
 pub use result_list::ResultList;
 pub use search_box::SearchBox;
+pub use why_matched::WhyMatched;
+
+/// 1047 → "1,047".
+pub(crate) fn format_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "1 document", "3 documents".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        format_thousands(n as u64),
+        if n == 1 { one } else { many }
+    )
+}

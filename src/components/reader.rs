@@ -1,30 +1,32 @@
 use std::sync::Arc;
 
-use borderlines_core::{BlockKind, Corpus, TitleSource};
+use borderlines_core::{BlockKind, TitleSource};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-use crate::components::result_item::format_thousands;
-use crate::components::Highlighted;
+use crate::components::{format_thousands, Highlighted};
+use crate::engine::Engine;
 
 /// The reader: the open document with its headline (or derived title),
-/// byline, length, and body with query terms marked. Explains a link to a
-/// document that does not exist instead of failing. Hooks: `reader`,
-/// `reader-title`.
+/// byline, length, and body with the query's matches marked (stems, prefixes
+/// and fuzzy matches too). Explains a link to a document that does not exist
+/// instead of failing. Hooks: `reader`, `reader-title`.
 #[component]
 pub fn Reader(
-    /// All documents.
-    corpus: Arc<Corpus>,
+    /// The documents and their index.
+    engine: Arc<Engine>,
     /// The document id the URL asked for, if any.
     requested: Signal<Option<String>>,
     /// Index of the document to show.
     open: Signal<Option<usize>>,
-    /// Case-folded query terms to mark.
-    terms: Memo<Vec<String>>,
+    /// The query whose matches are marked.
+    query: Signal<String>,
 ) -> impl IntoView {
-    let body = move || match open.get() {
-        Some(i) => {
-            let doc = corpus.documents[i].clone();
+    let body = move || match open
+        .get()
+        .and_then(|i| engine.corpus().documents.get(i).cloned())
+    {
+        Some(doc) => {
             let derived = doc.title_source == TitleSource::Derived;
             let removed = match doc.boilerplate_removed {
                 0 => String::new(),
@@ -33,27 +35,36 @@ pub fn Reader(
             };
             let meta = format!(
                 "{} words · {} min read · {} paragraphs{removed} · {}",
-                format_thousands(doc.word_count),
+                format_thousands(u64::from(doc.word_count)),
                 doc.reading_minutes(),
                 doc.paragraphs().count(),
                 doc.id
             );
+            let mut marks = query
+                .with(|q| {
+                    let texts = std::iter::once(doc.title.as_str())
+                        .chain(doc.blocks.iter().map(|b| b.text.as_str()));
+                    engine.highlight_all(q, texts)
+                })
+                .into_iter();
+            let title_marks = marks.next().unwrap_or_default();
             let blocks = doc
                 .blocks
                 .into_iter()
-                .map(|b| match b.kind {
+                .zip(marks)
+                .map(|(b, ranges)| match b.kind {
                     BlockKind::Heading => {
-                        view! { <h3><Highlighted text=b.text terms=terms.into()/></h3> }.into_any()
+                        view! { <h3><Highlighted text=b.text ranges=ranges/></h3> }.into_any()
                     }
                     BlockKind::Paragraph => {
-                        view! { <p><Highlighted text=b.text terms=terms.into()/></p> }.into_any()
+                        view! { <p><Highlighted text=b.text ranges=ranges/></p> }.into_any()
                     }
                 })
                 .collect::<Vec<_>>();
             EitherOf3::A(view! {
                 <article class="reader-doc" data-doc=doc.id.clone()>
                     <h2 class="reader-title" class:derived=derived data-testid="reader-title">
-                        <Highlighted text=doc.title terms=terms.into()/>
+                        <Highlighted text=doc.title ranges=title_marks/>
                     </h2>
                     {derived.then(|| view! { <p class="derived-note">"This text has no headline; the title shown is its first sentence."</p> })}
                     {doc.byline.map(|b| view! { <p class="byline">"By " {b}</p> })}

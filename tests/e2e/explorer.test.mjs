@@ -43,6 +43,12 @@ async function open_page(url = page_url, viewport = { width: 1280, height: 860 }
 const titles = (page) => page.$$eval('[data-testid=result-title]', (els) => els.map((e) => e.textContent));
 const reader_title = (page) => page.textContent('[data-testid=reader-title]');
 const count = (page) => page.textContent('[data-testid=result-count]');
+/** Types a query and waits until the URL (written after every search) carries it. */
+async function search(page, q) {
+  await page.fill('[data-testid=search-input]', q);
+  const encoded = new URLSearchParams({ q }).toString();
+  await page.waitForFunction((e) => location.hash.includes(e), encoded);
+}
 function expect(cond, what) { if (!cond) throw new Error(what); }
 function eq(a, b, what) { expect(JSON.stringify(a) === JSON.stringify(b), `${what}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`); }
 
@@ -80,8 +86,7 @@ const tests = {
 
   async 'search narrows the list, marks matches and explains an empty result'() {
     const { page, context, problems } = await open_page();
-    await page.fill('[data-testid=search-input]', 'Tumen');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 1);
+    await search(page, 'Tumen');
     eq(await count(page), '1 of 3 documents match', 'count line');
     eq(await titles(page), ['China Fortifies Its Border With North Korea: Implications and Consequences'], 'titles');
     const marks = await page.$$eval('[data-testid=snippet] mark', (els) => els.map((e) => e.textContent));
@@ -89,14 +94,57 @@ const tests = {
     const reader_marks = await page.$$eval('[data-testid=reader] mark', (els) => els.length);
     expect(reader_marks >= 4, `reader marks ${reader_marks}`);
     expect(page.url().includes('q=Tumen'), `url ${page.url()}`);
-    await page.fill('[data-testid=search-input]', 'BORDER guards');
-    await page.waitForFunction(() => document.querySelector('[data-testid=result-count]').textContent === '1 of 3 documents match');
-    await page.fill('[data-testid=search-input]', 'zeppelin');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 0);
+    await search(page, 'zeppelin');
     eq(await count(page), '0 of 3 documents match', 'count line');
-    expect((await page.textContent('.results')).includes('No document contains every word'), 'empty state');
+    expect((await page.textContent('.results')).includes('No document matches'), 'empty state');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 3);
+    await context.close();
+    return problems;
+  },
+
+  async 'every kind of query works on the seeds'() {
+    const { page, context, problems } = await open_page();
+    const ids = () => page.$$eval('[data-testid=result]', (els) => els.map((e) => e.dataset.doc.slice(0, 3)));
+    const marks = () => page.$$eval('[data-testid=snippet] mark', (els) => els.map((e) => e.textContent.toLowerCase()));
+    const understood = () => page.textContent('[data-testid=query-understood] code');
+    const cases = [
+      // [query, expected doc ids (sorted), check on the snippet marks]
+      ['defectors 2019', ['000', '001'], (m) => m.includes('2019') && m.some((x) => x.startsWith('defector'))],
+      ['"border guards"', null, (m) => m.length > 0 && m.every((x) => x.startsWith('border guard'))],
+      ['fortif*', ['001', '004'], (m) => m.includes('fortifications')],
+      ['Jong-un', ['000', '004'], (m) => m.includes('jong un')],
+      ['1047', ['000'], (m) => m.includes('1,047')],
+      ["China's", null, (m) => m.some((x) => x.startsWith('china'))],
+      ['title:fortifies', ['001'], null],
+      ['border -russia', ['001'], null],
+      ['(tumen OR yalu) fence', ['001'], (m) => m.some((x) => x.startsWith('fenc'))],
+    ];
+    for (const [q, want, check] of cases) {
+      await search(page, q);
+      const got = (await ids()).sort();
+      if (want) eq(got, want, `documents for ${q}`);
+      else expect(got.length > 0, `no result for ${q}`);
+      if (check) expect(check(await marks()), `marks for ${q}: ${await marks()}`);
+    }
+    // A typo is retried fuzzily, and the page says so.
+    await search(page, 'defectros');
+    expect((await page.textContent('[data-testid=query-understood]')).includes('close spellings'), 'typo notice');
+    eq(await understood(), 'defectros~', 'understood typo');
+    expect((await marks()).includes('defectors'), 'fuzzy marks');
+    // An unbalanced quote is read as a phrase to the end.
+    await search(page, '"border guards');
+    eq(await understood(), '"border guards"', 'unbalanced quote');
+    // Why this matched, on demand.
+    await search(page, 'border fence');
+    await page.click('[data-testid=result]:first-child [data-testid=why-matched] summary');
+    const rows = await page.$$eval('[data-testid=result]:first-child [data-testid=why-matched] tbody tr', (els) => els.map((e) => e.textContent));
+    expect(rows.length === 2 && rows.some((r) => r.includes('fence')), `why rows ${rows}`);
+    // The help popover explains the syntax.
+    await page.click('[data-testid=query-help] summary');
+    expect(await page.isVisible('.query-help-panel'), 'help visible');
+    expect((await page.textContent('.query-help-panel')).includes('the exact phrase'), 'help text');
+    await page.screenshot({ path: join(shots, 'help.png') });
     await context.close();
     return problems;
   },

@@ -31,11 +31,15 @@ fn main() {
     }
 }
 
+/// The workspace root of the checkout we were run from. Read at run time:
+/// `cargo run` sets CARGO_MANIFEST_DIR, while `env!()` would bake in the
+/// path of whichever clone first built this binary into a shared target dir.
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .expect("repo root")
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(
+        || std::env::current_dir().unwrap_or_default(),
+        |d| Path::new(&d).join("../.."),
+    );
+    manifest_dir.canonicalize().unwrap_or(manifest_dir)
 }
 
 fn target_dir(root: &Path) -> PathBuf {

@@ -1,0 +1,47 @@
+use borderlines_search::SearchResults;
+use leptos::prelude::*;
+
+use crate::components::plural;
+
+/// The line above the results: how many documents match, how the query was
+/// understood, and whether typo tolerance stepped in. Hook: `result-count`.
+#[component]
+pub fn QueryStatus(
+    /// The current results.
+    results: Memo<SearchResults>,
+    /// The query as typed.
+    query: Signal<String>,
+    /// Documents in the corpus.
+    total_docs: usize,
+) -> impl IntoView {
+    let searching = move || query.with(|q| !q.trim().is_empty());
+    let count = move || {
+        let n = results.with(|r| r.total);
+        if searching() {
+            format!(
+                "{} of {} match",
+                n,
+                plural(total_docs, "document", "documents")
+            )
+        } else {
+            plural(n, "document", "documents")
+        }
+    };
+    let understood = move || {
+        results.with(|r| {
+            let shown = searching() && !r.understood.is_empty();
+            shown.then(|| (r.understood.clone(), r.typo_fallback))
+        })
+    };
+    view! {
+        <p class="result-count" data-testid="result-count" aria-live="polite">{count}</p>
+        {move || understood().map(|(text, fallback)| {
+            let label = if fallback { "No exact match; showing close spellings:" } else { "Searching for" };
+            view! {
+                <p class="understood" class:fallback=fallback data-testid="query-understood">
+                    {label} " " <code>{text}</code>
+                </p>
+            }
+        })}
+    }
+}
