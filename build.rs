@@ -1,10 +1,12 @@
 //! Parses seeds/*.txt with the core crate at build time and writes the
-//! compact corpus bundle and its search index, which `src/corpus.rs` embeds
-//! with `include_bytes!` (so the page never re-indexes the seeds).
+//! compact corpus bundle, its search index and its extracted insights
+//! (entities, figures, dates, themes), which `src/corpus.rs` embeds with
+//! `include_bytes!` (so the page never re-indexes or re-extracts the seeds).
 
 use std::path::Path;
 
 use borderlines_core::{parse::parse_bytes, Corpus, CorpusBundle};
+use borderlines_extract::CorpusInsights;
 use borderlines_search::SearchIndex;
 
 fn main() {
@@ -37,6 +39,10 @@ fn main() {
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     let index = SearchIndex::build(&corpus).to_bytes();
     std::fs::write(out.join("index.bin"), index).expect("write search index");
+    let insights = CorpusInsights::build(&corpus)
+        .to_bytes()
+        .expect("insights serialise");
+    std::fs::write(out.join("insights.bin"), insights).expect("write insights");
     let bytes = CorpusBundle::new(corpus)
         .to_bytes()
         .expect("corpus serialises");

@@ -1,37 +1,59 @@
-//! The app's one door to the search engine: a corpus with its index, and
-//! the questions the views ask of them (results for a query, marks for a
-//! text). Views hold an `Arc<Engine>` and never touch index internals.
+//! The app's one door to the core: a corpus with its search index and its
+//! extracted insights, and the questions the views ask of them (results for
+//! a query, marks for a text, what a document mentions). Views hold an
+//! `Arc<Engine>` and never touch index internals.
 
 use std::ops::Range;
 use std::sync::Arc;
 
 use borderlines_core::Corpus;
+use borderlines_extract::{CorpusInsights, DocumentInsights};
 use borderlines_search::{Query, SearchIndex, SearchOptions, SearchResults};
 
 /// How many hits the result list shows at most.
 pub const RESULT_LIMIT: usize = 100;
 
-/// A corpus and its search index.
+/// A corpus, its search index and its insights.
 pub struct Engine {
     corpus: Arc<Corpus>,
     index: SearchIndex,
+    insights: CorpusInsights,
 }
 
 impl Engine {
-    /// Pairs a corpus with the index built from it.
-    pub fn new(corpus: Arc<Corpus>, index: SearchIndex) -> Self {
-        Self { corpus, index }
+    /// Pairs a corpus with the index and insights built from it.
+    pub fn new(corpus: Arc<Corpus>, index: SearchIndex, insights: CorpusInsights) -> Self {
+        Self {
+            corpus,
+            index,
+            insights,
+        }
     }
 
-    /// Indexes a corpus in place (documents the user loads).
+    /// Indexes and extracts a corpus in place (documents the user loads).
     pub fn build(corpus: Arc<Corpus>) -> Self {
         let index = SearchIndex::build(&corpus);
-        Self { corpus, index }
+        let insights = CorpusInsights::build(&corpus);
+        Self {
+            corpus,
+            index,
+            insights,
+        }
     }
 
     /// The documents.
     pub fn corpus(&self) -> &Arc<Corpus> {
         &self.corpus
+    }
+
+    /// What was extracted from document `doc` (an index into the corpus).
+    pub fn insights(&self, doc: usize) -> Option<&DocumentInsights> {
+        let id = &self.corpus.documents.get(doc)?.id;
+        self.insights
+            .documents
+            .get(doc)
+            .filter(|i| &i.doc_id == id)
+            .or_else(|| self.insights.get(id))
     }
 
     /// Ranked results for the query text; a blank query lists every document.

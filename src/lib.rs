@@ -4,6 +4,7 @@
 //! embedded bundle and index, keeps the view state in sync with the URL
 //! fragment, asks the [`engine::Engine`] for results and marks, and draws.
 
+pub mod annotations;
 pub mod components;
 pub mod corpus;
 pub mod engine;

@@ -9,8 +9,8 @@ use crate::url_sync::link_to;
 
 /// One ranked document: a link (so Back/Forward and "open in new tab" work)
 /// with title, byline, length and, while searching, the best passage with
-/// its matches marked, and "why this matched". Hooks: `result`,
-/// `result-title`, `snippet`.
+/// its matches marked, its top themes and entities, and "why this matched".
+/// Hooks: `result`, `result-title`, `snippet`, `result-entities`.
 #[component]
 pub fn ResultItem(
     /// The documents; `hit.doc` indexes into them.
@@ -21,6 +21,12 @@ pub fn ResultItem(
     query: Signal<String>,
     /// Whether this document is open in the reader.
     is_open: Signal<bool>,
+    /// Its most mentioned entities: (CSS class, name).
+    #[prop(optional)]
+    entities: Vec<(&'static str, String)>,
+    /// Its strongest themes.
+    #[prop(optional)]
+    themes: Vec<String>,
 ) -> impl IntoView {
     let Some(doc) = corpus.documents.get(hit.doc) else {
         return ().into_any();
@@ -52,6 +58,12 @@ pub fn ResultItem(
                     {meta}
                 </span>
                 {snippet}
+                {(!entities.is_empty() || !themes.is_empty()).then(|| view! {
+                    <span class="chips" data-testid="result-entities">
+                        {themes.into_iter().map(|t| view! { <span class="chip theme">{t}</span> }).collect::<Vec<_>>()}
+                        {entities.into_iter().map(|(class, name)| view! { <span class=format!("chip ann {class}")>{name}</span> }).collect::<Vec<_>>()}
+                    </span>
+                })}
             </a>
             {searching.then(|| view! { <WhyMatched hit=hit.clone()/> })}
         </li>

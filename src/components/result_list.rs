@@ -1,10 +1,34 @@
 use std::sync::Arc;
 
+use borderlines_extract::DocumentInsights;
 use borderlines_search::SearchResults;
 use leptos::prelude::*;
 
+use crate::annotations::entity_class;
 use crate::components::ResultItem;
 use crate::engine::Engine;
+
+/// Entities shown per document in the list.
+const TOP_ENTITIES: usize = 4;
+/// Themes shown per document in the list.
+const TOP_THEMES: usize = 2;
+
+/// The list's summary of a document: its most mentioned entities as (CSS
+/// class, name) and its strongest themes.
+fn summary_chips(ins: &DocumentInsights) -> (Vec<(&'static str, String)>, Vec<String>) {
+    let entities = ins
+        .top_entities(TOP_ENTITIES)
+        .into_iter()
+        .map(|e| (entity_class(e.kind), e.name.clone()))
+        .collect();
+    let themes = ins
+        .themes()
+        .iter()
+        .take(TOP_THEMES)
+        .map(|t| t.theme.label().to_owned())
+        .collect();
+    (entities, themes)
+}
 
 /// The ranked documents for the current query. Hook: `result` on each item.
 #[component]
@@ -26,7 +50,8 @@ pub fn ResultList(
                 .map(|hit| {
                     let doc = hit.doc;
                     let is_open = Signal::derive(move || open.get() == Some(doc));
-                    view! { <ResultItem corpus=corpus.clone() hit=hit.clone() query=query is_open=is_open/> }
+                    let (entities, themes) = engine.insights(doc).map(summary_chips).unwrap_or_default();
+                    view! { <ResultItem corpus=corpus.clone() hit=hit.clone() query=query is_open=is_open entities=entities themes=themes/> }
                 })
                 .collect::<Vec<_>>()
         })

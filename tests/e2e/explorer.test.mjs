@@ -149,6 +149,30 @@ const tests = {
     return problems;
   },
 
+  async 'the reader shows entities, figures and dates with a legend; the list shows top entities and themes'() {
+    const { page, context, problems } = await open_page(`${page_url}#doc=000_072fe782a020354c`);
+    const spans = (cls) => page.$$eval(`[data-testid=reader] .reader-body .${cls}`, (els) => els.map((e) => e.textContent));
+    const figures = await spans('ann-figure');
+    for (const f of ['1,047', '489 km', '80%']) expect(figures.some((x) => x.includes(f)), `figure ${f} in ${figures}`);
+    expect((await spans('ann-person')).includes('Kim Jong Un'), 'person');
+    expect((await spans('ann-date')).includes('2019'), 'date');
+    expect((await spans('ann-group')).includes('defectors'), 'group');
+    const title = await page.getAttribute('[data-testid=reader] .reader-body .ann-person', 'title');
+    eq(title, 'Person: Kim Jong Un', 'tooltip');
+    const legend = await page.$$eval('[data-testid=legend] li', (els) => els.map((e) => e.textContent));
+    for (const k of ['Person', 'Country', 'Figure', 'Date']) expect(legend.some((l) => l.startsWith(k)), `legend ${k}: ${legend}`);
+    const chips = await page.$$eval('[data-testid=result-entities]', (els) => els.map((e) => e.textContent));
+    eq(chips.length, 3, 'every document has chips');
+    expect(chips[1].includes('Border fortification') && chips[1].includes('North Korea'), `chips ${chips[1]}`);
+    // Search marks and annotations nest: the marked word keeps its entity style.
+    await search(page, 'kim');
+    const nested = await page.$$eval('[data-testid=reader] .ann-person mark', (els) => els.map((e) => e.textContent));
+    expect(nested.includes('Kim'), `nested marks ${nested}`);
+    await page.screenshot({ path: join(shots, 'annotated.png') });
+    await context.close();
+    return problems;
+  },
+
   async 'a copied link opens the same view in a fresh page'() {
     const { page, context, problems } = await open_page();
     await page.fill('[data-testid=search-input]', 'defectors');

@@ -13,6 +13,7 @@ pub mod boilerplate;
 pub mod bundle;
 pub mod document;
 pub mod error;
+pub mod layers;
 pub mod parse;
 pub mod search;
 pub mod text;
