@@ -1,1 +1,95 @@
-fn main() {}
+//! Speed benchmark: extraction over 10 MB of news text, natively.
+//!
+//! Run: `cargo run --release -p borderlines-extract --example bench_extract [FILE...]`
+//! With no files it repeats the seed articles to 10 MB, split into
+//! documents of one article each (the realistic shape) and also as one
+//! single 10 MB document. Prints the time of each and the MB/s.
+
+use std::time::Instant;
+
+use borderlines_core::parse::parse_bytes;
+
+use borderlines_extract::{extract, CorpusInsights};
+
+const TARGET: usize = 10 * 1024 * 1024;
+
+fn main() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+    let mut files: Vec<String> = std::env::args().skip(1).collect();
+    if files.is_empty() {
+        let mut seeds: Vec<String> = std::fs::read_dir(root)
+            .map(|r| {
+                r.filter_map(|e| e.ok())
+                    .map(|e| e.path().display().to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        seeds.sort();
+        files = seeds;
+    }
+    let texts: Vec<Vec<u8>> = files.iter().filter_map(|f| std::fs::read(f).ok()).collect();
+    if texts.is_empty() {
+        eprintln!("bench_extract: no readable input files");
+        std::process::exit(2);
+    }
+    // Many documents, one article each.
+    let mut docs = Vec::new();
+    let mut total = 0usize;
+    let mut i = 0usize;
+    while total < TARGET {
+        let t = &texts[i % texts.len()];
+        if let Ok(d) = parse_bytes(&format!("d{i}"), t) {
+            total += d.blocks.iter().map(|b| b.text.len()).sum::<usize>();
+            docs.push(d);
+        }
+        i += 1;
+    }
+    // Warm the embedded gazetteer and dictionaries once (a one-off cost, reported separately).
+    let warm = Instant::now();
+    let _ = extract(&docs[0]);
+    let warm = warm.elapsed();
+
+    let t = Instant::now();
+    let ins: Vec<_> = docs.iter().map(extract).collect();
+    let per_doc = t.elapsed();
+    let t = Instant::now();
+    let corpus = CorpusInsights::from_documents(ins);
+    let claims = t.elapsed();
+
+    // One single document of the same size: all the blocks in one (built
+    // directly, since the parser drops repeated lines).
+    let mut big = docs[0].clone();
+    big.blocks = docs.iter().flat_map(|d| d.blocks.iter().cloned()).collect();
+    let big_len: usize = big.blocks.iter().map(|b| b.text.len()).sum();
+    let t = Instant::now();
+    let big_ins = extract(&big);
+    let single = t.elapsed();
+
+    let mb = |n: usize| n as f64 / (1024.0 * 1024.0);
+    println!(
+        "first call (gazetteer + dictionaries): {:.1} ms",
+        warm.as_secs_f64() * 1e3
+    );
+    println!(
+        "{} documents, {:.2} MB of block text: extract {:.3} s ({:.1} MB/s), link claims {:.3} s, {} entities, {} figures",
+        docs.len(),
+        mb(total),
+        per_doc.as_secs_f64(),
+        mb(total) / per_doc.as_secs_f64(),
+        claims.as_secs_f64(),
+        corpus.documents.iter().map(|d| d.entities.len()).sum::<usize>(),
+        corpus.documents.iter().map(|d| d.figures.len()).sum::<usize>(),
+    );
+    println!(
+        "one document, {:.2} MB: extract {:.3} s ({:.1} MB/s), {} entities, {} mentions",
+        mb(big_len),
+        single.as_secs_f64(),
+        mb(big_len) / single.as_secs_f64(),
+        big_ins.entities.len(),
+        big_ins
+            .entities
+            .iter()
+            .map(|e| e.mentions.len())
+            .sum::<usize>(),
+    );
+}

@@ -43,7 +43,10 @@ pub struct Claim {
 const TOLERANCE: f64 = 0.02;
 
 fn bounds(f: &Figure) -> (f64, f64) {
-    (f.min.unwrap_or(f64::NEG_INFINITY), f.max.unwrap_or(f64::INFINITY))
+    (
+        f.min.unwrap_or(f64::NEG_INFINITY),
+        f.max.unwrap_or(f64::INFINITY),
+    )
 }
 
 /// Links figures across documents. Figures without a measure or a year are
@@ -52,8 +55,13 @@ pub fn link_claims(docs: &[DocumentInsights]) -> Vec<Claim> {
     let mut groups: BTreeMap<(String, Option<String>, i32), Vec<(usize, usize)>> = BTreeMap::new();
     for (di, d) in docs.iter().enumerate() {
         for (fi, f) in d.figures.iter().enumerate() {
-            let (Some(m), Some(y)) = (&f.measure, f.time.as_ref().and_then(|t| t.year)) else { continue };
-            groups.entry((m.clone(), f.unit.clone(), y)).or_default().push((di, fi));
+            let (Some(m), Some(y)) = (&f.measure, f.time.as_ref().and_then(|t| t.year)) else {
+                continue;
+            };
+            groups
+                .entry((m.clone(), f.unit.clone(), y))
+                .or_default()
+                .push((di, fi));
         }
     }
     let mut out = Vec::new();
@@ -65,20 +73,39 @@ pub fn link_claims(docs: &[DocumentInsights]) -> Vec<Claim> {
         }
         // Intervals on a line share a point iff the largest lower bound is
         // at most the smallest upper bound.
-        let (lo, hi) = members.iter().fold((f64::NEG_INFINITY, f64::INFINITY), |(lo, hi), &(di, fi)| {
-            let (a, b) = bounds(&docs[di].figures[fi]);
-            (lo.max(a), hi.min(b))
-        });
+        let (lo, hi) =
+            members
+                .iter()
+                .fold((f64::NEG_INFINITY, f64::INFINITY), |(lo, hi), &(di, fi)| {
+                    let (a, b) = bounds(&docs[di].figures[fi]);
+                    (lo.max(a), hi.min(b))
+                });
         let slack = TOLERANCE * hi.abs().max(lo.abs()).min(f64::MAX);
-        let agreement = if lo <= hi + if slack.is_finite() { slack } else { 0.0 } { Agreement::Consistent } else { Agreement::Conflicting };
+        let agreement = if lo <= hi + if slack.is_finite() { slack } else { 0.0 } {
+            Agreement::Consistent
+        } else {
+            Agreement::Conflicting
+        };
         let figures = members
             .iter()
             .map(|&(di, fi)| {
                 let f = &docs[di].figures[fi];
-                ClaimFigure { doc_id: docs[di].doc_id.clone(), figure: fi as u32, text: f.text.clone(), min: f.min, max: f.max }
+                ClaimFigure {
+                    doc_id: docs[di].doc_id.clone(),
+                    figure: fi as u32,
+                    text: f.text.clone(),
+                    min: f.min,
+                    max: f.max,
+                }
             })
             .collect();
-        out.push(Claim { measure, unit, year, figures, agreement });
+        out.push(Claim {
+            measure,
+            unit,
+            year,
+            figures,
+            agreement,
+        });
     }
     out
 }

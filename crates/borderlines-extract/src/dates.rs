@@ -23,7 +23,11 @@ pub struct PartialDate {
 
 impl PartialDate {
     pub fn year(y: i32) -> Self {
-        Self { year: Some(y), month: None, day: None }
+        Self {
+            year: Some(y),
+            month: None,
+            day: None,
+        }
     }
 
     /// ISO-like text: "2020", "2020-10", "2020-10-09", "?-10-09".
@@ -75,7 +79,11 @@ fn num(w: &str) -> Option<i64> {
 
 /// A standalone four-digit year (1800–2100).
 pub(crate) fn year_of(w: &str) -> Option<i32> {
-    (w.len() == 4).then(|| num(w)).flatten().filter(|y| (1800..=2100).contains(y)).map(|y| y as i32)
+    (w.len() == 4)
+        .then(|| num(w))
+        .flatten()
+        .filter(|y| (1800..=2100).contains(y))
+        .map(|y| y as i32)
 }
 
 fn day_of(w: &str) -> Option<u8> {
@@ -84,13 +92,29 @@ fn day_of(w: &str) -> Option<u8> {
     if !suffix.is_empty() && !matches!(suffix, "st" | "nd" | "rd" | "th") {
         return None;
     }
-    num(digits).filter(|d| (1..=31).contains(d)).map(|d| d as u8)
+    num(digits)
+        .filter(|d| (1..=31).contains(d))
+        .map(|d| d as u8)
 }
 
 const SMALL_NUMBERS: &[(&str, i64)] = &[
-    ("a", 1), ("an", 1), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
-    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("several", 3),
-    ("few", 3), ("a few", 3),
+    ("a", 1),
+    ("an", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("several", 3),
+    ("few", 3),
+    ("a few", 3),
 ];
 
 fn unit_of(w: &str) -> Option<&'static str> {
@@ -130,7 +154,11 @@ fn civil_from_days(z: i64) -> (i32, u8, u8) {
 
 /// Finds and resolves every time expression of one block. `published` is
 /// the publication date when stated (used to resolve relative expressions).
-pub(crate) fn find(block: usize, t: &Tokenized, published: Option<PartialDate>) -> Vec<DateMention> {
+pub(crate) fn find(
+    block: usize,
+    t: &Tokenized,
+    published: Option<PartialDate>,
+) -> Vec<DateMention> {
     let mut out = Vec::new();
     for sent in &t.sents {
         let sloc = Loc::new(block, sent.start..sent.end);
@@ -156,20 +184,37 @@ pub(crate) fn find(block: usize, t: &Tokenized, published: Option<PartialDate>) 
     out
 }
 
-fn lower(t: &Tokenized, i: usize) -> String {
-    t.tok(i).to_lowercase()
+fn lower<'a>(t: &'a Tokenized, i: usize) -> &'a str {
+    t.low(i)
 }
 
-fn match_at(t: &Tokenized, i: usize, b: usize, published: Option<PartialDate>) -> Option<(usize, DateKind, PartialDate)> {
+fn match_at(
+    t: &Tokenized,
+    i: usize,
+    b: usize,
+    published: Option<PartialDate>,
+) -> Option<(usize, DateKind, PartialDate)> {
     let w = t.tok(i);
-    let lw = w.to_lowercase();
     let tk = t.toks[i];
+    // Most tokens cannot start a date: skip them before any allocation.
+    let first = w.as_bytes().first().copied().unwrap_or(b' ');
+    let maybe = tk.kind == TokKind::Number
+        || first.is_ascii_uppercase()
+        || (w.len() <= 9
+            && matches!(
+                first,
+                b'y' | b't' | b'l' | b'n' | b'p' | b'e' | b'a' | b'o' | b'f' | b's' | b'i' | b'w'
+            ));
+    if !maybe {
+        return None;
+    }
+    let lw = t.low(i);
 
     // Month [day] [, year] / Month year.
     if tk.kind == TokKind::Word && w.chars().next().is_some_and(char::is_uppercase) {
         if let Some(m) = month(w) {
             // "May" is usually a verb: only with a day/year or after "in"/"of"/"since".
-            let prev = if i > 0 { lower(t, i - 1) } else { String::new() };
+            let prev = if i > 0 { lower(t, i - 1) } else { "" };
             let mut j = i + 1;
             if t.tok(j) == "." {
                 j += 1;
@@ -193,27 +238,52 @@ fn match_at(t: &Tokenized, i: usize, b: usize, published: Option<PartialDate>) -
             let month_word_ok = w != "May"
                 || day.is_some()
                 || year.is_some()
-                || matches!(prev.as_str(), "in" | "of" | "since" | "until" | "early" | "late" | "mid" | "last" | "next" | "this");
+                || matches!(
+                    prev,
+                    "in" | "of"
+                        | "since"
+                        | "until"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "last"
+                        | "next"
+                        | "this"
+                );
             if month_word_ok && (w.len() > 3 || day.is_some() || year.is_some()) {
                 // "last October", "this March".
-                let (start_adj, rel) = match prev.as_str() {
+                let (start_adj, rel) = match prev {
                     "last" => (true, -1),
                     "next" => (true, 1),
                     "this" => (true, 0),
                     _ => (false, 0),
                 };
-                let mut date = PartialDate { year, month: Some(m), day };
+                let mut date = PartialDate {
+                    year,
+                    month: Some(m),
+                    day,
+                };
                 if date.year.is_none() {
                     date.year = resolve_month_year(published, m, day, rel, start_adj);
                 }
-                let kind = if start_adj { DateKind::Relative } else { DateKind::Absolute };
+                let kind = if start_adj {
+                    DateKind::Relative
+                } else {
+                    DateKind::Absolute
+                };
                 let _ = start_adj;
                 return Some((j, kind, date));
             }
         }
         // Weekday: "Friday", "on Friday", "last Friday".
         if let Some(wd) = WEEKDAYS.iter().position(|d| *d == w) {
-            let date = published.and_then(|p| weekday_before(p, wd as i64)).unwrap_or(PartialDate { year: None, month: None, day: None });
+            let date = published
+                .and_then(|p| weekday_before(p, wd as i64))
+                .unwrap_or(PartialDate {
+                    year: None,
+                    month: None,
+                    day: None,
+                });
             return Some((i + 1, DateKind::Weekday, date));
         }
     }
@@ -227,7 +297,11 @@ fn match_at(t: &Tokenized, i: usize, b: usize, published: Option<PartialDate>) -
                     year = Some(y);
                     j += 1;
                 }
-                let mut date = PartialDate { year, month: Some(m), day: Some(d) };
+                let mut date = PartialDate {
+                    year,
+                    month: Some(m),
+                    day: Some(d),
+                };
                 if date.year.is_none() {
                     date.year = resolve_month_year(published, m, Some(d), 0, false);
                 }
@@ -242,13 +316,28 @@ fn match_at(t: &Tokenized, i: usize, b: usize, published: Option<PartialDate>) -
         }
         // A bare year, unless it counts something ("2000 troops") or is money.
         if let Some(y) = year_of(w) {
-            let prev = if i > 0 { t.tok(i - 1) } else { "" };
+            let prev = if i > 0 { t.low(i - 1) } else { "" };
             let next = lower(t, i + 1);
-            let counts_next = next.ends_with('s') && next.len() > 3 && !matches!(next.as_str(), "was" | "has" | "its" | "this");
+            let counts_next = next.ends_with('s')
+                && next.len() > 3
+                && !matches!(next, "was" | "has" | "its" | "this");
             let money = matches!(prev, "$" | "€" | "£" | "¥" | "₩");
-            let qualifier = matches!(prev.to_lowercase().as_str(), "about" | "around" | "some" | "nearly" | "almost" | "over" | "least" | "to" | "than")
-                && !matches!(prev, "to");
-            if !money && !qualifier && !(counts_next && !matches!(prev.to_lowercase().as_str(), "in" | "since" | "of" | "by")) {
+            let qualifier = matches!(
+                prev,
+                "about"
+                    | "around"
+                    | "some"
+                    | "nearly"
+                    | "almost"
+                    | "over"
+                    | "least"
+                    | "to"
+                    | "than"
+            ) && !matches!(prev, "to");
+            if !money
+                && !qualifier
+                && !(counts_next && !matches!(prev, "in" | "since" | "of" | "by"))
+            {
                 return Some((i + 1, DateKind::Absolute, PartialDate::year(y)));
             }
         }
@@ -257,20 +346,26 @@ fn match_at(t: &Tokenized, i: usize, b: usize, published: Option<PartialDate>) -
         return None;
     }
     // Relative to publication: last/this/next year|month|week, yesterday, today.
-    match lw.as_str() {
+    match lw {
         "yesterday" | "today" | "tomorrow" => {
-            let off = match lw.as_str() {
+            let off = match lw {
                 "yesterday" => -1,
                 "today" => 0,
                 _ => 1,
             };
-            let date = published.and_then(|p| shift_days(p, off)).unwrap_or(PartialDate { year: None, month: None, day: None });
+            let date = published
+                .and_then(|p| shift_days(p, off))
+                .unwrap_or(PartialDate {
+                    year: None,
+                    month: None,
+                    day: None,
+                });
             return Some((i + 1, DateKind::Relative, date));
         }
         "last" | "this" | "next" | "past" => {
             let unit = unit_of(t.tok(i + 1));
             if let Some(u) = unit.filter(|_| i + 1 < b && !t.tok(i + 1).ends_with('s')) {
-                let off = match lw.as_str() {
+                let off = match lw {
                     "last" | "past" => -1,
                     "next" => 1,
                     _ => 0,
@@ -287,7 +382,11 @@ fn match_at(t: &Tokenized, i: usize, b: usize, published: Option<PartialDate>) -
         _ => {}
     }
     // "N units ago" (relative to publication) / "N units after|later|before" (anchored).
-    let n = SMALL_NUMBERS.iter().find(|(s, _)| *s == lw).map(|&(_, n)| n).or_else(|| num(w));
+    let n = SMALL_NUMBERS
+        .iter()
+        .find(|(s, _)| *s == lw)
+        .map(|&(_, n)| n)
+        .or_else(|| num(w));
     if let Some(n) = n {
         let mut j = i + 1;
         if lw == "a" && t.tok(j) == "few" {
@@ -299,9 +398,17 @@ fn match_at(t: &Tokenized, i: usize, b: usize, published: Option<PartialDate>) -
                 let date = relative(published, u, -n);
                 return Some((j + 2, DateKind::Relative, date));
             }
-            if j + 1 < b && matches!(after.as_str(), "after" | "later" | "before" | "earlier") {
+            if j + 1 < b && matches!(after, "after" | "later" | "before" | "earlier") {
                 let _ = year_of;
-                return Some((j + 2, DateKind::Anchored, PartialDate { year: None, month: None, day: None }));
+                return Some((
+                    j + 2,
+                    DateKind::Anchored,
+                    PartialDate {
+                        year: None,
+                        month: None,
+                        day: None,
+                    },
+                ));
             }
         }
     }
@@ -309,7 +416,11 @@ fn match_at(t: &Tokenized, i: usize, b: usize, published: Option<PartialDate>) -
 }
 
 fn relative(published: Option<PartialDate>, unit: &str, n: i64) -> PartialDate {
-    let none = PartialDate { year: None, month: None, day: None };
+    let none = PartialDate {
+        year: None,
+        month: None,
+        day: None,
+    };
     let Some(p) = published else { return none };
     let Some(y) = p.year else { return none };
     match unit {
@@ -318,11 +429,17 @@ fn relative(published: Option<PartialDate>, unit: &str, n: i64) -> PartialDate {
         "month" => match p.month {
             Some(m) => {
                 let total = i64::from(y) * 12 + i64::from(m) - 1 + n;
-                PartialDate { year: Some(total.div_euclid(12) as i32), month: Some((total.rem_euclid(12) + 1) as u8), day: None }
+                PartialDate {
+                    year: Some(total.div_euclid(12) as i32),
+                    month: Some((total.rem_euclid(12) + 1) as u8),
+                    day: None,
+                }
             }
             None => none,
         },
-        "week" => shift_days(p, 7 * n).map(|d| PartialDate { day: None, ..d }).unwrap_or(none),
+        "week" => shift_days(p, 7 * n)
+            .map(|d| PartialDate { day: None, ..d })
+            .unwrap_or(none),
         "day" => shift_days(p, n).unwrap_or(none),
         _ => none,
     }
@@ -331,7 +448,11 @@ fn relative(published: Option<PartialDate>, unit: &str, n: i64) -> PartialDate {
 fn shift_days(p: PartialDate, n: i64) -> Option<PartialDate> {
     let (y, m, d) = (p.year?, p.month?, p.day?);
     let (y, m, d) = civil_from_days(days_from_civil(y, m, d) + n);
-    Some(PartialDate { year: Some(y), month: Some(m), day: Some(d) })
+    Some(PartialDate {
+        year: Some(y),
+        month: Some(m),
+        day: Some(d),
+    })
 }
 
 /// The most recent `weekday` (Monday = 0) on or before the publication day.
@@ -344,7 +465,13 @@ fn weekday_before(p: PartialDate, weekday: i64) -> Option<PartialDate> {
 
 /// The year of a month named without one: the nearest such month to the
 /// publication date (within about six months either way).
-fn resolve_month_year(published: Option<PartialDate>, m: u8, day: Option<u8>, rel: i32, explicit: bool) -> Option<i32> {
+fn resolve_month_year(
+    published: Option<PartialDate>,
+    m: u8,
+    day: Option<u8>,
+    rel: i32,
+    explicit: bool,
+) -> Option<i32> {
     let p = published?;
     let y = p.year?;
     let Some(pm) = p.month else {
@@ -353,13 +480,31 @@ fn resolve_month_year(published: Option<PartialDate>, m: u8, day: Option<u8>, re
     let _ = day;
     if explicit {
         return Some(match rel {
-            -1 => if m < pm { y } else { y - 1 },
-            1 => if m > pm { y } else { y + 1 },
+            -1 => {
+                if m < pm {
+                    y
+                } else {
+                    y - 1
+                }
+            }
+            1 => {
+                if m > pm {
+                    y
+                } else {
+                    y + 1
+                }
+            }
             _ => y,
         });
     }
     let diff = i32::from(m) - i32::from(pm);
-    Some(if diff > 6 { y - 1 } else if diff < -6 { y + 1 } else { y })
+    Some(if diff > 6 {
+        y - 1
+    } else if diff < -6 {
+        y + 1
+    } else {
+        y
+    })
 }
 
 #[cfg(test)]
@@ -368,31 +513,47 @@ mod tests {
 
     fn dates(text: &str, published: Option<PartialDate>) -> Vec<(String, DateKind, String)> {
         let t = Tokenized::new(text);
-        find(0, &t, published).into_iter().map(|d| (d.text, d.kind, d.date.iso())).collect()
+        find(0, &t, published)
+            .into_iter()
+            .map(|d| (d.text, d.kind, d.date.iso()))
+            .collect()
     }
 
     #[test]
     fn absolute_relative_and_decades() {
-        let p = Some(PartialDate { year: Some(2024), month: Some(11), day: Some(6) }); // a Wednesday
+        let p = Some(PartialDate {
+            year: Some(2024),
+            month: Some(11),
+            day: Some(6),
+        }); // a Wednesday
         let got = dates("Drills on December 1. The order, issued on Friday, came last year in October, two months after talks in the 1990s and 2019.", p);
-        assert_eq!(got, [
-            ("December 1".into(), DateKind::Absolute, "2024-12-01".into()),
-            ("Friday".into(), DateKind::Weekday, "2024-11-01".into()),
-            ("last year".into(), DateKind::Relative, "2023".into()),
-            ("October".into(), DateKind::Absolute, "2024-10".into()),
-            ("two months after".into(), DateKind::Anchored, "?".into()),
-            ("1990s".into(), DateKind::Decade, "1990".into()),
-            ("2019".into(), DateKind::Absolute, "2019".into()),
-        ]);
+        assert_eq!(
+            got,
+            [
+                ("December 1".into(), DateKind::Absolute, "2024-12-01".into()),
+                ("Friday".into(), DateKind::Weekday, "2024-11-01".into()),
+                ("last year".into(), DateKind::Relative, "2023".into()),
+                ("October".into(), DateKind::Absolute, "2024-10".into()),
+                ("two months after".into(), DateKind::Anchored, "?".into()),
+                ("1990s".into(), DateKind::Decade, "1990".into()),
+                ("2019".into(), DateKind::Absolute, "2019".into()),
+            ]
+        );
     }
 
     #[test]
     fn unresolved_without_publication_date_and_may_is_a_verb() {
-        let got = dates("It may rain. In May 2020 and last week, 2,000 troops came; 2000 soldiers left.", None);
-        assert_eq!(got, [
-            ("May 2020".into(), DateKind::Absolute, "2020-05".into()),
-            ("last week".into(), DateKind::Relative, "?".into()),
-        ]);
+        let got = dates(
+            "It may rain. In May 2020 and last week, 2,000 troops came; 2000 soldiers left.",
+            None,
+        );
+        assert_eq!(
+            got,
+            [
+                ("May 2020".into(), DateKind::Absolute, "2020-05".into()),
+                ("last week".into(), DateKind::Relative, "?".into()),
+            ]
+        );
     }
 
     #[test]

@@ -16,11 +16,11 @@
 //! constructed") is a mention of its country's government, not the city.
 //! Possessives: "China's foreign ministry" is an organisation of China.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::fast::{FastMap, FastSet};
 use crate::gazetteer::{Gazetteer, PlaceKind};
 use crate::lexicon::*;
 use crate::span::Loc;
@@ -97,12 +97,15 @@ enum Entry {
 }
 
 struct Dict {
-    map: HashMap<String, Vec<Entry>>,
-    prefixes: HashSet<String>,
+    map: FastMap<String, Vec<Entry>>,
+    prefixes: FastSet<String>,
+    /// Lowercase words that can start a key (group nouns): other lowercase
+    /// words skip the lookup entirely.
+    lower_starts: FastSet<String>,
     /// Gazetteer index of each country by ISO code.
-    country_idx: HashMap<String, u32>,
+    country_idx: FastMap<String, u32>,
     /// Capital city name -> country ISO.
-    capitals: HashMap<String, String>,
+    capitals: FastMap<String, String>,
 }
 
 fn norm_key(s: &str) -> String {
@@ -128,7 +131,7 @@ fn dict() -> &'static Dict {
     static D: OnceLock<Dict> = OnceLock::new();
     D.get_or_init(|| {
         let g = Gazetteer::embedded();
-        let mut map: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut map: FastMap<String, Vec<Entry>> = FastMap::default();
         let mut add = |k: &str, e: Entry| {
             let k = norm_key(k);
             if k.is_empty() || k.starts_with("the ") {
@@ -139,8 +142,8 @@ fn dict() -> &'static Dict {
                 v.push(e);
             }
         };
-        let mut country_idx = HashMap::new();
-        let mut capitals = HashMap::new();
+        let mut country_idx = FastMap::default();
+        let mut capitals = FastMap::default();
         for (i, p) in g.places.iter().enumerate() {
             let i = i as u32;
             add(&p.name, Entry::Place(i, MentionForm::Name));
@@ -166,8 +169,12 @@ fn dict() -> &'static Dict {
         for (i, (form, _)) in GROUPS.iter().enumerate() {
             add(form, Entry::Group(i as u16));
         }
-        let mut prefixes = HashSet::new();
+        let mut prefixes = FastSet::default();
+        let mut lower_starts = FastSet::default();
         for k in map.keys() {
+            if k.starts_with(|c: char| c.is_lowercase()) {
+                lower_starts.insert(k.split(' ').next().unwrap_or("").to_owned());
+            }
             let mut end = 0;
             while let Some(p) = k[end..].find(' ') {
                 end += p;
@@ -185,7 +192,13 @@ fn dict() -> &'static Dict {
                 }
             }
         }
-        Dict { map, prefixes, country_idx, capitals }
+        Dict {
+            map,
+            prefixes,
+            lower_starts,
+            country_idx,
+            capitals,
+        }
     })
 }
 
@@ -194,9 +207,11 @@ fn dict() -> &'static Dict {
 /// Accumulates entities for one document.
 pub(crate) struct EntityBuilder {
     entities: Vec<Entity>,
-    by_key: HashMap<String, usize>,
+    by_key: FastMap<String, usize>,
     /// Short forms that may refer back: alias text -> entity index.
-    short_forms: HashMap<String, usize>,
+    short_forms: FastMap<String, usize>,
+    /// Mentions already recorded, so a re-scan never duplicates one.
+    seen: FastSet<(usize, Loc)>,
 }
 
 /// A mention found in a sentence, before it is attached to an entity.
@@ -215,12 +230,21 @@ struct Found {
 
 impl EntityBuilder {
     pub(crate) fn new() -> Self {
-        Self { entities: Vec::new(), by_key: HashMap::new(), short_forms: HashMap::new() }
+        Self {
+            entities: Vec::new(),
+            by_key: FastMap::default(),
+            short_forms: FastMap::default(),
+            seen: FastSet::default(),
+        }
     }
 
     pub(crate) fn finish(mut self) -> Vec<Entity> {
         // "the North" alone, with no North Korea named anywhere, is dropped.
-        self.entities.retain(|e| e.mentions.iter().any(|m| m.form != MentionForm::Phrase || e.kind == EntityKind::Organisation));
+        self.entities.retain(|e| {
+            e.mentions
+                .iter()
+                .any(|m| m.form != MentionForm::Phrase || e.kind == EntityKind::Organisation)
+        });
         for (i, e) in self.entities.iter_mut().enumerate() {
             e.id = i as u32;
             e.mentions.sort_by_key(|m| (m.loc.block, m.loc.start));
@@ -242,7 +266,10 @@ impl EntityBuilder {
                     kind: f.kind,
                     name: f.name.clone(),
                     place_kind: place.map(|p| p.kind).filter(|k| *k != PlaceKind::Country),
-                    country: f.country.clone().or_else(|| place.map(|p| p.country.clone()).filter(|c| !c.is_empty())),
+                    country: f
+                        .country
+                        .clone()
+                        .or_else(|| place.map(|p| p.country.clone()).filter(|c| !c.is_empty())),
                     lat: place.and_then(|p| p.lat),
                     lon: place.and_then(|p| p.lon),
                     outline_id: place.and_then(|p| p.outline_id.clone()),
@@ -254,10 +281,13 @@ impl EntityBuilder {
                 self.entities.len() - 1
             }
         };
-        let m = Mention { loc: Loc::new(block, start..end), text, form: f.form };
-        let ms = &mut self.entities[idx].mentions;
-        if !ms.iter().any(|x| x.loc == m.loc) {
-            ms.push(m);
+        let m = Mention {
+            loc: Loc::new(block, start..end),
+            text,
+            form: f.form,
+        };
+        if self.seen.insert((idx, m.loc)) {
+            self.entities[idx].mentions.push(m);
         }
         let _ = f.nested;
         idx
@@ -268,7 +298,11 @@ impl EntityBuilder {
         let words: Vec<&str> = e.name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
         match e.kind {
             EntityKind::Person if words.len() >= 2 => {
-                let short = if KOREAN_SURNAMES.contains(&words[0]) { words[0] } else { words[words.len() - 1] };
+                let short = if KOREAN_SURNAMES.contains(&words[0]) {
+                    words[0]
+                } else {
+                    words[words.len() - 1]
+                };
                 self.short_forms.insert(short.to_owned(), idx);
                 self.short_forms.insert(e.name.clone(), idx);
             }
@@ -282,9 +316,30 @@ impl EntityBuilder {
     /// Finds every entity mention in one block.
     pub(crate) fn scan_block(&mut self, block: usize, t: &Tokenized) {
         for s in 0..t.sents.len() {
+            let before = self.entities.len();
             let found = scan_sentence(t, s, &self.short_forms, &self.entities);
             for f in found {
                 self.add(block, t, f);
+            }
+            // A name introduced in this sentence can be shortened later in
+            // the same sentence ("Kim Jong Un's sister listened while Kim smiled").
+            if self.entities.len() > before {
+                for f in scan_sentence(t, s, &self.short_forms, &self.entities) {
+                    let Some(&idx) = self.by_key.get(&f.key) else {
+                        continue;
+                    };
+                    let first = self.entities[idx]
+                        .mentions
+                        .first()
+                        .map(|m| (m.loc.block, m.loc.start));
+                    let here = (block as u32, t.toks[f.tok_start].start as u32);
+                    if f.form == MentionForm::Short
+                        && idx >= before
+                        && first.is_some_and(|fm| fm < here)
+                    {
+                        self.add(block, t, f);
+                    }
+                }
             }
         }
     }
@@ -305,17 +360,28 @@ fn is_word(t: &Tokenized, i: usize) -> bool {
 fn is_joiner(t: &Tokenized, i: usize) -> bool {
     t.tok(i) == "-"
         && !t.toks[i].space_before
-        && t.toks.get(i + 1).is_some_and(|n| !n.space_before && n.kind == TokKind::Word)
+        && t.toks
+            .get(i + 1)
+            .is_some_and(|n| !n.space_before && n.kind == TokKind::Word)
 }
 
 /// Longest dictionary match starting at token `i` (within `end`).
-fn dict_match(t: &Tokenized, i: usize, end: usize, sentence_start: bool) -> Option<(usize, &'static [Entry])> {
+fn dict_match(
+    t: &Tokenized,
+    i: usize,
+    end: usize,
+    sentence_start: bool,
+) -> Option<(usize, &'static [Entry])> {
     let d = dict();
     if !is_word(t, i) {
         return None;
     }
     let first = t.tok(i);
-    let lower_first = sentence_start && first.chars().next().is_some_and(char::is_uppercase);
+    let starts_upper = first.chars().next().is_some_and(char::is_uppercase);
+    if !starts_upper && !d.lower_starts.contains(first) {
+        return None;
+    }
+    let lower_first = sentence_start && starts_upper;
     let mut best: Option<(usize, &'static [Entry])> = None;
     for lowered in [false, true] {
         if lowered && !lower_first {
@@ -358,7 +424,9 @@ fn dict_match(t: &Tokenized, i: usize, end: usize, sentence_start: bool) -> Opti
             let next = j + 1;
             if next < end && is_joiner(t, next) {
                 j = next + 1;
-            } else if next < end && (t.toks[next].space_before || t.toks[next].kind == TokKind::Possessive) {
+            } else if next < end
+                && (t.toks[next].space_before || t.toks[next].kind == TokKind::Possessive)
+            {
                 j = next;
             } else {
                 break;
@@ -369,13 +437,14 @@ fn dict_match(t: &Tokenized, i: usize, end: usize, sentence_start: bool) -> Opti
 }
 
 const PREPOSITIONS: &[&str] = &[
-    "in", "to", "from", "at", "near", "into", "of", "outside", "around", "via", "across", "toward", "towards",
-    "through", "inside", "between", "and", "visit", "visited", "visiting", "left", "reach", "reached",
+    "in", "to", "from", "at", "near", "into", "of", "outside", "around", "via", "across", "toward",
+    "towards", "through", "inside", "between", "and", "visit", "visited", "visiting", "left",
+    "reach", "reached",
 ];
 
 fn place_entry_to_found(
     t: &Tokenized,
-    sent_countries: &HashSet<String>,
+    sent_countries: &FastSet<String>,
     i: usize,
     j: usize,
     entries: &[Entry],
@@ -397,7 +466,10 @@ fn place_entry_to_found(
     let before = t.tok(i.wrapping_sub(1)).to_lowercase();
     let before2 = t.tok(i.wrapping_sub(2)).to_lowercase();
     let after = t.tok(j).to_lowercase();
-    let cue_kind = if after == "city" || after == "town" || (before == "of" && matches!(before2.as_str(), "city" | "town")) {
+    let cue_kind = if after == "city"
+        || after == "town"
+        || (before == "of" && matches!(before2.as_str(), "city" | "town"))
+    {
         Some(PlaceKind::City)
     } else if after == "province" || (before == "of" && before2 == "province") {
         Some(PlaceKind::Province)
@@ -416,17 +488,15 @@ fn place_entry_to_found(
         PlaceKind::City => 4,
         PlaceKind::Region => 5,
     };
-    let (p, form) = *places
-        .iter()
-        .min_by_key(|(p, _)| {
-            let pl = &g.places[*p as usize];
-            (
-                cue_kind.is_some_and(|k| k != pl.kind),
-                !sent_countries.contains(&pl.country),
-                rank(pl),
-                std::cmp::Reverse(pl.population.unwrap_or(0)),
-            )
-        })?;
+    let (p, form) = *places.iter().min_by_key(|(p, _)| {
+        let pl = &g.places[*p as usize];
+        (
+            cue_kind.is_some_and(|k| k != pl.kind),
+            !sent_countries.contains(&pl.country),
+            rank(pl),
+            std::cmp::Reverse(pl.population.unwrap_or(0)),
+        )
+    })?;
     let pl = &g.places[p as usize];
     if pl.kind == PlaceKind::Country {
         return Some(Found {
@@ -521,15 +591,45 @@ fn the_north_south(t: &Tokenized, i: usize, end: usize) -> Option<Found> {
     })
 }
 
-fn org_found(i: usize, j: usize, name: String, country: Option<String>, form: MentionForm) -> Found {
-    let key = format!("o:{}:{}", name.to_lowercase(), country.as_deref().unwrap_or(""));
-    Found { tok_start: i, tok_end: j, key, kind: EntityKind::Organisation, name, form, place: None, country, nested: false }
+fn org_found(
+    i: usize,
+    j: usize,
+    name: String,
+    country: Option<String>,
+    form: MentionForm,
+) -> Found {
+    let key = format!(
+        "o:{}:{}",
+        name.to_lowercase(),
+        country.as_deref().unwrap_or("")
+    );
+    Found {
+        tok_start: i,
+        tok_end: j,
+        key,
+        kind: EntityKind::Organisation,
+        name,
+        form,
+        place: None,
+        country,
+        nested: false,
+    }
 }
 
 fn person_found(t: &Tokenized, i: usize, j: usize, country: Option<String>) -> Found {
     let name = span_text(t, i, j).to_owned();
     let key = format!("h:{}", norm_key(&name).to_lowercase());
-    Found { tok_start: i, tok_end: j, key, kind: EntityKind::Person, name, form: MentionForm::Name, place: None, country, nested: false }
+    Found {
+        tok_start: i,
+        tok_end: j,
+        key,
+        kind: EntityKind::Person,
+        name,
+        form: MentionForm::Name,
+        place: None,
+        country,
+        nested: false,
+    }
 }
 
 fn span_text<'a>(t: &Tokenized<'a>, i: usize, j: usize) -> &'a str {
@@ -581,12 +681,17 @@ fn starts_with_title(t: &Tokenized, i: usize, end: usize) -> Option<usize> {
 /// Tokens of the capitalised chunk starting at `i`: capitalised words,
 /// inner connectors ("of", "for", "on", "at", "the"), hyphens, and
 /// possessives inside a name ("People's Army"). Returns the end.
-fn chunk_end(t: &Tokenized, i: usize, end: usize, dict_end_at: &HashMap<usize, (usize, bool)>) -> usize {
+fn chunk_end(
+    t: &Tokenized,
+    i: usize,
+    end: usize,
+    dict_end_at: &FastMap<usize, (usize, bool)>,
+) -> usize {
     let mut j = i + 1;
     let max = (i + 10).min(end);
     while j < max {
         let w = t.tok(j);
-        if is_cap_word(t, j) && t.toks[j].space_before && !NON_NAME_CAPS.contains(&w) {
+        if is_cap_word(t, j) && t.toks[j].space_before && !is_non_name_cap(w) {
             j += 1;
         } else if is_joiner(t, j) {
             j += 2;
@@ -597,9 +702,11 @@ fn chunk_end(t: &Tokenized, i: usize, end: usize, dict_end_at: &HashMap<usize, (
                 break;
             }
             j += 1;
-        } else if matches!(w, "of" | "for" | "on" | "at" | "de" | "van" | "von" | "al" | "bin")
-            && is_cap_word(t, j + 1)
-            && !NON_NAME_CAPS.contains(&t.tok(j + 1))
+        } else if matches!(
+            w,
+            "of" | "for" | "on" | "at" | "de" | "van" | "von" | "al" | "bin"
+        ) && is_cap_word(t, j + 1)
+            && !is_non_name_cap(t.tok(j + 1))
         {
             j += 2;
         } else if w == "of" && t.tok(j + 1) == "the" && is_cap_word(t, j + 2) {
@@ -614,7 +721,7 @@ fn chunk_end(t: &Tokenized, i: usize, end: usize, dict_end_at: &HashMap<usize, (
 fn scan_sentence(
     t: &Tokenized,
     s: usize,
-    short_forms: &HashMap<String, usize>,
+    short_forms: &FastMap<String, usize>,
     known: &[Entity],
 ) -> Vec<Found> {
     let sent = t.sents[s];
@@ -633,16 +740,20 @@ fn scan_sentence(
             i += 1;
         }
     }
-    let sent_countries: HashSet<String> = hits
+    let sent_countries: FastSet<String> = hits
         .iter()
         .flat_map(|(_, _, es)| es.iter())
         .filter_map(|e| match e {
-            Entry::Place(p, _) => g.places.get(*p as usize).filter(|pl| pl.kind == PlaceKind::Country).map(|pl| pl.country.clone()),
+            Entry::Place(p, _) => g
+                .places
+                .get(*p as usize)
+                .filter(|pl| pl.kind == PlaceKind::Country)
+                .map(|pl| pl.country.clone()),
             _ => None,
         })
         .collect();
     // dict hit end -> (start, is a country or demonym)
-    let mut dict_end_at: HashMap<usize, (usize, bool)> = HashMap::new();
+    let mut dict_end_at: FastMap<usize, (usize, bool)> = FastMap::default();
     let mut covered = vec![false; b - a];
     for &(i, j, es) in &hits {
         let f = if let Some(f) = place_entry_to_found(t, &sent_countries, i, j, es) {
@@ -651,7 +762,13 @@ fn scan_sentence(
             match es.first() {
                 Some(Entry::Org(o, form)) => {
                     let (name, _, c, _) = KNOWN_ORGS[*o as usize];
-                    Some(org_found(i, j, name.to_owned(), (!c.is_empty()).then(|| c.to_owned()), *form))
+                    Some(org_found(
+                        i,
+                        j,
+                        name.to_owned(),
+                        (!c.is_empty()).then(|| c.to_owned()),
+                        *form,
+                    ))
                 }
                 Some(Entry::Group(gi)) => {
                     let canon = GROUPS[*gi as usize].1;
@@ -694,7 +811,14 @@ fn scan_sentence(
     let countries_found: Vec<(usize, usize, String, String)> = out
         .iter()
         .filter(|f| f.kind == EntityKind::Country)
-        .map(|f| (f.tok_start, f.tok_end, f.country.clone().unwrap_or_default(), f.name.clone()))
+        .map(|f| {
+            (
+                f.tok_start,
+                f.tok_end,
+                f.country.clone().unwrap_or_default(),
+                f.name.clone(),
+            )
+        })
         .collect();
     for (ci, cj, iso, cname) in countries_found {
         let mut k = cj;
@@ -713,7 +837,13 @@ fn scan_sentence(
         };
         if len > 0 && k + len <= b {
             let noun = span_text(t, k, k + len).to_lowercase();
-            let mut f = org_found(ci, k + len, format!("{cname} {noun}"), Some(iso), MentionForm::Phrase);
+            let mut f = org_found(
+                ci,
+                k + len,
+                format!("{cname} {noun}"),
+                Some(iso),
+                MentionForm::Phrase,
+            );
             f.nested = false;
             out.push(f);
         }
@@ -730,11 +860,15 @@ fn scan_sentence(
         let ce = chunk_end(t, i, b, &dict_end_at);
         i = ce;
         // Drop leading function words ("The", "According").
-        while cs < ce && NON_NAME_CAPS.contains(&t.tok(cs)) {
+        while cs < ce && is_non_name_cap(t.tok(cs)) {
             cs += 1;
         }
         let mut ce2 = ce;
-        while ce2 > cs && (!is_cap_word(t, ce2 - 1) || NON_NAME_CAPS.contains(&t.tok(ce2 - 1))) {
+        // Trailing connectors go ("Ministry of"), a hyphenated tail stays ("Jong-un").
+        while ce2 > cs
+            && !(ce2 >= 2 && is_joiner(t, ce2 - 2))
+            && (!is_cap_word(t, ce2 - 1) || is_non_name_cap(t.tok(ce2 - 1)))
+        {
             ce2 -= 1;
         }
         let ce = ce2;
@@ -757,19 +891,25 @@ fn classify_chunk(
     sb: usize,
     hits: &[(usize, usize, &'static [Entry])],
     found: &[Found],
-    short_forms: &HashMap<String, usize>,
+    short_forms: &FastMap<String, usize>,
     known: &[Entity],
 ) -> Option<Found> {
     // Leading countries / demonyms ("US Treasury Department", "Chinese President Xi").
     let mut rest = cs;
     let mut lead_country: Option<String> = None;
-    while let Some(f) = found.iter().find(|f| f.tok_start == rest && f.kind == EntityKind::Country && f.tok_end <= ce) {
+    while let Some(f) = found
+        .iter()
+        .find(|f| f.tok_start == rest && f.kind == EntityKind::Country && f.tok_end <= ce)
+    {
         lead_country = f.country.clone();
         rest = f.tok_end;
     }
     // A country possessive right before the chunk: "North Korea's Border Guard General Bureau".
     if lead_country.is_none() && cs >= sa + 2 && t.toks[cs - 1].kind == TokKind::Possessive {
-        lead_country = found.iter().find(|f| f.tok_end == cs - 1 && f.kind == EntityKind::Country).and_then(|f| f.country.clone());
+        lead_country = found
+            .iter()
+            .find(|f| f.tok_end == cs - 1 && f.kind == EntityKind::Country)
+            .and_then(|f| f.country.clone());
     }
     if rest >= ce {
         return None;
@@ -779,7 +919,10 @@ fn classify_chunk(
     if inside_hit(rest, ce) {
         return None;
     }
-    let words: Vec<&str> = (rest..ce).filter(|&k| is_word(t, k)).map(|k| t.tok(k)).collect();
+    let words: Vec<&str> = (rest..ce)
+        .filter(|&k| is_word(t, k))
+        .map(|k| t.tok(k))
+        .collect();
     let has_hit = |x: usize, y: usize| hits.iter().any(|&(i, j, _)| i < y && x < j);
 
     // Organisation by cue word.
@@ -791,8 +934,10 @@ fn classify_chunk(
         return Some(org_found(cs, ce, name, lead_country, MentionForm::Name));
     }
 
-    // Person after a title: "President Xi Jinping", "Prime Minister John Howard".
-    if let Some(n) = starts_with_title(t, rest, ce) {
+    // Person after a title: "President Xi Jinping", "Prime Minister John Howard",
+    // or a capitalised role at a sentence start ("Expert John Park").
+    let role_title = ROLE_NOUNS.contains(&t.tok(rest).to_lowercase().as_str()) && ce - rest >= 3;
+    if let Some(n) = starts_with_title(t, rest, ce).or(role_title.then_some(rest + 1)) {
         let len = ce - n;
         if (1..=5).contains(&len) && !has_hit(n, ce) && is_cap_word(t, n) {
             return Some(person_found(t, n, ce, lead_country));
@@ -812,9 +957,14 @@ fn classify_chunk(
         return Some(person_found(t, cs, cs + n, None));
     }
     let nwords = words.len();
-    let plain = (cs..ce).all(|k| is_cap_word(t, k) || is_joiner(t, k) || (k > cs && is_joiner(t, k - 1)));
+    let plain =
+        (cs..ce).all(|k| is_cap_word(t, k) || is_joiner(t, k) || (k > cs && is_joiner(t, k - 1)));
     // Lowercase role before: "leader Kim Jong Un", "expert Jane Doe".
-    let prev = if cs > sa { t.tok(cs - 1).to_lowercase() } else { String::new() };
+    let prev = if cs > sa {
+        t.tok(cs - 1).to_lowercase()
+    } else {
+        String::new()
+    };
     if plain && (2..=4).contains(&nwords) && ROLE_NOUNS.contains(&prev.as_str()) {
         return Some(person_found(t, cs, ce, None));
     }
@@ -832,7 +982,8 @@ fn classify_chunk(
                 if plain && (2..=4).contains(&nwords) && PERSON_APPOSITIVES.contains(&w.as_str()) {
                     return Some(person_found(t, cs, ce, None));
                 }
-                if ORG_APPOSITIVES.contains(&w.as_str()) || ORG_APPOSITIVES.contains(&two.as_str()) {
+                if ORG_APPOSITIVES.contains(&w.as_str()) || ORG_APPOSITIVES.contains(&two.as_str())
+                {
                     let name = span_text(t, cs, ce).to_owned();
                     return Some(org_found(cs, ce, name, None, MentionForm::Name));
                 }
@@ -841,7 +992,10 @@ fn classify_chunk(
     }
     // Speech verb right after or before: "John Smith said", "said John Smith".
     let next = t.tok(ce);
-    if plain && (2..=3).contains(&nwords) && (SPEECH_VERBS.contains(&next) || matches!(prev.as_str(), "said" | "says" | "told")) {
+    if plain
+        && (2..=3).contains(&nwords)
+        && (SPEECH_VERBS.contains(&next) || matches!(prev.as_str(), "said" | "says" | "told"))
+    {
         return Some(person_found(t, cs, ce, None));
     }
     // Short form or repeat of an entity named earlier: "Kim", "Silberstein".
@@ -850,9 +1004,17 @@ fn classify_chunk(
         let e = known.get(idx)?;
         let key = match e.kind {
             EntityKind::Person => format!("h:{}", norm_key(&e.name).to_lowercase()),
-            _ => format!("o:{}:{}", e.name.to_lowercase(), e.country.as_deref().unwrap_or("")),
+            _ => format!(
+                "o:{}:{}",
+                e.name.to_lowercase(),
+                e.country.as_deref().unwrap_or("")
+            ),
         };
-        let form = if text == e.name { MentionForm::Name } else { MentionForm::Short };
+        let form = if text == e.name {
+            MentionForm::Name
+        } else {
+            MentionForm::Short
+        };
         return Some(Found {
             tok_start: cs,
             tok_end: ce,

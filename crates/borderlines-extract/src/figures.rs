@@ -75,15 +75,43 @@ pub struct Figure {
 }
 
 const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0), ("seven", 7.0), ("eight", 8.0),
-    ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0), ("twelve", 12.0), ("fifteen", 15.0), ("twenty", 20.0),
-    ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0), ("sixty", 60.0), ("seventy", 70.0), ("eighty", 80.0),
-    ("ninety", 90.0), ("hundred", 100.0), ("thousand", 1000.0), ("dozen", 12.0), ("million", 1e6), ("billion", 1e9),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("fifteen", 15.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("thousand", 1000.0),
+    ("dozen", 12.0),
+    ("million", 1e6),
+    ("billion", 1e9),
 ];
 
 const MULTIPLIERS: &[(&str, f64)] = &[
-    ("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("m", 1e6),
-    ("bn", 1e9), ("mn", 1e6), ("k", 1e3),
+    ("hundred", 100.0),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("m", 1e6),
+    ("bn", 1e9),
+    ("mn", 1e6),
+    ("k", 1e3),
 ];
 
 /// Vague amounts: (words, min, max).
@@ -144,16 +172,98 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
 
 /// Words that end the noun phrase a figure counts.
 const NP_STOP: &[&str] = &[
-    "to", "in", "on", "at", "for", "from", "with", "by", "and", "or", "but", "that", "which", "who", "have", "has",
-    "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "been", "be", "than", "as",
-    "compared", "since", "after", "before", "during", "per", "a", "an", "into", "while", "when", "where", "if",
-    "last", "this", "next", "each", "it", "they", "he", "she", "we", "there", "not", "also", "reportedly",
-    "believed", "said", "according", "including", "against", "across", "along", "between", "under", "over",
-    "through", "out", "up", "down", "off", "about", "around", "only", "just", "more", "less", "fewer", "did",
-    "do", "does", "so", "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "with",
+    "by",
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "who",
+    "have",
+    "has",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "been",
+    "be",
+    "than",
+    "as",
+    "compared",
+    "since",
+    "after",
+    "before",
+    "during",
+    "per",
+    "a",
+    "an",
+    "into",
+    "while",
+    "when",
+    "where",
+    "if",
+    "last",
+    "this",
+    "next",
+    "each",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "there",
+    "not",
+    "also",
+    "reportedly",
+    "believed",
+    "said",
+    "according",
+    "including",
+    "against",
+    "across",
+    "along",
+    "between",
+    "under",
+    "over",
+    "through",
+    "out",
+    "up",
+    "down",
+    "off",
+    "about",
+    "around",
+    "only",
+    "just",
+    "more",
+    "less",
+    "fewer",
+    "did",
+    "do",
+    "does",
+    "so",
+    "of",
 ];
 
-fn unit_after(t: &Tokenized, j: usize, end: usize, money_prefix: Option<&'static str>) -> (Option<&'static str>, usize) {
+fn unit_after(
+    t: &Tokenized,
+    j: usize,
+    end: usize,
+    money_prefix: Option<&'static str>,
+) -> (Option<&'static str>, usize) {
     if let Some(m) = money_prefix {
         return (Some(m), j);
     }
@@ -162,8 +272,18 @@ fn unit_after(t: &Tokenized, j: usize, end: usize, money_prefix: Option<&'static
     }
     let w = t.tok(j).to_lowercase();
     let two = format!("{} {}", w, t.tok(j + 1).to_lowercase());
-    if two == "per cent" || two == "square kilometres" || two == "square kilometers" || two == "square miles" {
-        let u = if two.starts_with("per") { "%" } else if two.ends_with("miles") { "sq mi" } else { "km2" };
+    if two == "per cent"
+        || two == "square kilometres"
+        || two == "square kilometers"
+        || two == "square miles"
+    {
+        let u = if two.starts_with("per") {
+            "%"
+        } else if two.ends_with("miles") {
+            "sq mi"
+        } else {
+            "km2"
+        };
         return (Some(u), j + 2);
     }
     let u = match w.as_str() {
@@ -216,10 +336,16 @@ fn money_before(t: &Tokenized, i: usize) -> Option<(&'static str, usize)> {
 }
 
 fn parse_digits(w: &str) -> Option<(f64, &str)> {
-    let digits_end = w.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(w.len());
+    let digits_end = w
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(w.len());
     let (num, suffix) = w.split_at(digits_end);
     let clean: String = num.chars().filter(|&c| c != ',').collect();
-    clean.parse::<f64>().ok().filter(|v| v.is_finite()).map(|v| (v, suffix))
+    clean
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(|v| (v, suffix))
 }
 
 /// Matches `words` (lowercase) at token `i`; returns the end.
@@ -236,9 +362,18 @@ fn words_at(t: &Tokenized, i: usize, end: usize, words: &[&str]) -> Option<usize
 
 /// Finds the figures of one block. `dates` are this block's dates (their
 /// tokens are not figures), `date_base` the index of the first of them.
-pub(crate) fn find(block: usize, t: &Tokenized, dates: &[DateMention], date_base: usize) -> Vec<Figure> {
+pub(crate) fn find(
+    block: usize,
+    t: &Tokenized,
+    dates: &[DateMention],
+    date_base: usize,
+) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
-    let in_date = |byte: usize| dates.iter().any(|d| d.loc.range().contains(&byte));
+    // Dates are in reading order: binary search keeps this linear overall.
+    let in_date = |byte: usize| {
+        let k = dates.partition_point(|d| (d.loc.end as usize) <= byte);
+        dates.get(k).is_some_and(|d| d.loc.range().contains(&byte))
+    };
     for sent in &t.sents {
         let sloc = Loc::new(block, sent.start..sent.end);
         let (a, b) = (sent.tok_start, sent.tok_end);
@@ -250,12 +385,19 @@ pub(crate) fn find(block: usize, t: &Tokenized, dates: &[DateMention], date_base
                 i += 1;
                 continue;
             }
-            let Some((value, mut qual, mut min, mut max, num_start, mut j)) = number_at(t, i, b) else {
+            let Some((value, mut qual, mut min, mut max, num_start, mut j)) = number_at(t, i, b)
+            else {
                 i += 1;
                 continue;
             };
             // Numbers glued into names ("COVID-19", "F-35") are not figures.
-            if num_start > 0 && t.tok(num_start - 1) == "-" && !t.toks[num_start - 1].space_before && num_start >= 2 && t.toks[num_start - 2].kind == TokKind::Word && qual != Qualifier::Vague {
+            if num_start > 0
+                && t.tok(num_start - 1) == "-"
+                && !t.toks[num_start - 1].space_before
+                && num_start >= 2
+                && t.toks[num_start - 2].kind == TokKind::Word
+                && qual != Qualifier::Vague
+            {
                 i = j;
                 continue;
             }
@@ -275,7 +417,11 @@ pub(crate) fn find(block: usize, t: &Tokenized, dates: &[DateMention], date_base
                         min = Some(value);
                         // "over a thousand": a vague round amount, capped at twice it.
                         max = if vague_base { Some(value * 2.0) } else { None };
-                        qual = if vague_base { Qualifier::Vague } else { Qualifier::AtLeast };
+                        qual = if vague_base {
+                            Qualifier::Vague
+                        } else {
+                            Qualifier::AtLeast
+                        };
                     }
                     Qualifier::AtMost => {
                         min = None;
@@ -293,11 +439,18 @@ pub(crate) fn find(block: usize, t: &Tokenized, dates: &[DateMention], date_base
             }
             // A range: "10-20", "10 to 20", "between 10 and 20".
             let range_join = matches!(t.tok(j), "-" | "–" | "to" | "and");
-            if range_join && j + 1 < b && t.toks[j + 1].kind == TokKind::Number && !in_date(t.toks[j + 1].start) {
+            if range_join
+                && j + 1 < b
+                && t.toks[j + 1].kind == TokKind::Number
+                && !in_date(t.toks[j + 1].start)
+            {
                 let between = start > a && t.tok(start - 1).eq_ignore_ascii_case("between");
                 if t.tok(j) != "and" || between {
                     if let Some((hi, _)) = parse_digits(t.tok(j + 1)) {
-                        let mult = MULTIPLIERS.iter().find(|(m, _)| t.tok(j + 2).eq_ignore_ascii_case(m)).map(|&(_, m)| m);
+                        let mult = MULTIPLIERS
+                            .iter()
+                            .find(|(m, _)| t.tok(j + 2).eq_ignore_ascii_case(m))
+                            .map(|&(_, m)| m);
                         let hi = hi * mult.unwrap_or(1.0);
                         if hi > value {
                             min = Some(value);
@@ -337,17 +490,38 @@ pub(crate) fn find(block: usize, t: &Tokenized, dates: &[DateMention], date_base
         // Times: the first date after each figure (before the next figure),
         // else a date just before it (within a few words).
         let figs = first_in_sentence..out.len();
+        let d_lo = dates.partition_point(|d| (d.loc.start as usize) < sent.start);
+        let d_hi = dates.partition_point(|d| (d.loc.start as usize) < sent.end.max(sent.start + 1));
+        let sdates = &dates[d_lo..d_hi];
         for k in figs.clone() {
             let f_end = out[k].loc.end;
-            let next_start = out.get(k + 1).filter(|_| k + 1 < figs.end).map_or(u32::MAX, |n| n.loc.start);
-            let after = dates.iter().enumerate().find(|(_, d)| {
-                d.sentence == sloc && d.loc.start >= f_end && d.loc.start < next_start
-            });
-            let before = dates.iter().enumerate().rev().find(|(_, d)| {
-                d.sentence == sloc && d.loc.end <= out[k].loc.start && out[k].loc.start - d.loc.end <= 40
-            });
+            let next_start = out
+                .get(k + 1)
+                .filter(|_| k + 1 < figs.end)
+                .map_or(u32::MAX, |n| n.loc.start);
+            let after = sdates
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (i + d_lo, d))
+                .find(|(_, d)| {
+                    d.sentence == sloc && d.loc.start >= f_end && d.loc.start < next_start
+                });
+            let before = sdates
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (i + d_lo, d))
+                .rev()
+                .find(|(_, d)| {
+                    d.sentence == sloc
+                        && d.loc.end <= out[k].loc.start
+                        && out[k].loc.start - d.loc.end <= 40
+                });
             if let Some((di, d)) = after.or(before) {
-                out[k].time = Some(FigureTime { text: d.text.clone(), year: d.date.year, date: (date_base + di) as u32 });
+                out[k].time = Some(FigureTime {
+                    text: d.text.clone(),
+                    year: d.date.year,
+                    date: (date_base + di) as u32,
+                });
             }
         }
     }
@@ -375,7 +549,10 @@ fn number_at(t: &Tokenized, i: usize, b: usize) -> Option<NumberMatch> {
             _ => {}
         }
         let mut j = i + 1;
-        if let Some(&(_, m)) = MULTIPLIERS.iter().find(|(m, _)| m.len() > 2 && j < b && t.tok(j).eq_ignore_ascii_case(m)) {
+        if let Some(&(_, m)) = MULTIPLIERS
+            .iter()
+            .find(|(m, _)| m.len() > 2 && j < b && t.tok(j).eq_ignore_ascii_case(m))
+        {
             v *= m;
             j += 1;
         }
@@ -384,29 +561,46 @@ fn number_at(t: &Tokenized, i: usize, b: usize) -> Option<NumberMatch> {
     if tok.kind != TokKind::Word {
         return None;
     }
-    for (ws, lo, hi) in VAGUE {
+    let w0 = t.low(i);
+    if w0.len() > 9 || w0.len() < 1 {
+        return None;
+    }
+    let vague_start = matches!(
+        w0,
+        "tens" | "hundreds" | "a" | "few" | "several" | "dozens" | "thousands" | "millions"
+    );
+    for (ws, lo, hi) in VAGUE.iter().filter(|_| vague_start) {
         if let Some(j) = words_at(t, i, b, ws) {
             // "a hundred"/"a thousand" are round but exact-looking; a
             // qualifier before makes them vague (see caller).
             let exact = lo == hi;
             let next_is_of_number = exact && t.tok(j) == "of"; // "a dozen of them": still 12
             let _ = next_is_of_number;
-            return Some((*lo, Qualifier::Vague, Some(*lo), Some(*hi), i, j))
-                .map(|(v, q, mn, mx, s, e)| if exact { (v, q, mn, mx, s, e) } else { ((lo + hi) / 2.0, q, mn, mx, s, e) });
+            return Some((*lo, Qualifier::Vague, Some(*lo), Some(*hi), i, j)).map(
+                |(v, q, mn, mx, s, e)| {
+                    if exact {
+                        (v, q, mn, mx, s, e)
+                    } else {
+                        ((lo + hi) / 2.0, q, mn, mx, s, e)
+                    }
+                },
+            );
         }
     }
-    let lw = t.tok(i).to_lowercase();
-    if let Some(&(_, v)) = NUMBER_WORDS.iter().find(|(w, _)| *w == lw) {
+    if let Some(&(_, v)) = NUMBER_WORDS.iter().find(|(w, _)| *w == w0) {
         // Number words count only when a plural noun or unit follows: "two key
         // units", "twelve kilometres" (not "the two Koreas" → still counted;
         // "two of them" is not).
-        let next = t.tok(i + 1).to_lowercase();
+        let next = t.low(i + 1);
         if next == "of" || next.is_empty() || i + 1 >= b {
             return None;
         }
         let mut v = v;
         let mut j = i + 1;
-        if let Some(&(_, m)) = MULTIPLIERS.iter().find(|(m, _)| m.len() > 2 && t.tok(j).eq_ignore_ascii_case(m)) {
+        if let Some(&(_, m)) = MULTIPLIERS
+            .iter()
+            .find(|(m, _)| m.len() > 2 && t.tok(j).eq_ignore_ascii_case(m))
+        {
             v *= m;
             j += 1;
         }
@@ -471,11 +665,17 @@ fn counts_after(t: &Tokenized, j: usize, b: usize) -> (Option<String>, Option<St
 
 /// For an elliptical figure: the previous figure's subject in the same
 /// sentence, else the phrase after "number of" earlier in the sentence.
-fn inherited(prev: &[Figure], t: &Tokenized, a: usize, start: usize) -> (Option<String>, Option<String>) {
-    if let Some(p) = prev.iter().rev().find(|p| p.counts.is_some()) {
+fn inherited(
+    prev: &[Figure],
+    t: &Tokenized,
+    a: usize,
+    start: usize,
+) -> (Option<String>, Option<String>) {
+    // Bounded look-back: the last few figures and words of the sentence.
+    if let Some(p) = prev.iter().rev().take(4).find(|p| p.counts.is_some()) {
         return (p.counts.clone(), p.measure.clone());
     }
-    for k in (a..start).rev() {
+    for k in (a.max(start.saturating_sub(40))..start).rev() {
         if t.tok(k).eq_ignore_ascii_case("number") && t.tok(k + 1) == "of" {
             // Up to the next comma or clause word: "defectors reaching South Korea".
             let s = k + 2;
@@ -486,11 +686,28 @@ fn inherited(prev: &[Figure], t: &Tokenized, a: usize, start: usize) -> (Option<
                 if t.toks[e].kind == TokKind::Punct && w != "-" {
                     break;
                 }
-                if matches!(w, "from" | "with" | "was" | "were" | "is" | "has" | "have" | "fell" | "rose" | "dropped" | "to") {
+                if matches!(
+                    w,
+                    "from"
+                        | "with"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "has"
+                        | "have"
+                        | "fell"
+                        | "rose"
+                        | "dropped"
+                        | "to"
+                ) {
                     break;
                 }
                 let lw = w.to_lowercase();
-                if head.is_none() && ((lw.ends_with("ing") || lw.ends_with("ed")) && lw.len() > 4 || matches!(lw.as_str(), "in" | "from" | "to" | "at" | "who")) && e > s {
+                if head.is_none()
+                    && ((lw.ends_with("ing") || lw.ends_with("ed")) && lw.len() > 4
+                        || matches!(lw.as_str(), "in" | "from" | "to" | "at" | "who"))
+                    && e > s
+                {
                     head = Some(singular(t.tok(e - 1)));
                 }
                 e += 1;
@@ -519,8 +736,19 @@ mod tests {
     fn qualifiers_become_bounds() {
         let f = figs("Walls cover at least 489 km of the border; up to 600 people vanished and around 1,500 troops stayed.");
         assert_eq!(f.len(), 3);
-        assert_eq!((f[0].min, f[0].max, f[0].unit.as_deref(), f[0].counts.as_deref()), (Some(489.0), None, Some("km"), Some("border")));
-        assert_eq!((f[1].min, f[1].max, f[1].measure.as_deref()), (None, Some(600.0), Some("people")));
+        assert_eq!(
+            (
+                f[0].min,
+                f[0].max,
+                f[0].unit.as_deref(),
+                f[0].counts.as_deref()
+            ),
+            (Some(489.0), None, Some("km"), Some("border"))
+        );
+        assert_eq!(
+            (f[1].min, f[1].max, f[1].measure.as_deref()),
+            (None, Some(600.0), Some("people"))
+        );
         assert_eq!(f[2].qualifier, Qualifier::Approximate);
         assert_eq!(f[2].value, 1500.0);
     }
@@ -529,12 +757,15 @@ mod tests {
     fn vague_amounts_and_years() {
         let f = figs("From over a thousand in 2019 to a mere few dozen, then hundreds of people and 1.5 million dollars since COVID-19.");
         let got: Vec<_> = f.iter().map(|f| (f.text.as_str(), f.min, f.max)).collect();
-        assert_eq!(got, [
-            ("over a thousand", Some(1000.0), Some(2000.0)),
-            ("a mere few dozen", Some(24.0), Some(60.0)),
-            ("hundreds", Some(200.0), Some(999.0)),
-            ("1.5 million dollars", Some(1.5e6), Some(1.5e6)),
-        ]);
+        assert_eq!(
+            got,
+            [
+                ("over a thousand", Some(1000.0), Some(2000.0)),
+                ("a mere few dozen", Some(24.0), Some(60.0)),
+                ("hundreds", Some(200.0), Some(999.0)),
+                ("1.5 million dollars", Some(1.5e6), Some(1.5e6)),
+            ]
+        );
         assert_eq!(f[0].time.as_ref().and_then(|t| t.year), Some(2019));
         assert_eq!(f[3].unit.as_deref(), Some("USD"));
     }
@@ -543,7 +774,10 @@ mod tests {
     fn elliptical_figures_inherit_what_they_count() {
         let f = figs("The number of defectors reaching South Korea fell, with only 67 making it in 2020 compared to 1,047 in 2019.");
         assert_eq!(f.len(), 2);
-        assert_eq!(f[0].counts.as_deref(), Some("defectors reaching South Korea"));
+        assert_eq!(
+            f[0].counts.as_deref(),
+            Some("defectors reaching South Korea")
+        );
         assert_eq!(f[0].measure.as_deref(), Some("defector"));
         assert_eq!(f[1].measure.as_deref(), Some("defector"));
         assert_eq!(f[0].time.as_ref().map(|t| t.year), Some(Some(2020)));

@@ -19,7 +19,8 @@ pub const PLACES_JSON: &str = include_str!("../../../data/gazetteer/places.json"
 /// Provinces are closed rings; rivers are open lines from source to mouth.
 pub const OUTLINES_JSON: &str = include_str!("../../../data/gazetteer/outlines.json");
 /// Attribution the UI must show wherever gazetteer data is displayed.
-pub const ATTRIBUTION: &str = "Places: GeoNames (geonames.org), CC BY 4.0; outlines: Natural Earth (public domain).";
+pub const ATTRIBUTION: &str =
+    "Places: GeoNames (geonames.org), CC BY 4.0; outlines: Natural Earth (public domain).";
 
 /// What kind of place an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -82,7 +83,8 @@ pub struct Gazetteer {
 impl Gazetteer {
     /// Parses gazetteer JSON in the generator's format.
     pub fn from_json(json: &str) -> Result<Self, Error> {
-        let raw: RawFile = serde_json::from_str(json).map_err(|e| Error::Gazetteer(e.to_string()))?;
+        let raw: RawFile =
+            serde_json::from_str(json).map_err(|e| Error::Gazetteer(e.to_string()))?;
         let mut places = Vec::with_capacity(raw.places.len());
         for p in raw.places {
             let kind = match p.k.as_str() {
@@ -91,7 +93,12 @@ impl Gazetteer {
                 "city" => PlaceKind::City,
                 "river" => PlaceKind::River,
                 "region" => PlaceKind::Region,
-                other => return Err(Error::Gazetteer(format!("unknown place kind {other:?} for {:?}", p.n))),
+                other => {
+                    return Err(Error::Gazetteer(format!(
+                        "unknown place kind {other:?} for {:?}",
+                        p.n
+                    )))
+                }
             };
             places.push(Place {
                 name: p.n,
@@ -113,12 +120,17 @@ impl Gazetteer {
     /// by the tests) degrades to an empty gazetteer rather than a panic.
     pub fn embedded() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::from_json(PLACES_JSON).unwrap_or(Gazetteer { places: Vec::new() }))
+        G.get_or_init(|| {
+            Gazetteer::from_json(PLACES_JSON).unwrap_or(Gazetteer { places: Vec::new() })
+        })
     }
 
     /// The country entry for an ISO alpha-2 code.
     pub fn country(&self, iso: &str) -> Option<(usize, &Place)> {
-        self.places.iter().enumerate().find(|(_, p)| p.kind == PlaceKind::Country && p.country == iso)
+        self.places
+            .iter()
+            .enumerate()
+            .find(|(_, p)| p.kind == PlaceKind::Country && p.country == iso)
     }
 }
 
@@ -130,12 +142,22 @@ mod tests {
     fn embedded_gazetteer_parses_and_has_the_border_region() {
         let g = Gazetteer::from_json(PLACES_JSON).expect("embedded gazetteer parses");
         for (name, kind) in [
-            ("Dandong", PlaceKind::City), ("Sinuiju", PlaceKind::City), ("Tumen", PlaceKind::City),
-            ("Hyesan", PlaceKind::City), ("Hoeryong", PlaceKind::City), ("Musan", PlaceKind::City),
-            ("Rason", PlaceKind::Province), ("Vladivostok", PlaceKind::City), ("Yalu River", PlaceKind::River),
-            ("Tumen River", PlaceKind::River), ("North Hamgyong", PlaceKind::Province),
-            ("Ryanggang", PlaceKind::Province), ("Liaoning", PlaceKind::Province), ("Primorye", PlaceKind::Province),
-            ("North Korea", PlaceKind::Country), ("Pyongyang", PlaceKind::City),
+            ("Dandong", PlaceKind::City),
+            ("Sinuiju", PlaceKind::City),
+            ("Tumen", PlaceKind::City),
+            ("Hyesan", PlaceKind::City),
+            ("Hoeryong", PlaceKind::City),
+            ("Musan", PlaceKind::City),
+            ("Rason", PlaceKind::Province),
+            ("Vladivostok", PlaceKind::City),
+            ("Yalu River", PlaceKind::River),
+            ("Tumen River", PlaceKind::River),
+            ("North Hamgyong", PlaceKind::Province),
+            ("Ryanggang", PlaceKind::Province),
+            ("Liaoning", PlaceKind::Province),
+            ("Primorye", PlaceKind::Province),
+            ("North Korea", PlaceKind::Country),
+            ("Pyongyang", PlaceKind::City),
         ] {
             let p = g.places.iter().find(|p| p.name == name && p.kind == kind);
             let p = p.unwrap_or_else(|| panic!("{name} missing"));

@@ -80,26 +80,35 @@ pub fn extract(doc: &Document) -> DocumentInsights {
         all_figures.extend(figures::find(bi, t, &all_dates[r.clone()], r.start));
     }
 
-    let mut all_quotes = Vec::new();
-    for (bi, t) in blocks.iter().enumerate() {
-        let mut refs: Vec<MentionRef> = entities
-            .iter()
-            .flat_map(|e| {
-                e.mentions.iter().filter(|m| m.loc.block as usize == bi).map(move |m| MentionRef {
+    // Mentions bucketed by block once (not per block: that is quadratic).
+    let mut by_block: Vec<Vec<MentionRef>> = (0..blocks.len()).map(|_| Vec::new()).collect();
+    for e in &entities {
+        for m in &e.mentions {
+            if let Some(v) = by_block.get_mut(m.loc.block as usize) {
+                v.push(MentionRef {
                     start: m.loc.start as usize,
                     end: m.loc.end as usize,
                     entity: e.id,
                     name: &e.name,
-                    subject_like: matches!(e.kind, EntityKind::Person | EntityKind::Organisation | EntityKind::Country)
-                        && m.form != crate::entities::MentionForm::Demonym,
-                })
-            })
-            .collect();
+                    subject_like: matches!(
+                        e.kind,
+                        EntityKind::Person | EntityKind::Organisation | EntityKind::Country
+                    ) && m.form != crate::entities::MentionForm::Demonym,
+                });
+            }
+        }
+    }
+    let mut all_quotes = Vec::new();
+    for (bi, t) in blocks.iter().enumerate() {
+        let refs = &mut by_block[bi];
         refs.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        all_quotes.extend(quotes::find(bi, t, &refs));
+        all_quotes.extend(quotes::find(bi, t, refs));
     }
 
-    let mut doc_hits: std::collections::BTreeMap<Theme, std::collections::BTreeMap<&'static str, u32>> = Default::default();
+    let mut doc_hits: std::collections::BTreeMap<
+        Theme,
+        std::collections::BTreeMap<&'static str, u32>,
+    > = Default::default();
     let mut doc_words = 0u32;
     let mut block_themes = Vec::new();
     for (bi, t) in blocks.iter().enumerate() {
@@ -107,7 +116,10 @@ pub fn extract(doc: &Document) -> DocumentInsights {
         doc_words = doc_words.saturating_add(words);
         let scored = themes::score(&hits, words);
         if !scored.is_empty() {
-            block_themes.push(BlockThemes { block: bi as u32, themes: scored });
+            block_themes.push(BlockThemes {
+                block: bi as u32,
+                themes: scored,
+            });
         }
         for (theme, terms) in hits {
             let e = doc_hits.entry(theme).or_default();
@@ -118,7 +130,11 @@ pub fn extract(doc: &Document) -> DocumentInsights {
     }
     let doc_themes = themes::score(&doc_hits, doc_words);
 
-    let (authors, _) = doc.byline.as_deref().map(metadata::byline_parts).unwrap_or_default();
+    let (authors, _) = doc
+        .byline
+        .as_deref()
+        .map(metadata::byline_parts)
+        .unwrap_or_default();
     let published = stated.or_else(|| metadata::inferred_date(&all_dates));
     let metadata = Metadata {
         title: doc.title.clone(),
@@ -172,7 +188,10 @@ impl DocumentInsights {
 
     /// The themes of one block (empty when it has none).
     pub fn block_themes(&self, block: usize) -> &[ThemeScore] {
-        self.block_themes.iter().find(|b| b.block as usize == block).map_or(&[], |b| b.themes.as_slice())
+        self.block_themes
+            .iter()
+            .find(|b| b.block as usize == block)
+            .map_or(&[], |b| b.themes.as_slice())
     }
 
     /// Annotated spans of one block for the reader, sorted and
@@ -180,13 +199,27 @@ impl DocumentInsights {
     pub fn spans(&self, block: usize) -> Vec<(Range<usize>, SpanKind)> {
         let b = block as u32;
         let mut v: Vec<(Range<usize>, SpanKind)> = Vec::new();
+        // Mentions, figures and dates are each sorted by block: binary search.
         for e in &self.entities {
-            for m in e.mentions.iter().filter(|m| m.loc.block == b) {
+            let lo = e.mentions.partition_point(|m| m.loc.block < b);
+            for m in e.mentions[lo..].iter().take_while(|m| m.loc.block == b) {
                 v.push((m.loc.range(), SpanKind::Entity(e.kind)));
             }
         }
-        v.extend(self.figures.iter().filter(|f| f.loc.block == b).map(|f| (f.loc.range(), SpanKind::Figure)));
-        v.extend(self.dates.iter().filter(|d| d.loc.block == b).map(|d| (d.loc.range(), SpanKind::Date)));
+        let lo = self.figures.partition_point(|f| f.loc.block < b);
+        v.extend(
+            self.figures[lo..]
+                .iter()
+                .take_while(|f| f.loc.block == b)
+                .map(|f| (f.loc.range(), SpanKind::Figure)),
+        );
+        let lo = self.dates.partition_point(|d| d.loc.block < b);
+        v.extend(
+            self.dates[lo..]
+                .iter()
+                .take_while(|d| d.loc.block == b)
+                .map(|d| (d.loc.range(), SpanKind::Date)),
+        );
         non_overlapping(v)
     }
 }
@@ -209,7 +242,11 @@ impl CorpusInsights {
     /// Links claims across already extracted documents.
     pub fn from_documents(documents: Vec<DocumentInsights>) -> Self {
         let claims = link_claims(&documents);
-        Self { schema_version: SCHEMA_VERSION, documents, claims }
+        Self {
+            schema_version: SCHEMA_VERSION,
+            documents,
+            claims,
+        }
     }
 
     /// The insights of the document with this id.
@@ -224,9 +261,13 @@ impl CorpusInsights {
 
     /// Reads [`CorpusInsights::to_bytes`] output, checking the schema version first.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        let (found, _) = postcard::take_from_bytes::<u32>(bytes).map_err(|e| Error::BadInsights(e.to_string()))?;
+        let (found, _) = postcard::take_from_bytes::<u32>(bytes)
+            .map_err(|e| Error::BadInsights(e.to_string()))?;
         if found != SCHEMA_VERSION {
-            return Err(Error::SchemaVersion { found, expected: SCHEMA_VERSION });
+            return Err(Error::SchemaVersion {
+                found,
+                expected: SCHEMA_VERSION,
+            });
         }
         postcard::from_bytes(bytes).map_err(|e| Error::BadInsights(e.to_string()))
     }

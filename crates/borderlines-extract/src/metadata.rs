@@ -76,13 +76,35 @@ pub struct Metadata {
 pub(crate) fn byline_parts(byline: &str) -> (Vec<String>, Vec<String>) {
     let mut people = Vec::new();
     let mut orgs = Vec::new();
-    let cleaned = byline.replace(" and ", ",").replace(" & ", ",").replace(" | ", ",");
-    for part in cleaned.split([',', ';', '/']).map(str::trim).filter(|p| !p.is_empty()) {
-        let part = part.trim_start_matches("in ").trim_start_matches("for ").trim();
-        let is_org = KNOWN_ORGS.iter().any(|(n, a, _, _)| *n == part || a.contains(&part))
-            || ["News", "Agency", "Press", "Times", "Post", "Staff", "Desk", "Reporters", "Correspondent"]
-                .iter()
-                .any(|w| part.split_whitespace().any(|x| x == *w));
+    let cleaned = byline
+        .replace(" and ", ",")
+        .replace(" & ", ",")
+        .replace(" | ", ",");
+    for part in cleaned
+        .split([',', ';', '/'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let part = part
+            .trim_start_matches("in ")
+            .trim_start_matches("for ")
+            .trim();
+        let is_org = KNOWN_ORGS
+            .iter()
+            .any(|(n, a, _, _)| *n == part || a.contains(&part))
+            || [
+                "News",
+                "Agency",
+                "Press",
+                "Times",
+                "Post",
+                "Staff",
+                "Desk",
+                "Reporters",
+                "Correspondent",
+            ]
+            .iter()
+            .any(|w| part.split_whitespace().any(|x| x == *w));
         if is_org {
             orgs.push(part.to_owned());
         } else if part.split_whitespace().count() <= 5 {
@@ -111,7 +133,12 @@ pub(crate) fn stated_date(byline: Option<&str>, blocks: &[Tokenized]) -> Option<
             if d.kind == DateKind::Absolute && d.date.year.is_some() && d.date.month.is_some() {
                 let confidence = if d.date.day.is_some() { 0.9 } else { 0.8 };
                 let evidence = crate::insights::clip(text, 160);
-                return Some(Published { date: d.date, stated: true, confidence, evidence });
+                return Some(Published {
+                    date: d.date,
+                    stated: true,
+                    confidence,
+                    evidence,
+                });
             }
         }
     }
@@ -136,11 +163,31 @@ pub(crate) fn inferred_date(dates: &[DateMention]) -> Option<Published> {
 
 /// Sources named in the byline, a dateline, "according to" phrases, and
 /// news organisations named in the body.
-pub(crate) fn sources(byline: Option<&str>, blocks: &[Tokenized], entities: &[Entity]) -> Vec<Source> {
+pub(crate) fn sources(
+    byline: Option<&str>,
+    blocks: &[Tokenized],
+    entities: &[Entity],
+) -> Vec<Source> {
     let mut out: Vec<Source> = Vec::new();
+    // Where each person or organisation mention starts: (block, byte) -> entity.
+    let starts: std::collections::HashMap<(u32, u32), &Entity> = entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Organisation | EntityKind::Person))
+        .flat_map(|e| {
+            e.mentions
+                .iter()
+                .map(move |m| ((m.loc.block, m.loc.start), e))
+        })
+        .collect();
     if let Some(b) = byline {
         for org in byline_parts(b).1 {
-            out.push(Source { name: org, kind: SourceKind::Byline, evidence: b.to_owned(), loc: None, entity: None });
+            out.push(Source {
+                name: org,
+                kind: SourceKind::Byline,
+                evidence: b.to_owned(),
+                loc: None,
+                entity: None,
+            });
         }
     }
     for (bi, t) in blocks.iter().enumerate() {
@@ -150,11 +197,19 @@ pub(crate) fn sources(byline: Option<&str>, blocks: &[Tokenized], entities: &[En
             if let Some(close) = rest.find(')') {
                 let name = &rest[..close];
                 let after = rest[close + 1..].trim_start();
-                if KNOWN_ORGS.iter().any(|(n, a, _, news)| *news && (*n == name || a.contains(&name)))
+                if KNOWN_ORGS
+                    .iter()
+                    .any(|(n, a, _, news)| *news && (*n == name || a.contains(&name)))
                     && (after.starts_with('-') || after.starts_with('–') || after.starts_with('—'))
                 {
                     let loc = Loc::new(bi, open + 1..open + 1 + close);
-                    out.push(Source { name: name.to_owned(), kind: SourceKind::Dateline, evidence: t.text[open..open + close + 2].to_owned(), loc: Some(loc), entity: None });
+                    out.push(Source {
+                        name: name.to_owned(),
+                        kind: SourceKind::Dateline,
+                        evidence: t.text[open..open + close + 2].to_owned(),
+                        loc: Some(loc),
+                        entity: None,
+                    });
                 }
             }
         }
@@ -167,22 +222,27 @@ pub(crate) fn sources(byline: Option<&str>, blocks: &[Tokenized], entities: &[En
             } else {
                 continue;
             };
-            let Some(start_tok) = t.toks.get(after) else { continue };
+            let Some(start_tok) = t.toks.get(after) else {
+                continue;
+            };
             // The phrase up to a comma or the sentence end.
-            let sent_end = t.sentence_of(after).map_or(t.toks.len(), |s| t.sents[s].tok_end);
+            let sent_end = t
+                .sentence_of(after)
+                .map_or(t.toks.len(), |s| t.sents[s].tok_end);
             let mut e = after;
-            while e < sent_end && e < after + 12 && !matches!(t.tok(e), "," | "." | ";" | ":" | "(") {
+            while e < sent_end && e < after + 12 && !matches!(t.tok(e), "," | "." | ";" | ":" | "(")
+            {
                 e += 1;
             }
             if e == after {
                 continue;
             }
             let phrase_end = t.toks[e - 1].end;
-            let entity = entities.iter().find(|en| {
-                matches!(en.kind, EntityKind::Organisation | EntityKind::Person)
-                    && en.mentions.iter().any(|m| m.loc.block as usize == bi && m.loc.start as usize == start_tok.start)
-            });
-            let name = entity.map_or_else(|| t.text[start_tok.start..phrase_end].to_owned(), |e| e.name.clone());
+            let entity = starts.get(&(bi as u32, start_tok.start as u32)).copied();
+            let name = entity.map_or_else(
+                || t.text[start_tok.start..phrase_end].to_owned(),
+                |e| e.name.clone(),
+            );
             let ev = &t.text[t.toks[k].start..phrase_end];
             out.push(Source {
                 name,
@@ -194,11 +254,26 @@ pub(crate) fn sources(byline: Option<&str>, blocks: &[Tokenized], entities: &[En
         }
     }
     // News organisations named in the body.
-    for e in entities.iter().filter(|e| e.kind == EntityKind::Organisation) {
-        let is_news = KNOWN_ORGS.iter().any(|(n, _, _, news)| *news && *n == e.name);
-        if is_news && !out.iter().any(|s| s.name == e.name || s.entity == Some(e.id)) {
+    for e in entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organisation)
+    {
+        let is_news = KNOWN_ORGS
+            .iter()
+            .any(|(n, _, _, news)| *news && *n == e.name);
+        if is_news
+            && !out
+                .iter()
+                .any(|s| s.name == e.name || s.entity == Some(e.id))
+        {
             if let Some(m) = e.mentions.first() {
-                out.push(Source { name: e.name.clone(), kind: SourceKind::Mentioned, evidence: m.text.clone(), loc: Some(m.loc), entity: Some(e.id) });
+                out.push(Source {
+                    name: e.name.clone(),
+                    kind: SourceKind::Mentioned,
+                    evidence: m.text.clone(),
+                    loc: Some(m.loc),
+                    entity: Some(e.id),
+                });
             }
         }
     }
@@ -212,17 +287,74 @@ pub(crate) fn sources(byline: Option<&str>, blocks: &[Tokenized], entities: &[En
 }
 
 const STOPWORDS: &[(&str, &[&str])] = &[
-    ("en", &["the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "as", "by", "has", "have", "from", "its", "are", "this"]),
-    ("fr", &["le", "la", "les", "et", "des", "est", "une", "du", "dans", "pour", "que", "qui", "sur", "pas", "avec", "au"]),
-    ("de", &["der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "zu", "ein", "eine", "auf", "sich", "dem", "auch"]),
-    ("es", &["el", "la", "los", "las", "y", "de", "que", "en", "un", "una", "por", "con", "para", "es", "del", "se"]),
-    ("it", &["il", "di", "che", "e", "la", "per", "un", "una", "non", "sono", "della", "nel", "con", "gli", "anche"]),
-    ("pt", &["o", "os", "as", "e", "de", "que", "em", "um", "uma", "para", "com", "não", "do", "da", "dos"]),
-    ("nl", &["de", "het", "een", "en", "van", "is", "niet", "op", "met", "voor", "zijn", "dat", "die"]),
+    (
+        "en",
+        &[
+            "the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "as", "by",
+            "has", "have", "from", "its", "are", "this",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "et", "des", "est", "une", "du", "dans", "pour", "que", "qui",
+            "sur", "pas", "avec", "au",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "zu", "ein", "eine",
+            "auf", "sich", "dem", "auch",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "la", "los", "las", "y", "de", "que", "en", "un", "una", "por", "con", "para",
+            "es", "del", "se",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "il", "di", "che", "e", "la", "per", "un", "una", "non", "sono", "della", "nel", "con",
+            "gli", "anche",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "o", "os", "as", "e", "de", "que", "em", "um", "uma", "para", "com", "não", "do", "da",
+            "dos",
+        ],
+    ),
+    (
+        "nl",
+        &[
+            "de", "het", "een", "en", "van", "is", "niet", "op", "met", "voor", "zijn", "dat",
+            "die",
+        ],
+    ),
 ];
 
+fn stopword_map() -> &'static std::collections::HashMap<&'static str, Vec<usize>> {
+    static M: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<usize>>> =
+        std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        let mut m: std::collections::HashMap<&'static str, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (li, (_, words)) in STOPWORDS.iter().enumerate() {
+            for w in words.iter() {
+                m.entry(w).or_default().push(li);
+            }
+        }
+        m
+    })
+}
+
 /// Script first (Hangul, Kana, Han, Cyrillic, Arabic), then function words
-/// for Latin-script languages. Reads at most the first 5,000 words.
+/// for Latin-script languages. Reads at most the first 1,000 words.
 pub(crate) fn language(blocks: &[Tokenized]) -> Language {
     let mut script = [0u32; 6]; // latin, hangul, kana, han, cyrillic, arabic
     let mut counts = vec![0u32; STOPWORDS.len()];
@@ -233,7 +365,7 @@ pub(crate) fn language(blocks: &[Tokenized]) -> Language {
                 continue;
             }
             seen += 1;
-            if seen > 5_000 {
+            if seen > 1_000 {
                 break 'outer;
             }
             let w = t.tok(i);
@@ -249,19 +381,28 @@ pub(crate) fn language(blocks: &[Tokenized]) -> Language {
                 };
                 script[idx] += 1;
             }
-            let lw = w.to_lowercase();
-            for (li, (_, words)) in STOPWORDS.iter().enumerate() {
-                if words.contains(&lw.as_str()) {
-                    counts[li] += 1;
+            if w.len() <= 5 {
+                let lw = w.to_lowercase();
+                if let Some(langs) = stopword_map().get(lw.as_str()) {
+                    for &li in langs {
+                        counts[li] += 1;
+                    }
                 }
             }
         }
     }
     let total: u32 = script.iter().sum();
     if total == 0 {
-        return Language { code: "und".into(), confidence: 0.0 };
+        return Language {
+            code: "und".into(),
+            confidence: 0.0,
+        };
     }
-    let (best_script, &n) = script.iter().enumerate().max_by_key(|(_, n)| **n).unwrap_or((0, &0));
+    let (best_script, &n) = script
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, n)| **n)
+        .unwrap_or((0, &0));
     if best_script != 0 {
         // Kana wins over Han for Japanese text, which mixes both.
         let code = match best_script {
@@ -272,15 +413,28 @@ pub(crate) fn language(blocks: &[Tokenized]) -> Language {
             4 => "ru",
             _ => "ar",
         };
-        return Language { code: code.into(), confidence: n as f32 / total as f32 };
+        return Language {
+            code: code.into(),
+            confidence: n as f32 / total as f32,
+        };
     }
     let sum: u32 = counts.iter().sum();
-    let (li, &c) = counts.iter().enumerate().max_by_key(|(_, c)| **c).unwrap_or((0, &0));
+    let (li, &c) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, c)| **c)
+        .unwrap_or((0, &0));
     if c < 3 {
-        return Language { code: "und".into(), confidence: 0.0 };
+        return Language {
+            code: "und".into(),
+            confidence: 0.0,
+        };
     }
     let conf = (c as f32 / sum.max(1) as f32 * 100.0).round() / 100.0;
-    Language { code: STOPWORDS[li].0.into(), confidence: conf }
+    Language {
+        code: STOPWORDS[li].0.into(),
+        confidence: conf,
+    }
 }
 
 #[cfg(test)]
@@ -296,9 +450,13 @@ mod tests {
 
     #[test]
     fn languages() {
-        let t = [Tokenized::new("The fence is long and the river is wide, and it was built by the army for the border.")];
+        let t = [Tokenized::new(
+            "The fence is long and the river is wide, and it was built by the army for the border.",
+        )];
         assert_eq!(language(&t).code, "en");
-        let t = [Tokenized::new("Der Zaun ist lang und die Grenze ist nicht offen, das ist auch von der Armee.")];
+        let t = [Tokenized::new(
+            "Der Zaun ist lang und die Grenze ist nicht offen, das ist auch von der Armee.",
+        )];
         assert_eq!(language(&t).code, "de");
         let t = [Tokenized::new("북한은 국경을 봉쇄했다")];
         assert_eq!(language(&t).code, "ko");

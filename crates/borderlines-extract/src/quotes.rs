@@ -55,6 +55,8 @@ pub(crate) struct MentionRef<'a> {
 
 /// Longest quotation considered, in bytes; an unmatched mark stops here.
 const MAX_QUOTE: usize = 3_000;
+/// Candidate closing marks tried per opening mark.
+const MAX_CANDIDATES: usize = 12;
 
 fn closing_for(c: char) -> Option<&'static [char]> {
     match c {
@@ -67,39 +69,75 @@ fn closing_for(c: char) -> Option<&'static [char]> {
     }
 }
 
-/// Finds the quotes of one block.
+/// Finds the quotes of one block. `mentions` must be sorted by start.
 pub(crate) fn find(block: usize, t: &Tokenized, mentions: &[MentionRef]) -> Vec<Quote> {
     let text = t.text;
     let mut out = Vec::new();
     let mut pos = 0;
+    // Every mark that can close a quote, in order: double and single apart,
+    // so apostrophes never crowd out a closing double quote.
+    let mut double: Vec<(usize, char)> = Vec::new();
+    let mut single_marks: Vec<(usize, char)> = Vec::new();
+    for (p, c) in text.char_indices() {
+        match c {
+            '"' | '”' | '»' => double.push((p, c)),
+            '’' | '\'' => single_marks.push((p, c)),
+            _ => {}
+        }
+    }
     while pos < text.len() {
-        let Some((i, c)) = text[pos..].char_indices().find(|&(_, c)| closing_for(c).is_some()).map(|(k, c)| (pos + k, c)) else {
+        // Scan bytes for the lead byte of a quote mark (ASCII, or the first
+        // byte of “ ‘ «), then decode that one char.
+        let Some(rel) = text.as_bytes()[pos..]
+            .iter()
+            .position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+        else {
             break;
         };
+        let i = pos + rel;
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            pos = i + 1;
+            continue;
+        };
+        if closing_for(c).is_none() {
+            pos = i + c.len_utf8();
+            continue;
+        }
         let after_open = i + c.len_utf8();
         pos = after_open;
         let prev = text[..i].chars().next_back();
         let next = text[after_open..].chars().next();
-        let opens = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | ':'))
-            && next.is_some_and(|n| n.is_alphanumeric() || (c != '\'' && c != '‘' && !n.is_whitespace()));
+        let opens = prev
+            .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | ':'))
+            && next.is_some_and(|n| {
+                n.is_alphanumeric() || (c != '\'' && c != '‘' && !n.is_whitespace())
+            });
         if !opens {
             continue;
         }
         let closers = closing_for(c).unwrap_or(&[]);
-        let limit = (after_open + MAX_QUOTE).min(text.len());
-        let window = &text[after_open..limit];
+        let limit = after_open + MAX_QUOTE;
         let single = matches!(c, '\'' | '‘');
-        let close = window.char_indices().find(|&(k, d)| {
-            if !closers.contains(&d) {
-                return false;
-            }
-            let before = window[..k].chars().next_back();
-            let after = window[k + d.len_utf8()..].chars().next();
-            let before_ok = before.is_some_and(|b| !b.is_whitespace());
-            // A single quote closes only before a non-letter ("'vanished' following"),
-            // so the apostrophe of "don't" or "Korea's" does not end it.
-            before_ok && (!single || !after.is_some_and(char::is_alphanumeric))
-        });
+        // Look at the next few candidate closing marks only: bounded work per
+        // opening mark even in a text made of quote marks.
+        let marks = if single { &single_marks } else { &double };
+        let from = marks.partition_point(|&(p, _)| p < after_open);
+        let close = marks[from..]
+            .iter()
+            .take(MAX_CANDIDATES)
+            .take_while(|&&(p, _)| p < limit)
+            .find(|&&(p, d)| {
+                if !closers.contains(&d) {
+                    return false;
+                }
+                let before = text[..p].chars().next_back();
+                let after = text[p + d.len_utf8()..].chars().next();
+                let before_ok = before.is_some_and(|b| !b.is_whitespace()) && p > after_open;
+                // A single quote closes only before a non-letter ("'vanished' following"),
+                // so the apostrophe of "don't" or "Korea's" does not end it.
+                before_ok && (!single || !after.is_some_and(char::is_alphanumeric))
+            });
+        let close = close.map(|&(p, d)| (p - after_open, d));
         let Some((k, d)) = close else { continue };
         let (qs, qe) = (after_open, after_open + k);
         let inner = text[qs..qe].trim_end_matches([',', '.', ';', ':']);
@@ -108,8 +146,10 @@ pub(crate) fn find(block: usize, t: &Tokenized, mentions: &[MentionRef]) -> Vec<
         }
         let qe = qs + inner.len();
         pos = after_open + k + d.len_utf8();
-        let sent_idx = t.sents.iter().position(|s| s.start <= i && i < s.end.max(s.start + 1)).or_else(|| t.sents.iter().rposition(|s| s.start <= i));
-        let Some(si) = sent_idx else { continue };
+        let si = t.sents.partition_point(|s| s.start <= i);
+        let Some(si) = si.checked_sub(1) else {
+            continue;
+        };
         let s = t.sents[si];
         let (speaker, speaker_entity, attribution) = speaker_of(t, si, i, mentions);
         out.push(Quote {
@@ -125,19 +165,44 @@ pub(crate) fn find(block: usize, t: &Tokenized, mentions: &[MentionRef]) -> Vec<
     out
 }
 
-fn mention_ending_near(mentions: &[MentionRef], t: &Tokenized, tok: usize, within: usize) -> Option<usize> {
-    // The last mention ending within `within` word tokens before token `tok`.
+fn mention_ending_near(
+    mentions: &[MentionRef],
+    t: &Tokenized,
+    tok: usize,
+    within: usize,
+) -> Option<usize> {
+    // The last mention ending within `within` tokens before token `tok`
+    // (mentions are sorted by start, so only those starting before count).
     let lo = tok.saturating_sub(within);
     (lo..tok).rev().find_map(|k| {
         let end = t.toks[k].end;
-        mentions.iter().position(|m| m.end == end || (t.toks[k].kind == TokKind::Possessive && m.end == t.toks[k].start))
+        let upto = mentions.partition_point(|m| m.start < end);
+        let from = upto.saturating_sub(8);
+        (from..upto).rev().find(|&i| {
+            let m = &mentions[i];
+            m.end == end || (t.toks[k].kind == TokKind::Possessive && m.end == t.toks[k].start)
+        })
     })
 }
 
-fn speaker_of(t: &Tokenized, si: usize, quote_at: usize, mentions: &[MentionRef]) -> (Option<String>, Option<u32>, Attribution) {
+fn speaker_of(
+    t: &Tokenized,
+    si: usize,
+    quote_at: usize,
+    mentions: &[MentionRef],
+) -> (Option<String>, Option<u32>, Attribution) {
     let s = t.sents[si];
-    let in_sentence: Vec<&MentionRef> = mentions.iter().filter(|m| m.start >= s.start && m.end <= s.end).collect();
-    let as_entity = |m: &MentionRef| (Some(m.name.to_owned()), Some(m.entity), Attribution::Explicit);
+    let lo = mentions.partition_point(|m| m.start < s.start);
+    let hi = mentions.partition_point(|m| m.start < s.end);
+    let in_sentence: Vec<&MentionRef> =
+        mentions[lo..hi].iter().filter(|m| m.end <= s.end).collect();
+    let as_entity = |m: &MentionRef| {
+        (
+            Some(m.name.to_owned()),
+            Some(m.entity),
+            Attribution::Explicit,
+        )
+    };
     for k in s.tok_start..s.tok_end {
         let w = t.tok(k);
         let lw = w.to_lowercase();
@@ -180,8 +245,15 @@ fn speaker_of(t: &Tokenized, si: usize, quote_at: usize, mentions: &[MentionRef]
     }
     // The subject fallback takes a named person, organisation or country,
     // not an adjective ("the South Korean hit “Squid Game”").
-    if let Some(m) = in_sentence.iter().find(|m| m.end <= quote_at && m.subject_like) {
-        return (Some(m.name.to_owned()), Some(m.entity), Attribution::Subject);
+    if let Some(m) = in_sentence
+        .iter()
+        .find(|m| m.end <= quote_at && m.subject_like)
+    {
+        return (
+            Some(m.name.to_owned()),
+            Some(m.entity),
+            Attribution::Subject,
+        );
     }
     (None, None, Attribution::None)
 }
@@ -191,7 +263,9 @@ fn phrase(t: &Tokenized, a: usize, end: usize) -> Option<String> {
     let mut e = a;
     while e < end && e < a + 12 {
         let w = t.tok(e);
-        if matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "(") || matches!(w, "that" | "who" | "which") {
+        if matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "(")
+            || matches!(w, "that" | "who" | "which")
+        {
             break;
         }
         e += 1;
@@ -208,7 +282,8 @@ fn subject_phrase(t: &Tokenized, sa: usize, verb: usize) -> Option<String> {
         return None;
     }
     let all_words = (start..verb).all(|k| t.toks[k].kind == TokKind::Word);
-    (all_words && verb > start + 1).then(|| t.text[t.toks[start].start..t.toks[verb - 1].end].to_owned())
+    (all_words && verb > start + 1)
+        .then(|| t.text[t.toks[start].start..t.toks[verb - 1].end].to_owned())
 }
 
 #[cfg(test)]
@@ -220,8 +295,18 @@ mod tests {
         let text = "Up to 600 have 'vanished' after China's move, as per a rights group. He called it a “hostile state,” and \"no.\"";
         let t = Tokenized::new(text);
         let q = find(0, &t, &[]);
-        let got: Vec<_> = q.iter().map(|q| (q.text.as_str(), q.speaker.as_deref())).collect();
-        assert_eq!(got, [("vanished", Some("a rights group")), ("hostile state", None), ("no", None)]);
+        let got: Vec<_> = q
+            .iter()
+            .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("vanished", Some("a rights group")),
+                ("hostile state", None),
+                ("no", None)
+            ]
+        );
     }
 
     #[test]

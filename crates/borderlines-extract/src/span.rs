@@ -18,7 +18,11 @@ pub struct Loc {
 impl Loc {
     pub fn new(block: usize, range: Range<usize>) -> Self {
         let c = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-        Self { block: c(block), start: c(range.start), end: c(range.end) }
+        Self {
+            block: c(block),
+            start: c(range.start),
+            end: c(range.end),
+        }
     }
 
     /// The byte range in the block's text.

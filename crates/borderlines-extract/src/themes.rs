@@ -82,55 +82,151 @@ pub const MIN_SCORE: f32 = 1.5;
 
 /// Terms: (lowercase words, theme). Two-word terms weigh 2.
 const TERMS: &[(&str, Theme)] = &[
-    ("fence", Theme::BorderFortification), ("fences", Theme::BorderFortification), ("fencing", Theme::BorderFortification),
-    ("wall", Theme::BorderFortification), ("walls", Theme::BorderFortification), ("barbed wire", Theme::BorderFortification),
-    ("guard posts", Theme::BorderFortification), ("guard post", Theme::BorderFortification), ("barrier", Theme::BorderFortification),
-    ("barriers", Theme::BorderFortification), ("fortification", Theme::BorderFortification), ("fortifications", Theme::BorderFortification),
-    ("fortifies", Theme::BorderFortification), ("fortify", Theme::BorderFortification), ("fortified", Theme::BorderFortification),
-    ("border security", Theme::BorderFortification), ("security infrastructure", Theme::BorderFortification),
-    ("surveillance", Theme::BorderFortification), ("cctv", Theme::BorderFortification), ("cameras", Theme::BorderFortification),
-    ("watchtowers", Theme::BorderFortification), ("blockade", Theme::BorderFortification), ("sealing", Theme::BorderFortification),
-    ("seal", Theme::BorderFortification), ("border guards", Theme::BorderFortification), ("mines", Theme::BorderFortification),
-    ("checkpoints", Theme::BorderFortification), ("border closures", Theme::BorderFortification),
-    ("defector", Theme::DefectionRepatriation), ("defectors", Theme::DefectionRepatriation), ("defection", Theme::DefectionRepatriation),
-    ("defect", Theme::DefectionRepatriation), ("defected", Theme::DefectionRepatriation), ("escape", Theme::DefectionRepatriation),
-    ("escaped", Theme::DefectionRepatriation), ("flee", Theme::DefectionRepatriation), ("fled", Theme::DefectionRepatriation),
-    ("fleeing", Theme::DefectionRepatriation), ("repatriation", Theme::DefectionRepatriation), ("repatriated", Theme::DefectionRepatriation),
-    ("deportation", Theme::DefectionRepatriation), ("deported", Theme::DefectionRepatriation), ("asylum", Theme::DefectionRepatriation),
-    ("refugee", Theme::DefectionRepatriation), ("refugees", Theme::DefectionRepatriation), ("forced return", Theme::DefectionRepatriation),
+    ("fence", Theme::BorderFortification),
+    ("fences", Theme::BorderFortification),
+    ("fencing", Theme::BorderFortification),
+    ("wall", Theme::BorderFortification),
+    ("walls", Theme::BorderFortification),
+    ("barbed wire", Theme::BorderFortification),
+    ("guard posts", Theme::BorderFortification),
+    ("guard post", Theme::BorderFortification),
+    ("barrier", Theme::BorderFortification),
+    ("barriers", Theme::BorderFortification),
+    ("fortification", Theme::BorderFortification),
+    ("fortifications", Theme::BorderFortification),
+    ("fortifies", Theme::BorderFortification),
+    ("fortify", Theme::BorderFortification),
+    ("fortified", Theme::BorderFortification),
+    ("border security", Theme::BorderFortification),
+    ("security infrastructure", Theme::BorderFortification),
+    ("surveillance", Theme::BorderFortification),
+    ("cctv", Theme::BorderFortification),
+    ("cameras", Theme::BorderFortification),
+    ("watchtowers", Theme::BorderFortification),
+    ("blockade", Theme::BorderFortification),
+    ("sealing", Theme::BorderFortification),
+    ("seal", Theme::BorderFortification),
+    ("border guards", Theme::BorderFortification),
+    ("mines", Theme::BorderFortification),
+    ("checkpoints", Theme::BorderFortification),
+    ("border closures", Theme::BorderFortification),
+    ("defector", Theme::DefectionRepatriation),
+    ("defectors", Theme::DefectionRepatriation),
+    ("defection", Theme::DefectionRepatriation),
+    ("defect", Theme::DefectionRepatriation),
+    ("defected", Theme::DefectionRepatriation),
+    ("escape", Theme::DefectionRepatriation),
+    ("escaped", Theme::DefectionRepatriation),
+    ("flee", Theme::DefectionRepatriation),
+    ("fled", Theme::DefectionRepatriation),
+    ("fleeing", Theme::DefectionRepatriation),
+    ("repatriation", Theme::DefectionRepatriation),
+    ("repatriated", Theme::DefectionRepatriation),
+    ("deportation", Theme::DefectionRepatriation),
+    ("deported", Theme::DefectionRepatriation),
+    ("asylum", Theme::DefectionRepatriation),
+    ("refugee", Theme::DefectionRepatriation),
+    ("refugees", Theme::DefectionRepatriation),
+    ("forced return", Theme::DefectionRepatriation),
     ("escape routes", Theme::DefectionRepatriation),
-    ("trade", Theme::TradeSmuggling), ("smuggling", Theme::TradeSmuggling), ("smugglers", Theme::TradeSmuggling),
-    ("markets", Theme::TradeSmuggling), ("market", Theme::TradeSmuggling), ("jangmadang", Theme::TradeSmuggling),
-    ("merchants", Theme::TradeSmuggling), ("traders", Theme::TradeSmuggling), ("goods", Theme::TradeSmuggling),
-    ("remittances", Theme::TradeSmuggling), ("money transfers", Theme::TradeSmuggling), ("brokers", Theme::TradeSmuggling),
-    ("economy", Theme::TradeSmuggling), ("economic", Theme::TradeSmuggling), ("exports", Theme::TradeSmuggling),
-    ("imports", Theme::TradeSmuggling), ("mercantile", Theme::TradeSmuggling), ("entrepreneurs", Theme::TradeSmuggling),
-    ("outside information", Theme::InformationControl), ("information", Theme::InformationControl),
-    ("media", Theme::InformationControl), ("state media", Theme::InformationControl), ("propaganda", Theme::InformationControl),
-    ("censorship", Theme::InformationControl), ("foreign shows", Theme::InformationControl), ("dramas", Theme::InformationControl),
-    ("broadcasts", Theme::InformationControl), ("radio", Theme::InformationControl), ("internet", Theme::InformationControl),
-    ("banners", Theme::InformationControl), ("news outlet", Theme::InformationControl),
-    ("human rights", Theme::HumanRights), ("abuses", Theme::HumanRights), ("torture", Theme::HumanRights),
-    ("imprisonment", Theme::HumanRights), ("execution", Theme::HumanRights), ("executions", Theme::HumanRights),
-    ("sexual violence", Theme::HumanRights), ("prison camps", Theme::HumanRights), ("forced labour", Theme::HumanRights),
-    ("forced labor", Theme::HumanRights), ("detention", Theme::HumanRights), ("persecution", Theme::HumanRights),
-    ("shoot on sight", Theme::HumanRights), ("vulnerable", Theme::HumanRights), ("rights", Theme::HumanRights),
-    ("troops", Theme::MilitaryEscalation), ("military", Theme::MilitaryEscalation), ("army", Theme::MilitaryEscalation),
-    ("missile", Theme::MilitaryEscalation), ("missiles", Theme::MilitaryEscalation), ("nuclear", Theme::MilitaryEscalation),
-    ("drills", Theme::MilitaryEscalation), ("war", Theme::MilitaryEscalation), ("weapons", Theme::MilitaryEscalation),
-    ("attack", Theme::MilitaryEscalation), ("soldiers", Theme::MilitaryEscalation), ("deployment", Theme::MilitaryEscalation),
-    ("hostile", Theme::MilitaryEscalation), ("artillery", Theme::MilitaryEscalation), ("conflict", Theme::MilitaryEscalation),
-    ("tensions", Theme::MilitaryEscalation), ("mine-laying", Theme::MilitaryEscalation), ("defenses", Theme::MilitaryEscalation),
-    ("defences", Theme::MilitaryEscalation), ("frontline", Theme::MilitaryEscalation), ("forces", Theme::MilitaryEscalation),
-    ("covid", Theme::PandemicMeasures), ("coronavirus", Theme::PandemicMeasures), ("pandemic", Theme::PandemicMeasures),
-    ("quarantine", Theme::PandemicMeasures), ("lockdown", Theme::PandemicMeasures), ("lockdowns", Theme::PandemicMeasures),
-    ("virus", Theme::PandemicMeasures), ("epidemic", Theme::PandemicMeasures), ("vaccine", Theme::PandemicMeasures),
-    ("vaccines", Theme::PandemicMeasures), ("pandemic-era", Theme::PandemicMeasures),
+    ("trade", Theme::TradeSmuggling),
+    ("smuggling", Theme::TradeSmuggling),
+    ("smugglers", Theme::TradeSmuggling),
+    ("markets", Theme::TradeSmuggling),
+    ("market", Theme::TradeSmuggling),
+    ("jangmadang", Theme::TradeSmuggling),
+    ("merchants", Theme::TradeSmuggling),
+    ("traders", Theme::TradeSmuggling),
+    ("goods", Theme::TradeSmuggling),
+    ("remittances", Theme::TradeSmuggling),
+    ("money transfers", Theme::TradeSmuggling),
+    ("brokers", Theme::TradeSmuggling),
+    ("economy", Theme::TradeSmuggling),
+    ("economic", Theme::TradeSmuggling),
+    ("exports", Theme::TradeSmuggling),
+    ("imports", Theme::TradeSmuggling),
+    ("mercantile", Theme::TradeSmuggling),
+    ("entrepreneurs", Theme::TradeSmuggling),
+    ("outside information", Theme::InformationControl),
+    ("information", Theme::InformationControl),
+    ("media", Theme::InformationControl),
+    ("state media", Theme::InformationControl),
+    ("propaganda", Theme::InformationControl),
+    ("censorship", Theme::InformationControl),
+    ("foreign shows", Theme::InformationControl),
+    ("dramas", Theme::InformationControl),
+    ("broadcasts", Theme::InformationControl),
+    ("radio", Theme::InformationControl),
+    ("internet", Theme::InformationControl),
+    ("banners", Theme::InformationControl),
+    ("news outlet", Theme::InformationControl),
+    ("human rights", Theme::HumanRights),
+    ("abuses", Theme::HumanRights),
+    ("torture", Theme::HumanRights),
+    ("imprisonment", Theme::HumanRights),
+    ("execution", Theme::HumanRights),
+    ("executions", Theme::HumanRights),
+    ("sexual violence", Theme::HumanRights),
+    ("prison camps", Theme::HumanRights),
+    ("forced labour", Theme::HumanRights),
+    ("forced labor", Theme::HumanRights),
+    ("detention", Theme::HumanRights),
+    ("persecution", Theme::HumanRights),
+    ("shoot on sight", Theme::HumanRights),
+    ("vulnerable", Theme::HumanRights),
+    ("rights", Theme::HumanRights),
+    ("troops", Theme::MilitaryEscalation),
+    ("military", Theme::MilitaryEscalation),
+    ("army", Theme::MilitaryEscalation),
+    ("missile", Theme::MilitaryEscalation),
+    ("missiles", Theme::MilitaryEscalation),
+    ("nuclear", Theme::MilitaryEscalation),
+    ("drills", Theme::MilitaryEscalation),
+    ("war", Theme::MilitaryEscalation),
+    ("weapons", Theme::MilitaryEscalation),
+    ("attack", Theme::MilitaryEscalation),
+    ("soldiers", Theme::MilitaryEscalation),
+    ("deployment", Theme::MilitaryEscalation),
+    ("hostile", Theme::MilitaryEscalation),
+    ("artillery", Theme::MilitaryEscalation),
+    ("conflict", Theme::MilitaryEscalation),
+    ("tensions", Theme::MilitaryEscalation),
+    ("mine-laying", Theme::MilitaryEscalation),
+    ("defenses", Theme::MilitaryEscalation),
+    ("defences", Theme::MilitaryEscalation),
+    ("frontline", Theme::MilitaryEscalation),
+    ("forces", Theme::MilitaryEscalation),
+    ("covid", Theme::PandemicMeasures),
+    ("coronavirus", Theme::PandemicMeasures),
+    ("pandemic", Theme::PandemicMeasures),
+    ("quarantine", Theme::PandemicMeasures),
+    ("lockdown", Theme::PandemicMeasures),
+    ("lockdowns", Theme::PandemicMeasures),
+    ("virus", Theme::PandemicMeasures),
+    ("epidemic", Theme::PandemicMeasures),
+    ("vaccine", Theme::PandemicMeasures),
+    ("vaccines", Theme::PandemicMeasures),
+    ("pandemic-era", Theme::PandemicMeasures),
 ];
 
 fn term_map() -> &'static HashMap<&'static str, Theme> {
     static M: OnceLock<HashMap<&'static str, Theme>> = OnceLock::new();
     M.get_or_init(|| TERMS.iter().copied().collect())
+}
+
+/// First words of the two-word terms: only after one of these is a pair looked up.
+fn two_word_starts() -> &'static crate::fast::FastSet<&'static str> {
+    static S: OnceLock<crate::fast::FastSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        TERMS
+            .iter()
+            .filter_map(|(w, _)| {
+                w.split([' ', '-'])
+                    .next()
+                    .filter(|_| w.contains([' ', '-']))
+            })
+            .collect()
+    })
 }
 
 /// Counts theme evidence in one block: (theme → term → count), and words.
@@ -151,12 +247,16 @@ pub(crate) fn count_block(t: &Tokenized) -> (BTreeMap<Theme, BTreeMap<&'static s
         }
         words += 1;
         cur.clear();
-        cur.extend(t.tok(i).chars().flat_map(char::to_lowercase));
+        cur.push_str(t.low(i));
         let mut matched_two = false;
-        if !prev.is_empty() {
+        if !prev.is_empty() && two_word_starts().contains(prev.as_str()) {
             two.clear();
             two.push_str(&prev);
-            two.push(if i > 0 && t.tok(i - 1) == "-" { '-' } else { ' ' });
+            two.push(if i > 0 && t.tok(i - 1) == "-" {
+                '-'
+            } else {
+                ' '
+            });
             two.push_str(&cur);
             if let Some((term, theme)) = term_map().get_key_value(two.as_str()) {
                 *hits.entry(*theme).or_default().entry(term).or_default() += 2;
@@ -174,7 +274,10 @@ pub(crate) fn count_block(t: &Tokenized) -> (BTreeMap<Theme, BTreeMap<&'static s
 }
 
 /// Scores counted evidence; keeps themes that reach the bar.
-pub(crate) fn score(hits: &BTreeMap<Theme, BTreeMap<&'static str, u32>>, words: u32) -> Vec<ThemeScore> {
+pub(crate) fn score(
+    hits: &BTreeMap<Theme, BTreeMap<&'static str, u32>>,
+    words: u32,
+) -> Vec<ThemeScore> {
     let mut out: Vec<ThemeScore> = hits
         .iter()
         .filter_map(|(theme, terms)| {
@@ -184,10 +287,19 @@ pub(crate) fn score(hits: &BTreeMap<Theme, BTreeMap<&'static str, u32>>, words: 
             (score >= MIN_SCORE && (weight >= 2 || distinct >= 2)).then(|| {
                 let mut evidence: Vec<(String, u32)> = terms
                     .iter()
-                    .map(|(t, w)| (t.to_string(), if t.contains([' ', '-']) { w / 2 } else { *w }))
+                    .map(|(t, w)| {
+                        (
+                            t.to_string(),
+                            if t.contains([' ', '-']) { w / 2 } else { *w },
+                        )
+                    })
                     .collect();
                 evidence.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-                ThemeScore { theme: *theme, score: (score * 100.0).round() / 100.0, evidence }
+                ThemeScore {
+                    theme: *theme,
+                    score: (score * 100.0).round() / 100.0,
+                    evidence,
+                }
             })
         })
         .collect();

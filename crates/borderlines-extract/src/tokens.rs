@@ -78,7 +78,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 while chars.peek().is_some_and(|&(j, _)| j < end) {
                     chars.next();
                 }
-                out.push(Token { start: i, end, kind: TokKind::Word, space_before });
+                out.push(Token {
+                    start: i,
+                    end,
+                    kind: TokKind::Word,
+                    space_before,
+                });
                 continue;
             }
             let mut end = i + c.len_utf8();
@@ -104,7 +109,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            out.push(Token { start: i, end, kind: TokKind::Word, space_before });
+            out.push(Token {
+                start: i,
+                end,
+                kind: TokKind::Word,
+                space_before,
+            });
             // Possessive: "'s", or a bare apostrophe after a plural ("defectors'").
             if let Some(&(j, d)) = chars.peek() {
                 if is_apostrophe(d) {
@@ -112,15 +122,29 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     let mut it = after.chars();
                     let next = it.next();
                     let next2 = it.next();
-                    if matches!(next, Some('s') | Some('S')) && !next2.is_some_and(char::is_alphanumeric) {
+                    if matches!(next, Some('s') | Some('S'))
+                        && !next2.is_some_and(char::is_alphanumeric)
+                    {
                         chars.next();
                         chars.next();
-                        out.push(Token { start: j, end: j + d.len_utf8() + 1, kind: TokKind::Possessive, space_before: false });
-                    } else if text[i..end].ends_with('s') && !next.is_some_and(char::is_alphanumeric) {
+                        out.push(Token {
+                            start: j,
+                            end: j + d.len_utf8() + 1,
+                            kind: TokKind::Possessive,
+                            space_before: false,
+                        });
+                    } else if text[i..end].ends_with('s')
+                        && !next.is_some_and(char::is_alphanumeric)
+                    {
                         // Only a possessive when the apostrophe is not closing a
                         // single-quoted phrase; quotes.rs re-checks pairs.
                         chars.next();
-                        out.push(Token { start: j, end: j + d.len_utf8(), kind: TokKind::Possessive, space_before: false });
+                        out.push(Token {
+                            start: j,
+                            end: j + d.len_utf8(),
+                            kind: TokKind::Possessive,
+                            space_before: false,
+                        });
                     }
                 }
             }
@@ -132,7 +156,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if d.is_ascii_digit() {
                     end = j + 1;
                     chars.next();
-                } else if (d == ',' || d == '.') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                } else if (d == ',' || d == '.') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
+                {
                     end = j + 2;
                     chars.next();
                     chars.next();
@@ -143,19 +168,29 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            out.push(Token { start: i, end, kind: TokKind::Number, space_before });
+            out.push(Token {
+                start: i,
+                end,
+                kind: TokKind::Number,
+                space_before,
+            });
             continue;
         }
-        out.push(Token { start: i, end: i + c.len_utf8(), kind: TokKind::Punct, space_before });
+        out.push(Token {
+            start: i,
+            end: i + c.len_utf8(),
+            kind: TokKind::Punct,
+            space_before,
+        });
     }
     out
 }
 
 /// Common abbreviations that end with a period but do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Lt", "Col", "Sgt", "Capt", "Rep", "Sen", "Gov", "Jr", "Sr",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs", "etc",
-    "approx", "est", "Inc", "Ltd", "Co", "Corp", "Mt", "Ft",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Lt", "Col", "Sgt", "Capt", "Rep", "Sen", "Gov",
+    "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "No", "vs", "etc", "approx", "est", "Inc", "Ltd", "Co", "Corp", "Mt", "Ft",
 ];
 
 /// Splits tokens into sentences at `.`, `!`, `?` (with closing quotes or
@@ -173,7 +208,10 @@ pub fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
             // Keep closing quotes/brackets with the sentence they close.
             while last + 1 < toks.len()
                 && !toks[last + 1].space_before
-                && matches!(&text[toks[last + 1].start..toks[last + 1].end], "\"" | "”" | "’" | "'" | ")" | "]")
+                && matches!(
+                    &text[toks[last + 1].start..toks[last + 1].end],
+                    "\"" | "”" | "’" | "'" | ")" | "]"
+                )
             {
                 last += 1;
             }
@@ -186,7 +224,9 @@ pub fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
                 Some(n) => {
                     n.space_before
                         && text[n.start..].chars().next().is_some_and(|c| {
-                            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[')
+                            c.is_uppercase()
+                                || c.is_ascii_digit()
+                                || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[')
                         })
                 }
             };
@@ -196,7 +236,10 @@ pub fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
             boundary = toks.get(i + 1).is_some_and(|n| {
                 n.space_before
                     && n.kind == TokKind::Word
-                    && matches!(&text[n.start..n.end], "The" | "It" | "This" | "He" | "She" | "They" | "But" | "In" | "A")
+                    && matches!(
+                        &text[n.start..n.end],
+                        "The" | "It" | "This" | "He" | "She" | "They" | "But" | "In" | "A"
+                    )
             });
         }
         if boundary || i + 1 - start_tok >= MAX_SENTENCE_TOKENS {
@@ -214,7 +257,12 @@ pub fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
 }
 
 fn make(toks: &[Token], a: usize, b: usize) -> Sentence {
-    Sentence { tok_start: a, tok_end: b, start: toks[a].start, end: toks[b - 1].end }
+    Sentence {
+        tok_start: a,
+        tok_end: b,
+        start: toks[a].start,
+        end: toks[b - 1].end,
+    }
 }
 
 #[cfg(test)]
@@ -222,23 +270,41 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+        tokenize(text)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
     }
 
     #[test]
     fn tokens_split_possessives_hyphens_and_keep_numbers() {
-        assert_eq!(words("China's U.S. Kim Jong-un 1,047 80% 1990s"), [
-            "China", "'s", "U.S.", "Kim", "Jong", "-", "un", "1,047", "80", "%", "1990s"
-        ]);
-        assert_eq!(words("Russia’s don't defectors' N. Korea"), ["Russia", "’s", "don't", "defectors", "'", "N.", "Korea"]);
+        assert_eq!(
+            words("China's U.S. Kim Jong-un 1,047 80% 1990s"),
+            ["China", "'s", "U.S.", "Kim", "Jong", "-", "un", "1,047", "80", "%", "1990s"]
+        );
+        assert_eq!(
+            words("Russia’s don't defectors' N. Korea"),
+            ["Russia", "’s", "don't", "defectors", "'", "N.", "Korea"]
+        );
     }
 
     #[test]
     fn sentences_respect_abbreviations() {
         let text = "The U.S. has concerns. Mr. Kim said “no.” Then 3.5 km away! End";
         let toks = tokenize(text);
-        let s: Vec<&str> = sentences(text, &toks).iter().map(|s| &text[s.start..s.end]).collect();
-        assert_eq!(s, ["The U.S. has concerns.", "Mr. Kim said “no.”", "Then 3.5 km away!", "End"]);
+        let s: Vec<&str> = sentences(text, &toks)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(
+            s,
+            [
+                "The U.S. has concerns.",
+                "Mr. Kim said “no.”",
+                "Then 3.5 km away!",
+                "End"
+            ]
+        );
     }
 }
 
@@ -246,6 +312,9 @@ mod tests {
 #[derive(Debug, Clone)]
 pub struct Tokenized<'a> {
     pub text: &'a str,
+    /// `text` with ASCII letters lowercased: same byte offsets, so every
+    /// token's lowercase form is a slice, not an allocation.
+    pub lower: String,
     pub toks: Vec<Token>,
     pub sents: Vec<Sentence>,
 }
@@ -254,7 +323,17 @@ impl<'a> Tokenized<'a> {
     pub fn new(text: &'a str) -> Self {
         let toks = tokenize(text);
         let sents = sentences(text, &toks);
-        Self { text, toks, sents }
+        Self {
+            text,
+            lower: text.to_ascii_lowercase(),
+            toks,
+            sents,
+        }
+    }
+
+    /// Token `i` with ASCII letters lowercased ("" when out of range).
+    pub fn low(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| &self.lower[t.start..t.end])
     }
 
     /// The text of token `i` ("" when out of range).
