@@ -16,6 +16,8 @@ const engines = {
     build(docs) {
       const b = new Bench();
       for (const d of docs) b.add(d.id, d.title, d.body);
+      // The corpus copied into wasm is not index memory: note where it ends.
+      state.wasmAfterAdd = state.wasm.memory.buffer.byteLength;
       b.build();
       return b;
     },
@@ -121,6 +123,7 @@ window.bench = {
     return { docs: docs.length, queries: queries.length, isolated: self.crossOriginIsolated };
   },
   wasmBytes() { return state.wasm.memory.buffer.byteLength; },
+  wasmAfterAdd() { return state.wasmAfterAdd; },
   async build(name) {
     const t0 = now();
     state.engine = engines[name].build(state.docs);

@@ -74,7 +74,8 @@ impl Automaton for EditDistance {
 
     fn accept(&self, s: &Column, byte: u8) -> Column {
         let m = self.query.len();
-        let mut next = [u8::MAX; W];
+        let cap = self.max.saturating_add(1);
+        let mut next = [cap; W];
         if s.depth < self.prefix && self.query[s.depth] != byte {
             // A dead state: can_match is false from here on.
             return Column {
@@ -84,8 +85,12 @@ impl Automaton for EditDistance {
                 depth: s.depth + 1,
             };
         }
-        next[0] = s.cur[0].saturating_add(1);
-        for i in 1..=m {
+        let depth = s.depth + 1;
+        next[0] = s.cur[0].saturating_add(1).min(cap);
+        // Only cells within `max` of the diagonal can stay in bounds (the band);
+        // the rest keep the cap.
+        let k = usize::from(self.max);
+        for i in depth.saturating_sub(k).max(1)..=(depth + k).min(m) {
             let q = self.query[i - 1];
             let cost = u8::from(q != byte);
             let mut v = s.cur[i - 1]
@@ -95,15 +100,13 @@ impl Automaton for EditDistance {
             if i > 1 && s.last == Some(q) && self.query[i - 2] == byte {
                 v = v.min(s.prev[i - 2].saturating_add(1));
             }
-            // Cells beyond the bound are all the same to us; capping keeps them small.
-            next[i] = v.min(self.max.saturating_add(1));
+            next[i] = v.min(cap);
         }
-        next[0] = next[0].min(self.max.saturating_add(1));
         Column {
             cur: next,
             prev: s.cur,
             last: Some(byte),
-            depth: s.depth + 1,
+            depth,
         }
     }
 }

@@ -422,7 +422,9 @@ impl Builder {
             let tf = std::mem::take(&mut self.scratch_tf[i]);
             let mut positions = std::mem::take(&mut self.scratch_pos[i]);
             // Joined compounds are emitted after their parts, possibly out of order.
-            positions.sort_unstable();
+            if !positions.is_sorted() {
+                positions.sort_unstable();
+            }
             let t = &mut self.terms[i];
             let delta = t.last_doc.map_or(doc, |l| doc.saturating_sub(l));
             push_posting(&mut t.docs, &mut t.pos, delta, tf, &positions);
@@ -444,9 +446,13 @@ impl Builder {
         }
         let mut keys = MapBuilder::memory();
         let mut terms = Vec::with_capacity(order.len());
-        let (mut doc_bytes, mut pos_bytes) = (Vec::new(), Vec::new());
+        // Exact capacities, and each term's buffers freed once copied, keep
+        // the peak memory of a build near the final index size.
+        let mut doc_bytes = Vec::with_capacity(self.terms.iter().map(|t| t.docs.len()).sum());
+        let mut pos_bytes = Vec::with_capacity(self.terms.iter().map(|t| t.pos.len()).sum());
+        let mut bufs = self.terms;
         for (rank, &old) in order.iter().enumerate() {
-            let t = &self.terms[old as usize];
+            let t = std::mem::take(&mut bufs[old as usize]);
             // Keys are unique and sorted, so insertion cannot fail.
             let _ = keys.insert(&t.key, rank as u64);
             terms.push(TermInfo {
@@ -459,6 +465,7 @@ impl Builder {
             doc_bytes.extend_from_slice(&t.docs);
             pos_bytes.extend_from_slice(&t.pos);
         }
+        drop(bufs);
         let mut surfaces: Vec<(String, u32)> = self.surfaces.into_iter().collect();
         surfaces.sort_unstable();
         let mut sb = MapBuilder::memory();

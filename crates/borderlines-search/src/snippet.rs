@@ -9,7 +9,7 @@ use borderlines_core::{BlockKind, Document};
 use serde::{Deserialize, Serialize};
 
 use crate::index::{DocInfo, BODY};
-use crate::tokenize::tokenize;
+use crate::tokenize::tokenize_upto;
 
 /// The passage shown under a hit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,7 +34,13 @@ pub struct Snippet {
 pub fn ranges_at_positions(text: &str, base: u32, spans: &[(u32, u32)]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut last_span: Option<usize> = None;
-    tokenize(text, |t| {
+    let last = spans
+        .iter()
+        .map(|s| s.0.saturating_add(s.1))
+        .max()
+        .unwrap_or(0)
+        .saturating_sub(base);
+    tokenize_upto(text, last, |t| {
         if t.joined {
             return;
         }

@@ -73,17 +73,29 @@ struct Compound {
 /// Tokenizes `text`, calling `emit` for every token in reading order (a
 /// joined compound comes right after its last part). Returns the number of
 /// positions used.
-pub fn tokenize(text: &str, mut emit: impl FnMut(&Tok<'_>)) -> u32 {
+pub fn tokenize(text: &str, emit: impl FnMut(&Tok<'_>)) -> u32 {
+    tokenize_upto(text, u32::MAX, emit)
+}
+
+/// Like [`tokenize`], but stops soon after position `last` (snippets need
+/// no tokens past their last match). Every token up to `last` is emitted.
+pub fn tokenize_upto(text: &str, last: u32, mut emit: impl FnMut(&Tok<'_>)) -> u32 {
     let mut pos = 0u32;
     let mut buf = String::new();
     let mut cjk_run: Option<(usize, usize)> = None;
     let mut compound: Option<Compound> = None;
+    // The joined form's buffer, recycled between compounds (one allocation per text).
+    let mut spare = String::new();
 
     for (i, piece) in pieces(text) {
+        // A compound that started in range may still gain parts (and its joined form).
+        if pos > last && cjk_run.is_none() && compound.as_ref().is_none_or(|c| c.pos > last) {
+            break;
+        }
         let end = i + piece.len();
         if piece.chars().all(is_cjk) {
             if let Some(c) = compound.take() {
-                flush_compound(c, &mut emit);
+                spare = flush_compound(c, &mut emit);
             }
             match &mut cjk_run {
                 Some((_, run_end)) if *run_end == i => *run_end = end,
@@ -125,13 +137,16 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(&Tok<'_>)) -> u32 {
                 }
             } else {
                 if let Some(c) = compound.take() {
-                    flush_compound(c, &mut emit);
+                    spare = flush_compound(c, &mut emit);
                 }
+                let mut joined = std::mem::take(&mut spare);
+                joined.clear();
+                joined.push_str(&buf);
                 compound = Some(Compound {
                     start: i,
                     end,
                     pos,
-                    joined: buf.clone(),
+                    joined,
                     parts: 1,
                     hyphen_at: None,
                     kind,
@@ -143,12 +158,12 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(&Tok<'_>)) -> u32 {
                 Some(c) if c.end == i && c.hyphen_at.is_none() => c.hyphen_at = Some(end),
                 _ => {
                     if let Some(c) = compound.take() {
-                        flush_compound(c, &mut emit);
+                        spare = flush_compound(c, &mut emit);
                     }
                 }
             }
         } else if let Some(c) = compound.take() {
-            flush_compound(c, &mut emit);
+            spare = flush_compound(c, &mut emit);
         }
     }
     if let Some(c) = compound.take() {
@@ -248,7 +263,8 @@ fn kind_of(piece: &str) -> TokenKind {
     }
 }
 
-fn flush_compound(c: Compound, emit: &mut impl FnMut(&Tok<'_>)) {
+/// Emits a compound's joined form (when it has several parts); returns its buffer for reuse.
+fn flush_compound(c: Compound, emit: &mut impl FnMut(&Tok<'_>)) -> String {
     if c.parts >= 2 {
         emit(&Tok {
             start: c.start,
@@ -259,6 +275,7 @@ fn flush_compound(c: Compound, emit: &mut impl FnMut(&Tok<'_>)) {
             joined: true,
         });
     }
+    c.joined
 }
 
 /// Emits the bigrams of a Han/Kana run starting at byte `base`; returns the next position.
@@ -346,6 +363,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Stopping early loses no token at or before the limit.
+        #[test]
+        fn tokenize_upto_emits_every_token_up_to_the_limit(s in "[a-z0-9 \\-,.北朝鲜]{0,60}", last in 0u32..12) {
+            let mut all = Vec::new();
+            tokenize(&s, |t| all.push((t.pos, t.start, t.end, t.joined)));
+            let mut some = Vec::new();
+            tokenize_upto(&s, last, |t| some.push((t.pos, t.start, t.end, t.joined)));
+            let want: Vec<_> = all.iter().filter(|t| t.0 <= last).collect();
+            let got: Vec<_> = some.iter().filter(|t| t.0 <= last).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+
         /// The ASCII fast path cuts exactly where UAX #29 does.
         #[test]
         fn ascii_fast_path_matches_uax29(s in "[a-zA-Z0-9_.,;:'\\- !?\"()\t\n]{0,40}") {
