@@ -39,6 +39,9 @@ pub struct Claim {
     pub agreement: Agreement,
 }
 
+/// Measure, unit, year: what makes two figures "the same thing".
+type ClaimKey = (String, Option<String>, i32);
+
 /// Relative slack when comparing bounds, so rounding ("1,047" vs "1,050") is not a conflict.
 const TOLERANCE: f64 = 0.02;
 
@@ -52,7 +55,7 @@ fn bounds(f: &Figure) -> (f64, f64) {
 /// Links figures across documents. Figures without a measure or a year are
 /// not linked: without them "the same thing" cannot be told.
 pub fn link_claims(docs: &[DocumentInsights]) -> Vec<Claim> {
-    let mut groups: BTreeMap<(String, Option<String>, i32), Vec<(usize, usize)>> = BTreeMap::new();
+    let mut groups: BTreeMap<ClaimKey, Vec<(usize, usize)>> = BTreeMap::new();
     for (di, d) in docs.iter().enumerate() {
         for (fi, f) in d.figures.iter().enumerate() {
             let (Some(m), Some(y)) = (&f.measure, f.time.as_ref().and_then(|t| t.year)) else {

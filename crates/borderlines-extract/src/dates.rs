@@ -336,7 +336,7 @@ fn match_at(
             ) && !matches!(prev, "to");
             if !money
                 && !qualifier
-                && !(counts_next && !matches!(prev, "in" | "since" | "of" | "by"))
+                && (!counts_next || matches!(prev, "in" | "since" | "of" | "by"))
             {
                 return Some((i + 1, DateKind::Absolute, PartialDate::year(y)));
             }

@@ -562,7 +562,7 @@ fn number_at(t: &Tokenized, i: usize, b: usize) -> Option<NumberMatch> {
         return None;
     }
     let w0 = t.low(i);
-    if w0.len() > 9 || w0.len() < 1 {
+    if w0.len() > 9 || w0.is_empty() {
         return None;
     }
     let vague_start = matches!(
@@ -641,7 +641,8 @@ fn counts_after(t: &Tokenized, j: usize, b: usize) -> (Option<String>, Option<St
         let tk = t.toks[k];
         let w = t.tok(k);
         let lw = w.to_lowercase();
-        if tk.kind != TokKind::Word && !(w == "-" && !tk.space_before) {
+        let glued_hyphen = w == "-" && !tk.space_before;
+        if tk.kind != TokKind::Word && !glued_hyphen {
             break;
         }
         if NP_STOP.contains(&lw.as_str()) {

@@ -215,9 +215,9 @@ pub(crate) fn sources(
         }
         for k in 0..t.toks.len() {
             let w = t.tok(k);
-            let after = if w.eq_ignore_ascii_case("according") && t.tok(k + 1) == "to" {
-                k + 2
-            } else if w.eq_ignore_ascii_case("as") && t.tok(k + 1) == "per" {
+            let after = if (w.eq_ignore_ascii_case("according") && t.tok(k + 1) == "to")
+                || (w.eq_ignore_ascii_case("as") && t.tok(k + 1) == "per")
+            {
                 k + 2
             } else {
                 continue;

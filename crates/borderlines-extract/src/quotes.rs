@@ -207,9 +207,9 @@ fn speaker_of(
         let w = t.tok(k);
         let lw = w.to_lowercase();
         // "according to X", "as per X"
-        let after = if lw == "according" && t.tok(k + 1) == "to" {
-            Some(k + 2)
-        } else if lw == "as" && t.tok(k + 1) == "per" {
+        let after = if (lw == "according" && t.tok(k + 1) == "to")
+            || (lw == "as" && t.tok(k + 1) == "per")
+        {
             Some(k + 2)
         } else {
             None
