@@ -195,12 +195,9 @@ pub fn eval_leaf(index: &SearchIndex, leaf: &Leaf, p: &RankingParams) -> LeafHit
     if leaf.alts.len() > 1 {
         // Per document, prefer the closest form (exact over fuzzy), then the
         // best score, then the earlier alternative.
-        let weight = |e: &Entry| {
-            leaf.alts
-                .get(e.alt as usize)
-                .map_or(0.0, |a| alt_weight(leaf, a, p))
-        };
-        hits.entries.sort_by(|a, b| {
+        let weights: Vec<f32> = leaf.alts.iter().map(|a| alt_weight(leaf, a, p)).collect();
+        let weight = |e: &Entry| weights.get(e.alt as usize).copied().unwrap_or(0.0);
+        hits.entries.sort_unstable_by(|a, b| {
             a.doc
                 .cmp(&b.doc)
                 .then(weight(b).total_cmp(&weight(a)))

@@ -417,7 +417,8 @@ impl Builder {
     }
 
     fn flush_doc(&mut self, doc: u32) {
-        for term in std::mem::take(&mut self.touched) {
+        let touched = std::mem::take(&mut self.touched);
+        for &term in &touched {
             let i = term as usize;
             let tf = std::mem::take(&mut self.scratch_tf[i]);
             let mut positions = std::mem::take(&mut self.scratch_pos[i]);
@@ -433,6 +434,9 @@ impl Builder {
             positions.clear();
             self.scratch_pos[i] = positions;
         }
+        // Keep the list's allocation for the next document.
+        self.touched = touched;
+        self.touched.clear();
     }
 
     fn finish(self) -> SearchIndex {

@@ -354,7 +354,13 @@ impl SearchIndex {
             self.docs.get(doc as usize),
         ) {
             (Some(d), Some(info)) => {
-                let mut all: Vec<(u32, u32)> = per_leaf.iter().flatten().copied().collect();
+                // The title's matches only (the tokenizer stops after the last).
+                let mut all: Vec<(u32, u32)> = per_leaf
+                    .iter()
+                    .flatten()
+                    .copied()
+                    .filter(|s| s.0 < info.starts[1])
+                    .collect();
                 all.sort_unstable();
                 (
                     best_snippet(d, info, &per_leaf, o.snippet_len),

@@ -117,9 +117,17 @@ pub fn best_snippet(
             .or((!doc.blocks.is_empty()).then_some(0))?,
     };
     let text = &doc.blocks.get(block)?.text;
-    let mut spans: Vec<(u32, u32)> = per_leaf.iter().flatten().copied().collect();
+    // Only this block's matches: the tokenizer stops after the last one.
+    let first = info.blocks.get(block).copied().unwrap_or(0);
+    let next = info.blocks.get(block + 1).copied().unwrap_or(u32::MAX);
+    let mut spans: Vec<(u32, u32)> = per_leaf
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|s| (first..next).contains(&s.0))
+        .collect();
     spans.sort_unstable();
-    let ranges = ranges_at_positions(text, info.blocks.get(block).copied().unwrap_or(0), &spans);
+    let ranges = ranges_at_positions(text, first, &spans);
     Some(window(text, block, &ranges, max_len))
 }
 

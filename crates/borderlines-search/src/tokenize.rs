@@ -175,24 +175,27 @@ pub fn tokenize_upto(text: &str, last: u32, mut emit: impl FnMut(&Tok<'_>)) -> u
     pos
 }
 
+/// Non-ASCII punctuation common in English news text that the fast path
+/// knows: curly quotes, dashes, the ellipsis.
+const SIMPLE_PUNCT: [char; 7] = [
+    '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2013}', '\u{2014}', '\u{2026}',
+];
+
 /// UAX #29 word-boundary pieces of `text`. Words never span whitespace, so
-/// the text is cut at whitespace and each ASCII chunk takes a fast path that
-/// applies the same rules (letters/digits/underscore join; `.`, `:` and `'`
-/// between letters; `.`, `,`, `;` and `'` between digits); other chunks go
-/// through the full algorithm. Whitespace runs come out as one piece.
+/// the text is cut at whitespace, and each chunk of ASCII (plus
+/// [`SIMPLE_PUNCT`]) takes a fast path that applies the same rules
+/// (letters, digits and `_` join; `.`, `:` and apostrophes between letters;
+/// `.`, `,`, `;` and apostrophes between digits); other chunks go through
+/// the full algorithm. Whitespace runs come out as one piece.
 fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let bytes = text.as_bytes();
     let mut at = 0;
     let mut pending: Vec<(usize, &str)> = Vec::new();
     std::iter::from_fn(move || {
         if let Some(p) = pending.pop() {
             return Some(p);
         }
-        if at >= text.len() {
-            return None;
-        }
         let start = at;
-        let first = text[at..].chars().next()?;
+        let first = text.get(at..)?.chars().next()?;
         if first.is_whitespace() {
             at += text[at..]
                 .find(|c: char| !c.is_whitespace())
@@ -204,8 +207,11 @@ fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
             .map_or(text.len(), |i| at + i);
         at = end;
         let chunk = &text[start..end];
-        if chunk.is_ascii() {
-            ascii_pieces(&bytes[start..end], start, text, &mut pending);
+        if chunk
+            .chars()
+            .all(|c| c.is_ascii() || SIMPLE_PUNCT.contains(&c))
+        {
+            simple_pieces(chunk, start, &mut pending);
         } else {
             pending.extend(
                 chunk
@@ -218,34 +224,39 @@ fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// UAX #29 pieces of an ASCII chunk without whitespace, in order.
-fn ascii_pieces<'a>(chunk: &[u8], base: usize, text: &'a str, out: &mut Vec<(usize, &'a str)>) {
-    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+/// UAX #29 pieces of a chunk of ASCII and [`SIMPLE_PUNCT`] without whitespace.
+fn simple_pieces<'a>(chunk: &'a str, base: usize, out: &mut Vec<(usize, &'a str)>) {
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
     let mut i = 0;
-    while i < chunk.len() {
-        let mut j = i + 1;
-        if word(chunk[i]) {
-            while j < chunk.len() {
-                if word(chunk[j]) {
+    while let Some(c) = chunk.get(i..).and_then(|r| r.chars().next()) {
+        let mut j = i + c.len_utf8();
+        if word(c) {
+            let mut prev = c;
+            while let Some(d) = chunk[j..].chars().next() {
+                if word(d) {
+                    prev = d;
                     j += 1;
                     continue;
                 }
-                let (prev, mid) = (chunk[j - 1], chunk[j]);
-                let Some(&next) = chunk.get(j + 1) else { break };
+                let after = j + d.len_utf8();
+                let Some(next) = chunk[after..].chars().next() else {
+                    break;
+                };
+                let apostrophe = matches!(d, '\'' | '\u{2018}' | '\u{2019}');
                 let letters = prev.is_ascii_alphabetic()
                     && next.is_ascii_alphabetic()
-                    && matches!(mid, b'.' | b':' | b'\'');
+                    && (apostrophe || matches!(d, '.' | ':'));
                 let digits = prev.is_ascii_digit()
                     && next.is_ascii_digit()
-                    && matches!(mid, b'.' | b',' | b';' | b'\'');
-                if letters || digits {
-                    j += 2;
-                } else {
+                    && (apostrophe || matches!(d, '.' | ',' | ';'));
+                if !(letters || digits) {
                     break;
                 }
+                prev = next;
+                j = after + next.len_utf8();
             }
         }
-        out.push((base + i, &text[base + i..base + j]));
+        out.push((base + i, &chunk[i..j]));
         i = j;
     }
 }
@@ -377,7 +388,7 @@ mod tests {
 
         /// The ASCII fast path cuts exactly where UAX #29 does.
         #[test]
-        fn ascii_fast_path_matches_uax29(s in "[a-zA-Z0-9_.,;:'\\- !?\"()\t\n]{0,40}") {
+        fn ascii_fast_path_matches_uax29(s in "[a-zA-Z0-9_.,;:'\\- !?\"()\t\n‘’“”–—…]{0,40}") {
             let fast: Vec<(usize, &str)> = pieces(&s).collect();
             let mut slow: Vec<(usize, &str)> = Vec::new();
             // Whitespace runs are one piece on the fast path.
