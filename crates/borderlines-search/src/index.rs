@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::analyze::Analyzer;
 use crate::hash::FxHashMap;
 use crate::postings::{push_posting, read_positions, PostingIter};
-use crate::tokenize::tokenize;
+use crate::tokenize::{tokenize, TokenKind};
 use crate::SearchError;
 
 /// Field numbers used throughout: title, byline, body.
@@ -35,7 +35,7 @@ pub const BYLINE: usize = 1;
 pub const BODY: usize = 2;
 
 const MAGIC: &[u8; 4] = b"BLSI";
-const FORMAT_VERSION: u8 = 1;
+const FORMAT_VERSION: u8 = 2;
 
 /// Where a term's postings live.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
@@ -57,7 +57,15 @@ pub struct DocInfo {
     pub lens: [u32; 3],
     /// First position of each body block.
     pub blocks: Vec<u32>,
+    /// Resumption points in the body: (position, byte offset in its block)
+    /// of a token that follows whitespace, about every [`SYNC_EVERY`]
+    /// tokens, so a snippet can tokenize from near its first match instead
+    /// of from the start of a long block.
+    pub sync: Vec<(u32, u32)>,
 }
+
+/// Tokens between two resumption points ([`DocInfo::sync`]).
+pub const SYNC_EVERY: u32 = 32;
 
 impl DocInfo {
     /// The field (0 title, 1 byline, 2 body) of a position.
@@ -353,20 +361,20 @@ impl Builder {
         let doc = u32::try_from(self.docs.len()).unwrap_or(u32::MAX);
         let mut info = DocInfo::default();
         let mut base = 0u32;
-        let n = self.add_text(&d.title, base, TITLE);
+        let n = self.add_text(&d.title, base, TITLE, None);
         info.lens[TITLE] = n;
         base += n + 1;
         info.starts[BYLINE] = base;
         let n = d
             .byline
             .as_deref()
-            .map_or(0, |b| self.add_text(b, base, BYLINE));
+            .map_or(0, |b| self.add_text(b, base, BYLINE, None));
         info.lens[BYLINE] = n;
         base += n + 1;
         info.starts[BODY] = base;
         for block in &d.blocks {
             info.blocks.push(base);
-            let n = self.add_text(&block.text, base, BODY);
+            let n = self.add_text(&block.text, base, BODY, Some(&mut info.sync));
             info.lens[BODY] += n;
             base = base.saturating_add(n + 1);
         }
@@ -377,9 +385,30 @@ impl Builder {
         self.flush_doc(doc);
     }
 
-    fn add_text(&mut self, text: &str, base: u32, field: usize) -> u32 {
+    fn add_text(
+        &mut self,
+        text: &str,
+        base: u32,
+        field: usize,
+        mut sync: Option<&mut Vec<(u32, u32)>>,
+    ) -> u32 {
         let mut surface = std::mem::take(&mut self.surface_buf);
+        let bytes = text.as_bytes();
+        let mut next_sync = SYNC_EVERY;
         let n = tokenize(text, |t| {
+            // Tokenizing can resume at a token right after whitespace (no
+            // compound or Han/Kana run spans it).
+            if let Some(sync) = sync.as_deref_mut() {
+                if t.pos >= next_sync
+                    && !t.joined
+                    && t.kind != TokenKind::Cjk
+                    && t.start > 0
+                    && bytes[t.start - 1].is_ascii_whitespace()
+                {
+                    sync.push((base.saturating_add(t.pos), t.start as u32));
+                    next_sync = t.pos + SYNC_EVERY;
+                }
+            }
             self.analyzer.surface_into(t.folded, t.kind, &mut surface);
             let term = match self.surfaces.get(surface.as_str()) {
                 Some(&id) => id,

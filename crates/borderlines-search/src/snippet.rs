@@ -9,7 +9,14 @@ use borderlines_core::{BlockKind, Document};
 use serde::{Deserialize, Serialize};
 
 use crate::index::{DocInfo, BODY};
-use crate::tokenize::tokenize_upto;
+
+/// A snippet is built around the densest run of matches within this many positions,
+const CLUSTER: u32 = 32;
+/// with this many positions of context before it,
+const CONTEXT: u32 = 8;
+/// and no match further than this after its start is looked for.
+const REACH: u32 = 64;
+use crate::tokenize::token_offsets;
 
 /// The passage shown under a hit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,20 +47,17 @@ pub fn ranges_at_positions(text: &str, base: u32, spans: &[(u32, u32)]) -> Vec<R
         .max()
         .unwrap_or(0)
         .saturating_sub(base);
-    tokenize_upto(text, last, |t| {
-        if t.joined {
-            return;
-        }
-        let pos = base.saturating_add(t.pos);
+    token_offsets(text, last, |p, start, end| {
+        let pos = base.saturating_add(p);
         let i = spans.partition_point(|s| s.0 <= pos);
         // Any span (there may be overlapping ones) that covers pos.
         let hit = spans[..i]
             .iter()
             .rposition(|s| pos < s.0.saturating_add(s.1));
         match (hit, out.last_mut()) {
-            (Some(h), Some(r)) if last_span == Some(h) && spans[h].1 > 1 => r.end = t.end,
+            (Some(h), Some(r)) if last_span == Some(h) && spans[h].1 > 1 => r.end = end,
             (Some(h), _) => {
-                out.push(t.start..t.end);
+                out.push(start..end);
                 last_span = Some(h);
             }
             (None, _) => last_span = None,
@@ -117,7 +121,6 @@ pub fn best_snippet(
             .or((!doc.blocks.is_empty()).then_some(0))?,
     };
     let text = &doc.blocks.get(block)?.text;
-    // Only this block's matches: the tokenizer stops after the last one.
     let first = info.blocks.get(block).copied().unwrap_or(0);
     let next = info.blocks.get(block + 1).copied().unwrap_or(u32::MAX);
     let mut spans: Vec<(u32, u32)> = per_leaf
@@ -127,8 +130,39 @@ pub fn best_snippet(
         .filter(|s| (first..next).contains(&s.0))
         .collect();
     spans.sort_unstable();
-    let ranges = ranges_at_positions(text, first, &spans);
-    Some(window(text, block, &ranges, max_len))
+    // The densest cluster of matches, by position; only its neighbourhood is tokenized.
+    let anchor = (0..spans.len())
+        .max_by_key(|&i| {
+            (
+                spans[i..]
+                    .iter()
+                    .take_while(|s| s.0 < spans[i].0.saturating_add(CLUSTER))
+                    .count(),
+                std::cmp::Reverse(i),
+            )
+        })
+        .map_or(first, |i| spans[i].0);
+    let from = anchor.saturating_sub(CONTEXT).max(first);
+    let until = anchor.saturating_add(REACH);
+    let (sync_pos, sync_byte) = info
+        .sync
+        .iter()
+        .rev()
+        .find(|&&(p, _)| p <= from && p >= first)
+        .map_or((first, 0), |&(p, b)| (p, b as usize));
+    let sync_byte = if text.is_char_boundary(sync_byte) {
+        sync_byte
+    } else {
+        0
+    };
+    let sync_pos = if sync_byte == 0 { first } else { sync_pos };
+    spans.retain(|s| s.0 >= sync_pos && s.0 <= until);
+    let rest = &text[sync_byte..];
+    let ranges = ranges_at_positions(rest, sync_pos, &spans);
+    let mut snippet = window(rest, block, &ranges, max_len);
+    snippet.offset += sync_byte;
+    snippet.starts_mid |= sync_byte > 0;
+    Some(snippet)
 }
 
 /// Cuts `text` to about `max_len` bytes around the densest group of ranges.

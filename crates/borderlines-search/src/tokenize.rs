@@ -175,6 +175,63 @@ pub fn tokenize_upto(text: &str, last: u32, mut emit: impl FnMut(&Tok<'_>)) -> u
     pos
 }
 
+/// Positions and byte ranges of the tokens of `text`, without folding or
+/// joined compounds — what [`tokenize`] would emit with `joined == false`,
+/// at a fraction of the cost — stopping soon after position `last`.
+/// Snippets use it to turn matched positions into byte ranges.
+pub fn token_offsets(text: &str, last: u32, mut emit: impl FnMut(u32, usize, usize)) {
+    let mut pos = 0u32;
+    let mut cjk_run: Option<(usize, usize)> = None;
+    for (i, piece) in pieces(text) {
+        if pos > last && cjk_run.is_none() {
+            return;
+        }
+        let end = i + piece.len();
+        if piece.chars().all(is_cjk) {
+            match &mut cjk_run {
+                Some((_, run_end)) if *run_end == i => *run_end = end,
+                _ => {
+                    if let Some((s, e)) = cjk_run.take() {
+                        pos = bigram_offsets(&text[s..e], s, pos, &mut emit);
+                    }
+                    cjk_run = Some((i, end));
+                }
+            }
+            continue;
+        }
+        if let Some((s, e)) = cjk_run.take() {
+            pos = bigram_offsets(&text[s..e], s, pos, &mut emit);
+        }
+        if piece.chars().any(char::is_alphanumeric) {
+            emit(pos, i, end);
+            pos += 1;
+        }
+    }
+    if let Some((s, e)) = cjk_run.take() {
+        bigram_offsets(&text[s..e], s, pos, &mut emit);
+    }
+}
+
+/// [`token_offsets`] for a Han/Kana run at byte `base`; returns the next position.
+fn bigram_offsets(
+    run: &str,
+    base: usize,
+    mut pos: u32,
+    emit: &mut impl FnMut(u32, usize, usize),
+) -> u32 {
+    let mut chars = run.char_indices().peekable();
+    if run.chars().nth(1).is_none() {
+        emit(pos, base, base + run.len());
+        return pos + 1;
+    }
+    while let Some((a, _)) = chars.next() {
+        let Some(&(b, cb)) = chars.peek() else { break };
+        emit(pos, base + a, base + b + cb.len_utf8());
+        pos += 1;
+    }
+    pos
+}
+
 /// Non-ASCII punctuation common in English news text that the fast path
 /// knows: curly quotes, dashes, the ellipsis.
 const SIMPLE_PUNCT: [char; 7] = [
@@ -183,82 +240,142 @@ const SIMPLE_PUNCT: [char; 7] = [
 
 /// UAX #29 word-boundary pieces of `text`. Words never span whitespace, so
 /// the text is cut at whitespace, and each chunk of ASCII (plus
-/// [`SIMPLE_PUNCT`]) takes a fast path that applies the same rules
-/// (letters, digits and `_` join; `.`, `:` and apostrophes between letters;
-/// `.`, `,`, `;` and apostrophes between digits); other chunks go through
-/// the full algorithm. Whitespace runs come out as one piece.
-fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut at = 0;
-    let mut pending: Vec<(usize, &str)> = Vec::new();
-    std::iter::from_fn(move || {
-        if let Some(p) = pending.pop() {
-            return Some(p);
-        }
-        let start = at;
-        let first = text.get(at..)?.chars().next()?;
-        if first.is_whitespace() {
-            at += text[at..]
-                .find(|c: char| !c.is_whitespace())
-                .unwrap_or(text.len() - at);
-            return Some((start, &text[start..at]));
-        }
-        let end = text[at..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |i| at + i);
-        at = end;
-        let chunk = &text[start..end];
-        if chunk
-            .chars()
-            .all(|c| c.is_ascii() || SIMPLE_PUNCT.contains(&c))
-        {
-            simple_pieces(chunk, start, &mut pending);
-        } else {
-            pending.extend(
-                chunk
-                    .split_word_bound_indices()
-                    .map(|(i, p)| (start + i, p)),
-            );
-        }
-        pending.reverse();
-        pending.pop()
-    })
+/// [`SIMPLE_PUNCT`]) takes a byte-level fast path that applies the same
+/// rules (letters, digits and `_` join; `.`, `:` and apostrophes between
+/// letters; `.`, `,`, `;` and apostrophes between digits); other chunks go
+/// through the full algorithm. Whitespace runs come out as one piece.
+fn pieces(text: &str) -> Pieces<'_> {
+    Pieces {
+        text,
+        at: 0,
+        chunk_end: 0,
+        pending: Vec::new(),
+    }
 }
 
-/// UAX #29 pieces of a chunk of ASCII and [`SIMPLE_PUNCT`] without whitespace.
-fn simple_pieces<'a>(chunk: &'a str, base: usize, out: &mut Vec<(usize, &'a str)>) {
-    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    let mut i = 0;
-    while let Some(c) = chunk.get(i..).and_then(|r| r.chars().next()) {
-        let mut j = i + c.len_utf8();
-        if word(c) {
-            let mut prev = c;
-            while let Some(d) = chunk[j..].chars().next() {
-                if word(d) {
-                    prev = d;
-                    j += 1;
-                    continue;
+/// The iterator behind [`pieces`].
+struct Pieces<'a> {
+    text: &'a str,
+    at: usize,
+    /// End of the current simple chunk (pieces up to it come from the fast path).
+    chunk_end: usize,
+    /// Pieces of a complex chunk from the full algorithm, reversed.
+    pending: Vec<(usize, &'a str)>,
+}
+
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        if let Some(p) = self.pending.pop() {
+            return Some(p);
+        }
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let start = self.at;
+        if start < self.chunk_end {
+            self.at = simple_piece_end(bytes, start, self.chunk_end);
+            return Some((start, &text[start..self.at]));
+        }
+        if start >= text.len() {
+            return None;
+        }
+        // Whitespace run, or the next chunk.
+        let space_at = |i: usize| -> Option<usize> {
+            let b = bytes[i];
+            if b < 0x80 {
+                return Some(usize::from(ascii_space(b)));
+            }
+            let c = text.get(i..)?.chars().next()?;
+            Some(if c.is_whitespace() { c.len_utf8() } else { 0 })
+        };
+        let char_len = |i: usize| text[i..].chars().next().map_or(1, char::len_utf8);
+        let mut i = start;
+        if space_at(i).unwrap_or(0) > 0 {
+            while i < text.len() {
+                match space_at(i) {
+                    Some(n) if n > 0 => i += n,
+                    _ => break,
                 }
-                let after = j + d.len_utf8();
-                let Some(next) = chunk[after..].chars().next() else {
-                    break;
-                };
-                let apostrophe = matches!(d, '\'' | '\u{2018}' | '\u{2019}');
-                let letters = prev.is_ascii_alphabetic()
-                    && next.is_ascii_alphabetic()
-                    && (apostrophe || matches!(d, '.' | ':'));
-                let digits = prev.is_ascii_digit()
-                    && next.is_ascii_digit()
-                    && (apostrophe || matches!(d, '.' | ',' | ';'));
-                if !(letters || digits) {
-                    break;
-                }
-                prev = next;
-                j = after + next.len_utf8();
+            }
+            self.at = i;
+            return Some((start, &text[start..i]));
+        }
+        let mut simple = true;
+        while i < text.len() && space_at(i).unwrap_or(0) == 0 {
+            if bytes[i] < 0x80 {
+                i += 1;
+            } else {
+                let n = char_len(i);
+                simple &= text[i..i + n].chars().all(|c| SIMPLE_PUNCT.contains(&c));
+                i += n;
             }
         }
-        out.push((base + i, &chunk[i..j]));
-        i = j;
+        if simple {
+            self.chunk_end = i;
+            self.at = simple_piece_end(bytes, start, i);
+            return Some((start, &text[start..self.at]));
+        }
+        self.at = i;
+        self.pending.extend(
+            text[start..i]
+                .split_word_bound_indices()
+                .map(|(j, p)| (start + j, p)),
+        );
+        self.pending.reverse();
+        self.pending.pop()
     }
+}
+
+/// The end of the piece starting at `i` in a simple chunk ending at `end`.
+fn simple_piece_end(b: &[u8], i: usize, end: usize) -> usize {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    // A right or left single quotation mark (U+2019, U+2018) in UTF-8.
+    let curly_apostrophe = |j: usize| {
+        j + 2 < end && b[j] == 0xE2 && b[j + 1] == 0x80 && matches!(b[j + 2], 0x98 | 0x99)
+    };
+    let c = b[i];
+    if c >= 0x80 {
+        // One of SIMPLE_PUNCT: three bytes each.
+        return (i + 3).min(end);
+    }
+    if !word(c) {
+        return i + 1;
+    }
+    let (mut j, mut prev) = (i + 1, c);
+    while j < end {
+        let d = b[j];
+        if word(d) {
+            prev = d;
+            j += 1;
+            continue;
+        }
+        let (len, apostrophe) = if curly_apostrophe(j) {
+            (3, true)
+        } else if d < 0x80 {
+            (1, d == b'\'')
+        } else {
+            break;
+        };
+        let Some(&next) = b.get(j + len).filter(|_| j + len < end) else {
+            break;
+        };
+        let letters = prev.is_ascii_alphabetic()
+            && next.is_ascii_alphabetic()
+            && (apostrophe || matches!(d, b'.' | b':'));
+        let digits = prev.is_ascii_digit()
+            && next.is_ascii_digit()
+            && (apostrophe || matches!(d, b'.' | b',' | b';'));
+        if !(letters || digits) {
+            break;
+        }
+        prev = next;
+        j += len + 1;
+    }
+    j
 }
 
 fn kind_of(piece: &str) -> TokenKind {
@@ -386,9 +503,19 @@ mod tests {
             proptest::prop_assert_eq!(got, want);
         }
 
+        /// The light offsets walk agrees with the full tokenizer.
+        #[test]
+        fn token_offsets_agree_with_tokenize(s in "[a-zA-Z0-9 \\-,.'’“”北朝鲜カタ학교에]{0,60}") {
+            let mut full = Vec::new();
+            tokenize(&s, |t| if !t.joined { full.push((t.pos, t.start, t.end)) });
+            let mut light = Vec::new();
+            token_offsets(&s, u32::MAX, |p, a, b| light.push((p, a, b)));
+            proptest::prop_assert_eq!(light, full);
+        }
+
         /// The ASCII fast path cuts exactly where UAX #29 does.
         #[test]
-        fn ascii_fast_path_matches_uax29(s in "[a-zA-Z0-9_.,;:'\\- !?\"()\t\n‘’“”–—…]{0,40}") {
+        fn ascii_fast_path_matches_uax29(s in "[a-zA-Z0-9_.,;:'\\- !?\"()\t\n‘’“”–—…é\u{a0}\u{2009}]{0,40}") {
             let fast: Vec<(usize, &str)> = pieces(&s).collect();
             let mut slow: Vec<(usize, &str)> = Vec::new();
             // Whitespace runs are one piece on the fast path.

@@ -82,8 +82,9 @@ fn units(d: &Document) -> Vec<Vec<String>> {
 }
 
 fn key(w: &str) -> String {
+    let folded = borderlines_search::fold::fold(w);
     Analyzer::default()
-        .analyze(w, borderlines_search::tokenize::TokenKind::Word)
+        .analyze(&folded, borderlines_search::tokenize::TokenKind::Word)
         .1
 }
 
@@ -188,6 +189,27 @@ proptest! {
                 for x in &s.highlights {
                     prop_assert!(x.end <= s.text.len() && s.text.is_char_boundary(x.start) && s.text.is_char_boundary(x.end));
                 }
+            }
+        }
+    }
+
+    /// Snippets cut from long blocks (tokenizing resumes at a sync point)
+    /// mark exactly the words that match, and are slices of their block.
+    #[test]
+    fn snippet_highlights_in_long_blocks_are_exact(words in proptest::collection::vec((0..VOCAB.len(), 0..6usize), 40..400), q in 0..VOCAB.len()) {
+        let seps = [" ", " ", " ", ", ", "-", "’s "];
+        let text: String = words.iter().map(|&(w, s)| format!("{}{}", VOCAB[w], seps[s])).collect();
+        let c = corpus(vec![doc("a", "x", &[&text, "tail block"])]);
+        let index = SearchIndex::build(&c);
+        let r = index.search(&c, &Query::parse(VOCAB[q]), &SearchOptions::default());
+        let want = key(VOCAB[q]);
+        for h in &r.hits {
+            let s = h.snippet.as_ref().unwrap();
+            let block = &c.documents[0].blocks[s.block].text;
+            prop_assert_eq!(&block[s.offset..s.offset + s.text.len()], s.text.as_str());
+            prop_assert!(!s.highlights.is_empty());
+            for x in &s.highlights {
+                prop_assert_eq!(key(&s.text[x.clone()].to_lowercase()), want.clone());
             }
         }
     }
