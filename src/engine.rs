@@ -10,6 +10,8 @@ use borderlines_core::Corpus;
 use borderlines_extract::{CorpusInsights, DocumentInsights};
 use borderlines_search::{Query, SearchIndex, SearchOptions, SearchResults};
 
+use crate::fields::InsightFields;
+
 /// How many hits the result list shows at most.
 pub const RESULT_LIMIT: usize = 100;
 
@@ -57,6 +59,7 @@ impl Engine {
     }
 
     /// Ranked results for the query text; a blank query lists every document.
+    /// Field filters such as `person:kim` are answered by the insights.
     pub fn search(&self, query: &str) -> SearchResults {
         let options = SearchOptions {
             limit: RESULT_LIMIT,
@@ -73,7 +76,10 @@ impl Engine {
         texts: impl IntoIterator<Item = &'a str>,
     ) -> Vec<Vec<Range<usize>>> {
         let query = Query::parse(query);
-        let highlighter = self.index.highlighter(&query);
+        let fields = InsightFields {
+            insights: &self.insights,
+        };
+        let highlighter = self.index.highlighter_with(&query, &fields);
         texts.into_iter().map(|t| highlighter.ranges(t)).collect()
     }
 }

@@ -8,6 +8,7 @@ pub mod annotations;
 pub mod components;
 pub mod corpus;
 pub mod engine;
+pub mod fields;
 pub mod url_sync;
 
 /// Mounts the whole app on `<body>`; called once by the wasm entry point.

@@ -16,6 +16,8 @@ const SYNTAX: &[(&str, &str)] = &[
     ("mines -russia", "leave out documents with russia"),
     ("(tumen OR yalu) fence", "group with parentheses"),
     ("title:fortifies", "only in the title (also byline:, body:)"),
+    ("person:kim", "documents naming a person; also org:, country:, place:, group:, entity:"),
+    ("theme:smuggling", "documents on a theme (fortification, defection, smuggling, information, rights, military, pandemic)"),
 ];
 
 /// A help popover explaining the query language. Built on `<details>` so

@@ -119,6 +119,11 @@ const tests = {
       ['title:fortifies', ['001'], null],
       ['border -russia', ['001'], null],
       ['(tumen OR yalu) fence', ['001'], (m) => m.some((x) => x.startsWith('fenc'))],
+      // Field filters answered by the extracted entities and themes.
+      ['person:kim', ['000', '004'], null],
+      ['place:tumen', ['001'], null],
+      ['theme:defection', ['001'], null],
+      ['person:kim border -country:russia', [], null],
     ];
     for (const [q, want, check] of cases) {
       await search(page, q);
