@@ -203,6 +203,18 @@ REGIONS = [
     ("Panmunjom", ["Joint Security Area"], "", 126.68, 37.96),
     ("Yellow Sea", ["West Sea"], "", 123.5, 37.0),
     ("Sea of Japan", ["East Sea"], "", 135.0, 40.0),
+    # Places outside the region that world news names constantly.
+    ("Gaza Strip", ["Gaza"], "PS", 34.4, 31.45),
+    ("West Bank", [], "PS", 35.25, 32.0),
+    ("Kashmir", [], "", 75.5, 34.5),
+    ("Europe", [], "", 15.0, 50.0),
+    ("Asia", [], "", 100.0, 34.0),
+    ("Africa", [], "", 20.0, 5.0),
+    ("Middle East", ["Mideast"], "", 45.0, 29.0),
+    ("Caucasus", [], "", 44.0, 42.5),
+    ("Latin America", [], "", -70.0, -10.0),
+    ("Southeast Asia", ["South-East Asia"], "", 110.0, 10.0),
+    ("Balkans", [], "", 21.0, 43.0),
 ]
 
 # Country aliases English news uses besides GeoNames' names (ISO2 -> list).
@@ -217,7 +229,7 @@ COUNTRY_ALIASES = {
     "AE": ["United Arab Emirates", "UAE", "U.A.E."],
     "NL": ["Netherlands", "Holland"],
     "CZ": ["Czech Republic", "Czechia"],
-    "PS": ["Palestinian Territories", "Palestine", "West Bank", "Gaza", "Gaza Strip"],
+    "PS": ["Palestinian Territories", "Palestine"],
     "CD": ["Democratic Republic of the Congo", "DRC", "DR Congo"],
     "CI": ["Ivory Coast", "Cote d'Ivoire"],
     "MM": ["Myanmar", "Burma"],
@@ -232,7 +244,7 @@ DEMONYMS = {
     "CN": ["Chinese"], "RU": ["Russian", "Russians"], "US": ["American", "Americans"],
     "JP": ["Japanese"], "UA": ["Ukrainian", "Ukrainians"], "GB": ["British", "Briton", "Britons"],
     "AU": ["Australian", "Australians"], "FR": ["French"], "DE": ["German", "Germans"],
-    "IN": ["Indian", "Indians"], "PK": ["Pakistani", "Pakistanis"], "AF": ["Afghan", "Afghans"],
+    "IN": ["Indian", "Indians"], "PK": ["Pakistani", "Pakistanis"], "AF": ["Afghan", "Afghans", "Afghani"],
     "IL": ["Israeli", "Israelis"], "PS": ["Palestinian", "Palestinians"], "IQ": ["Iraqi", "Iraqis"],
     "IR": ["Iranian", "Iranians"], "MN": ["Mongolian", "Mongolians"], "ID": ["Indonesian", "Indonesians"],
     "NZ": ["New Zealander", "New Zealanders"], "CA": ["Canadian", "Canadians"], "IT": ["Italian", "Italians"],
@@ -246,6 +258,9 @@ DEMONYMS = {
     "LK": ["Sri Lankan"], "BD": ["Bangladeshi"], "SO": ["Somali"], "SD": ["Sudanese"], "IE": ["Irish"],
     "GR": ["Greek"], "NL": ["Dutch"], "CH": ["Swiss"], "AT": ["Austrian"], "BE": ["Belgian"],
 }
+
+# News names for GeoNames city names.
+CITY_ALIASES = {"New York City": ["New York"], "Washington": ["Washington DC", "Washington, D.C."]}
 
 # Cities the border story needs even below the population threshold.
 FORCE_CITIES = {
@@ -323,7 +338,7 @@ def main():
             # Chinese towns share names across provinces: only the border provinces' are forced.
             if (cc, name) in FORCE_CITIES and cc == "CN" and c["admin1code"] not in ("05", "08", "19"):
                 keep = False
-            name_out, aliases = name, []
+            name_out, aliases = name, list(CITY_ALIASES.get(name, []))
         if not keep or (cc, name_out) in seen or name_out in AMBIGUOUS and (cc, name_out) not in FORCE_CITIES:
             continue
         seen.add((cc, name_out))

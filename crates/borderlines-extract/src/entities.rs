@@ -305,8 +305,22 @@ impl EntityBuilder {
                 };
                 self.short_forms.insert(short.to_owned(), idx);
                 self.short_forms.insert(e.name.clone(), idx);
+                // "bin Laden" / "Bin Laden" for "Osama bin Laden".
+                if words.len() >= 3 && NAME_PARTICLES.contains(&words[words.len() - 2]) {
+                    let p = words[words.len() - 2];
+                    let mut cap = p.to_owned();
+                    cap[..1].make_ascii_uppercase();
+                    for particle in [p.to_owned(), cap] {
+                        self.short_forms.insert(format!("{particle} {short}"), idx);
+                    }
+                }
             }
+            // Organisations and places found by cue words (not in the
+            // gazetteer) are recognised again by name.
             EntityKind::Person | EntityKind::Organisation => {
+                self.short_forms.insert(e.name.clone(), idx);
+            }
+            EntityKind::Place if e.place_kind.is_none() && e.lat.is_none() => {
                 self.short_forms.insert(e.name.clone(), idx);
             }
             _ => {}
@@ -702,10 +716,8 @@ fn chunk_end(
                 break;
             }
             j += 1;
-        } else if matches!(
-            w,
-            "of" | "for" | "on" | "at" | "de" | "van" | "von" | "al" | "bin"
-        ) && is_cap_word(t, j + 1)
+        } else if (matches!(w, "of" | "for" | "on" | "at") || NAME_PARTICLES.contains(&w))
+            && is_cap_word(t, j + 1)
             && !is_non_name_cap(t.tok(j + 1))
         {
             j += 2;
@@ -825,6 +837,9 @@ fn scan_sentence(
         if t.toks.get(k).is_some_and(|x| x.kind == TokKind::Possessive) {
             k += 1;
         }
+        while k < b && k < cj + 4 && STATE_ORG_ADJECTIVES.contains(&t.low(k)) {
+            k += 1;
+        }
         // Longest state noun of one or two words.
         let w1 = t.tok(k).to_string();
         let w2 = format!("{} {}", w1, t.tok(k + 1));
@@ -859,6 +874,10 @@ fn scan_sentence(
         let mut cs = i;
         let ce = chunk_end(t, i, b, &dict_end_at);
         i = ce;
+        // A lowercase particle before a name belongs to it: "bin Laden".
+        if cs > a + 1 && NAME_PARTICLES.contains(&t.tok(cs - 1)) && t.toks[cs].space_before {
+            cs -= 1;
+        }
         // Drop leading function words ("The", "According").
         while cs < ce && is_non_name_cap(t.tok(cs)) {
             cs += 1;
@@ -925,24 +944,45 @@ fn classify_chunk(
         .collect();
     let has_hit = |x: usize, y: usize| hits.iter().any(|&(i, j, _)| i < y && x < j);
 
-    // Organisation by cue word.
+    // Person after a title anywhere in the chunk: "President Xi Jinping",
+    // "The Foreign Affairs Minister Alexander Downer", "Interim President
+    // Hamid Karzai", or a capitalised role at a sentence start ("Expert John Park").
+    let name_ok = |n: usize| {
+        let len = ce.saturating_sub(n);
+        (1..=5).contains(&len)
+            && !has_hit(n, ce)
+            && is_cap_word(t, n)
+            && (n..ce).all(|k| {
+                !ORG_CUES.contains(&t.tok(k))
+                    && (is_cap_word(t, k)
+                        || is_joiner(t, k)
+                        || (k > n && is_joiner(t, k - 1))
+                        || NAME_PARTICLES.contains(&t.tok(k)))
+            })
+    };
+    let role_title = ROLE_NOUNS.contains(&t.low(rest)) && ce - rest >= 3;
+    if role_title && name_ok(rest + 1) {
+        return Some(person_found(t, rest + 1, ce, lead_country));
+    }
+    for k in rest..ce {
+        if let Some(n) = starts_with_title(t, k, ce) {
+            if name_ok(n) {
+                return Some(person_found(t, n, ce, lead_country));
+            }
+        }
+    }
+
+    // Organisation by cue word; a lone cue word counts after a country
+    // ("Peru's Congress", "the Indian Parliament").
     let cue = words.iter().any(|w| ORG_CUES.contains(w))
         || (ORG_OPENERS.contains(&t.tok(rest)) && t.tok(rest + 1) == "of");
     let all_caps_acronym_only = words.len() == 1 && words[0].chars().all(|c| c.is_uppercase());
-    if cue && !all_caps_acronym_only && !(words.len() == 1 && ORG_CUES.contains(&words[0])) {
+    let lone_cue = words.len() == 1 && ORG_CUES.contains(&words[0]);
+    if cue && !all_caps_acronym_only && (!lone_cue || lead_country.is_some()) {
         let name = span_text(t, cs, ce).to_owned();
         return Some(org_found(cs, ce, name, lead_country, MentionForm::Name));
     }
 
-    // Person after a title: "President Xi Jinping", "Prime Minister John Howard",
-    // or a capitalised role at a sentence start ("Expert John Park").
-    let role_title = ROLE_NOUNS.contains(&t.tok(rest).to_lowercase().as_str()) && ce - rest >= 3;
-    if let Some(n) = starts_with_title(t, rest, ce).or(role_title.then_some(rest + 1)) {
-        let len = ce - n;
-        if (1..=5).contains(&len) && !has_hit(n, ce) && is_cap_word(t, n) {
-            return Some(person_found(t, n, ce, lead_country));
-        }
-    }
     if rest != cs || has_hit(rest, ce) {
         // A Korean name may follow a demonym: "North Korean leader Kim…" is handled below.
         if let Some(n) = korean_name_len(t, rest, ce) {
@@ -998,12 +1038,66 @@ fn classify_chunk(
     {
         return Some(person_found(t, cs, ce, None));
     }
+    // A name with "bin"/"ibn" is a person's ("Osama bin Laden").
+    if (2..=5).contains(&nwords)
+        && words.iter().skip(1).any(|w| matches!(*w, "bin" | "ibn"))
+        && !NAME_PARTICLES.contains(&words[0].to_lowercase().as_str())
+    {
+        return Some(person_found(t, cs, ce, None));
+    }
+    // A role and a comma before, a comma after: "the senate leader, Ramon Puerta,".
+    if plain
+        && (2..=4).contains(&nwords)
+        && cs >= sa + 2
+        && t.tok(cs - 1) == ","
+        && matches!(t.tok(ce), "," | "said" | "says")
+    {
+        let before = t.tok(cs - 2);
+        if ROLE_NOUNS.contains(&t.low(cs - 2)) || TITLES.contains(&before) {
+            return Some(person_found(t, cs, ce, None));
+        }
+    }
+    // Places by their cue words: "Dora village", "the republic of Dagestan",
+    // "the summer capital Srinagar", "in southern Kashmir", "Hume Highway".
+    if plain && (1..=3).contains(&nwords) {
+        let next = t.low(ce);
+        let last = t.tok(ce - 1);
+        let p1 = if cs > sa { t.low(cs - 1) } else { "" };
+        let p2 = if cs > sa + 1 { t.low(cs - 2) } else { "" };
+        let by_cue = PLACE_AFTER.contains(&next)
+            || (nwords >= 2
+                && PLACE_AFTER
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(last) && last.starts_with(char::is_uppercase)))
+            || (p1 == "of"
+                && PLACE_OF
+                    .iter()
+                    .any(|w| p2 == *w || p2.strip_suffix('s') == Some(w)))
+            || p1 == "capital"
+            || (COMPASS.contains(&p1) && matches!(p2, "in" | "of" | "across" | "from" | "into"));
+        if by_cue {
+            let name = span_text(t, cs, ce).to_owned();
+            let key = format!("q:{}", name.to_lowercase());
+            return Some(Found {
+                tok_start: cs,
+                tok_end: ce,
+                key,
+                kind: EntityKind::Place,
+                name,
+                form: MentionForm::Name,
+                place: None,
+                country: None,
+                nested: false,
+            });
+        }
+    }
     // Short form or repeat of an entity named earlier: "Kim", "Silberstein".
     let text = span_text(t, cs, ce);
     if let Some(&idx) = short_forms.get(text) {
         let e = known.get(idx)?;
         let key = match e.kind {
             EntityKind::Person => format!("h:{}", norm_key(&e.name).to_lowercase()),
+            EntityKind::Place => format!("q:{}", e.name.to_lowercase()),
             _ => format!(
                 "o:{}:{}",
                 e.name.to_lowercase(),

@@ -84,6 +84,10 @@ pub const ORG_CUES: &[&str] = &[
     "Tribune",
     "Broadcasting",
     "Press",
+    "Government",
+    "Cabinet",
+    "Ministries",
+    "Mission",
 ];
 
 /// Capitalised cue words that can open an organisation name followed by "of"
@@ -145,6 +149,31 @@ pub const STATE_ORG_NOUNS: &[&str] = &[
     "state department",
     "treasury",
     "legislature",
+    "intelligence service",
+    "intelligence services",
+    "mission",
+    "congress",
+    "senate",
+    "military intelligence",
+    "security service",
+    "security services",
+];
+
+/// Adjectives that may stand between a country's possessive and its
+/// institution ("Afghanistan's new interim government").
+pub const STATE_ORG_ADJECTIVES: &[&str] = &[
+    "new",
+    "interim",
+    "current",
+    "former",
+    "transitional",
+    "caretaker",
+    "federal",
+    "national",
+    "central",
+    "top",
+    "main",
+    "provisional",
 ];
 
 /// Titles and roles written before a person's name.
@@ -264,6 +293,38 @@ pub const ROLE_NOUNS: &[&str] = &[
     "singer",
     "actor",
     "treasurer",
+    "warlord",
+    "cleric",
+    "dissident",
+    "fighter",
+    "militant",
+    "businessman",
+    "businesswoman",
+    "tycoon",
+    "skipper",
+    "rebel",
+    "prosecutor",
+    "judge",
+    "negotiator",
+    "chancellor",
+    "monarch",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "candidate",
+    "opponent",
+    "rival",
+    "deputy",
+    "colonel",
+    "sergeant",
+    "detective",
+    "inspector",
+    "superintendent",
+    "commissioner",
+    "manager",
+    "chairwoman",
+    "politician",
 ];
 
 /// Nouns of an appositive that say the name before it is a person
@@ -412,6 +473,26 @@ pub const GROUPS: &[(&str, &str)] = &[
     ("voters", "voters"),
     ("lawmakers", "lawmakers"),
     ("negotiators", "negotiators"),
+    ("supporters", "supporters"),
+    ("commanders", "commanders"),
+    ("vendors", "vendors"),
+    ("victims", "victims"),
+    ("security forces", "security forces"),
+    ("cabinet members", "cabinet members"),
+    ("fighters", "fighters"),
+    ("forces", "forces"),
+    ("separatists", "separatists"),
+    ("extremists", "extremists"),
+    ("policemen", "police officers"),
+    ("firemen", "firefighters"),
+    ("medics", "medics"),
+    ("doctors", "doctors"),
+    ("nurses", "nurses"),
+    ("teachers", "teachers"),
+    ("pilgrims", "pilgrims"),
+    ("tourists", "tourists"),
+    ("inmates", "prisoners"),
+    ("guerrillas", "guerrillas"),
 ];
 
 /// Well-known organisations: (name, aliases, ISO country or "", is a news source).
@@ -500,12 +581,7 @@ pub const KNOWN_ORGS: &[(&str, &[&str], &str, bool)] = &[
     ),
     ("White House", &[], "US", false),
     ("Pentagon", &[], "US", false),
-    (
-        "State Department",
-        &["US State Department", "U.S. State Department"],
-        "US",
-        false,
-    ),
+    ("State Department", &[], "US", false),
     ("Kremlin", &[], "RU", false),
     ("CIA", &["Central Intelligence Agency"], "US", false),
     ("FBI", &["Federal Bureau of Investigation"], "US", false),
@@ -853,10 +929,6 @@ pub const NON_NAME_CAPS: &[&str] = &[
     "October",
     "November",
     "December",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
     "Until",
     "Because",
     "Instead",
@@ -881,6 +953,73 @@ pub const NON_NAME_CAPS: &[&str] = &[
     "Yesterday",
     "Tomorrow",
     "Police",
+];
+
+/// Name particles that never start a sentence-case name but belong to one
+/// ("Osama bin Laden", "Ludwig van Beethoven"). "bin"/"ibn" mark a person.
+pub const NAME_PARTICLES: &[&str] = &[
+    "bin", "ibn", "van", "von", "de", "da", "di", "al", "el", "le", "la", "du", "der", "den",
+];
+
+/// Words after a name that make it a place ("Dora village", "Hume Highway").
+pub const PLACE_AFTER: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "province",
+    "region",
+    "district",
+    "county",
+    "state",
+    "island",
+    "islands",
+    "valley",
+    "mountains",
+    "peninsula",
+    "highway",
+    "airport",
+    "prefecture",
+    "township",
+];
+
+/// Words before "of" + name that make it a place ("the city of Tumen", "the republic of Dagestan").
+pub const PLACE_OF: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "district",
+    "county",
+    "state",
+    "republic",
+    "island",
+    "port",
+    "capital",
+    "suburb",
+    "outskirts",
+    "settlement",
+    "kibbutz",
+    "camp",
+];
+
+/// Compass adjectives: "in southern Kashmir".
+pub const COMPASS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "downtown",
+    "coastal",
 ];
 
 /// Month names and their abbreviations, numbered from 1.

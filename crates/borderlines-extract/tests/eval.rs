@@ -36,9 +36,10 @@ fn is_word_char(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
-/// Finds the labels in reading order: each one at or after the start of the previous.
+/// Finds the labels in reading order: each one after the previous, or
+/// inside it when the types differ ("US" in "US State Department").
 fn locate(blocks: &[String], labels: &str, file: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+    let mut out: Vec<Span> = Vec::new();
     let (mut b, mut pos) = (0usize, 0usize);
     for line in labels.lines().filter(|l| !l.trim().is_empty()) {
         let (ty, text) = line
@@ -48,6 +49,11 @@ fn locate(blocks: &[String], labels: &str, file: &str) -> Vec<Span> {
             .iter()
             .find(|t| **t == ty)
             .unwrap_or_else(|| panic!("{file}: unknown type {ty}"));
+        if let Some(prev) = out.last() {
+            if prev.ty == *ty && prev.block == b {
+                pos = prev.end;
+            }
+        }
         let mut found = None;
         'search: for (bi, block) in blocks.iter().enumerate().skip(b) {
             let from = if bi == b { pos } else { 0 };
@@ -171,6 +177,14 @@ fn entity_precision_and_recall_per_type() {
             })
             .collect();
         pred.sort_by_key(|p| (p.block, p.start));
+        if std::env::var("EVAL_DEBUG").is_ok_and(|v| v == name) {
+            for g in &gold {
+                eprintln!("gold {} {}..{} {}", g.ty, g.start, g.end, g.text);
+            }
+            for p in &pred {
+                eprintln!("pred {} {}..{} {}", p.ty, p.start, p.end, p.text);
+            }
+        }
         let mut misses = Vec::new();
         score(&gold, &pred, false, &mut partial, &mut misses);
         score(&gold, &pred, true, &mut strict, &mut Vec::new());
