@@ -166,6 +166,17 @@ fn mask(tf: [u32; 3], fields: u8) -> [u32; 3] {
 /// Finds every document a leaf matches, scored.
 pub fn eval_leaf(index: &SearchIndex, leaf: &Leaf, p: &RankingParams) -> LeafHits {
     let mut hits = LeafHits::default();
+    // Room for every posting of single-term alternatives (phrases match fewer).
+    let cap: u64 = leaf
+        .alts
+        .iter()
+        .map(|a| match a {
+            Alt::Term { term, .. } => u64::from(index.df(*term)),
+            Alt::Phrase { .. } => 0,
+        })
+        .sum();
+    hits.entries
+        .reserve(cap.min(index.len() as u64 * 4) as usize);
     for (ai, alt) in leaf.alts.iter().enumerate() {
         let idf = alt_idf(index, alt);
         let w = alt_weight(leaf, alt, p);

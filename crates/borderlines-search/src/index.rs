@@ -65,7 +65,7 @@ pub struct DocInfo {
 }
 
 /// Tokens between two resumption points ([`DocInfo::sync`]).
-pub const SYNC_EVERY: u32 = 32;
+pub const SYNC_EVERY: u32 = 16;
 
 impl DocInfo {
     /// The field (0 title, 1 byline, 2 body) of a position.

@@ -13,9 +13,9 @@ use crate::index::{DocInfo, BODY};
 /// A snippet is built around the densest run of matches within this many positions,
 const CLUSTER: u32 = 32;
 /// with this many positions of context before it,
-const CONTEXT: u32 = 8;
+const CONTEXT: u32 = 6;
 /// and no match further than this after its start is looked for.
-const REACH: u32 = 64;
+const REACH: u32 = 40;
 use crate::tokenize::token_offsets;
 
 /// The passage shown under a hit.
