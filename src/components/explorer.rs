@@ -32,6 +32,15 @@ pub fn Explorer(
         })
     };
     let on_query = Callback::new(move |q: String| state.update(|s| s.query = q));
+    // On a phone the reader sits below the list: bring it into view when a
+    // document is opened (skipping the first run, so a plain load stays put).
+    Effect::new(move |previous: Option<Option<String>>| {
+        let doc = requested.get();
+        if previous.is_some_and(|p| p != doc) && doc.is_some() {
+            scroll_reader_into_view_on_narrow_screens();
+        }
+        doc
+    });
     let corpus = engine.corpus();
     let summary = format!(
         "{} · {} words",
@@ -56,5 +65,28 @@ pub fn Explorer(
             </section>
             <Reader engine=engine requested=requested open=open_index.into() query=query/>
         </main>
+    }
+}
+
+/// Below this width the panes stack (see style/borderlines.css).
+const STACKED_LAYOUT_PX: f64 = 760.0;
+
+fn scroll_reader_into_view_on_narrow_screens() {
+    let window = window();
+    let narrow = window
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w <= STACKED_LAYOUT_PX);
+    if let Some(reader) = narrow
+        .then(|| {
+            document()
+                .query_selector("[data-testid=reader]")
+                .ok()
+                .flatten()
+        })
+        .flatten()
+    {
+        reader.scroll_into_view();
     }
 }

@@ -237,6 +237,10 @@ const tests = {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow <= 0, `page is ${overflow}px wider than the screen`);
     await page.screenshot({ path: join(shots, 'phone.png'), fullPage: false });
+    // Opening a document scrolls the stacked reader into view.
+    await page.click('[data-testid=result]:nth-child(2) a');
+    await page.waitForFunction(() => document.querySelector('[data-testid=reader]').getBoundingClientRect().top < 200);
+    await page.screenshot({ path: join(shots, 'phone-reader.png') });
     const wide = await open_page(page_url, { width: 1920, height: 1080 });
     await wide.page.fill('[data-testid=search-input]', 'border fence');
     await wide.page.waitForFunction(() => document.querySelector('[data-testid=result-count]').textContent.includes('of 3'));
