@@ -228,6 +228,13 @@ fn match_at(
                 } else if let Some(d) = day_of(t.tok(j)) {
                     day = Some(d);
                     j += 1;
+                    // A span of days, "January 4-6": the range belongs to the date.
+                    if matches!(t.tok(j), "-" | "–")
+                        && !t.toks[j].space_before
+                        && day_of(t.tok(j + 1)).is_some()
+                    {
+                        j += 2;
+                    }
                     let k = if t.tok(j) == "," { j + 1 } else { j };
                     if let Some(y) = (k < b).then(|| year_of(t.tok(k))).flatten() {
                         year = Some(y);

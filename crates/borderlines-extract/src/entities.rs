@@ -965,7 +965,11 @@ fn classify_chunk(
         return Some(person_found(t, rest + 1, ce, lead_country));
     }
     for k in rest..ce {
-        if let Some(n) = starts_with_title(t, k, ce) {
+        if let Some(mut n) = starts_with_title(t, k, ce) {
+            // Stacked titles: "President General Pervez Musharraf".
+            while let Some(m) = starts_with_title(t, n, ce) {
+                n = m;
+            }
             if name_ok(n) {
                 return Some(person_found(t, n, ce, lead_country));
             }

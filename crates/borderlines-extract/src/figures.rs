@@ -62,7 +62,8 @@ pub struct Figure {
     /// Upper bound, when known (inclusive).
     pub max: Option<f64>,
     /// Normalised unit: "%", "km", "mi", "m", "kg", "t", "ha", "USD", "EUR",
-    /// "GBP", "CNY", "KRW", "JPY", "RUB", "AUD", "year", "month", "week", "day", "hour".
+    /// "GBP", "CNY", "KRW", "JPY", "RUB", "AUD", "year", "month", "week", "day", "hour",
+    /// "age" (years of age: "a 45-year-old man").
     pub unit: Option<String>,
     /// What it counts or measures ("troops", "North Koreans", "border").
     pub counts: Option<String>,
@@ -269,6 +270,22 @@ fn unit_after(
     }
     if j >= end {
         return (None, j);
+    }
+    // Ages: "a 45-year-old man" counts a man, aged 45 years.
+    if t.tok(j) == "-"
+        && !t.toks[j].space_before
+        && matches!(t.low(j + 1), "year" | "years")
+        && t.tok(j + 2) == "-"
+        && t.low(j + 3) == "old"
+    {
+        return (Some("age"), j + 4);
+    }
+    // Other glued units: "25-kilometre", "10-day".
+    if t.tok(j) == "-" && !t.toks[j].space_before && j + 1 < end {
+        let (u, k) = unit_after(t, j + 1, end, None);
+        if u.is_some() {
+            return (u, k);
+        }
     }
     let w = t.tok(j).to_lowercase();
     let two = format!("{} {}", w, t.tok(j + 1).to_lowercase());
@@ -592,7 +609,9 @@ fn number_at(t: &Tokenized, i: usize, b: usize) -> Option<NumberMatch> {
         // units", "twelve kilometres" (not "the two Koreas" → still counted;
         // "two of them" is not).
         let next = t.low(i + 1);
-        if next == "of" || next.is_empty() || i + 1 >= b {
+        // "two-thirds" is a fraction and "three-year-old" an age: not counts.
+        let glued = next == "-" && !t.toks[i + 1].space_before;
+        if next == "of" || next.is_empty() || i + 1 >= b || glued {
             return None;
         }
         let mut v = v;
@@ -655,6 +674,23 @@ fn counts_after(t: &Tokenized, j: usize, b: usize) -> (Option<String>, Option<St
         }
         k += 1;
         head_end = k;
+        // A noun phrase ends with its first plural noun: "fires" in "100
+        // fires now ring …", "North Koreans" in "600 North Koreans have …".
+        let plural = (lw.len() > 3 && lw.ends_with('s') && !lw.ends_with("ss"))
+            || matches!(
+                lw.as_str(),
+                "people"
+                    | "men"
+                    | "women"
+                    | "children"
+                    | "police"
+                    | "personnel"
+                    | "staff"
+                    | "troops"
+            );
+        if plural && !glued_hyphen {
+            break;
+        }
     }
     if head_end == start {
         return (None, None);

@@ -94,15 +94,22 @@ pub fn extract(doc: &Document) -> DocumentInsights {
                         e.kind,
                         EntityKind::Person | EntityKind::Organisation | EntityKind::Country
                     ) && m.form != crate::entities::MentionForm::Demonym,
+                    person: e.kind == EntityKind::Person,
                 });
             }
         }
     }
-    let mut all_quotes = Vec::new();
-    for (bi, t) in blocks.iter().enumerate() {
-        let refs = &mut by_block[bi];
+    for refs in &mut by_block {
         refs.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        all_quotes.extend(quotes::find(bi, t, refs));
+    }
+    let mut all_quotes = Vec::new();
+    let mut earlier_person: Option<(&str, u32)> = None;
+    for (bi, t) in blocks.iter().enumerate() {
+        let refs = &by_block[bi];
+        all_quotes.extend(quotes::find(bi, t, refs, earlier_person));
+        if let Some(m) = refs.iter().rev().find(|m| m.person) {
+            earlier_person = Some((m.name, m.entity));
+        }
     }
 
     let mut doc_hits: std::collections::BTreeMap<

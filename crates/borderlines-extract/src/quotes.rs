@@ -23,6 +23,8 @@ pub enum Attribution {
     Explicit,
     /// No attribution: the first entity of the sentence before the quote.
     Subject,
+    /// "he said" / "she said": the last person named before the quote.
+    Pronoun,
     /// Nobody is named.
     None,
 }
@@ -51,6 +53,7 @@ pub(crate) struct MentionRef<'a> {
     pub name: &'a str,
     /// A person, organisation or country named (not a demonym or group).
     pub subject_like: bool,
+    pub person: bool,
 }
 
 /// Longest quotation considered, in bytes; an unmatched mark stops here.
@@ -70,7 +73,13 @@ fn closing_for(c: char) -> Option<&'static [char]> {
 }
 
 /// Finds the quotes of one block. `mentions` must be sorted by start.
-pub(crate) fn find(block: usize, t: &Tokenized, mentions: &[MentionRef]) -> Vec<Quote> {
+/// `earlier_person` is the last person named in earlier blocks, for "he said".
+pub(crate) fn find(
+    block: usize,
+    t: &Tokenized,
+    mentions: &[MentionRef],
+    earlier_person: Option<(&str, u32)>,
+) -> Vec<Quote> {
     let text = t.text;
     let mut out = Vec::new();
     let mut pos = 0;
@@ -151,7 +160,7 @@ pub(crate) fn find(block: usize, t: &Tokenized, mentions: &[MentionRef]) -> Vec<
             continue;
         };
         let s = t.sents[si];
-        let (speaker, speaker_entity, attribution) = speaker_of(t, si, i, mentions);
+        let (speaker, speaker_entity, attribution) = speaker_of(t, si, i, mentions, earlier_person);
         out.push(Quote {
             loc: Loc::new(block, qs..qe),
             text: inner.to_owned(),
@@ -190,6 +199,7 @@ fn speaker_of(
     si: usize,
     quote_at: usize,
     mentions: &[MentionRef],
+    earlier_person: Option<(&str, u32)>,
 ) -> (Option<String>, Option<u32>, Attribution) {
     let s = t.sents[si];
     let lo = mentions.partition_point(|m| m.start < s.start);
@@ -225,6 +235,20 @@ fn speaker_of(
             }
         }
         if SPEECH_VERBS.contains(&lw.as_str()) && t.toks[k].kind == TokKind::Word {
+            // "…," he said: the last person named before the quote.
+            if k > s.tok_start && matches!(t.low(k - 1), "he" | "she") {
+                let upto = mentions.partition_point(|m| m.start < quote_at);
+                let last = mentions[..upto]
+                    .iter()
+                    .rev()
+                    .find(|m| m.person)
+                    .map(|m| (m.name.to_owned(), m.entity));
+                if let Some((name, id)) =
+                    last.or_else(|| earlier_person.map(|(n, id)| (n.to_owned(), id)))
+                {
+                    return (Some(name), Some(id), Attribution::Pronoun);
+                }
+            }
             // "X said" (allowing "has", "had", an adverb in between).
             if let Some(mi) = mention_ending_near(mentions, t, k, 3) {
                 let m = &mentions[mi];
@@ -294,7 +318,7 @@ mod tests {
     fn straight_curly_and_single_quotes() {
         let text = "Up to 600 have 'vanished' after China's move, as per a rights group. He called it a “hostile state,” and \"no.\"";
         let t = Tokenized::new(text);
-        let q = find(0, &t, &[]);
+        let q = find(0, &t, &[], None);
         let got: Vec<_> = q
             .iter()
             .map(|q| (q.text.as_str(), q.speaker.as_deref()))
@@ -312,6 +336,6 @@ mod tests {
     #[test]
     fn unmatched_marks_are_ignored() {
         let t = Tokenized::new("He said \"this never ends and the defectors' fate is 'unclear");
-        assert!(find(0, &t, &[]).is_empty());
+        assert!(find(0, &t, &[], None).is_empty());
     }
 }
