@@ -30,6 +30,10 @@ impl Analyzer {
             out.push_str(folded);
             return;
         }
+        if !folded.contains('\'') {
+            out.push_str(folded);
+            return;
+        }
         let base = folded
             .strip_suffix("'s")
             .or_else(|| folded.strip_suffix('\''))

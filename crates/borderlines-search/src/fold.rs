@@ -11,6 +11,15 @@ const APOSTROPHES: [char; 4] = ['\'', '\u{2019}', '\u{2018}', '\u{02BC}'];
 /// marks, compatibility forms decomposed, apostrophes unified, thousands
 /// separators between digits dropped).
 pub fn fold_into(word: &str, out: &mut String) {
+    if !word.bytes().any(|b| b >= 0x80 || b == b',') {
+        // The common case, a plain ASCII word: copy, then lowercase in place.
+        let from = out.len();
+        out.push_str(word);
+        if let Some(tail) = out.get_mut(from..) {
+            tail.make_ascii_lowercase();
+        }
+        return;
+    }
     let mut prev_digit = false;
     let mut chars = word.chars().peekable();
     while let Some(c) = chars.next() {

@@ -56,7 +56,10 @@ pub struct Tok<'a> {
     pub joined: bool,
 }
 
-const HYPHENS: [&str; 3] = ["-", "\u{2010}", "\u{2011}"];
+/// Hyphens that join a compound ("Jong-un").
+fn is_hyphen(piece: &str) -> bool {
+    matches!(piece, "-" | "\u{2010}" | "\u{2011}")
+}
 
 /// A hyphenated compound being read: where it starts and its joined form.
 struct Compound {
@@ -139,9 +142,9 @@ pub fn tokenize_upto(text: &str, last: u32, mut emit: impl FnMut(&Tok<'_>)) -> u
                 if let Some(c) = compound.take() {
                     spare = flush_compound(c, &mut emit);
                 }
+                // The joined form is only copied if a hyphen follows (rare).
                 let mut joined = std::mem::take(&mut spare);
                 joined.clear();
-                joined.push_str(&buf);
                 compound = Some(Compound {
                     start: i,
                     end,
@@ -153,9 +156,16 @@ pub fn tokenize_upto(text: &str, last: u32, mut emit: impl FnMut(&Tok<'_>)) -> u
                 });
             }
             pos += 1;
-        } else if HYPHENS.contains(&piece) {
+        } else if is_hyphen(piece) {
             match &mut compound {
-                Some(c) if c.end == i && c.hyphen_at.is_none() => c.hyphen_at = Some(end),
+                Some(c) if c.end == i && c.hyphen_at.is_none() => {
+                    if c.parts == 1 {
+                        // `buf` still holds the word just before the hyphen.
+                        c.joined.clear();
+                        c.joined.push_str(&buf);
+                    }
+                    c.hyphen_at = Some(end);
+                }
                 _ => {
                     if let Some(c) = compound.take() {
                         spare = flush_compound(c, &mut emit);
@@ -263,6 +273,20 @@ struct Pieces<'a> {
     pending: Vec<(usize, &'a str)>,
 }
 
+/// Length of the whitespace character at byte `i` (0 when it is not one).
+#[inline]
+fn space_len(text: &str, i: usize) -> usize {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => usize::from(ascii_space(b)),
+        Some(_) => match text.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) if c.is_whitespace() => c.len_utf8(),
+            _ => 0,
+        },
+        None => 0,
+    }
+}
+
+#[inline]
 fn ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
 }
@@ -284,35 +308,34 @@ impl<'a> Iterator for Pieces<'a> {
             return None;
         }
         // Whitespace run, or the next chunk.
-        let space_at = |i: usize| -> Option<usize> {
-            let b = bytes[i];
-            if b < 0x80 {
-                return Some(usize::from(ascii_space(b)));
-            }
-            let c = text.get(i..)?.chars().next()?;
-            Some(if c.is_whitespace() { c.len_utf8() } else { 0 })
-        };
-        let char_len = |i: usize| text[i..].chars().next().map_or(1, char::len_utf8);
         let mut i = start;
-        if space_at(i).unwrap_or(0) > 0 {
+        if space_len(text, i) > 0 {
             while i < text.len() {
-                match space_at(i) {
-                    Some(n) if n > 0 => i += n,
-                    _ => break,
+                match space_len(text, i) {
+                    0 => break,
+                    n => i += n,
                 }
             }
             self.at = i;
             return Some((start, &text[start..i]));
         }
         let mut simple = true;
-        while i < text.len() && space_at(i).unwrap_or(0) == 0 {
-            if bytes[i] < 0x80 {
+        loop {
+            // A tight loop over ASCII, the common case.
+            while i < bytes.len() && bytes[i] < 0x80 && !ascii_space(bytes[i]) {
                 i += 1;
-            } else {
-                let n = char_len(i);
-                simple &= text[i..i + n].chars().all(|c| SIMPLE_PUNCT.contains(&c));
-                i += n;
             }
+            if i >= bytes.len() || bytes[i] < 0x80 {
+                break;
+            }
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            if c.is_whitespace() {
+                break;
+            }
+            simple &= SIMPLE_PUNCT.contains(&c);
+            i += c.len_utf8();
         }
         if simple {
             self.chunk_end = i;
@@ -379,12 +402,17 @@ fn simple_piece_end(b: &[u8], i: usize, end: usize) -> usize {
 }
 
 fn kind_of(piece: &str) -> TokenKind {
-    if piece.chars().any(is_hangul) {
+    let number = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | '_');
+    if piece.is_ascii() {
+        // The common case: no Hangul to look for.
+        if piece.chars().all(number) {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        }
+    } else if piece.chars().any(is_hangul) {
         TokenKind::Hangul
-    } else if piece
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '_'))
-    {
+    } else if piece.chars().all(number) {
         TokenKind::Number
     } else {
         TokenKind::Word
