@@ -44,6 +44,16 @@ impl Analyzer {
         }
     }
 
+    /// The surface form of a folded token: `folded` itself when analysis
+    /// leaves it unchanged (the common case, no copy), else written to `buf`.
+    pub fn surface<'a>(&self, folded: &'a str, kind: TokenKind, buf: &'a mut String) -> &'a str {
+        if kind != TokenKind::Word || !folded.contains('\'') {
+            return folded;
+        }
+        self.surface_into(folded, kind, buf);
+        buf
+    }
+
     /// The index key of a surface form.
     pub fn key(&self, surface: &str, kind: TokenKind) -> String {
         match kind {

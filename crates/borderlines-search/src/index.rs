@@ -409,11 +409,11 @@ impl Builder {
                     next_sync = t.pos + SYNC_EVERY;
                 }
             }
-            self.analyzer.surface_into(t.folded, t.kind, &mut surface);
-            let term = match self.surfaces.get(surface.as_str()) {
+            let surface = self.analyzer.surface(t.folded, t.kind, &mut surface);
+            let term = match self.surfaces.get(surface) {
                 Some(&id) => id,
                 None => {
-                    let key = self.analyzer.key(&surface, t.kind);
+                    let key = self.analyzer.key(surface, t.kind);
                     let id = match self.keys.get(&key) {
                         Some(&id) => id,
                         None => {
@@ -426,7 +426,7 @@ impl Builder {
                             id
                         }
                     };
-                    self.surfaces.insert(surface.clone(), id);
+                    self.surfaces.insert(surface.to_owned(), id);
                     id
                 }
             };
