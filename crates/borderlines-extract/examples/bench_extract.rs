@@ -13,6 +13,24 @@ use borderlines_extract::{extract, CorpusInsights};
 
 const TARGET: usize = 10 * 1024 * 1024;
 
+/// This thread's CPU time in seconds (Linux: /proc/thread-self/stat, in
+/// clock ticks of 1/100 s), so that a number measured on a machine shared
+/// with other builds is not inflated by waiting for a core.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+fn cpu_since(start: Option<f64>) -> String {
+    match (start, cpu_seconds()) {
+        (Some(a), Some(b)) => format!("{:.2} s CPU", b - a),
+        _ => "CPU time n/a".into(),
+    }
+}
+
 fn main() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
     let mut files: Vec<String> = std::env::args().skip(1).collect();
@@ -49,9 +67,11 @@ fn main() {
     let _ = extract(&docs[0]);
     let warm = warm.elapsed();
 
+    let cpu0 = cpu_seconds();
     let t = Instant::now();
     let ins: Vec<_> = docs.iter().map(extract).collect();
     let per_doc = t.elapsed();
+    let per_doc_cpu = cpu_since(cpu0);
     let t = Instant::now();
     let corpus = CorpusInsights::from_documents(ins);
     let claims = t.elapsed();
@@ -61,9 +81,11 @@ fn main() {
     let mut big = docs[0].clone();
     big.blocks = docs.iter().flat_map(|d| d.blocks.iter().cloned()).collect();
     let big_len: usize = big.blocks.iter().map(|b| b.text.len()).sum();
+    let cpu0 = cpu_seconds();
     let t = Instant::now();
     let big_ins = extract(&big);
     let single = t.elapsed();
+    let single_cpu = cpu_since(cpu0);
 
     let mb = |n: usize| n as f64 / (1024.0 * 1024.0);
     println!(
@@ -71,19 +93,21 @@ fn main() {
         warm.as_secs_f64() * 1e3
     );
     println!(
-        "{} documents, {:.2} MB of block text: extract {:.3} s ({:.1} MB/s), link claims {:.3} s, {} entities, {} figures",
+        "{} documents, {:.2} MB of block text: extract {:.3} s wall ({}; {:.1} MB/s), link claims {:.3} s, {} entities, {} figures",
         docs.len(),
         mb(total),
         per_doc.as_secs_f64(),
+        per_doc_cpu,
         mb(total) / per_doc.as_secs_f64(),
         claims.as_secs_f64(),
         corpus.documents.iter().map(|d| d.entities.len()).sum::<usize>(),
         corpus.documents.iter().map(|d| d.figures.len()).sum::<usize>(),
     );
     println!(
-        "one document, {:.2} MB: extract {:.3} s ({:.1} MB/s), {} entities, {} mentions",
+        "one document, {:.2} MB: extract {:.3} s wall ({}; {:.1} MB/s), {} entities, {} mentions",
         mb(big_len),
         single.as_secs_f64(),
+        single_cpu,
         mb(big_len) / single.as_secs_f64(),
         big_ins.entities.len(),
         big_ins

@@ -200,11 +200,34 @@ fn match_at(
     let first = w.as_bytes().first().copied().unwrap_or(b' ');
     let maybe = tk.kind == TokKind::Number
         || first.is_ascii_uppercase()
-        || (w.len() <= 9
-            && matches!(
-                first,
-                b'y' | b't' | b'l' | b'n' | b'p' | b'e' | b'a' | b'o' | b'f' | b's' | b'i' | b'w'
-            ));
+        || matches!(
+            t.low(i),
+            "yesterday"
+                | "today"
+                | "tomorrow"
+                | "last"
+                | "this"
+                | "next"
+                | "past"
+                | "earlier"
+                | "later"
+                | "a"
+                | "an"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "several"
+                | "few"
+        );
     if !maybe {
         return None;
     }

@@ -458,7 +458,7 @@ const PREPOSITIONS: &[&str] = &[
 
 fn place_entry_to_found(
     t: &Tokenized,
-    sent_countries: &FastSet<String>,
+    sent_countries: &[&str],
     i: usize,
     j: usize,
     entries: &[Entry],
@@ -506,7 +506,7 @@ fn place_entry_to_found(
         let pl = &g.places[*p as usize];
         (
             cue_kind.is_some_and(|k| k != pl.kind),
-            !sent_countries.contains(&pl.country),
+            !sent_countries.contains(&pl.country.as_str()),
             rank(pl),
             std::cmp::Reverse(pl.population.unwrap_or(0)),
         )
@@ -752,7 +752,7 @@ fn scan_sentence(
             i += 1;
         }
     }
-    let sent_countries: FastSet<String> = hits
+    let sent_countries: Vec<&str> = hits
         .iter()
         .flat_map(|(_, _, es)| es.iter())
         .filter_map(|e| match e {
@@ -760,7 +760,7 @@ fn scan_sentence(
                 .places
                 .get(*p as usize)
                 .filter(|pl| pl.kind == PlaceKind::Country)
-                .map(|pl| pl.country.clone()),
+                .map(|pl| pl.country.as_str()),
             _ => None,
         })
         .collect();
@@ -841,11 +841,18 @@ fn scan_sentence(
             k += 1;
         }
         // Longest state noun of one or two words.
-        let w1 = t.tok(k).to_string();
+        // Only when a state noun can follow (no allocation otherwise).
+        let w1 = t.tok(k);
+        if !STATE_ORG_NOUNS
+            .iter()
+            .any(|n| n.split(' ').next() == Some(w1))
+        {
+            continue;
+        }
         let w2 = format!("{} {}", w1, t.tok(k + 1));
         let len = if k + 1 < b && STATE_ORG_NOUNS.contains(&w2.as_str()) {
             2
-        } else if k < b && STATE_ORG_NOUNS.contains(&w1.as_str()) {
+        } else if k < b && STATE_ORG_NOUNS.contains(&w1) {
             1
         } else {
             0

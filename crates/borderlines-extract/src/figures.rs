@@ -604,7 +604,16 @@ fn number_at(t: &Tokenized, i: usize, b: usize) -> Option<NumberMatch> {
             );
         }
     }
-    if let Some(&(_, v)) = NUMBER_WORDS.iter().find(|(w, _)| *w == w0) {
+    let first = w0.as_bytes()[0];
+    let could_be_number = matches!(
+        first,
+        b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'd' | b'm' | b'b'
+    );
+    if let Some(&(_, v)) = NUMBER_WORDS
+        .iter()
+        .filter(|_| could_be_number)
+        .find(|(w, _)| *w == w0)
+    {
         // Number words count only when a plural noun or unit follows: "two key
         // units", "twelve kilometres" (not "the two Koreas" → still counted;
         // "two of them" is not).

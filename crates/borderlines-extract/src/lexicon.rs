@@ -1064,6 +1064,10 @@ pub const WEEKDAYS: &[&str] = &[
 /// The month number of a month name or abbreviation ("Oct", "Oct.").
 pub fn month(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.');
+    // Months start with a capital and are 3 to 9 letters: most words stop here.
+    if !(3..=9).contains(&w.len()) || !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
     MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
 }
 

@@ -170,7 +170,7 @@ pub(crate) fn sources(
 ) -> Vec<Source> {
     let mut out: Vec<Source> = Vec::new();
     // Where each person or organisation mention starts: (block, byte) -> entity.
-    let starts: std::collections::HashMap<(u32, u32), &Entity> = entities
+    let starts: crate::fast::FastMap<(u32, u32), &Entity> = entities
         .iter()
         .filter(|e| matches!(e.kind, EntityKind::Organisation | EntityKind::Person))
         .flat_map(|e| {
@@ -338,12 +338,11 @@ const STOPWORDS: &[(&str, &[&str])] = &[
     ),
 ];
 
-fn stopword_map() -> &'static std::collections::HashMap<&'static str, Vec<usize>> {
-    static M: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<usize>>> =
+fn stopword_map() -> &'static crate::fast::FastMap<&'static str, Vec<usize>> {
+    static M: std::sync::OnceLock<crate::fast::FastMap<&'static str, Vec<usize>>> =
         std::sync::OnceLock::new();
     M.get_or_init(|| {
-        let mut m: std::collections::HashMap<&'static str, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut m: crate::fast::FastMap<&'static str, Vec<usize>> = crate::fast::FastMap::default();
         for (li, (_, words)) in STOPWORDS.iter().enumerate() {
             for w in words.iter() {
                 m.entry(w).or_default().push(li);
@@ -354,7 +353,7 @@ fn stopword_map() -> &'static std::collections::HashMap<&'static str, Vec<usize>
 }
 
 /// Script first (Hangul, Kana, Han, Cyrillic, Arabic), then function words
-/// for Latin-script languages. Reads at most the first 1,000 words.
+/// for Latin-script languages. Reads at most the first 300 words (enough for a clear signal).
 pub(crate) fn language(blocks: &[Tokenized]) -> Language {
     let mut script = [0u32; 6]; // latin, hangul, kana, han, cyrillic, arabic
     let mut counts = vec![0u32; STOPWORDS.len()];
@@ -365,7 +364,7 @@ pub(crate) fn language(blocks: &[Tokenized]) -> Language {
                 continue;
             }
             seen += 1;
-            if seen > 1_000 {
+            if seen > 300 {
                 break 'outer;
             }
             let w = t.tok(i);
@@ -382,8 +381,7 @@ pub(crate) fn language(blocks: &[Tokenized]) -> Language {
                 script[idx] += 1;
             }
             if w.len() <= 5 {
-                let lw = w.to_lowercase();
-                if let Some(langs) = stopword_map().get(lw.as_str()) {
+                if let Some(langs) = stopword_map().get(t.low(i)) {
                     for &li in langs {
                         counts[li] += 1;
                     }

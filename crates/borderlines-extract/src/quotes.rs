@@ -87,10 +87,16 @@ pub(crate) fn find(
     // so apostrophes never crowd out a closing double quote.
     let mut double: Vec<(usize, char)> = Vec::new();
     let mut single_marks: Vec<(usize, char)> = Vec::new();
-    for (p, c) in text.char_indices() {
-        match c {
-            '"' | '”' | '»' => double.push((p, c)),
-            '’' | '\'' => single_marks.push((p, c)),
+    // Byte scan: '"' and '\'' are ASCII; ” ’ are E2 80 9D / E2 80 99; » is C2 BB.
+    for (p, &byte) in text.as_bytes().iter().enumerate() {
+        match byte {
+            b'"' => double.push((p, '"')),
+            b'\'' => single_marks.push((p, '\'')),
+            0xE2 | 0xC2 => match text.get(p..).and_then(|r| r.chars().next()) {
+                Some(c @ ('”' | '»')) => double.push((p, c)),
+                Some('’') => single_marks.push((p, '’')),
+                _ => {}
+            },
             _ => {}
         }
     }

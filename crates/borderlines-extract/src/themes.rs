@@ -16,7 +16,7 @@
 //! theme is assigned when its score reaches [`MIN_SCORE`] with at least
 //! two matches, or one two-word term in a short paragraph.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -209,8 +209,8 @@ const TERMS: &[(&str, Theme)] = &[
     ("pandemic-era", Theme::PandemicMeasures),
 ];
 
-fn term_map() -> &'static HashMap<&'static str, Theme> {
-    static M: OnceLock<HashMap<&'static str, Theme>> = OnceLock::new();
+fn term_map() -> &'static crate::fast::FastMap<&'static str, Theme> {
+    static M: OnceLock<crate::fast::FastMap<&'static str, Theme>> = OnceLock::new();
     M.get_or_init(|| TERMS.iter().copied().collect())
 }
 
@@ -233,42 +233,41 @@ fn two_word_starts() -> &'static crate::fast::FastSet<&'static str> {
 pub(crate) fn count_block(t: &Tokenized) -> (BTreeMap<Theme, BTreeMap<&'static str, u32>>, u32) {
     let mut hits: BTreeMap<Theme, BTreeMap<&'static str, u32>> = BTreeMap::new();
     let map = term_map();
-    let _ = map;
+    let starts = two_word_starts();
     let mut words = 0u32;
-    let mut prev = String::new();
-    let mut cur = String::new();
+    // Lowercase views are slices of `t.lower`: no copies per word.
+    let mut prev: Option<&str> = None;
     let mut two = String::new();
     for (i, tok) in t.toks.iter().enumerate() {
         if tok.kind != TokKind::Word {
             if t.tok(i) != "-" {
-                prev.clear();
+                prev = None;
             }
             continue;
         }
         words += 1;
-        cur.clear();
-        cur.push_str(t.low(i));
+        let cur = t.low(i);
         let mut matched_two = false;
-        if !prev.is_empty() && two_word_starts().contains(prev.as_str()) {
+        if let Some(p) = prev.filter(|p| starts.contains(p)) {
             two.clear();
-            two.push_str(&prev);
+            two.push_str(p);
             two.push(if i > 0 && t.tok(i - 1) == "-" {
                 '-'
             } else {
                 ' '
             });
-            two.push_str(&cur);
-            if let Some((term, theme)) = term_map().get_key_value(two.as_str()) {
+            two.push_str(cur);
+            if let Some((term, theme)) = map.get_key_value(two.as_str()) {
                 *hits.entry(*theme).or_default().entry(term).or_default() += 2;
                 matched_two = true;
             }
         }
         if !matched_two {
-            if let Some((term, theme)) = term_map().get_key_value(cur.as_str()) {
+            if let Some((term, theme)) = map.get_key_value(cur) {
                 *hits.entry(*theme).or_default().entry(term).or_default() += 1;
             }
         }
-        std::mem::swap(&mut prev, &mut cur);
+        prev = Some(cur);
     }
     (hits, words)
 }

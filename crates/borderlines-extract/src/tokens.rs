@@ -46,37 +46,55 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The char at byte `i` and its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some((char::from(b), 1))
+    } else {
+        text.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
+    }
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Is there a possessive "s" at byte `i` (an "s" not followed by a letter or digit)?
+fn possessive_s_at(text: &str, i: usize) -> bool {
+    matches!(char_at(text, i), Some(('s' | 'S', 1)))
+        && !char_at(text, i + 1).is_some_and(|(c, _)| is_alnum(c))
+}
+
 /// Splits a block into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut i = 0;
     let mut space = false;
-    while let Some((i, c)) = chars.next() {
+    while let Some((c, len)) = char_at(text, i) {
         if c.is_whitespace() {
             space = true;
+            i += len;
             continue;
         }
         let space_before = std::mem::take(&mut space);
         if c.is_alphabetic() {
             // Dotted initials: "U.S.", "U.K.", "N." (a capital then a period).
-            if c.is_uppercase() && bytes.get(i + c.len_utf8()) == Some(&b'.') {
-                let mut end = i + c.len_utf8() + 1;
-                let mut cont = true;
-                while cont {
-                    cont = false;
-                    let rest = &text[end..];
-                    let mut it = rest.chars();
-                    if let (Some(a), Some('.')) = (it.next(), it.next()) {
-                        if a.is_uppercase() {
-                            end += a.len_utf8() + 1;
-                            cont = true;
-                        }
+            if c.is_uppercase() && bytes.get(i + len) == Some(&b'.') {
+                let mut end = i + len + 1;
+                while let Some((a, al)) = char_at(text, end) {
+                    if a.is_uppercase() && bytes.get(end + al) == Some(&b'.') {
+                        end += al + 1;
+                    } else {
+                        break;
                     }
-                }
-                // Consume the chars we swallowed.
-                while chars.peek().is_some_and(|&(j, _)| j < end) {
-                    chars.next();
                 }
                 out.push(Token {
                     start: i,
@@ -84,24 +102,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     kind: TokKind::Word,
                     space_before,
                 });
+                i = end;
                 continue;
             }
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    chars.next();
+            let mut end = i + len;
+            while let Some((d, dl)) = char_at(text, end) {
+                if is_alnum(d) {
+                    end += dl;
                 } else if is_apostrophe(d) {
                     // Inner apostrophe ("don't", "O'Brien") but not the possessive "'s".
-                    let after = &text[j + d.len_utf8()..];
-                    let mut it = after.chars();
-                    let next = it.next();
-                    let next2 = it.next();
-                    let possessive = matches!(next, Some('s') | Some('S'))
-                        && !next2.is_some_and(char::is_alphanumeric);
-                    if next.is_some_and(char::is_alphabetic) && !possessive {
-                        chars.next();
-                        end = j + d.len_utf8();
+                    let next = char_at(text, end + dl);
+                    if next.is_some_and(|(n, _)| n.is_alphabetic())
+                        && !possessive_s_at(text, end + dl)
+                    {
+                        end += dl;
                     } else {
                         break;
                     }
@@ -115,36 +129,30 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 kind: TokKind::Word,
                 space_before,
             });
+            i = end;
             // Possessive: "'s", or a bare apostrophe after a plural ("defectors'").
-            if let Some(&(j, d)) = chars.peek() {
+            if let Some((d, dl)) = char_at(text, i) {
                 if is_apostrophe(d) {
-                    let after = &text[j + d.len_utf8()..];
-                    let mut it = after.chars();
-                    let next = it.next();
-                    let next2 = it.next();
-                    if matches!(next, Some('s') | Some('S'))
-                        && !next2.is_some_and(char::is_alphanumeric)
-                    {
-                        chars.next();
-                        chars.next();
+                    if possessive_s_at(text, i + dl) {
                         out.push(Token {
-                            start: j,
-                            end: j + d.len_utf8() + 1,
+                            start: i,
+                            end: i + dl + 1,
                             kind: TokKind::Possessive,
                             space_before: false,
                         });
-                    } else if text[i..end].ends_with('s')
-                        && !next.is_some_and(char::is_alphanumeric)
+                        i += dl + 1;
+                    } else if text[..i].ends_with('s')
+                        && !char_at(text, i + dl).is_some_and(|(n, _)| is_alnum(n))
                     {
                         // Only a possessive when the apostrophe is not closing a
                         // single-quoted phrase; quotes.rs re-checks pairs.
-                        chars.next();
                         out.push(Token {
-                            start: j,
-                            end: j + d.len_utf8(),
+                            start: i,
+                            end: i + dl,
                             kind: TokKind::Possessive,
                             space_before: false,
                         });
+                        i += dl;
                     }
                 }
             }
@@ -152,18 +160,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if c.is_ascii_digit() {
             let mut end = i + 1;
-            while let Some(&(j, d)) = chars.peek() {
+            while let Some((d, dl)) = char_at(text, end) {
                 if d.is_ascii_digit() {
-                    end = j + 1;
-                    chars.next();
-                } else if (d == ',' || d == '.') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
+                    end += 1;
+                } else if (d == ',' || d == '.')
+                    && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
                 {
-                    end = j + 2;
-                    chars.next();
-                    chars.next();
+                    end += 2;
                 } else if d.is_alphabetic() {
-                    end = j + d.len_utf8();
-                    chars.next();
+                    end += dl;
                 } else {
                     break;
                 }
@@ -174,14 +179,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 kind: TokKind::Number,
                 space_before,
             });
+            i = end;
             continue;
         }
         out.push(Token {
             start: i,
-            end: i + c.len_utf8(),
+            end: i + len,
             kind: TokKind::Punct,
             space_before,
         });
+        i += len;
     }
     out
 }
