@@ -96,7 +96,8 @@ pub fn tokenize_upto(text: &str, last: u32, mut emit: impl FnMut(&Tok<'_>)) -> u
             break;
         }
         let end = i + piece.len();
-        if piece.chars().all(is_cjk) {
+        let first = piece.as_bytes().first().copied().unwrap_or(0);
+        if first >= 0x80 && piece.chars().all(is_cjk) {
             if let Some(c) = compound.take() {
                 spare = flush_compound(c, &mut emit);
             }
@@ -114,23 +115,36 @@ pub fn tokenize_upto(text: &str, last: u32, mut emit: impl FnMut(&Tok<'_>)) -> u
         if let Some((s, e)) = cjk_run.take() {
             pos = emit_bigrams(&text[s..e], s, pos, &mut buf, &mut emit);
         }
-        if piece.chars().any(char::is_alphanumeric) {
+        if first.is_ascii_alphanumeric() || piece.chars().any(char::is_alphanumeric) {
             let kind = kind_of(piece);
-            buf.clear();
-            fold_into(piece, &mut buf);
+            // Continue a compound when this word follows "part-" directly;
+            // otherwise the previous one ends here (its joined form comes
+            // before this word).
+            let continues = compound.as_ref().is_some_and(|c| c.hyphen_at == Some(i));
+            if !continues {
+                if let Some(c) = compound.take() {
+                    spare = flush_compound(c, &mut emit);
+                }
+            }
+            // Most words are already folded: no copy then.
+            let folded: &str = if is_folded(piece) {
+                piece
+            } else {
+                buf.clear();
+                fold_into(piece, &mut buf);
+                &buf
+            };
             emit(&Tok {
                 start: i,
                 end,
                 pos,
-                folded: &buf,
+                folded,
                 kind,
                 joined: false,
             });
-            // Continue a compound when this word follows "part-" directly.
-            let continues = compound.as_ref().is_some_and(|c| c.hyphen_at == Some(i));
-            if continues {
-                if let Some(c) = compound.as_mut() {
-                    c.joined.push_str(&buf);
+            match compound.as_mut() {
+                Some(c) if continues => {
+                    c.joined.push_str(folded);
                     c.end = end;
                     c.parts += 1;
                     c.hyphen_at = None;
@@ -138,31 +152,28 @@ pub fn tokenize_upto(text: &str, last: u32, mut emit: impl FnMut(&Tok<'_>)) -> u
                         c.kind = TokenKind::Word;
                     }
                 }
-            } else {
-                if let Some(c) = compound.take() {
-                    spare = flush_compound(c, &mut emit);
+                _ => {
+                    // The joined form is only copied if a hyphen follows (rare).
+                    let mut joined = std::mem::take(&mut spare);
+                    joined.clear();
+                    compound = Some(Compound {
+                        start: i,
+                        end,
+                        pos,
+                        joined,
+                        parts: 1,
+                        hyphen_at: None,
+                        kind,
+                    });
                 }
-                // The joined form is only copied if a hyphen follows (rare).
-                let mut joined = std::mem::take(&mut spare);
-                joined.clear();
-                compound = Some(Compound {
-                    start: i,
-                    end,
-                    pos,
-                    joined,
-                    parts: 1,
-                    hyphen_at: None,
-                    kind,
-                });
             }
             pos += 1;
         } else if is_hyphen(piece) {
             match &mut compound {
                 Some(c) if c.end == i && c.hyphen_at.is_none() => {
                     if c.parts == 1 {
-                        // `buf` still holds the word just before the hyphen.
                         c.joined.clear();
-                        c.joined.push_str(&buf);
+                        fold_into(&text[c.start..c.end], &mut c.joined);
                     }
                     c.hyphen_at = Some(end);
                 }
@@ -253,7 +264,8 @@ const SIMPLE_PUNCT: [char; 7] = [
 /// [`SIMPLE_PUNCT`]) takes a byte-level fast path that applies the same
 /// rules (letters, digits and `_` join; `.`, `:` and apostrophes between
 /// letters; `.`, `,`, `;` and apostrophes between digits); other chunks go
-/// through the full algorithm. Whitespace runs come out as one piece.
+/// through the full algorithm. Whitespace is skipped: nothing downstream
+/// needs it (compounds and Han/Kana runs are recognised by adjacent offsets).
 fn pieces(text: &str) -> Pieces<'_> {
     Pieces {
         text,
@@ -307,18 +319,20 @@ impl<'a> Iterator for Pieces<'a> {
         if start >= text.len() {
             return None;
         }
-        // Whitespace run, or the next chunk.
+        // Skip whitespace (no word or compound spans it, and the tokenizer
+        // relies on offsets, not on seeing it), then read the next chunk.
         let mut i = start;
-        if space_len(text, i) > 0 {
-            while i < text.len() {
-                match space_len(text, i) {
-                    0 => break,
-                    n => i += n,
-                }
+        while i < text.len() {
+            match space_len(text, i) {
+                0 => break,
+                n => i += n,
             }
-            self.at = i;
-            return Some((start, &text[start..i]));
         }
+        if i >= text.len() {
+            self.at = i;
+            return None;
+        }
+        let start = i;
         let mut simple = true;
         loop {
             // A tight loop over ASCII, the common case.
@@ -399,6 +413,14 @@ fn simple_piece_end(b: &[u8], i: usize, end: usize) -> usize {
         j += len + 1;
     }
     j
+}
+
+/// Is this ASCII piece its own folded form (no capitals, no thousands separator)?
+#[inline]
+fn is_folded(piece: &str) -> bool {
+    !piece
+        .bytes()
+        .any(|b| b >= 0x80 || b.is_ascii_uppercase() || b == b',')
 }
 
 fn kind_of(piece: &str) -> TokenKind {
@@ -545,14 +567,10 @@ mod tests {
         #[test]
         fn ascii_fast_path_matches_uax29(s in "[a-zA-Z0-9_.,;:'\\- !?\"()\t\n‘’“”–—…é\u{a0}\u{2009}]{0,40}") {
             let fast: Vec<(usize, &str)> = pieces(&s).collect();
-            let mut slow: Vec<(usize, &str)> = Vec::new();
-            // Whitespace runs are one piece on the fast path.
-            for (i, p) in s.split_word_bound_indices() {
-                match slow.last_mut() {
-                    Some((j, q)) if p.chars().all(char::is_whitespace) && q.chars().all(char::is_whitespace) && *j + q.len() == i => *q = &s[*j..i + p.len()],
-                    _ => slow.push((i, p)),
-                }
-            }
+            let slow: Vec<(usize, &str)> = s
+                .split_word_bound_indices()
+                .filter(|(_, p)| !p.chars().all(char::is_whitespace))
+                .collect();
             proptest::prop_assert_eq!(fast, slow);
         }
     }
