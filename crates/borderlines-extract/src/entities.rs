@@ -16,6 +16,7 @@
 //! constructed") is a mention of its country's government, not the city.
 //! Possessives: "China's foreign ministry" is an organisation of China.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -207,23 +208,41 @@ fn dict() -> &'static Dict {
 /// Accumulates entities for one document.
 pub(crate) struct EntityBuilder {
     entities: Vec<Entity>,
-    by_key: FastMap<String, usize>,
+    by_key: FastMap<EKey, usize>,
     /// Short forms that may refer back: alias text -> entity index.
     short_forms: FastMap<String, usize>,
     /// Mentions already recorded, so a re-scan never duplicates one.
     seen: FastSet<(usize, Loc)>,
 }
 
+/// What makes two mentions the same entity. Gazetteer entries and groups
+/// are keyed by index (no allocation per mention), names by their text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum EKey {
+    /// A country, by its gazetteer index.
+    Country(u32),
+    /// A gazetteer place, by index.
+    Place(u32),
+    /// A group, by its index in GROUPS' canonical names.
+    Group(&'static str),
+    /// An organisation: lowercase name and country.
+    Org(String, Option<&'static str>),
+    /// A person: lowercase name with hyphens as spaces.
+    Person(String),
+    /// A place found by cue words: lowercase name.
+    CuePlace(String),
+}
+
 /// A mention found in a sentence, before it is attached to an entity.
 struct Found {
     tok_start: usize,
     tok_end: usize,
-    key: String,
+    key: EKey,
     kind: EntityKind,
-    name: String,
+    name: Cow<'static, str>,
     form: MentionForm,
     place: Option<u32>,
-    country: Option<String>,
+    country: Option<&'static str>,
     /// Nested inside a larger mention (kept as its own mention, hidden in spans).
     nested: bool,
 }
@@ -264,11 +283,11 @@ impl EntityBuilder {
                 let e = Entity {
                     id: 0,
                     kind: f.kind,
-                    name: f.name.clone(),
+                    name: f.name.to_string(),
                     place_kind: place.map(|p| p.kind).filter(|k| *k != PlaceKind::Country),
                     country: f
                         .country
-                        .clone()
+                        .map(str::to_owned)
                         .or_else(|| place.map(|p| p.country.clone()).filter(|c| !c.is_empty())),
                     lat: place.and_then(|p| p.lat),
                     lon: place.and_then(|p| p.lon),
@@ -516,12 +535,12 @@ fn place_entry_to_found(
         return Some(Found {
             tok_start: i,
             tok_end: j,
-            key: format!("c:{}", pl.country),
+            key: EKey::Country(p),
             kind: EntityKind::Country,
-            name: pl.name.clone(),
+            name: Cow::Borrowed(pl.name.as_str()),
             form,
             place: Some(p),
-            country: Some(pl.country.clone()),
+            country: Some(pl.country.as_str()),
             nested: false,
         });
     }
@@ -533,12 +552,12 @@ fn place_entry_to_found(
                 return Some(Found {
                     tok_start: i,
                     tok_end: j,
-                    key: format!("c:{iso}"),
+                    key: EKey::Country(ci),
                     kind: EntityKind::Country,
-                    name: g.places[ci as usize].name.clone(),
+                    name: Cow::Borrowed(g.places[ci as usize].name.as_str()),
                     form: MentionForm::Capital,
                     place: Some(ci),
-                    country: Some(iso.clone()),
+                    country: Some(g.places[ci as usize].country.as_str()),
                     nested: false,
                 });
             }
@@ -547,9 +566,9 @@ fn place_entry_to_found(
     Some(Found {
         tok_start: i,
         tok_end: j,
-        key: format!("p:{p}"),
+        key: EKey::Place(p),
         kind: EntityKind::Place,
-        name: pl.name.clone(),
+        name: Cow::Borrowed(pl.name.as_str()),
         form,
         place: Some(p),
         country: None,
@@ -595,12 +614,12 @@ fn the_north_south(t: &Tokenized, i: usize, end: usize) -> Option<Found> {
     Some(Found {
         tok_start: i + 1,
         tok_end: i + 2,
-        key: format!("c:{iso}"),
+        key: EKey::Country(ci as u32),
         kind: EntityKind::Country,
-        name: p.name.clone(),
+        name: Cow::Borrowed(p.name.as_str()),
         form: MentionForm::Phrase,
         place: Some(ci as u32),
-        country: Some(iso.to_owned()),
+        country: Some(p.country.as_str()),
         nested: false,
     })
 }
@@ -609,20 +628,16 @@ fn org_found(
     i: usize,
     j: usize,
     name: String,
-    country: Option<String>,
+    country: Option<&'static str>,
     form: MentionForm,
 ) -> Found {
-    let key = format!(
-        "o:{}:{}",
-        name.to_lowercase(),
-        country.as_deref().unwrap_or("")
-    );
+    let key = EKey::Org(name.to_lowercase(), country);
     Found {
         tok_start: i,
         tok_end: j,
         key,
         kind: EntityKind::Organisation,
-        name,
+        name: Cow::Owned(name),
         form,
         place: None,
         country,
@@ -630,15 +645,15 @@ fn org_found(
     }
 }
 
-fn person_found(t: &Tokenized, i: usize, j: usize, country: Option<String>) -> Found {
+fn person_found(t: &Tokenized, i: usize, j: usize, country: Option<&'static str>) -> Found {
     let name = span_text(t, i, j).to_owned();
-    let key = format!("h:{}", norm_key(&name).to_lowercase());
+    let key = EKey::Person(norm_key(&name).to_lowercase());
     Found {
         tok_start: i,
         tok_end: j,
         key,
         kind: EntityKind::Person,
-        name,
+        name: Cow::Owned(name),
         form: MentionForm::Name,
         place: None,
         country,
@@ -778,7 +793,7 @@ fn scan_sentence(
                         i,
                         j,
                         name.to_owned(),
-                        (!c.is_empty()).then(|| c.to_owned()),
+                        (!c.is_empty()).then_some(c),
                         *form,
                     ))
                 }
@@ -787,9 +802,9 @@ fn scan_sentence(
                     Some(Found {
                         tok_start: i,
                         tok_end: j,
-                        key: format!("g:{canon}"),
+                        key: EKey::Group(canon),
                         kind: EntityKind::Group,
-                        name: canon.to_owned(),
+                        name: Cow::Borrowed(canon),
                         form: MentionForm::Name,
                         place: None,
                         country: None,
@@ -820,17 +835,10 @@ fn scan_sentence(
 
     // State institutions after a country possessive or demonym:
     // "China's foreign ministry", "the North Korean embassy".
-    let countries_found: Vec<(usize, usize, String, String)> = out
+    let countries_found: Vec<(usize, usize, Option<&'static str>, Cow<'static, str>)> = out
         .iter()
         .filter(|f| f.kind == EntityKind::Country)
-        .map(|f| {
-            (
-                f.tok_start,
-                f.tok_end,
-                f.country.clone().unwrap_or_default(),
-                f.name.clone(),
-            )
-        })
+        .map(|f| (f.tok_start, f.tok_end, f.country, f.name.clone()))
         .collect();
     for (ci, cj, iso, cname) in countries_found {
         let mut k = cj;
@@ -863,7 +871,7 @@ fn scan_sentence(
                 ci,
                 k + len,
                 format!("{cname} {noun}"),
-                Some(iso),
+                iso,
                 MentionForm::Phrase,
             );
             f.nested = false;
@@ -922,12 +930,12 @@ fn classify_chunk(
 ) -> Option<Found> {
     // Leading countries / demonyms ("US Treasury Department", "Chinese President Xi").
     let mut rest = cs;
-    let mut lead_country: Option<String> = None;
+    let mut lead_country: Option<&'static str> = None;
     while let Some(f) = found
         .iter()
         .find(|f| f.tok_start == rest && f.kind == EntityKind::Country && f.tok_end <= ce)
     {
-        lead_country = f.country.clone();
+        lead_country = f.country;
         rest = f.tok_end;
     }
     // A country possessive right before the chunk: "North Korea's Border Guard General Bureau".
@@ -935,7 +943,7 @@ fn classify_chunk(
         lead_country = found
             .iter()
             .find(|f| f.tok_end == cs - 1 && f.kind == EntityKind::Country)
-            .and_then(|f| f.country.clone());
+            .and_then(|f| f.country);
     }
     if rest >= ce {
         return None;
@@ -1088,13 +1096,13 @@ fn classify_chunk(
             || (COMPASS.contains(&p1) && matches!(p2, "in" | "of" | "across" | "from" | "into"));
         if by_cue {
             let name = span_text(t, cs, ce).to_owned();
-            let key = format!("q:{}", name.to_lowercase());
+            let key = EKey::CuePlace(name.to_lowercase());
             return Some(Found {
                 tok_start: cs,
                 tok_end: ce,
                 key,
                 kind: EntityKind::Place,
-                name,
+                name: Cow::Owned(name),
                 form: MentionForm::Name,
                 place: None,
                 country: None,
@@ -1106,14 +1114,16 @@ fn classify_chunk(
     let text = span_text(t, cs, ce);
     if let Some(&idx) = short_forms.get(text) {
         let e = known.get(idx)?;
+        // The known entity's country as the gazetteer's 'static string.
+        let country = e
+            .country
+            .as_deref()
+            .and_then(|iso| Gazetteer::embedded().country(iso))
+            .map(|(_, p)| p.country.as_str());
         let key = match e.kind {
-            EntityKind::Person => format!("h:{}", norm_key(&e.name).to_lowercase()),
-            EntityKind::Place => format!("q:{}", e.name.to_lowercase()),
-            _ => format!(
-                "o:{}:{}",
-                e.name.to_lowercase(),
-                e.country.as_deref().unwrap_or("")
-            ),
+            EntityKind::Person => EKey::Person(norm_key(&e.name).to_lowercase()),
+            EntityKind::Place => EKey::CuePlace(e.name.to_lowercase()),
+            _ => EKey::Org(e.name.to_lowercase(), country),
         };
         let form = if text == e.name {
             MentionForm::Name
@@ -1125,10 +1135,10 @@ fn classify_chunk(
             tok_end: ce,
             key,
             kind: e.kind,
-            name: e.name.clone(),
+            name: Cow::Owned(e.name.clone()),
             form,
             place: None,
-            country: e.country.clone(),
+            country,
             nested: false,
         });
     }
