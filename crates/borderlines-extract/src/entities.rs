@@ -689,6 +689,9 @@ fn korean_name_len(t: &Tokenized, i: usize, end: usize) -> Option<usize> {
 
 fn starts_with_title(t: &Tokenized, i: usize, end: usize) -> Option<usize> {
     // Longest title of up to three words.
+    if !starts_title(t.tok(i)) {
+        return None;
+    }
     let mut best = None;
     let mut s = String::new();
     for k in 0..3 {
@@ -700,7 +703,7 @@ fn starts_with_title(t: &Tokenized, i: usize, end: usize) -> Option<usize> {
             s.push(' ');
         }
         s.push_str(t.tok(j));
-        if TITLES.contains(&s.as_str()) {
+        if is_title(&s) {
             best = Some(j + 1);
         }
     }
@@ -851,16 +854,13 @@ fn scan_sentence(
         // Longest state noun of one or two words.
         // Only when a state noun can follow (no allocation otherwise).
         let w1 = t.tok(k);
-        if !STATE_ORG_NOUNS
-            .iter()
-            .any(|n| n.split(' ').next() == Some(w1))
-        {
+        if !starts_state_noun(w1) {
             continue;
         }
         let w2 = format!("{} {}", w1, t.tok(k + 1));
-        let len = if k + 1 < b && STATE_ORG_NOUNS.contains(&w2.as_str()) {
+        let len = if k + 1 < b && is_state_noun(&w2) {
             2
-        } else if k < b && STATE_ORG_NOUNS.contains(&w1) {
+        } else if k < b && is_state_noun(w1) {
             1
         } else {
             0
@@ -968,14 +968,14 @@ fn classify_chunk(
             && !has_hit(n, ce)
             && is_cap_word(t, n)
             && (n..ce).all(|k| {
-                !ORG_CUES.contains(&t.tok(k))
+                !is_org_cue(t.tok(k))
                     && (is_cap_word(t, k)
                         || is_joiner(t, k)
                         || (k > n && is_joiner(t, k - 1))
                         || NAME_PARTICLES.contains(&t.tok(k)))
             })
     };
-    let role_title = ROLE_NOUNS.contains(&t.low(rest)) && ce - rest >= 3;
+    let role_title = is_role(t.low(rest)) && ce - rest >= 3;
     if role_title && name_ok(rest + 1) {
         return Some(person_found(t, rest + 1, ce, lead_country));
     }
@@ -993,10 +993,10 @@ fn classify_chunk(
 
     // Organisation by cue word; a lone cue word counts after a country
     // ("Peru's Congress", "the Indian Parliament").
-    let cue = words.iter().any(|w| ORG_CUES.contains(w))
+    let cue = words.iter().any(|w| is_org_cue(w))
         || (ORG_OPENERS.contains(&t.tok(rest)) && t.tok(rest + 1) == "of");
     let all_caps_acronym_only = words.len() == 1 && words[0].chars().all(|c| c.is_uppercase());
-    let lone_cue = words.len() == 1 && ORG_CUES.contains(&words[0]);
+    let lone_cue = words.len() == 1 && is_org_cue(words[0]);
     if cue && !all_caps_acronym_only && (!lone_cue || lead_country.is_some()) {
         let name = span_text(t, cs, ce).to_owned();
         return Some(org_found(cs, ce, name, lead_country, MentionForm::Name));
@@ -1024,7 +1024,7 @@ fn classify_chunk(
     } else {
         String::new()
     };
-    if plain && (2..=4).contains(&nwords) && ROLE_NOUNS.contains(&prev.as_str()) {
+    if plain && (2..=4).contains(&nwords) && is_role(&prev) {
         return Some(person_found(t, cs, ce, None));
     }
     // Appositive: "X, an expert on …" / "X, a South Korean news outlet".
@@ -1072,7 +1072,7 @@ fn classify_chunk(
         && matches!(t.tok(ce), "," | "said" | "says")
     {
         let before = t.tok(cs - 2);
-        if ROLE_NOUNS.contains(&t.low(cs - 2)) || TITLES.contains(&before) {
+        if is_role(t.low(cs - 2)) || is_title(before) {
             return Some(person_found(t, cs, ce, None));
         }
     }

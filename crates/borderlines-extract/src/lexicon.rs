@@ -1077,3 +1077,56 @@ pub fn is_non_name_cap(w: &str) -> bool {
     S.get_or_init(|| NON_NAME_CAPS.iter().copied().collect())
         .contains(w)
 }
+
+/// Builds a membership test over a word list, as a set made once.
+macro_rules! word_set {
+    ($fn_name:ident, $list:expr, $doc:literal) => {
+        #[doc = $doc]
+        pub fn $fn_name(w: &str) -> bool {
+            static S: std::sync::OnceLock<crate::fast::FastSet<&'static str>> =
+                std::sync::OnceLock::new();
+            S.get_or_init(|| $list.iter().copied().collect())
+                .contains(w)
+        }
+    };
+}
+
+word_set!(
+    is_org_cue,
+    ORG_CUES,
+    "Is `w` an organisation cue word ([`ORG_CUES`])?"
+);
+word_set!(
+    is_title,
+    TITLES,
+    "Is `w` (one to three words) a title ([`TITLES`])?"
+);
+word_set!(
+    is_role,
+    ROLE_NOUNS,
+    "Is `w` a lowercase role noun ([`ROLE_NOUNS`])?"
+);
+word_set!(
+    is_state_noun,
+    STATE_ORG_NOUNS,
+    "Is `w` a state institution noun ([`STATE_ORG_NOUNS`])?"
+);
+
+/// Can `w` start a title? (First words of [`TITLES`]: most words cannot.)
+pub fn starts_title(w: &str) -> bool {
+    static S: std::sync::OnceLock<crate::fast::FastSet<&'static str>> = std::sync::OnceLock::new();
+    S.get_or_init(|| TITLES.iter().filter_map(|t| t.split(' ').next()).collect())
+        .contains(w)
+}
+
+/// Can `w` start a state institution noun? (First words of [`STATE_ORG_NOUNS`].)
+pub fn starts_state_noun(w: &str) -> bool {
+    static S: std::sync::OnceLock<crate::fast::FastSet<&'static str>> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        STATE_ORG_NOUNS
+            .iter()
+            .filter_map(|t| t.split(' ').next())
+            .collect()
+    })
+    .contains(w)
+}
