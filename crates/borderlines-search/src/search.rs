@@ -41,6 +41,9 @@ pub struct SearchOptions {
     pub typo_tolerance: bool,
     /// Longest snippet, in bytes.
     pub snippet_len: usize,
+    /// Build snippets and title highlights for the hits (turn off when only
+    /// the ranking is needed).
+    pub snippets: bool,
 }
 
 impl Default for SearchOptions {
@@ -51,6 +54,7 @@ impl Default for SearchOptions {
             ranking: RankingParams::default(),
             typo_tolerance: true,
             snippet_len: 240,
+            snippets: true,
         }
     }
 }
@@ -267,16 +271,20 @@ impl SearchIndex {
         let total = self.len();
         let hits = (o.offset..total.min(o.offset.saturating_add(o.limit)))
             .map(|doc| {
-                let snippet = corpus.documents.get(doc).and_then(|d| {
-                    let b = d
-                        .blocks
-                        .iter()
-                        .position(|b| b.kind == borderlines_core::BlockKind::Paragraph)
-                        .unwrap_or(0);
-                    d.blocks
-                        .get(b)
-                        .map(|blk| window(&blk.text, b, &[], o.snippet_len))
-                });
+                let snippet = corpus
+                    .documents
+                    .get(doc)
+                    .filter(|_| o.snippets)
+                    .and_then(|d| {
+                        let b = d
+                            .blocks
+                            .iter()
+                            .position(|b| b.kind == borderlines_core::BlockKind::Paragraph)
+                            .unwrap_or(0);
+                        d.blocks
+                            .get(b)
+                            .map(|blk| window(&blk.text, b, &[], o.snippet_len))
+                    });
                 Hit {
                     doc,
                     score: 0.0,
@@ -353,7 +361,7 @@ impl SearchIndex {
             corpus.documents.get(doc as usize),
             self.docs.get(doc as usize),
         ) {
-            (Some(d), Some(info)) => {
+            (Some(d), Some(info)) if o.snippets => {
                 // The title's matches only (the tokenizer stops after the last).
                 let mut all: Vec<(u32, u32)> = per_leaf
                     .iter()

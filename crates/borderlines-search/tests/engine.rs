@@ -516,3 +516,30 @@ fn search_with_a_mismatched_corpus_does_not_panic() {
     assert_eq!(r.total, 2);
     assert!(r.hits.iter().all(|h| h.snippet.is_none()));
 }
+
+#[test]
+fn snippets_can_be_turned_off_without_changing_the_ranking() {
+    let c = corpus(vec![
+        doc("a", "Fence", &["the fence"]),
+        doc("b", "x", &["fence fence"]),
+    ]);
+    let index = SearchIndex::build(&c);
+    let q = Query::parse("fence");
+    let with = index.search(&c, &q, &SearchOptions::default());
+    let without = index.search(
+        &c,
+        &q,
+        &SearchOptions {
+            snippets: false,
+            ..SearchOptions::default()
+        },
+    );
+    assert!(without
+        .hits
+        .iter()
+        .all(|h| h.snippet.is_none() && h.title_highlights.is_empty()));
+    let order = |r: &borderlines_search::SearchResults| {
+        r.hits.iter().map(|h| (h.doc, h.score)).collect::<Vec<_>>()
+    };
+    assert_eq!(order(&with), order(&without));
+}
