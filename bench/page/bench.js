@@ -27,6 +27,15 @@ const engines = {
     },
     size(b) { return b.toBytes().length; },
   },
+  // The same engine and index, ranking only (no snippets or title marks).
+  ours_lean: {
+    build(docs) { return engines.ours.build(docs); },
+    search(b, q) {
+      b.searchLean(q.q, 20);
+      return Array.from(b.hits());
+    },
+    size(b) { return b.toBytes().length; },
+  },
   minisearch: {
     build(docs) {
       const ms = new MiniSearch({ fields: ['title', 'body'], idField: 'i', searchOptions: { boost: { title: 3 } } });

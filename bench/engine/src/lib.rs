@@ -88,7 +88,17 @@ impl Bench {
 
     /// Runs a query (top `limit` hits with snippets); returns the total.
     pub fn search(&mut self, q: &str, limit: usize) -> usize {
-        let opts = SearchOptions { limit, ..SearchOptions::default() };
+        self.run(q, limit, true)
+    }
+
+    /// Runs a query for the ranking only (no snippets); returns the total.
+    #[wasm_bindgen(js_name = searchLean)]
+    pub fn search_lean(&mut self, q: &str, limit: usize) -> usize {
+        self.run(q, limit, false)
+    }
+
+    fn run(&mut self, q: &str, limit: usize, snippets: bool) -> usize {
+        let opts = SearchOptions { limit, snippets, ..SearchOptions::default() };
         let r = self.index.search(&self.corpus, &Query::parse(q), &opts);
         self.last = r.hits.iter().map(|h| h.doc as u32).collect();
         self.snippet_bytes = r.hits.iter().filter_map(|h| h.snippet.as_ref()).map(|s| s.text.len()).sum();
