@@ -63,7 +63,7 @@ pub struct Figure {
     pub max: Option<f64>,
     /// Normalised unit: "%", "km", "mi", "m", "kg", "t", "ha", "USD", "EUR",
     /// "GBP", "CNY", "KRW", "JPY", "RUB", "AUD", "year", "month", "week", "day", "hour",
-    /// "age" (years of age: "a 45-year-old man").
+    /// "minute", "second", "age" (years of age: "a 45-year-old man").
     pub unit: Option<String>,
     /// What it counts or measures ("troops", "North Koreans", "border").
     pub counts: Option<String>,
@@ -324,6 +324,8 @@ fn unit_after(
         "weeks" | "week" => "week",
         "days" | "day" => "day",
         "hours" | "hour" => "hour",
+        "minutes" | "minute" | "mins" => "minute",
+        "seconds" | "second" | "secs" => "second",
         _ => return (None, j),
     };
     (Some(u), j + 1)
@@ -418,6 +420,20 @@ pub(crate) fn find(
                 i = j;
                 continue;
             }
+            // Scores and results ("won 6-3 6-4", "a 3-0 victory"): two numbers
+            // glued by a hyphen where the second is not larger. Not quantities.
+            let glued_number_after = t.tok(j) == "-"
+                && t.toks.get(j).is_some_and(|x| !x.space_before)
+                && t.toks
+                    .get(j + 1)
+                    .is_some_and(|x| !x.space_before && x.kind == TokKind::Number);
+            if t.toks[num_start].kind == TokKind::Number && glued_number_after {
+                let second = parse_digits(t.tok(j + 1)).map(|(v, _)| v);
+                if second.is_some_and(|s| s <= value) {
+                    i = j + 2;
+                    continue;
+                }
+            }
             // Qualifier before.
             let mut start = num_start;
             let money = money_before(t, num_start);
@@ -481,13 +497,34 @@ pub(crate) fn find(
                     }
                 }
             }
-            let (unit, after_unit) = unit_after(t, j, b, money.map(|m| m.0));
+            let (mut unit, after_unit) = unit_after(t, j, b, money.map(|m| m.0));
             let end_tok = after_unit;
             let (s, e) = (t.toks[start].start, t.toks[end_tok - 1].end);
-            let (counts, measure) = counts_after(t, end_tok, b);
-            let (counts, measure) = match counts {
-                Some(c) => (Some(c), measure),
-                None => inherited(&out[first_in_sentence..], t, a, start),
+            // An age in apposition: "Virginie Razzano, 18, who …" counts the
+            // person named just before, in years of age.
+            let age_of = (unit.is_none()
+                && qual == Qualifier::Exact
+                && value.fract() == 0.0
+                && (1.0..120.0).contains(&value)
+                && start >= a + 2
+                && t.tok(start - 1) == ","
+                && is_capitalised(t, start - 2)
+                && matches!(t.tok(end_tok), "," | ")" | "."))
+            .then(|| {
+                let mut k = start - 2;
+                while k > a && is_capitalised(t, k - 1) && start - 2 - k < 3 {
+                    k -= 1;
+                }
+                t.text[t.toks[k].start..t.toks[start - 2].end].to_owned()
+            });
+            let (counts, measure) = if let Some(name) = age_of {
+                unit = Some("age");
+                (Some(name), Some("age".to_owned()))
+            } else {
+                match counts_after(t, end_tok, b) {
+                    (Some(c), m) => (Some(c), m),
+                    (None, _) => inherited(&out[first_in_sentence..], t, a, start),
+                }
             };
             out.push(Figure {
                 loc: Loc::new(block, s..e),
@@ -637,6 +674,11 @@ fn number_at(t: &Tokenized, i: usize, b: usize) -> Option<NumberMatch> {
     None
 }
 
+fn is_capitalised(t: &Tokenized, i: usize) -> bool {
+    t.toks.get(i).is_some_and(|x| x.kind == TokKind::Word)
+        && t.tok(i).starts_with(|c: char| c.is_uppercase())
+}
+
 /// Rounds to three decimals so that 1,500 × 1.1 prints as 1650.
 fn round3(v: f64) -> f64 {
     (v * 1000.0).round() / 1000.0
@@ -662,6 +704,10 @@ fn counts_after(t: &Tokenized, j: usize, b: usize) -> (Option<String>, Option<St
         while matches!(t.tok(k), "the" | "its" | "their" | "all" | "these") {
             k += 1;
         }
+    }
+    // A glued hyphen first ("two-thirds") starts no noun phrase.
+    if t.tok(k) == "-" {
+        return (None, None);
     }
     let start = k;
     let mut head_end = k;
@@ -828,5 +874,22 @@ mod tests {
         assert_eq!(f[1].measure.as_deref(), Some("defector"));
         assert_eq!(f[0].time.as_ref().map(|t| t.year), Some(Some(2020)));
         assert_eq!(f[1].time.as_ref().map(|t| t.year), Some(Some(2019)));
+    }
+
+    #[test]
+    fn scores_are_not_figures_and_ages_are() {
+        let f = figs("Seles won 6-3, 6-4 in 62 minutes against Virginie Razzano, 18, and a 45-year-old man watched a 3-0 game.");
+        let got: Vec<_> = f
+            .iter()
+            .map(|f| (f.text.as_str(), f.unit.as_deref(), f.counts.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("62 minutes", Some("minute"), None),
+                ("18", Some("age"), Some("Virginie Razzano")),
+                ("45-year-old", Some("age"), Some("man")),
+            ]
+        );
     }
 }
