@@ -1064,6 +1064,20 @@ fn classify_chunk(
     {
         return Some(person_found(t, cs, ce, None));
     }
+    // An age in apposition: "Virginie Razzano, 18, who is ranked 72nd".
+    if plain
+        && (2..=4).contains(&nwords)
+        && t.tok(ce) == ","
+        && t.toks
+            .get(ce + 1)
+            .is_some_and(|x| x.kind == TokKind::Number)
+        && t.tok(ce + 1)
+            .parse::<u32>()
+            .is_ok_and(|n| (1..120).contains(&n))
+        && matches!(t.tok(ce + 2), "," | ")")
+    {
+        return Some(person_found(t, cs, ce, None));
+    }
     // A role and a comma before, a comma after: "the senate leader, Ramon Puerta,".
     if plain
         && (2..=4).contains(&nwords)

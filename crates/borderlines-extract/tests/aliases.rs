@@ -91,3 +91,12 @@ fn unknown_capitalised_words_are_left_alone() {
         .collect();
     assert!(odd.is_empty(), "{odd:?}");
 }
+
+#[test]
+fn an_age_in_apposition_marks_a_person() {
+    let d = ins("Tennis\nSeles beat Virginie Razzano, 18, who is ranked 72nd, and Razzano left.");
+    assert_eq!(
+        mentions(&d, "Virginie Razzano"),
+        ["Virginie Razzano", "Razzano"]
+    );
+}
