@@ -112,3 +112,36 @@ pub fn link_claims(docs: &[DocumentInsights]) -> Vec<Claim> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract;
+    use borderlines_core::parse_document;
+
+    fn ins(id: &str, text: &str) -> DocumentInsights {
+        extract(&parse_document(id, text).unwrap())
+    }
+
+    #[test]
+    fn overlapping_ranges_agree_and_disjoint_ones_conflict() {
+        let a = ins("a", "Arrivals\nOfficials said 1,047 defectors arrived in 2019 and 67 defectors arrived in 2020.");
+        let b = ins("b", "Arrivals\nOver a thousand defectors arrived in 2019, while about 300 defectors arrived in 2020.");
+        let claims = link_claims(&[a, b]);
+        let y2019 = claims.iter().find(|c| c.year == 2019).expect("2019 linked");
+        assert_eq!(
+            (y2019.measure.as_str(), y2019.agreement),
+            ("defector", Agreement::Consistent)
+        );
+        let y2020 = claims.iter().find(|c| c.year == 2020).expect("2020 linked");
+        assert_eq!(y2020.agreement, Agreement::Conflicting, "67 vs about 300");
+        assert_eq!(y2020.figures.len(), 2);
+    }
+
+    #[test]
+    fn one_document_alone_makes_no_claim() {
+        let a = ins("a", "Arrivals\nOfficials said 1,047 defectors arrived in 2019, not 1,200 defectors in 2019.");
+        assert!(link_claims(&[a]).is_empty());
+        assert!(link_claims(&[]).is_empty());
+    }
+}
