@@ -129,3 +129,53 @@ fn ten_megabytes_of_text_numbers_and_capitals() {
     ]);
     let _ = c.claims.len();
 }
+
+#[test]
+fn mutated_fragments_of_real_articles_never_panic() {
+    // Cheap fuzzing without a fuzzer: random slices of real text with
+    // tricky characters spliced in (quotes, hyphens, digits, dots, symbols).
+    let dir = format!("{}/tests/fixtures/lee", env!("CARGO_MANIFEST_DIR"));
+    let mut text = String::new();
+    for e in std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok()) {
+        if e.path().extension().is_some_and(|x| x == "txt") {
+            text.push_str(&std::fs::read_to_string(e.path()).unwrap());
+        }
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let tricky = [
+        '"', '“', '”', '‘', '’', '\'', '-', '–', '.', ',', '0', '1', '9', '$', '%', 'A', 'K', ' ',
+        '\u{FFFD}', 'é', '한', '(', ')', 's',
+    ];
+    let mut seed = 42u64;
+    for _ in 0..6_000 {
+        let a = (lcg(&mut seed) as usize) % chars.len();
+        let len = (lcg(&mut seed) as usize) % 400;
+        let mut piece: Vec<char> = chars[a..(a + len).min(chars.len())].to_vec();
+        for _ in 0..(lcg(&mut seed) % 12) {
+            let at = if piece.is_empty() {
+                0
+            } else {
+                (lcg(&mut seed) as usize) % piece.len()
+            };
+            let c = tricky[(lcg(&mut seed) as usize) % tricky.len()];
+            piece.insert(at, c);
+        }
+        let s: String = piece.into_iter().collect();
+        let d = doc_of(&s);
+        let ins = extract(&d);
+        for b in 0..d.blocks.len() {
+            for (r, _) in ins.spans(b) {
+                assert!(
+                    d.blocks[b].text.get(r).is_some(),
+                    "span off a char boundary in {s:?}"
+                );
+            }
+        }
+        for q in &ins.quotes {
+            assert!(d.blocks[q.loc.block as usize]
+                .text
+                .get(q.loc.range())
+                .is_some());
+        }
+    }
+}
