@@ -7,9 +7,10 @@
 //! bigrams) → [`analyze`] (possessives, Snowball stems, Hangul particles) →
 //! [`index`] (fst dictionaries + delta/varint [`postings`] with positions) →
 //! [`query`] (forgiving parser) → [`plan`] (words resolved to terms,
-//! prefixes, fuzzy neighbours) → [`eval`] (BM25 per field, boolean
+//! prefixes, [`fuzzy`] neighbours) → [`eval`] (BM25 per field, boolean
 //! structure) → [`search`] (ranking, typo fallback, [`snippet`]s,
-//! explanations); [`highlight`] marks matches in any text.
+//! explanations); [`highlight`] marks matches in any text; [`rank`] holds
+//! the tunable parameters; [`hash`] is the indexer's fast hasher.
 //!
 //! ```
 //! use borderlines_search::{Query, SearchIndex, SearchOptions};

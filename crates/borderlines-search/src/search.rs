@@ -160,8 +160,7 @@ impl SearchIndex {
         fields: &dyn FieldResolver,
     ) -> SearchResults {
         let first = self.run(corpus, query, options, fields);
-        if first.total > 0 || !options.typo_tolerance || !first.typo_candidates.iter().any(|_| true)
-        {
+        if first.total > 0 || !options.typo_tolerance || first.typo_candidates.is_empty() {
             return first.results;
         }
         let fuzzy = Query {

@@ -188,7 +188,7 @@ pub fn window(text: &str, block: usize, ranges: &[Range<usize>], max_len: usize)
             best = (i, n);
         }
     }
-    let anchor = ranges.get(best.0).map_or(0, |r| r.start);
+    let anchor = ranges.get(best.0).map_or(0, |r| r.start).min(text.len());
     let mut start = anchor.saturating_sub(max_len / 5);
     if start > 0 {
         start = snap_forward(text, start).min(anchor);
@@ -197,6 +197,13 @@ pub fn window(text: &str, block: usize, ranges: &[Range<usize>], max_len: usize)
     if end < text.len() {
         end = snap_back(text, end).max(ranges.get(best.0).map_or(start, |r| r.end.min(text.len())));
     }
+    // Never inverted, always on char boundaries (ranges come from this text).
+    let end = end.max(start);
+    let (start, end) = if text.is_char_boundary(start) && text.is_char_boundary(end) {
+        (start, end)
+    } else {
+        (0, 0)
+    };
     let highlights = ranges
         .iter()
         .filter(|r| r.start >= start && r.end <= end)
@@ -261,6 +268,23 @@ mod tests {
         assert_eq!(&s.text[s.highlights[0].clone()], "target");
         assert!(s.text.len() <= 100);
         assert!(!s.text.starts_with(' ') && !s.text.ends_with(' '));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn windows_of_any_length_are_slices_with_inner_marks(words in proptest::collection::vec("[a-z가-힣]{1,8}", 0..60), max in 0usize..300, pick in proptest::collection::vec(0usize..60, 0..5)) {
+            let text = words.join(" ");
+            let mut starts = vec![0];
+            for w in &words { starts.push(starts.last().unwrap() + w.len() + 1); }
+            let mut marks: Vec<Range<usize>> = pick.iter().filter(|&&i| i < words.len()).map(|&i| starts[i]..starts[i] + words[i].len()).collect();
+            marks.sort_by_key(|r| r.start);
+            marks.dedup();
+            let s = window(&text, 0, &marks, max);
+            proptest::prop_assert_eq!(&text[s.offset..s.offset + s.text.len()], s.text.as_str());
+            for h in &s.highlights {
+                proptest::prop_assert!(h.end <= s.text.len() && s.text.is_char_boundary(h.start) && s.text.is_char_boundary(h.end));
+            }
+        }
     }
 
     #[test]
