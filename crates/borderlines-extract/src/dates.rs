@@ -128,6 +128,35 @@ fn unit_of(w: &str) -> Option<&'static str> {
     }
 }
 
+/// Can this lowercase word start a date expression? One set lookup, so
+/// that the great majority of words cost nothing more.
+fn date_start_word(w: &str) -> bool {
+    static S: std::sync::OnceLock<crate::fast::FastSet<String>> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        let mut s: crate::fast::FastSet<String> = crate::lexicon::MONTHS
+            .iter()
+            .map(|(m, _)| m.to_lowercase())
+            .collect();
+        s.extend(WEEKDAYS.iter().map(|d| d.to_lowercase()));
+        s.extend(SMALL_NUMBERS.iter().map(|(n, _)| (*n).to_owned()));
+        for w in [
+            "yesterday",
+            "today",
+            "tomorrow",
+            "last",
+            "this",
+            "next",
+            "past",
+            "earlier",
+            "later",
+        ] {
+            s.insert(w.to_owned());
+        }
+        s
+    })
+    .contains(w)
+}
+
 /// Days from 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
 fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
     let y = i64::from(y) - i64::from(m <= 2);
@@ -198,36 +227,8 @@ fn match_at(
     let tk = t.toks[i];
     // Most tokens cannot start a date: skip them before any allocation.
     let first = w.as_bytes().first().copied().unwrap_or(b' ');
-    let maybe = tk.kind == TokKind::Number
-        || first.is_ascii_uppercase()
-        || matches!(
-            t.low(i),
-            "yesterday"
-                | "today"
-                | "tomorrow"
-                | "last"
-                | "this"
-                | "next"
-                | "past"
-                | "earlier"
-                | "later"
-                | "a"
-                | "an"
-                | "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "eleven"
-                | "twelve"
-                | "several"
-                | "few"
-        );
+    let _ = first;
+    let maybe = tk.kind == TokKind::Number || date_start_word(t.low(i).trim_end_matches('.'));
     if !maybe {
         return None;
     }

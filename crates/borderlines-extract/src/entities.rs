@@ -356,7 +356,11 @@ impl EntityBuilder {
             }
             // A name introduced in this sentence can be shortened later in
             // the same sentence ("Kim Jong Un's sister listened while Kim smiled").
-            if self.entities.len() > before {
+            let new_short_forms = self.entities[before..].iter().any(|e| {
+                matches!(e.kind, EntityKind::Person | EntityKind::Organisation)
+                    || (e.kind == EntityKind::Place && e.lat.is_none())
+            });
+            if new_short_forms {
                 for f in scan_sentence(t, s, &self.short_forms, &self.entities) {
                     let Some(&idx) = self.by_key.get(&f.key) else {
                         continue;
