@@ -75,34 +75,6 @@ pub struct Figure {
     pub sentence: Loc,
 }
 
-const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("fifteen", 15.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("hundred", 100.0),
-    ("thousand", 1000.0),
-    ("dozen", 12.0),
-    ("million", 1e6),
-    ("billion", 1e9),
-];
-
 const MULTIPLIERS: &[(&str, f64)] = &[
     ("hundred", 100.0),
     ("thousand", 1e3),
@@ -114,6 +86,38 @@ const MULTIPLIERS: &[(&str, f64)] = &[
     ("mn", 1e6),
     ("k", 1e3),
 ];
+
+/// The value of a number word, as one `match` (no list scan per token).
+fn number_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "fifteen" => 15.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "hundred" => 100.0,
+        "thousand" => 1000.0,
+        "dozen" => 12.0,
+        "million" => 1e6,
+        "billion" => 1e9,
+        _ => return None,
+    })
+}
 
 /// Vague amounts: (words, min, max).
 const VAGUE: &[(&[&str], f64, f64)] = &[
@@ -641,16 +645,7 @@ fn number_at(t: &Tokenized, i: usize, b: usize) -> Option<NumberMatch> {
             );
         }
     }
-    let first = w0.as_bytes()[0];
-    let could_be_number = matches!(
-        first,
-        b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'd' | b'm' | b'b'
-    );
-    if let Some(&(_, v)) = NUMBER_WORDS
-        .iter()
-        .filter(|_| could_be_number)
-        .find(|(w, _)| *w == w0)
-    {
+    if let Some(v) = number_word(w0) {
         // Number words count only when a plural noun or unit follows: "two key
         // units", "twelve kilometres" (not "the two Koreas" → still counted;
         // "two of them" is not).
