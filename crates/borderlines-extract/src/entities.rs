@@ -672,7 +672,7 @@ fn span_text<'a>(t: &Tokenized<'a>, i: usize, j: usize) -> &'a str {
 /// Korean personal name shape: surname + two syllables ("Kim Jong Un",
 /// "Kim Jong-un", "Moon Jae-in").
 fn korean_name_len(t: &Tokenized, i: usize, end: usize) -> Option<usize> {
-    if !KOREAN_SURNAMES.contains(&t.tok(i)) {
+    if !is_korean_surname(t.tok(i)) {
         return None;
     }
     let syl = |w: &str| (1..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_alphabetic());
@@ -1057,7 +1057,7 @@ fn classify_chunk(
     let next = t.tok(ce);
     if plain
         && (2..=3).contains(&nwords)
-        && (SPEECH_VERBS.contains(&next) || matches!(prev.as_str(), "said" | "says" | "told"))
+        && (is_speech_verb(next) || matches!(prev.as_str(), "said" | "says" | "told"))
     {
         return Some(person_found(t, cs, ce, None));
     }

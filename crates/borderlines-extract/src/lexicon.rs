@@ -1130,3 +1130,13 @@ pub fn starts_state_noun(w: &str) -> bool {
     })
     .contains(w)
 }
+word_set!(
+    is_korean_surname,
+    KOREAN_SURNAMES,
+    "Is `w` a Korean family name ([`KOREAN_SURNAMES`])?"
+);
+word_set!(
+    is_speech_verb,
+    SPEECH_VERBS,
+    "Is `w` a speech verb ([`SPEECH_VERBS`])?"
+);

@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::SPEECH_VERBS;
+use crate::lexicon::is_speech_verb;
 use crate::span::Loc;
 use crate::tokens::{TokKind, Tokenized};
 
@@ -240,7 +240,7 @@ fn speaker_of(
                 return (Some(p), None, Attribution::Explicit);
             }
         }
-        if SPEECH_VERBS.contains(&lw.as_str()) && t.toks[k].kind == TokKind::Word {
+        if t.toks[k].kind == TokKind::Word && is_speech_verb(&lw) {
             // "…," he said: the last person named before the quote.
             if k > s.tok_start && matches!(t.low(k - 1), "he" | "she") {
                 let upto = mentions.partition_point(|m| m.start < quote_at);
