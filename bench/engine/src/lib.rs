@@ -6,7 +6,7 @@
 use borderlines_core::{Block, BlockKind, Corpus, Document, TitleSource};
 use borderlines_search::analyze::Analyzer;
 use borderlines_search::tokenize::tokenize;
-use borderlines_search::{Query, SearchIndex, SearchOptions};
+use borderlines_search::{Query, RankingParams, SearchIndex, SearchOptions};
 use wasm_bindgen::prelude::*;
 
 /// A corpus, its index and the last query's hits.
@@ -97,8 +97,19 @@ impl Bench {
         self.run(q, limit, false)
     }
 
+    /// Runs a query ranked like a plain one-field BM25 as far as the engine
+    /// allows (equal field weights, no proximity bonus); returns the total.
+    #[wasm_bindgen(js_name = searchPlain)]
+    pub fn search_plain(&mut self, q: &str, limit: usize) -> usize {
+        let ranking = RankingParams { field_weights: [1.0; 3], proximity: 0.0, ..RankingParams::default() };
+        self.run_with(q, SearchOptions { limit, snippets: false, ranking, ..SearchOptions::default() })
+    }
+
     fn run(&mut self, q: &str, limit: usize, snippets: bool) -> usize {
-        let opts = SearchOptions { limit, snippets, ..SearchOptions::default() };
+        self.run_with(q, SearchOptions { limit, snippets, ..SearchOptions::default() })
+    }
+
+    fn run_with(&mut self, q: &str, opts: SearchOptions) -> usize {
         let r = self.index.search(&self.corpus, &Query::parse(q), &opts);
         self.last = r.hits.iter().map(|h| h.doc as u32).collect();
         self.snippet_bytes = r.hits.iter().filter_map(|h| h.snippet.as_ref()).map(|s| s.text.len()).sum();

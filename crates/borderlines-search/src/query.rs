@@ -5,7 +5,7 @@
 //! | `border guards` | every word must match (stopwords are optional), ranked |
 //! | `"border guards"` | exact phrase (stemmed, stopwords kept) |
 //! | `fortif*` | prefix |
-//! | `defectros~` | fuzzy: edit distance 1 (≤ 5 letters) or 2 |
+//! | `defectros~` | fuzzy: edit distance 1 (≤ 5 letters) or 2 (longer words keep their first letter); a swap is one edit |
 //! | `tumen OR yalu`, `tumen \| yalu` | either; binds tighter than the implicit AND |
 //! | `-russia`, `NOT russia` | exclusion |
 //! | `(tumen OR yalu) fence` | grouping |
