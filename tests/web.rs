@@ -40,7 +40,7 @@ fn explorer(state: RwSignal<ViewState>) -> HtmlElement {
     let engine = load_embedded().expect("embedded corpus decodes").engine;
     std::mem::forget(mount_to(
         root.clone(),
-        move || view! { <Explorer engine=engine state=state/> },
+        move || view! { <Explorer engine=RwSignal::new(engine) state=state/> },
     ));
     root
 }

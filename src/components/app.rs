@@ -17,7 +17,7 @@ pub fn App() -> impl IntoView {
             let decode_attr = decode_ms.clone();
             view! {
                 <div class="app" data-testid="app" data-state="ready" data-decode-ms=decode_attr>
-                    <Explorer engine=loaded.engine state=state/>
+                    <Explorer engine=RwSignal::new(loaded.engine) state=state/>
                     <footer class="app-footer">
                         "Borderlines · embedded corpus and index "
                         {format!("{:.1} KB", embedded_size() as f64 / 1024.0)}

@@ -4,7 +4,7 @@ use borderlines_core::ViewState;
 use leptos::prelude::*;
 
 use crate::components::{
-    format_thousands, plural, QueryHelp, QueryStatus, Reader, ResultList, SearchBox,
+    format_thousands, plural, AddDocuments, QueryHelp, QueryStatus, Reader, ResultList, SearchBox,
 };
 use crate::engine::Engine;
 
@@ -12,25 +12,19 @@ use crate::engine::Engine;
 /// [`ViewState`] signal so that the URL, the inputs and the views agree.
 #[component]
 pub fn Explorer(
-    /// The documents and their index.
-    engine: Arc<Engine>,
+    /// The documents, their index and insights; replaced when the user adds files.
+    engine: RwSignal<Arc<Engine>>,
     /// The view state (query and open document), usually bound to the URL.
     state: RwSignal<ViewState>,
 ) -> impl IntoView {
     let query = Signal::derive(move || state.with(|s| s.query.clone()));
-    let results = {
-        let engine = engine.clone();
-        Memo::new(move |_| query.with(|q| engine.search(q)))
-    };
+    let results = Memo::new(move |_| engine.with(|e| query.with(|q| e.search(q))));
     // The open document: the one in the URL if it exists, else the top hit.
     let requested = Signal::derive(move || state.with(|s| s.doc.clone()));
-    let open_index = {
-        let corpus = engine.corpus().clone();
-        Memo::new(move |_| match requested.get() {
-            Some(id) => corpus.documents.iter().position(|d| d.id == id),
-            None => results.with(|r| r.hits.first().map(|h| h.doc)),
-        })
-    };
+    let open_index = Memo::new(move |_| match requested.get() {
+        Some(id) => engine.with(|e| e.corpus().documents.iter().position(|d| d.id == id)),
+        None => results.with(|r| r.hits.first().map(|h| h.doc)),
+    });
     let on_query = Callback::new(move |q: String| state.update(|s| s.query = q));
     // On a phone the reader sits below the list: bring it into view when a
     // document is opened (skipping the first run, so a plain load stays put).
@@ -41,12 +35,17 @@ pub fn Explorer(
         }
         doc
     });
-    let corpus = engine.corpus();
-    let summary = format!(
-        "{} · {} words",
-        plural(corpus.documents.len(), "document", "documents"),
-        format_thousands(corpus.word_count())
-    );
+    let summary = move || {
+        engine.with(|e| {
+            let corpus = e.corpus();
+            format!(
+                "{} · {} words",
+                plural(corpus.documents.len(), "document", "documents"),
+                format_thousands(corpus.word_count())
+            )
+        })
+    };
+    let total_docs = Signal::derive(move || engine.with(|e| e.corpus().documents.len()));
 
     view! {
         <header class="topbar">
@@ -56,14 +55,15 @@ pub fn Explorer(
             </div>
             <SearchBox query=query on_query=on_query/>
             <QueryHelp/>
+            <AddDocuments engine=engine/>
             <span class="corpus-summary">{summary}</span>
         </header>
         <main class="panes">
             <section class="results" aria-label="Documents">
-                <QueryStatus results=results query=query total_docs=engine.corpus().documents.len()/>
-                <ResultList engine=engine.clone() results=results query=query open=open_index.into()/>
+                <QueryStatus results=results query=query total_docs=total_docs/>
+                <ResultList engine=engine.into() results=results query=query open=open_index.into()/>
             </section>
-            <Reader engine=engine requested=requested open=open_index.into() query=query/>
+            <Reader engine=engine.into() requested=requested open=open_index.into() query=query/>
         </main>
     }
 }

@@ -1,5 +1,6 @@
 //! The UI components, one public component per file.
 
+mod add_documents;
 mod app;
 mod explorer;
 mod highlighted;
@@ -11,6 +12,7 @@ mod result_list;
 mod search_box;
 mod why_matched;
 
+pub use add_documents::AddDocuments;
 pub use app::App;
 pub use explorer::Explorer;
 pub use highlighted::Highlighted;

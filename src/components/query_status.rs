@@ -12,7 +12,7 @@ pub fn QueryStatus(
     /// The query as typed.
     query: Signal<String>,
     /// Documents in the corpus.
-    total_docs: usize,
+    total_docs: Signal<usize>,
 ) -> impl IntoView {
     let searching = move || query.with(|q| !q.trim().is_empty());
     let count = move || {
@@ -21,7 +21,7 @@ pub fn QueryStatus(
             format!(
                 "{} of {} match",
                 n,
-                plural(total_docs, "document", "documents")
+                plural(total_docs.get(), "document", "documents")
             )
         } else {
             plural(n, "document", "documents")

@@ -16,7 +16,7 @@ use crate::engine::Engine;
 #[component]
 pub fn Reader(
     /// The documents, their index and insights.
-    engine: Arc<Engine>,
+    engine: Signal<Arc<Engine>>,
     /// The document id the URL asked for, if any.
     requested: Signal<Option<String>>,
     /// Index of the document to show.
@@ -25,6 +25,7 @@ pub fn Reader(
     query: Signal<String>,
 ) -> impl IntoView {
     let body = move || {
+        let engine = engine.get();
         let Some((index, doc)) = open
             .get()
             .and_then(|i| Some((i, engine.corpus().documents.get(i)?.clone())))

@@ -34,7 +34,7 @@ fn summary_chips(ins: &DocumentInsights) -> (Vec<(&'static str, String)>, Vec<St
 #[component]
 pub fn ResultList(
     /// The documents and their index.
-    engine: Arc<Engine>,
+    engine: Signal<Arc<Engine>>,
     /// The current results.
     results: Memo<SearchResults>,
     /// The query text (kept in each item's link).
@@ -43,6 +43,7 @@ pub fn ResultList(
     open: Signal<Option<usize>>,
 ) -> impl IntoView {
     let items = move || {
+        let engine = engine.get();
         let corpus = engine.corpus().clone();
         results.with(|r| {
             r.hits

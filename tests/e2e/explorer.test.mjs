@@ -178,6 +178,45 @@ const tests = {
     return problems;
   },
 
+  async 'your own files get the same search, reader and extraction; bad files are explained'() {
+    const { page, context, problems } = await open_page();
+    const article = [
+      '# Tumen Bridge Closed to Traders',
+      '',
+      'By Min-ji Park',
+      '',
+      'Chinese border guards closed the bridge at Tumen on Friday, and about 300 traders were turned back, according to officials in Yanbian.',
+      '',
+      'Advertisement',
+      '',
+      'Smugglers said the new fence made the crossing to Namyang impossible.',
+    ].join('\n');
+    await page.setInputFiles('[data-testid=add-documents]', [
+      { name: 'bridge.md', mimeType: 'text/markdown', buffer: Buffer.from(article) },
+      { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('Advertisement\n\nRead More\n') },
+      { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') },
+    ]);
+    await page.waitForFunction(() => document.querySelector('[data-testid=load-status]')?.textContent.startsWith('Added'));
+    const status = await page.textContent('[data-testid=load-status]');
+    expect(status.includes('Added 1 document') && status.includes('empty.txt') && status.includes('scan.pdf'), status);
+    eq(await count(page), '4 documents', 'count after adding');
+    await search(page, 'traders bridge');
+    eq(await titles(page), ['Tumen Bridge Closed to Traders'], 'search finds the new file');
+    await page.click('[data-testid=result]:first-child a');
+    await page.waitForFunction(() => document.querySelector('[data-testid=reader-title]').textContent === 'Tumen Bridge Closed to Traders');
+    expect((await page.textContent('[data-testid=reader]')).includes('By Min-ji Park'), 'byline');
+    expect(!(await page.textContent('[data-testid=reader]')).includes('Advertisement'), 'boilerplate removed');
+    const figures = await page.$$eval('[data-testid=reader] .reader-body .ann-figure', (els) => els.map((e) => e.textContent));
+    expect(figures.some((f) => f.includes('300')), `figures ${figures}`);
+    const places = await page.$$eval('[data-testid=reader] .reader-body .ann-place', (els) => els.map((e) => e.textContent));
+    expect(places.includes('Tumen'), `places ${places}`);
+    await page.screenshot({ path: join(shots, 'added.png') });
+    await page.click('[data-testid=load-status] .dismiss');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=load-status]'));
+    await context.close();
+    return problems;
+  },
+
   async 'a copied link opens the same view in a fresh page'() {
     const { page, context, problems } = await open_page();
     await page.fill('[data-testid=search-input]', 'defectors');

@@ -14,6 +14,7 @@ pub mod bundle;
 pub mod document;
 pub mod error;
 pub mod layers;
+pub mod load;
 pub mod parse;
 pub mod search;
 pub mod text;

@@ -1,0 +1,93 @@
+use std::sync::Arc;
+
+use borderlines_core::load::add_files;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::engine::Engine;
+
+/// "Add documents": reads the user's text and Markdown files in the page
+/// (nothing is uploaded anywhere), parses, indexes and extracts them with the
+/// same core as the embedded corpus, and says what was added or skipped and
+/// why. Hooks: `add-documents` (the file input), `load-status`.
+#[component]
+pub fn AddDocuments(
+    /// The engine to extend; replaced by one that also holds the new files.
+    engine: RwSignal<Arc<Engine>>,
+) -> impl IntoView {
+    let status = RwSignal::new(None::<(bool, String)>);
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(list) = input.files() else { return };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        // Let the same files be chosen again later.
+        input.set_value("");
+        if files.is_empty() {
+            return;
+        }
+        status.set(Some((false, format!("Reading {} file(s)…", files.len()))));
+        spawn_local(async move {
+            let mut read = Vec::with_capacity(files.len());
+            let mut unreadable = Vec::new();
+            for file in files {
+                let name = file.name();
+                let file = gloo_file::File::from(file);
+                match gloo_file::futures::read_as_bytes(&file).await {
+                    Ok(bytes) => read.push((name, bytes)),
+                    Err(e) => unreadable.push(format!("{name}: could not be read ({e})")),
+                }
+            }
+            let current = engine.get_untracked();
+            let (corpus, report) = add_files(current.corpus(), read);
+            if !report.added.is_empty() {
+                engine.set(Arc::new(Engine::build(Arc::new(corpus))));
+            }
+            let mut problems: Vec<String> = report
+                .skipped
+                .iter()
+                .map(|(n, why)| format!("{n}: {why}"))
+                .collect();
+            problems.extend(unreadable);
+            let mut text = match report.added.len() {
+                0 => "No document added.".to_owned(),
+                1 => "Added 1 document (this tab only).".to_owned(),
+                n => format!("Added {n} documents (this tab only)."),
+            };
+            if !problems.is_empty() {
+                text.push_str(&format!(
+                    " Skipped {}: {}",
+                    problems.len(),
+                    problems.join("; ")
+                ));
+            }
+            status.set(Some((!problems.is_empty(), text)));
+        });
+    };
+    view! {
+        <div class="add-documents">
+            <label class="add-button" title="Add your own .txt or .md files; they stay in this page">
+                "+ Add documents"
+                <input
+                    type="file"
+                    multiple
+                    accept=".txt,.text,.md,.markdown,text/plain,text/markdown"
+                    class="visually-hidden"
+                    data-testid="add-documents"
+                    on:change=on_change
+                />
+            </label>
+            {move || status.get().map(|(warn, text)| view! {
+                <p class="load-status" class:warn=warn data-testid="load-status" role="status">
+                    {text}
+                    <button class="dismiss" aria-label="Dismiss" title="Dismiss" on:click=move |_| status.set(None)>"×"</button>
+                </p>
+            })}
+        </div>
+    }
+}
