@@ -5,7 +5,9 @@
 //! Data flow: raw bytes → [`text::decode`] → [`parse::parse_document`] (which
 //! applies the [`boilerplate`] rules and finds title, byline and headings) →
 //! [`document::Document`] → [`bundle::CorpusBundle`] (compact binary embedded
-//! in the page) → [`search`] and [`url_state`] drive what the UI shows.
+//! in the page). [`load`] adds users' files, [`layers`] merges search marks
+//! with annotations for rendering, and [`url_state`] is what a link restores.
+//! Search lives in `borderlines-search`, extraction in `borderlines-extract`.
 //!
 //! Nothing here panics on input: fallible operations return [`Error`].
 
@@ -16,7 +18,6 @@ pub mod error;
 pub mod layers;
 pub mod load;
 pub mod parse;
-pub mod search;
 pub mod text;
 pub mod url_state;
 
