@@ -243,8 +243,6 @@ struct Found {
     form: MentionForm,
     place: Option<u32>,
     country: Option<&'static str>,
-    /// Nested inside a larger mention (kept as its own mention, hidden in spans).
-    nested: bool,
 }
 
 impl EntityBuilder {
@@ -308,7 +306,6 @@ impl EntityBuilder {
         if self.seen.insert((idx, m.loc)) {
             self.entities[idx].mentions.push(m);
         }
-        let _ = f.nested;
         idx
     }
 
@@ -545,7 +542,6 @@ fn place_entry_to_found(
             form,
             place: Some(p),
             country: Some(pl.country.as_str()),
-            nested: false,
         });
     }
     // A capital acting as a subject stands for its government.
@@ -562,7 +558,6 @@ fn place_entry_to_found(
                     form: MentionForm::Capital,
                     place: Some(ci),
                     country: Some(g.places[ci as usize].country.as_str()),
-                    nested: false,
                 });
             }
         }
@@ -576,7 +571,6 @@ fn place_entry_to_found(
         form,
         place: Some(p),
         country: None,
-        nested: false,
     })
 }
 
@@ -624,7 +618,6 @@ fn the_north_south(t: &Tokenized, i: usize, end: usize) -> Option<Found> {
         form: MentionForm::Phrase,
         place: Some(ci as u32),
         country: Some(p.country.as_str()),
-        nested: false,
     })
 }
 
@@ -645,7 +638,6 @@ fn org_found(
         form,
         place: None,
         country,
-        nested: false,
     }
 }
 
@@ -661,7 +653,6 @@ fn person_found(t: &Tokenized, i: usize, j: usize, country: Option<&'static str>
         form: MentionForm::Name,
         place: None,
         country,
-        nested: false,
     }
 }
 
@@ -815,7 +806,6 @@ fn scan_sentence(
                         form: MentionForm::Name,
                         place: None,
                         country: None,
-                        nested: false,
                     })
                 }
                 _ => None,
@@ -871,14 +861,13 @@ fn scan_sentence(
         };
         if len > 0 && k + len <= b {
             let noun = span_text(t, k, k + len).to_lowercase();
-            let mut f = org_found(
+            let f = org_found(
                 ci,
                 k + len,
                 format!("{cname} {noun}"),
                 iso,
                 MentionForm::Phrase,
             );
-            f.nested = false;
             out.push(f);
         }
     }
@@ -1124,7 +1113,6 @@ fn classify_chunk(
                 form: MentionForm::Name,
                 place: None,
                 country: None,
-                nested: false,
             });
         }
     }
@@ -1157,7 +1145,6 @@ fn classify_chunk(
             form,
             place: None,
             country,
-            nested: false,
         });
     }
     None
