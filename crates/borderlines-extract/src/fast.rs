@@ -7,21 +7,20 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// The Fx hash: per eight-byte word, rotate, xor, multiply. (The type
-/// keeps its first name; only its body changed.)
+/// The Fx hash: per eight-byte word, rotate, xor, multiply.
 #[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
+pub struct Fx(u64);
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
-impl Fnv {
+impl Fx {
     #[inline]
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
     }
 }
 
-impl Hasher for Fnv {
+impl Hasher for Fx {
     fn finish(&self) -> u64 {
         self.0
     }
@@ -63,21 +62,5 @@ impl Hasher for Fnv {
     }
 }
 
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
-
-/// Lowercases `w` into `buf` (ASCII fast path).
-pub fn lower_into(buf: &mut String, w: &str) {
-    buf.clear();
-    if w.is_ascii() {
-        buf.push_str(w);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.extend(w.chars().flat_map(char::to_lowercase));
-    }
-}
-
-/// Position of `w` in `list`, ignoring ASCII case.
-pub fn find_ci(w: &str, list: &[&str]) -> Option<usize> {
-    list.iter().position(|x| x.eq_ignore_ascii_case(w))
-}
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
