@@ -339,6 +339,31 @@ fn match_at(
                 return Some((j, DateKind::Absolute, date));
             }
         }
+        // ISO dates: "2021-10-12" (datelines and metadata lines).
+        if let Some(y) = year_of(w) {
+            let glued = |k: usize| t.toks.get(k).is_some_and(|x| !x.space_before);
+            if t.tok(i + 1) == "-"
+                && glued(i + 1)
+                && glued(i + 2)
+                && t.tok(i + 3) == "-"
+                && glued(i + 3)
+                && glued(i + 4)
+            {
+                let m = num(t.tok(i + 2)).filter(|m| (1..=12).contains(m));
+                let d = num(t.tok(i + 4)).filter(|d| (1..=31).contains(d));
+                if let (Some(m), Some(d)) = (m, d) {
+                    return Some((
+                        i + 5,
+                        DateKind::Absolute,
+                        PartialDate {
+                            year: Some(y),
+                            month: Some(m as u8),
+                            day: Some(d as u8),
+                        },
+                    ));
+                }
+            }
+        }
         // Decades: "1990s", "the 1990s".
         if w.len() == 5 && w.ends_with('s') {
             if let Some(y) = year_of(&w[..4]).filter(|y| y % 10 == 0) {
@@ -592,5 +617,13 @@ mod tests {
         for (y, m, d) in [(1970, 1, 1), (2000, 2, 29), (2024, 12, 31), (1899, 3, 1)] {
             assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
         }
+    }
+
+    #[test]
+    fn iso_dates_and_stated_publication() {
+        assert_eq!(
+            dates("Posted 2021-10-12 at noon.", None),
+            [("2021-10-12".into(), DateKind::Absolute, "2021-10-12".into())]
+        );
     }
 }

@@ -422,7 +422,7 @@ pub(crate) fn language(blocks: &[Tokenized]) -> Language {
         .enumerate()
         .max_by_key(|(_, c)| **c)
         .unwrap_or((0, &0));
-    if c < 3 {
+    if c < 2 {
         return Language {
             code: "und".into(),
             confidence: 0.0,
