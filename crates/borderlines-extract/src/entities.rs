@@ -832,11 +832,28 @@ fn scan_sentence(
 
     // State institutions after a country possessive or demonym:
     // "China's foreign ministry", "the North Korean embassy".
-    let countries_found: Vec<(usize, usize, Option<&'static str>, Cow<'static, str>)> = out
+    let mut countries_found: Vec<(usize, usize, Option<&'static str>, Cow<'static, str>)> = out
         .iter()
         .filter(|f| f.kind == EntityKind::Country)
         .map(|f| (f.tok_start, f.tok_end, f.country, f.name.clone()))
         .collect();
+    // "the nation's defense ministry": the country named last before it in
+    // the sentence (the phrase itself is the mention's start).
+    for k in a + 1..b.saturating_sub(1) {
+        if matches!(t.low(k), "nation" | "country")
+            && t.low(k - 1) == "the"
+            && t.toks[k + 1].kind == TokKind::Possessive
+        {
+            let last = countries_found
+                .iter()
+                .filter(|c| c.1 < k)
+                .max_by_key(|c| c.1)
+                .cloned();
+            if let Some((_, _, iso, name)) = last {
+                countries_found.push((k - 1, k + 1, iso, name));
+            }
+        }
+    }
     for (ci, cj, iso, cname) in countries_found {
         let mut k = cj;
         if t.toks.get(k).is_some_and(|x| x.kind == TokKind::Possessive) {

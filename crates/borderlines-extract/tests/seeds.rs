@@ -276,6 +276,12 @@ fn seed_004_figures_entities_quotes_and_source() {
     assert_eq!(entity(&j, "Daily NK")["kind"], "Organisation");
     assert_eq!(entity(&j, "Korean People's Army")["kind"], "Organisation");
     assert_eq!(entity(&j, "Ministry of Defense")["kind"], "Organisation");
+    // "the nation's defense ministry" after "North Korea's eastern border region".
+    let dm = entity(&j, "North Korea defense ministry");
+    assert_eq!(
+        (dm["kind"].as_str(), dm["country"].as_str()),
+        (Some("Organisation"), Some("KP"))
+    );
     let far_east = entity(&j, "Russian Far East");
     assert_eq!(
         (
