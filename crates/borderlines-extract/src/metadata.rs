@@ -353,7 +353,7 @@ fn stopword_map() -> &'static crate::fast::FastMap<&'static str, Vec<usize>> {
 }
 
 /// Script first (Hangul, Kana, Han, Cyrillic, Arabic), then function words
-/// for Latin-script languages. Reads at most the first 300 words (enough for a clear signal).
+/// for Latin-script languages. Reads at most the first 120 words (enough for a clear signal).
 pub(crate) fn language(blocks: &[Tokenized]) -> Language {
     let mut script = [0u32; 6]; // latin, hangul, kana, han, cyrillic, arabic
     let mut counts = vec![0u32; STOPWORDS.len()];
@@ -364,7 +364,7 @@ pub(crate) fn language(blocks: &[Tokenized]) -> Language {
                 continue;
             }
             seen += 1;
-            if seen > 300 {
+            if seen > 120 {
                 break 'outer;
             }
             let w = t.tok(i);
