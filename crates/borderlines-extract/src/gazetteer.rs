@@ -125,6 +125,13 @@ impl Gazetteer {
         })
     }
 
+    /// The place whose outline has this key.
+    pub fn by_outline(&self, outline_id: &str) -> Option<&Place> {
+        self.places
+            .iter()
+            .find(|p| p.outline_id.as_deref() == Some(outline_id))
+    }
+
     /// The country entry for an ISO alpha-2 code.
     pub fn country(&self, iso: &str) -> Option<(usize, &Place)> {
         self.places
@@ -132,6 +139,21 @@ impl Gazetteer {
             .enumerate()
             .find(|(_, p)| p.kind == PlaceKind::Country && p.country == iso)
     }
+}
+
+/// A polyline or ring of `[longitude, latitude]` points.
+pub type Line = Vec<[f64; 2]>;
+
+/// Parses [`OUTLINES_JSON`]: outline key → lines (province rings are
+/// closed; river courses run from source to mouth). For the map.
+pub fn outlines() -> Result<std::collections::BTreeMap<String, Vec<Line>>, Error> {
+    #[derive(Deserialize)]
+    struct File {
+        outlines: std::collections::BTreeMap<String, Vec<Line>>,
+    }
+    serde_json::from_str::<File>(OUTLINES_JSON)
+        .map(|f| f.outlines)
+        .map_err(|e| Error::Gazetteer(e.to_string()))
 }
 
 #[cfg(test)]
@@ -163,8 +185,15 @@ mod tests {
             let p = p.unwrap_or_else(|| panic!("{name} missing"));
             assert!(p.lat.is_some() && p.lon.is_some(), "{name} has coordinates");
         }
-        let outlines: serde_json::Value = serde_json::from_str(OUTLINES_JSON).unwrap();
-        assert!(outlines["outlines"]["kp-north-hamgyong"].is_array());
+        let outlines = outlines().expect("embedded outlines parse");
+        assert!(outlines["kp-north-hamgyong"][0].len() >= 4);
+        assert!(outlines["river-yalu"][0].len() >= 3);
+        for key in outlines.keys() {
+            assert!(
+                g.by_outline(key).is_some() || key == "kp-pyongyang",
+                "outline {key} has a place"
+            );
+        }
         assert!(Gazetteer::from_json("{}").is_err());
     }
 }

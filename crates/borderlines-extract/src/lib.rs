@@ -36,7 +36,7 @@ pub use dates::{DateKind, DateMention, PartialDate};
 pub use entities::{Entity, EntityKind, Mention, MentionForm};
 pub use error::Error;
 pub use figures::{Figure, FigureTime, Qualifier};
-pub use gazetteer::{Gazetteer, Place, PlaceKind};
+pub use gazetteer::{outlines, Gazetteer, Line, Place, PlaceKind};
 pub use insights::{extract, CorpusInsights, DocumentInsights, SCHEMA_VERSION};
 pub use metadata::{Language, Metadata, Published, Source, SourceKind};
 pub use quotes::{Attribution, Quote};
