@@ -22,6 +22,8 @@ pub fn App() -> impl IntoView {
                         "Borderlines · embedded corpus and index "
                         {format!("{:.1} KB", embedded_size() as f64 / 1024.0)}
                         ", loaded in " {decode_ms} " ms · runs entirely in this page, no server, no network"
+                        <br/>
+                        {borderlines_extract::gazetteer::ATTRIBUTION}
                     </footer>
                 </div>
             }

@@ -68,6 +68,7 @@ const tests = {
     const ms = Number(await page.getAttribute('[data-testid=app]', 'data-decode-ms'));
     console.log(`    corpus decode: ${ms} ms`);
     expect(ms < 50, `decode took ${ms} ms`);
+    expect((await page.textContent('.app-footer')).includes('GeoNames'), 'GeoNames credited');
     await page.screenshot({ path: join(shots, 'desktop.png') });
     await context.close();
     return problems;
