@@ -50,15 +50,21 @@ try {
   for (const name of only) {
     const h0 = await heap();
     const w0 = await page.evaluate(() => window.bench.wasmBytes());
-    const buildMs = await page.evaluate((n) => window.bench.build(n), name);
+    const firstMs = await page.evaluate((n) => window.bench.build(n), name);
     const h1 = await heap();
     const w1 = await page.evaluate(() => window.bench.wasmBytes());
     const wAdd = name === 'ours' ? await page.evaluate(() => window.bench.wasmAfterAdd()) : w0;
+    // Every engine builds twice and the faster build counts: the first one
+    // can run before the JIT has optimised the code (on a loaded machine
+    // that skews a single measurement by a third). Memory is the first build's.
+    await page.evaluate(() => window.bench.drop());
+    const secondMs = await page.evaluate((n) => window.bench.build(n), name);
+    const buildMs = Math.min(firstMs, secondMs);
     const q = await page.evaluate((n) => window.bench.queries(n), name);
     const size = await page.evaluate((n) => window.bench.size(n), name);
     await page.evaluate(() => window.bench.drop());
-    results[name] = { buildMs, heapBytes: h1 - h0, wasmBytes: w1 - wAdd, corpusWasmBytes: wAdd - w0, size, ...q };
-    console.log(`${name}: build ${buildMs.toFixed(0)} ms, heap +${((h1 - h0) / 1e6).toFixed(1)} MB, wasm +${((w1 - w0) / 1e6).toFixed(1)} MB, size ${(size / 1e6).toFixed(1)} MB`);
+    results[name] = { buildMs, builds: [firstMs, secondMs], heapBytes: h1 - h0, wasmBytes: w1 - wAdd, corpusWasmBytes: wAdd - w0, size, ...q };
+    console.log(`${name}: build ${firstMs.toFixed(0)} / ${secondMs.toFixed(0)} ms, heap +${((h1 - h0) / 1e6).toFixed(1)} MB, wasm +${((w1 - w0) / 1e6).toFixed(1)} MB, size ${(size / 1e6).toFixed(1)} MB`);
   }
   // After the engines, so that ours is measured in a fresh wasm memory.
   const reference = await page.evaluate(() => window.bench.reference());
@@ -136,6 +142,7 @@ Corpus: ${results.info.docs} documents, ${corpusWords} words (whitespace-separat
 Queries: ${queries.length} (${kinds.map((k) => `${queries.filter((q) => q.kind === k).length} ${k}`).join(', ')}), each run ${5} times after a warm-up; latency over all runs.
 Ours: search + snippets and explanations for the top 20; "no snippets" is the same engine and index with \`SearchOptions::snippets = false\` (ranking and explanations only). Others: search only (they make no snippets), top 20.
 Phrases: only ours matches phrases; the others get the phrase's words ANDed. Typos: ours is given the bare word (automatic typo fallback); MiniSearch and Lunr get explicit fuzzy (distance 2 for ≥ 6 letters), FlexSearch gets the word as is (it has no edit-distance search).
+Build: each engine builds its index twice and the faster build is reported (first / second build, ms: ${['ours', 'minisearch', 'flexsearch', 'lunr'].map((n) => `${names[n]} ${results[n].builds.map((b) => b.toFixed(0)).join(' / ')}`).join('; ')}).
 Memory: JS heap growth after GC across the build (CDP); for ours the growth of wasm linear memory during indexing (a high-water mark: it includes the builder's transient buffers, since wasm memory never shrinks; the corpus copied into wasm first, ${mb(results.ours.corpusWasmBytes)} MB, is not counted — the others keep reading the page's JS objects). Build time for ours includes copying the documents into wasm.
 Index size: ours \`to_bytes()\`; MiniSearch and Lunr \`JSON.stringify\`; FlexSearch \`export()\` payloads.
 Ranking agreement: per query (single, multi-word and phrase queries), the share of a plain one-field BM25's top 10 (k1 1.2, b 0.75, over our index keys, written in the harness) found in the engine's top 10.
