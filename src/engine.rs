@@ -65,8 +65,11 @@ impl Engine {
             limit: RESULT_LIMIT,
             ..SearchOptions::default()
         };
+        let fields = InsightFields {
+            insights: &self.insights,
+        };
         self.index
-            .search(&self.corpus, &Query::parse(query), &options)
+            .search_with(&self.corpus, &Query::parse(query), &options, &fields)
     }
 
     /// Byte ranges to mark in each of `texts` for the query.

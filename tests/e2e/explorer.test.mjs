@@ -124,6 +124,9 @@ const tests = {
       ['person:kim', ['000', '004'], null],
       ['place:tumen', ['001'], null],
       ['theme:defection', ['001'], null],
+      // Seed 000 never writes "fortif…", but its theme is border fortification:
+      // only the insights can answer this (a text search would miss it).
+      ['theme:fortification', null, null],
       ['person:kim border -country:russia', [], null],
     ];
     for (const [q, want, check] of cases) {
@@ -131,6 +134,7 @@ const tests = {
       const got = (await ids()).sort();
       if (want) eq(got, want, `documents for ${q}`);
       else expect(got.length > 0, `no result for ${q}`);
+      if (q === 'theme:fortification') expect(got.includes('000'), `theme field answered by text search: ${got}`);
       if (check) expect(check(await marks()), `marks for ${q}: ${await marks()}`);
     }
     // A typo is retried fuzzily, and the page says so.
