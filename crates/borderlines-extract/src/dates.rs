@@ -131,9 +131,9 @@ fn unit_of(w: &str) -> Option<&'static str> {
 /// Can this lowercase word start a date expression? One set lookup, so
 /// that the great majority of words cost nothing more.
 fn date_start_word(w: &str) -> bool {
-    static S: std::sync::OnceLock<crate::fast::FastSet<String>> = std::sync::OnceLock::new();
+    static S: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
     S.get_or_init(|| {
-        let mut s: crate::fast::FastSet<String> = crate::lexicon::MONTHS
+        let mut s: rustc_hash::FxHashSet<String> = crate::lexicon::MONTHS
             .iter()
             .map(|(m, _)| m.to_lowercase())
             .collect();

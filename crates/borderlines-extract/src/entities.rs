@@ -21,11 +21,11 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::fast::{FastMap, FastSet};
 use crate::gazetteer::{Gazetteer, PlaceKind};
 use crate::lexicon::*;
 use crate::span::Loc;
 use crate::tokens::{TokKind, Tokenized};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The type of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -98,15 +98,15 @@ enum Entry {
 }
 
 struct Dict {
-    map: FastMap<String, Vec<Entry>>,
-    prefixes: FastSet<String>,
+    map: FxHashMap<String, Vec<Entry>>,
+    prefixes: FxHashSet<String>,
     /// Lowercase words that can start a key (group nouns): other lowercase
     /// words skip the lookup entirely.
-    lower_starts: FastSet<String>,
+    lower_starts: FxHashSet<String>,
     /// Gazetteer index of each country by ISO code.
-    country_idx: FastMap<String, u32>,
+    country_idx: FxHashMap<String, u32>,
     /// Capital city name -> country ISO.
-    capitals: FastMap<String, String>,
+    capitals: FxHashMap<String, String>,
 }
 
 fn norm_key(s: &str) -> String {
@@ -132,7 +132,7 @@ fn dict() -> &'static Dict {
     static D: OnceLock<Dict> = OnceLock::new();
     D.get_or_init(|| {
         let g = Gazetteer::embedded();
-        let mut map: FastMap<String, Vec<Entry>> = FastMap::default();
+        let mut map: FxHashMap<String, Vec<Entry>> = FxHashMap::default();
         let mut add = |k: &str, e: Entry| {
             let k = norm_key(k);
             if k.is_empty() || k.starts_with("the ") {
@@ -143,8 +143,8 @@ fn dict() -> &'static Dict {
                 v.push(e);
             }
         };
-        let mut country_idx = FastMap::default();
-        let mut capitals = FastMap::default();
+        let mut country_idx = FxHashMap::default();
+        let mut capitals = FxHashMap::default();
         for (i, p) in g.places.iter().enumerate() {
             let i = i as u32;
             add(&p.name, Entry::Place(i, MentionForm::Name));
@@ -170,8 +170,8 @@ fn dict() -> &'static Dict {
         for (i, (form, _)) in GROUPS.iter().enumerate() {
             add(form, Entry::Group(i as u16));
         }
-        let mut prefixes = FastSet::default();
-        let mut lower_starts = FastSet::default();
+        let mut prefixes = FxHashSet::default();
+        let mut lower_starts = FxHashSet::default();
         for k in map.keys() {
             if k.starts_with(|c: char| c.is_lowercase()) {
                 lower_starts.insert(k.split(' ').next().unwrap_or("").to_owned());
@@ -208,11 +208,11 @@ fn dict() -> &'static Dict {
 /// Accumulates entities for one document.
 pub(crate) struct EntityBuilder {
     entities: Vec<Entity>,
-    by_key: FastMap<EKey, usize>,
+    by_key: FxHashMap<EKey, usize>,
     /// Short forms that may refer back: alias text -> entity index.
-    short_forms: FastMap<String, usize>,
+    short_forms: FxHashMap<String, usize>,
     /// Mentions already recorded, so a re-scan never duplicates one.
-    seen: FastSet<(usize, Loc)>,
+    seen: FxHashSet<(usize, Loc)>,
 }
 
 /// What makes two mentions the same entity. Gazetteer entries and groups
@@ -249,9 +249,9 @@ impl EntityBuilder {
     pub(crate) fn new() -> Self {
         Self {
             entities: Vec::new(),
-            by_key: FastMap::default(),
-            short_forms: FastMap::default(),
-            seen: FastSet::default(),
+            by_key: FxHashMap::default(),
+            short_forms: FxHashMap::default(),
+            seen: FxHashSet::default(),
         }
     }
 
@@ -712,7 +712,7 @@ fn chunk_end(
     t: &Tokenized,
     i: usize,
     end: usize,
-    dict_end_at: &FastMap<usize, (usize, bool)>,
+    dict_end_at: &FxHashMap<usize, (usize, bool)>,
 ) -> usize {
     let mut j = i + 1;
     let max = (i + 10).min(end);
@@ -746,7 +746,7 @@ fn chunk_end(
 fn scan_sentence(
     t: &Tokenized,
     s: usize,
-    short_forms: &FastMap<String, usize>,
+    short_forms: &FxHashMap<String, usize>,
     known: &[Entity],
 ) -> Vec<Found> {
     let sent = t.sents[s];
@@ -778,7 +778,7 @@ fn scan_sentence(
         })
         .collect();
     // dict hit end -> (start, is a country or demonym)
-    let mut dict_end_at: FastMap<usize, (usize, bool)> = FastMap::default();
+    let mut dict_end_at: FxHashMap<usize, (usize, bool)> = FxHashMap::default();
     let mut covered = vec![false; b - a];
     for &(i, j, es) in &hits {
         let f = if let Some(f) = place_entry_to_found(t, &sent_countries, i, j, es) {
@@ -935,7 +935,7 @@ fn classify_chunk(
     sb: usize,
     hits: &[(usize, usize, &'static [Entry])],
     found: &[Found],
-    short_forms: &FastMap<String, usize>,
+    short_forms: &FxHashMap<String, usize>,
     known: &[Entity],
 ) -> Option<Found> {
     // Leading countries / demonyms ("US Treasury Department", "Chinese President Xi").

@@ -20,7 +20,6 @@ pub mod claims;
 pub mod dates;
 pub mod entities;
 pub mod error;
-pub mod fast;
 pub mod figures;
 pub mod gazetteer;
 pub mod insights;

@@ -170,7 +170,7 @@ pub(crate) fn sources(
 ) -> Vec<Source> {
     let mut out: Vec<Source> = Vec::new();
     // Where each person or organisation mention starts: (block, byte) -> entity.
-    let starts: crate::fast::FastMap<(u32, u32), &Entity> = entities
+    let starts: rustc_hash::FxHashMap<(u32, u32), &Entity> = entities
         .iter()
         .filter(|e| matches!(e.kind, EntityKind::Organisation | EntityKind::Person))
         .flat_map(|e| {
@@ -338,11 +338,12 @@ const STOPWORDS: &[(&str, &[&str])] = &[
     ),
 ];
 
-fn stopword_map() -> &'static crate::fast::FastMap<&'static str, Vec<usize>> {
-    static M: std::sync::OnceLock<crate::fast::FastMap<&'static str, Vec<usize>>> =
+fn stopword_map() -> &'static rustc_hash::FxHashMap<&'static str, Vec<usize>> {
+    static M: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Vec<usize>>> =
         std::sync::OnceLock::new();
     M.get_or_init(|| {
-        let mut m: crate::fast::FastMap<&'static str, Vec<usize>> = crate::fast::FastMap::default();
+        let mut m: rustc_hash::FxHashMap<&'static str, Vec<usize>> =
+            rustc_hash::FxHashMap::default();
         for (li, (_, words)) in STOPWORDS.iter().enumerate() {
             for w in words.iter() {
                 m.entry(w).or_default().push(li);

@@ -209,14 +209,14 @@ const TERMS: &[(&str, Theme)] = &[
     ("pandemic-era", Theme::PandemicMeasures),
 ];
 
-fn term_map() -> &'static crate::fast::FastMap<&'static str, Theme> {
-    static M: OnceLock<crate::fast::FastMap<&'static str, Theme>> = OnceLock::new();
+fn term_map() -> &'static rustc_hash::FxHashMap<&'static str, Theme> {
+    static M: OnceLock<rustc_hash::FxHashMap<&'static str, Theme>> = OnceLock::new();
     M.get_or_init(|| TERMS.iter().copied().collect())
 }
 
 /// First words of the two-word terms: only after one of these is a pair looked up.
-fn two_word_starts() -> &'static crate::fast::FastSet<&'static str> {
-    static S: OnceLock<crate::fast::FastSet<&'static str>> = OnceLock::new();
+fn two_word_starts() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static S: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| {
         TERMS
             .iter()

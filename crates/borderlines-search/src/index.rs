@@ -24,10 +24,10 @@ use fst::{Map, MapBuilder, Streamer};
 use serde::{Deserialize, Serialize};
 
 use crate::analyze::Analyzer;
-use crate::hash::FxHashMap;
 use crate::postings::{push_posting, read_positions, PostingIter};
 use crate::tokenize::{tokenize, TokenKind};
 use crate::SearchError;
+use rustc_hash::FxHashMap;
 
 /// Field numbers used throughout: title, byline, body.
 pub const TITLE: usize = 0;

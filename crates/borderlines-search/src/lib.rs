@@ -10,7 +10,7 @@
 //! prefixes, [`fuzzy`] neighbours) → [`eval`] (BM25 per field, boolean
 //! structure) → [`search`] (ranking, typo fallback, [`snippet`]s,
 //! explanations); [`highlight`] marks matches in any text; [`rank`] holds
-//! the tunable parameters; [`hash`] is the indexer's fast hasher.
+//! the tunable parameters.
 //!
 //! ```
 //! use borderlines_search::{Query, SearchIndex, SearchOptions};
@@ -30,7 +30,6 @@ pub mod error;
 pub mod eval;
 pub mod fold;
 pub mod fuzzy;
-pub mod hash;
 pub mod highlight;
 pub mod index;
 pub mod plan;
