@@ -62,27 +62,11 @@ pub fn block_annotations(ins: &DocumentInsights, block: usize) -> Vec<(Range<usi
         }
     }
     for f in ins.figures.iter().filter(|f| f.loc.block == b) {
-        let what = f
-            .counts
-            .as_deref()
-            .map(|c| format!(" — {c}"))
-            .unwrap_or_default();
-        let unit = f
-            .unit
-            .as_deref()
-            .map(|u| format!(" {u}"))
-            .unwrap_or_default();
-        let bounds = match (f.min, f.max) {
-            (Some(lo), Some(hi)) if lo != hi => format!(" (between {lo} and {hi})"),
-            (Some(lo), None) => format!(" (at least {lo})"),
-            (None, Some(hi)) => format!(" (at most {hi})"),
-            _ => String::new(),
-        };
         out.push((
             f.loc.range(),
             Annotation {
                 class: "ann-figure",
-                title: format!("Figure: {}{unit}{bounds}{what}", f.value),
+                title: format!("Figure: {}", f.describe()),
             },
         ));
     }

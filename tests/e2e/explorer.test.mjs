@@ -169,6 +169,8 @@ const tests = {
     expect((await spans('ann-group')).includes('defectors'), 'group');
     const title = await page.getAttribute('[data-testid=reader] .reader-body .ann-person', 'title');
     eq(title, 'Person: Kim Jong Un', 'tooltip');
+    const figure_titles = await page.$$eval('[data-testid=reader] .reader-body .ann-figure', (els) => els.map((e) => e.title));
+    expect(figure_titles.includes('Figure: ≥489 km — border'), `figure tooltips ${figure_titles}`);
     const legend = await page.$$eval('[data-testid=legend] li', (els) => els.map((e) => e.textContent));
     for (const k of ['Person', 'Country', 'Figure', 'Date']) expect(legend.some((l) => l.startsWith(k)), `legend ${k}: ${legend}`);
     const chips = await page.$$eval('[data-testid=result-entities]', (els) => els.map((e) => e.textContent));

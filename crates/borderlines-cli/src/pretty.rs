@@ -3,38 +3,9 @@
 
 use std::fmt::Write;
 
-use borderlines_extract::{Agreement, EntityKind, Figure, Qualifier};
+use borderlines_extract::{Agreement, EntityKind};
 
 use crate::report::Report;
-
-fn num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        let s = format!("{}", v as i64);
-        // Thousands separators, as news text writes them.
-        let (sign, digits) = s.strip_prefix('-').map_or(("", s.as_str()), |d| ("-", d));
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        format!("{sign}{out}")
-    } else {
-        format!("{v:.2}")
-    }
-}
-
-fn bounds(f: &Figure) -> String {
-    match (f.qualifier, f.min, f.max) {
-        (Qualifier::Exact, _, _) => num(f.value),
-        (_, Some(a), Some(b)) if a == b => format!("≈{}", num(a)),
-        (_, Some(a), Some(b)) => format!("{}–{}", num(a), num(b)),
-        (_, Some(a), None) => format!("≥{}", num(a)),
-        (_, None, Some(b)) => format!("≤{}", num(b)),
-        _ => num(f.value),
-    }
-}
 
 fn kind_label(k: EntityKind) -> &'static str {
     match k {
@@ -171,30 +142,7 @@ pub fn render(r: &Report) -> String {
         if !ins.figures.is_empty() {
             let _ = writeln!(o, "\nFigures");
             for f in &ins.figures {
-                let unit = f
-                    .unit
-                    .as_deref()
-                    .map(|u| format!(" {u}"))
-                    .unwrap_or_default();
-                let counts = f
-                    .counts
-                    .as_deref()
-                    .map(|c| format!(" — {c}"))
-                    .unwrap_or_default();
-                let time = f
-                    .time
-                    .as_ref()
-                    .map(|t| format!(" @ {}", t.year.map_or(t.text.clone(), |y| y.to_string())))
-                    .unwrap_or_default();
-                let _ = writeln!(
-                    o,
-                    "  \"{}\" → {}{}{}{}",
-                    f.text,
-                    bounds(f),
-                    unit,
-                    counts,
-                    time
-                );
+                let _ = writeln!(o, "  \"{}\" → {}", f.text, f.describe());
             }
         }
         if !ins.dates.is_empty() {

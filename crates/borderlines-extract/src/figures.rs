@@ -75,6 +75,61 @@ pub struct Figure {
     pub sentence: Loc,
 }
 
+/// A number as news text writes it: 1047 → "1,047"; fractions keep two decimals.
+pub fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let s = format!("{}", v as i64);
+        let (sign, digits) = s.strip_prefix('-').map_or(("", s.as_str()), |d| ("-", d));
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        format!("{sign}{out}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+impl Figure {
+    /// The value or range as people read it: "1,047", "≥489", "≤600",
+    /// "1,000–2,000", "≈1,500".
+    pub fn bounds_text(&self) -> String {
+        let n = format_number;
+        match (self.qualifier, self.min, self.max) {
+            (Qualifier::Exact, _, _) => n(self.value),
+            (_, Some(a), Some(b)) if a == b => format!("≈{}", n(a)),
+            (_, Some(a), Some(b)) => format!("{}–{}", n(a), n(b)),
+            (_, Some(a), None) => format!("≥{}", n(a)),
+            (_, None, Some(b)) => format!("≤{}", n(b)),
+            _ => n(self.value),
+        }
+    }
+
+    /// One line for people — bounds, unit, what it counts and when:
+    /// "≥489 km — border", "1,047 — North Korean defectors @ 2019".
+    pub fn describe(&self) -> String {
+        let unit = self
+            .unit
+            .as_deref()
+            .map(|u| format!(" {u}"))
+            .unwrap_or_default();
+        let counts = self
+            .counts
+            .as_deref()
+            .map(|c| format!(" — {c}"))
+            .unwrap_or_default();
+        let time = self
+            .time
+            .as_ref()
+            .map(|t| format!(" @ {}", t.year.map_or(t.text.clone(), |y| y.to_string())))
+            .unwrap_or_default();
+        format!("{}{unit}{counts}{time}", self.bounds_text())
+    }
+}
+
 const MULTIPLIERS: &[(&str, f64)] = &[
     ("hundred", 100.0),
     ("thousand", 1e3),
