@@ -22,7 +22,7 @@ pub fn Explorer(
     // The open document: the one in the URL if it exists, else the top hit.
     let requested = Signal::derive(move || state.with(|s| s.doc.clone()));
     let open_index = Memo::new(move |_| match requested.get() {
-        Some(id) => engine.with(|e| e.corpus().documents.iter().position(|d| d.id == id)),
+        Some(id) => engine.with(|e| e.corpus().position(&id)),
         None => results.with(|r| r.hits.first().map(|h| h.doc)),
     });
     let on_query = Callback::new(move |q: String| state.update(|s| s.query = q));

@@ -24,18 +24,7 @@ pub use result_list::ResultList;
 pub use search_box::SearchBox;
 pub use why_matched::WhyMatched;
 
-/// 1047 → "1,047".
-pub(crate) fn format_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub(crate) use borderlines_core::text::thousands as format_thousands;
 
 /// "1 document", "3 documents".
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {

@@ -68,9 +68,9 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// The document with this id, if any.
-    pub fn get(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
+    /// The index of the document with this id, if any.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.documents.iter().position(|d| d.id == id)
     }
 
     /// Total words across all documents.

@@ -92,6 +92,19 @@ pub fn truncate_words(text: &str, max_words: usize) -> String {
     text.trim_end_matches('.').to_owned()
 }
 
+/// An integer with thousands separators, as news text writes it: 1047 → "1,047".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +130,14 @@ mod tests {
         assert!(ends_like_sentence("He said “no.”"));
         assert!(!ends_like_sentence("China Fortifies Its Border"));
         assert_eq!(first_sentence("One two. Three four."), "One two.");
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1047), "1,047");
+        assert_eq!(thousands(12_000_000), "12,000,000");
     }
 
     #[test]

@@ -78,16 +78,11 @@ pub struct Figure {
 /// A number as news text writes it: 1047 → "1,047"; fractions keep two decimals.
 pub fn format_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
-        let s = format!("{}", v as i64);
-        let (sign, digits) = s.strip_prefix('-').map_or(("", s.as_str()), |d| ("-", d));
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        format!("{sign}{out}")
+        let sign = if v < 0.0 { "-" } else { "" };
+        format!(
+            "{sign}{}",
+            borderlines_core::text::thousands(v.abs() as u64)
+        )
     } else {
         format!("{v:.2}")
     }

@@ -165,13 +165,17 @@ struct QTok {
 }
 
 impl Resolver<'_> {
+    /// The documents a metadata field (`person:kim`) names, when the
+    /// resolver knows that field; `None` searches the value as text.
+    fn named_field_docs(&self, named: Option<&str>, value: &str) -> Option<Plan> {
+        self.fields.docs(named?, value).map(Plan::Docs)
+    }
+
     fn node(&mut self, n: &Node, fields: u8, named: Option<&str>, negated: bool) -> Option<Plan> {
         match n {
             Node::Term { text, kind } => {
-                if let Some(name) = named {
-                    if let Some(d) = self.fields.docs(name, text) {
-                        return Some(Plan::Docs(d));
-                    }
+                if let Some(docs) = self.named_field_docs(named, text) {
+                    return Some(docs);
                 }
                 Some(Plan::Leaf(self.term_leaf(
                     text,
@@ -182,10 +186,8 @@ impl Resolver<'_> {
                 )))
             }
             Node::Phrase(text) => {
-                if let Some(name) = named {
-                    if let Some(d) = self.fields.docs(name, text) {
-                        return Some(Plan::Docs(d));
-                    }
+                if let Some(docs) = self.named_field_docs(named, text) {
+                    return Some(docs);
                 }
                 Some(Plan::Leaf(self.phrase_leaf(
                     text,
