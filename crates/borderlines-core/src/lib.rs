@@ -5,8 +5,8 @@
 //! Data flow: raw bytes → [`text::decode`] → [`parse::parse_document`] (which
 //! applies the [`boilerplate`] rules and finds title, byline and headings) →
 //! [`document::Document`] → [`bundle::CorpusBundle`] (compact binary embedded
-//! in the page). [`load`] adds users' files, [`layers`] merges search marks
-//! with annotations for rendering, and [`url_state`] is what a link restores.
+//! in the page). [`load`] adds users' files, and [`layers`] merges search marks
+//! with annotations for rendering.
 //! Search lives in `borderlines-search`, extraction in `borderlines-extract`.
 //!
 //! Nothing here panics on input: fallible operations return [`Error`].
@@ -19,10 +19,8 @@ pub mod layers;
 pub mod load;
 pub mod parse;
 pub mod text;
-pub mod url_state;
 
 pub use bundle::CorpusBundle;
 pub use document::{Block, BlockKind, Corpus, Document, TitleSource};
 pub use error::Error;
 pub use parse::parse_document;
-pub use url_state::ViewState;

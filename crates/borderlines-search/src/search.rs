@@ -70,6 +70,14 @@ pub struct SearchResults {
     pub understood: String,
     /// Nothing matched as typed; `understood` shows the fuzzy retry.
     pub typo_fallback: bool,
+    /// Every matching document (all pages), ascending: what views filtered
+    /// by the query count over.
+    pub matching: Vec<u32>,
+    /// The query that produced these results: the typed one, or its fuzzy
+    /// retry after a typo fallback. Highlight with this one, so the reader
+    /// marks what the snippets mark.
+    #[serde(skip)]
+    pub query: Query,
 }
 
 /// One matching document.
@@ -173,6 +181,7 @@ impl SearchIndex {
         if second.total > 0 {
             let mut r = second.results;
             r.typo_fallback = true;
+            r.query = fuzzy;
             r
         } else {
             first.results
@@ -198,6 +207,7 @@ impl SearchIndex {
             .map(|l| eval_leaf(self, l, &o.ranking))
             .collect();
         let docs = eval_plan(plan, &hits, n_docs);
+        let matching = docs.clone();
         let typo_candidates = leaves
             .iter()
             .filter(|l| l.typo_candidate)
@@ -260,6 +270,8 @@ impl SearchIndex {
                 hits: page,
                 understood,
                 typo_fallback: false,
+                matching,
+                query: query.clone(),
             },
             typo_candidates,
         }
@@ -301,6 +313,8 @@ impl SearchIndex {
                 hits,
                 understood,
                 typo_fallback: false,
+                matching: (0..total).filter_map(|d| u32::try_from(d).ok()).collect(),
+                query: Query::default(),
             },
             typo_candidates: Vec::new(),
         }

@@ -1,0 +1,1 @@
+//! Distinctive terms of a selection (being written).

@@ -1,0 +1,218 @@
+//! The engine: a corpus, its search index, its insights and its facet
+//! values, and the questions views ask of them. The app holds an
+//! `Arc<Engine>` and asks it for a [`Selection`]; every view is a collector
+//! over that selection (see [`crate::collectors`]).
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use borderlines_core::Corpus;
+use borderlines_extract::{CorpusInsights, DocumentInsights};
+use borderlines_search::{Highlighter, Query, SearchIndex, SearchOptions};
+
+use crate::error::EngineError;
+use crate::facets::FacetIndex;
+use crate::fields::FacetFields;
+use crate::filters::filters_of;
+use crate::selection::Selection;
+use crate::snapshot;
+
+/// A corpus with everything computed from it.
+pub struct Engine {
+    corpus: Arc<Corpus>,
+    index: SearchIndex,
+    insights: CorpusInsights,
+    facets: FacetIndex,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("documents", &self.corpus.documents.len())
+            .finish()
+    }
+}
+
+impl Engine {
+    /// Pairs a corpus with the index and insights built from it (document
+    /// `i` of each is `corpus.documents[i]`) and gathers its facet values.
+    pub fn new(corpus: Arc<Corpus>, index: SearchIndex, insights: CorpusInsights) -> Self {
+        let facets = FacetIndex::build(&insights);
+        Self {
+            corpus,
+            index,
+            insights,
+            facets,
+        }
+    }
+
+    /// Indexes and extracts a corpus (documents the user loads).
+    pub fn build(corpus: Arc<Corpus>) -> Self {
+        let index = SearchIndex::build(&corpus);
+        let insights = CorpusInsights::build(&corpus);
+        Self::new(corpus, index, insights)
+    }
+
+    /// Opens a snapshot written by [`Engine::to_snapshot`].
+    pub fn from_snapshot(bytes: &[u8]) -> Result<Self, EngineError> {
+        let (corpus, index, insights) = snapshot::read(bytes)?;
+        Ok(Self::new(Arc::new(corpus), index, insights))
+    }
+
+    /// The engine as one versioned snapshot.
+    pub fn to_snapshot(&self) -> Result<Vec<u8>, EngineError> {
+        snapshot::write(&self.corpus, &self.index, &self.insights)
+    }
+
+    /// The documents.
+    pub fn corpus(&self) -> &Arc<Corpus> {
+        &self.corpus
+    }
+
+    /// The search index (for collectors; views ask the engine instead).
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// Insights of every document, in corpus order, and the claims.
+    pub fn all_insights(&self) -> &CorpusInsights {
+        &self.insights
+    }
+
+    /// Facet values of every document.
+    pub fn facets(&self) -> &FacetIndex {
+        &self.facets
+    }
+
+    /// What was extracted from document `doc` (an index into the corpus).
+    pub fn insights(&self, doc: usize) -> Option<&DocumentInsights> {
+        self.insights.documents.get(doc)
+    }
+
+    /// The selection a query describes, with `limit` ranked hits (snippets
+    /// included). A blank query selects every document.
+    pub fn select(&self, query: &str, limit: usize) -> Selection {
+        let parsed = Query::parse(query);
+        let options = SearchOptions {
+            limit,
+            ..SearchOptions::default()
+        };
+        let fields = FacetFields {
+            facets: &self.facets,
+        };
+        let results = self
+            .index
+            .search_with(&self.corpus, &parsed, &options, &fields);
+        Selection {
+            text: query.to_owned(),
+            filters: filters_of(&parsed),
+            parsed,
+            results,
+            corpus_len: self.corpus.documents.len(),
+        }
+    }
+
+    /// Every document a parsed query matches (no ranking kept, no snippets),
+    /// ascending; a blank query matches all.
+    pub fn matching(&self, query: &Query) -> Vec<u32> {
+        let options = SearchOptions {
+            limit: 0,
+            snippets: false,
+            ..SearchOptions::default()
+        };
+        let fields = FacetFields {
+            facets: &self.facets,
+        };
+        self.index
+            .search_with(&self.corpus, query, &options, &fields)
+            .matching
+    }
+
+    /// A highlighter for a parsed query (use [`Selection::highlighter`]).
+    pub fn highlighter_for(&self, query: &Query) -> Highlighter<'_> {
+        let fields = FacetFields {
+            facets: &self.facets,
+        };
+        self.index.highlighter_with(query, &fields)
+    }
+
+    /// Byte ranges to mark in each of `texts` for the selection's query.
+    pub fn highlight_all<'a>(
+        &self,
+        selection: &Selection,
+        texts: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<Vec<Range<usize>>> {
+        let h = selection.highlighter(self);
+        texts.into_iter().map(|t| h.ranges(t)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use borderlines_core::parse_document;
+
+    fn engine() -> Engine {
+        let docs = [
+            "Walls Rise on the Tumen\nLeader Kim Jong Un ordered new fences along the Tumen River to stop defectors.",
+            "Smugglers on the Yalu\nThe U.S. Treasury Department sanctioned smugglers who moved goods across the Yalu River into China.",
+        ];
+        let corpus = Corpus {
+            documents: docs
+                .iter()
+                .enumerate()
+                .map(|(i, t)| parse_document(&format!("d{i}"), t).unwrap())
+                .collect(),
+        };
+        Engine::build(Arc::new(corpus))
+    }
+
+    #[test]
+    fn a_selection_holds_every_match_and_its_filters() {
+        let e = engine();
+        let s = e.select("", 1);
+        assert_eq!(s.docs(), &[0, 1]);
+        assert_eq!(s.results.hits.len(), 1, "the page is limited, the set is not");
+        let s = e.select("river person:kim", 10);
+        assert_eq!(s.docs(), &[0]);
+        assert_eq!(s.filters.len(), 1);
+        assert!(s.contains(0) && !s.contains(1));
+    }
+
+    /// Regression: a query matching only through the automatic typo
+    /// fallback was marked in snippets but not in the reader.
+    #[test]
+    fn typo_fallback_marks_the_reader_like_the_snippet() {
+        let e = engine();
+        let s = e.select("smugglars", 10);
+        assert!(s.results.typo_fallback);
+        assert_eq!(s.docs(), &[1]);
+        let text = &e.corpus().documents[1].blocks[0].text;
+        let marks = e.highlight_all(&s, [text.as_str()]);
+        let marked: Vec<&str> = marks[0].iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(marked, ["smugglers"]);
+    }
+
+    #[test]
+    fn snapshots_round_trip_and_refuse_damage() {
+        let e = engine();
+        let bytes = e.to_snapshot().unwrap();
+        let again = Engine::from_snapshot(&bytes).unwrap();
+        assert_eq!(again.corpus().documents, e.corpus().documents);
+        assert_eq!(again.select("yalu", 5).docs(), &[1]);
+        assert_eq!(
+            Engine::from_snapshot(b"nope").unwrap_err(),
+            EngineError::NotASnapshot
+        );
+        assert!(matches!(
+            Engine::from_snapshot(&bytes[..bytes.len() / 2]),
+            Err(EngineError::Damaged(_))
+        ));
+        let mut wrong = bytes.clone();
+        wrong[4] = 9;
+        assert!(matches!(
+            Engine::from_snapshot(&wrong),
+            Err(EngineError::SnapshotVersion { found: 9, .. })
+        ));
+    }
+}

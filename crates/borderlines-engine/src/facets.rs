@@ -1,0 +1,386 @@
+//! Facets: the values a document can be filtered by (people, organisations,
+//! countries, places, groups, themes, sources, years, language), gathered
+//! once from the insights into a [`FacetIndex`]: value → documents and
+//! document → values. Field filters (`person:kim`) and facet counts are
+//! answered from it, so neither scans documents' entities per query.
+//!
+//! ```
+//! use borderlines_engine::facets::{FacetIndex, FacetKind};
+//! let doc = borderlines_core::parse_document("a", "Leader Kim Jong Un ordered fences along the Tumen River in 2020.").unwrap();
+//! let corpus = borderlines_core::Corpus { documents: vec![doc] };
+//! let insights = borderlines_extract::CorpusInsights::build(&corpus);
+//! let facets = FacetIndex::build(&insights);
+//! let kim = facets.resolve(FacetKind::Person, "kim");
+//! assert_eq!(facets.value(kim[0]).unwrap().label, "Kim Jong Un");
+//! assert_eq!(facets.docs_of(&kim), vec![0]);
+//! ```
+
+use borderlines_extract::{CorpusInsights, DocumentInsights, EntityKind};
+use rustc_hash::FxHashMap;
+
+/// What a facet filters on. Its [`FacetKind::field`] is the query field
+/// that means the same thing (`person:`, `year:` …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FacetKind {
+    Person,
+    Organisation,
+    Country,
+    Place,
+    Group,
+    Theme,
+    Source,
+    Year,
+    Language,
+}
+
+impl FacetKind {
+    /// Every kind, in the order the facet panel shows them.
+    pub const ALL: [FacetKind; 9] = [
+        FacetKind::Person,
+        FacetKind::Organisation,
+        FacetKind::Country,
+        FacetKind::Place,
+        FacetKind::Group,
+        FacetKind::Theme,
+        FacetKind::Source,
+        FacetKind::Year,
+        FacetKind::Language,
+    ];
+
+    /// The query field name (`person:kim`); also the `data-facet` hook.
+    pub fn field(self) -> &'static str {
+        match self {
+            FacetKind::Person => "person",
+            FacetKind::Organisation => "org",
+            FacetKind::Country => "country",
+            FacetKind::Place => "place",
+            FacetKind::Group => "group",
+            FacetKind::Theme => "theme",
+            FacetKind::Source => "source",
+            FacetKind::Year => "year",
+            FacetKind::Language => "lang",
+        }
+    }
+
+    /// The panel's heading.
+    pub fn label(self) -> &'static str {
+        match self {
+            FacetKind::Person => "People",
+            FacetKind::Organisation => "Organisations",
+            FacetKind::Country => "Countries",
+            FacetKind::Place => "Places",
+            FacetKind::Group => "Groups",
+            FacetKind::Theme => "Themes",
+            FacetKind::Source => "Sources",
+            FacetKind::Year => "Years",
+            FacetKind::Language => "Language",
+        }
+    }
+
+    /// The kind a query field names, accepting the synonyms people type.
+    pub fn from_field(name: &str) -> Option<FacetKind> {
+        Some(match name.to_lowercase().as_str() {
+            "person" | "people" | "who" => FacetKind::Person,
+            "org" | "organisation" | "organization" => FacetKind::Organisation,
+            "country" => FacetKind::Country,
+            "place" | "where" => FacetKind::Place,
+            "group" => FacetKind::Group,
+            "theme" | "topic" => FacetKind::Theme,
+            "source" | "outlet" => FacetKind::Source,
+            "year" | "when" => FacetKind::Year,
+            "lang" | "language" => FacetKind::Language,
+            _ => return None,
+        })
+    }
+
+    fn of_entity(kind: EntityKind) -> FacetKind {
+        match kind {
+            EntityKind::Person => FacetKind::Person,
+            EntityKind::Organisation => FacetKind::Organisation,
+            EntityKind::Country => FacetKind::Country,
+            EntityKind::Place => FacetKind::Place,
+            EntityKind::Group => FacetKind::Group,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// One value of one facet, with the documents that have it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FacetValue {
+    pub kind: FacetKind,
+    /// The canonical value: what the panel shows, what a click puts in the
+    /// query and what `data-value` carries.
+    pub label: String,
+    /// The label's words, folded (see [`words`]).
+    words: Vec<String>,
+    /// Other ways documents write it ("Kim" for "Kim Jong Un"), as words.
+    aliases: Vec<Vec<String>>,
+    /// Documents having this value, ascending.
+    pub docs: Vec<u32>,
+}
+
+/// Every facet value of a corpus, built once from its insights.
+#[derive(Debug, Clone, Default)]
+pub struct FacetIndex {
+    values: Vec<FacetValue>,
+    /// Value ids per kind (indexed by `FacetKind as usize`).
+    by_kind: [Vec<u32>; 9],
+    /// Value ids per document, ascending.
+    doc_values: Vec<Vec<u32>>,
+}
+
+/// Lowercase alphanumeric words ("U.S." → ["u", "s"] → joined "us";
+/// "Jong-un" → ["jong", "un"]). Dots go first so "U.S." and "US" agree.
+pub fn words(text: &str) -> Vec<String> {
+    text.replace('.', "")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Do the `needle` words occur in order in `hay`, each as a word prefix?
+fn contains_words(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty()
+        && hay.len() >= needle.len()
+        && hay
+            .windows(needle.len())
+            .any(|w| w.iter().zip(needle).all(|(h, n)| h.starts_with(n.as_str())))
+}
+
+/// Collects (kind, label, aliases) for every value one document has.
+fn document_values(doc: &DocumentInsights) -> Vec<(FacetKind, String, Vec<String>)> {
+    let mut out = Vec::new();
+    for e in &doc.entities {
+        let aliases = e.mentions.iter().map(|m| m.text.clone()).collect();
+        out.push((FacetKind::of_entity(e.kind), e.name.clone(), aliases));
+    }
+    for t in &doc.themes {
+        out.push((FacetKind::Theme, t.theme.label().to_owned(), Vec::new()));
+    }
+    for s in &doc.metadata.sources {
+        out.push((FacetKind::Source, s.name.clone(), Vec::new()));
+    }
+    for a in &doc.metadata.authors {
+        out.push((FacetKind::Source, a.clone(), Vec::new()));
+    }
+    // Years: the stated publication year, and every year the text mentions.
+    let stated = doc
+        .metadata
+        .published
+        .as_ref()
+        .filter(|p| p.stated)
+        .and_then(|p| p.date.year);
+    for year in stated
+        .into_iter()
+        .chain(doc.dates.iter().filter_map(|d| d.date.year))
+    {
+        out.push((FacetKind::Year, year.to_string(), Vec::new()));
+    }
+    let lang = &doc.metadata.language.code;
+    if !lang.is_empty() {
+        out.push((FacetKind::Language, lang.clone(), Vec::new()));
+    }
+    out
+}
+
+impl FacetIndex {
+    /// Gathers every value of every document. Values are keyed by kind and
+    /// folded label, so "Kim Jong Un" in two documents is one value.
+    pub fn build(insights: &CorpusInsights) -> FacetIndex {
+        let mut ids: FxHashMap<(FacetKind, Vec<String>), u32> = FxHashMap::default();
+        let mut index = FacetIndex {
+            doc_values: Vec::with_capacity(insights.documents.len()),
+            ..FacetIndex::default()
+        };
+        for (d, doc) in insights.documents.iter().enumerate() {
+            let d = u32::try_from(d).unwrap_or(u32::MAX);
+            let mut mine: Vec<u32> = Vec::new();
+            for (kind, label, aliases) in document_values(doc) {
+                let key_words = words(&label);
+                if key_words.is_empty() {
+                    continue;
+                }
+                let next = u32::try_from(index.values.len()).unwrap_or(u32::MAX);
+                let id = *ids.entry((kind, key_words.clone())).or_insert_with(|| {
+                    index.values.push(FacetValue {
+                        kind,
+                        label,
+                        words: key_words,
+                        aliases: Vec::new(),
+                        docs: Vec::new(),
+                    });
+                    index.by_kind[kind.index()].push(next);
+                    next
+                });
+                let value = &mut index.values[id as usize];
+                for alias in aliases {
+                    let w = words(&alias);
+                    if !w.is_empty() && w != value.words && !value.aliases.contains(&w) {
+                        value.aliases.push(w);
+                    }
+                }
+                if value.docs.last() != Some(&d) {
+                    value.docs.push(d);
+                }
+                mine.push(id);
+            }
+            mine.sort_unstable();
+            mine.dedup();
+            index.doc_values.push(mine);
+        }
+        index
+    }
+
+    /// The value with this id.
+    pub fn value(&self, id: u32) -> Option<&FacetValue> {
+        self.values.get(id as usize)
+    }
+
+    /// Ids of every value of one kind.
+    pub fn values_of(&self, kind: FacetKind) -> &[u32] {
+        &self.by_kind[kind.index()]
+    }
+
+    /// Number of distinct values (ids are `0..value_count()`).
+    pub fn value_count(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Value ids of one document, ascending.
+    pub fn of_document(&self, doc: u32) -> &[u32] {
+        self.doc_values.get(doc as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Documents in the index.
+    pub fn len(&self) -> usize {
+        self.doc_values.len()
+    }
+
+    /// Has it no documents?
+    pub fn is_empty(&self) -> bool {
+        self.doc_values.is_empty()
+    }
+
+    /// The values a filter `kind:text` means. A value whose label is
+    /// exactly `text` (folded) is meant alone, so a clicked facet filters
+    /// exactly what its count promised; otherwise every value whose label
+    /// or any alias holds the words of `text` in order, each as a word
+    /// prefix (`person:kim` → "Kim Jong Un", "Kim Yo Jong"). Themes also
+    /// match on any word of their label (`theme:smuggling`).
+    pub fn resolve(&self, kind: FacetKind, text: &str) -> Vec<u32> {
+        let needle = words(text);
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let of_kind = self.values_of(kind);
+        let exact: Vec<u32> = of_kind
+            .iter()
+            .copied()
+            .filter(|&id| self.values[id as usize].words == needle)
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        of_kind
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let v = &self.values[id as usize];
+                contains_words(&v.words, &needle)
+                    || v.aliases.iter().any(|a| contains_words(a, &needle))
+                    || (kind == FacetKind::Theme
+                        && needle.len() == 1
+                        && v.words.iter().any(|w| w.starts_with(needle[0].as_str())))
+            })
+            .collect()
+    }
+
+    /// The union of these values' documents, ascending.
+    pub fn docs_of(&self, values: &[u32]) -> Vec<u32> {
+        let mut docs: Vec<u32> = values
+            .iter()
+            .filter_map(|&id| self.value(id))
+            .flat_map(|v| v.docs.iter().copied())
+            .collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use borderlines_core::{parse_document, Corpus};
+
+    pub(crate) fn small() -> FacetIndex {
+        let docs = [
+            "Leader Kim Jong Un ordered new fences along the Tumen River, near the city of Hoeryong, to stop defectors in 2020.",
+            "The U.S. Treasury Department sanctioned smugglers who moved goods across the Yalu River into China in 2019.",
+        ];
+        let corpus = Corpus {
+            documents: docs
+                .iter()
+                .enumerate()
+                .map(|(i, t)| parse_document(&i.to_string(), t).unwrap())
+                .collect(),
+        };
+        FacetIndex::build(&borderlines_extract::CorpusInsights::build(&corpus))
+    }
+
+    fn labels(f: &FacetIndex, ids: &[u32]) -> Vec<String> {
+        ids.iter().map(|&i| f.value(i).unwrap().label.clone()).collect()
+    }
+
+    #[test]
+    fn filters_match_names_and_mentions_by_word_prefix() {
+        let f = small();
+        let docs = |k, v| f.docs_of(&f.resolve(k, v));
+        assert_eq!(docs(FacetKind::Person, "kim"), vec![0]);
+        assert_eq!(docs(FacetKind::Person, "jong un"), vec![0]);
+        assert_eq!(docs(FacetKind::Place, "tumen"), vec![0]);
+        assert_eq!(docs(FacetKind::Country, "us"), vec![1]);
+        assert_eq!(docs(FacetKind::Person, "tumen"), Vec::<u32>::new());
+        assert_eq!(docs(FacetKind::Person, ""), Vec::<u32>::new());
+        assert_eq!(docs(FacetKind::Year, "2019"), vec![1]);
+        assert_eq!(docs(FacetKind::Year, "20"), vec![0, 1]);
+        assert_eq!(docs(FacetKind::Language, "en"), vec![0, 1]);
+    }
+
+    #[test]
+    fn themes_match_any_label_word() {
+        let f = small();
+        let docs = |v| f.docs_of(&f.resolve(FacetKind::Theme, v));
+        assert_eq!(docs("smuggling"), vec![1]);
+        assert_eq!(docs("trade"), vec![1]);
+        assert_eq!(docs("trade and smug"), vec![1]);
+        assert_eq!(docs("pandemic"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn an_exact_label_means_that_value_alone() {
+        let f = small();
+        let places = labels(&f, f.values_of(FacetKind::Place));
+        assert!(places.iter().any(|p| p == "Tumen River"), "{places:?}");
+        let exact = f.resolve(FacetKind::Place, "Tumen River");
+        assert_eq!(labels(&f, &exact), ["Tumen River"]);
+        // "river" alone is a prefix filter over every river.
+        assert!(f.resolve(FacetKind::Place, "river").len() >= 2);
+    }
+
+    #[test]
+    fn each_document_lists_its_values_once() {
+        let f = small();
+        assert_eq!(f.len(), 2);
+        for d in 0..2 {
+            let v = f.of_document(d);
+            assert!(v.windows(2).all(|w| w[0] < w[1]));
+            assert!(v.iter().all(|&id| f.value(id).unwrap().docs.contains(&d)));
+        }
+    }
+}

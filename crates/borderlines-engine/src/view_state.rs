@@ -1,0 +1,409 @@
+//! The whole view as a URL fragment, so that a reload, a copied link or
+//! Back/Forward restore exactly what was on screen: the query (facet filters
+//! included, see [`crate::filters`]), the active view, the open document and
+//! passage, the chosen term and every sort order.
+//!
+//! | key | holds | example |
+//! |---|---|---|
+//! | `q` | the query | `q=defectors+person%3A%22Kim+Jong+Un%22` |
+//! | `view` | the active tab | `view=figures` |
+//! | `doc` | the open document | `doc=000_nk` |
+//! | `at` | a passage: block, or block and byte range | `at=4` or `at=4:10-25` |
+//! | `term` | the chosen term (terms view) | `term=defectors` |
+//! | `fsort` | figures table sort, `-` for descending | `fsort=value-` |
+//! | `tsort` | terms table sort | `tsort=ratio` |
+//! | `ksort` | keyword-in-context sort | `ksort=left` |
+//! | `kw` | words each side in keyword-in-context | `kw=8` |
+//! | `stop` | show stopwords in the terms view | `stop=1` |
+//! | `ngram` | words per term: 1, 2 or 3 | `ngram=2` |
+//!
+//! Parsing never fails. Links from the first version (`#doc=…&q=…`) open
+//! as before. Unknown keys, repeated keys and values of the wrong type are
+//! ignored and reported in [`ParsedFragment::notes`], so the page can say so;
+//! over-long values are cut.
+//!
+//! ```
+//! use borderlines_engine::view_state::{View, ViewState};
+//! let s = ViewState::from_fragment("#doc=001_a&q=border%20guards&view=figures");
+//! assert_eq!(s.doc.as_deref(), Some("001_a"));
+//! assert_eq!(s.query, "border guards");
+//! assert_eq!(s.view, View::Figures);
+//! assert_eq!(ViewState::from_fragment(&s.to_fragment()), s);
+//! ```
+
+/// Longest query kept from a link, in characters.
+pub const MAX_QUERY_CHARS: usize = 1_000;
+/// Longest document id or term kept from a link, in characters.
+pub const MAX_ID_CHARS: usize = 200;
+/// Longest fragment read at all, in bytes; the rest is ignored with a note.
+pub const MAX_FRAGMENT_BYTES: usize = 8_192;
+/// Keyword-in-context width bounds (words each side).
+pub const KWIC_WIDTH: std::ops::RangeInclusive<u8> = 1..=20;
+/// Keyword-in-context default width.
+pub const DEFAULT_KWIC_WIDTH: u8 = 5;
+
+/// The tab shown beside the facets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    #[default]
+    Documents,
+    Figures,
+    Terms,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 3] = [View::Documents, View::Figures, View::Terms];
+
+    /// The name in the link and in `data-view`.
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Documents => "documents",
+            View::Figures => "figures",
+            View::Terms => "terms",
+        }
+    }
+
+    /// The tab's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Documents => "Documents",
+            View::Figures => "Figures & claims",
+            View::Terms => "Terms",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.key() == key)
+    }
+}
+
+/// A passage of a document: a block, optionally a byte range in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Passage {
+    pub block: u32,
+    pub range: Option<(u32, u32)>,
+}
+
+impl Passage {
+    fn parse(text: &str) -> Option<Passage> {
+        let (block, range) = match text.split_once(':') {
+            Some((b, r)) => {
+                let (s, e) = r.split_once('-')?;
+                let (s, e) = (s.parse().ok()?, e.parse().ok()?);
+                (b, (s <= e).then_some((s, e)))
+            }
+            None => (text, None),
+        };
+        Some(Passage {
+            block: block.parse().ok()?,
+            range,
+        })
+    }
+
+    fn write(&self) -> String {
+        match self.range {
+            Some((s, e)) => format!("{}:{s}-{e}", self.block),
+            None => self.block.to_string(),
+        }
+    }
+}
+
+/// A table sort: a column key and a direction.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Sort {
+    pub column: String,
+    pub descending: bool,
+}
+
+impl Sort {
+    fn parse(text: &str) -> Option<Sort> {
+        let (column, descending) = match text.strip_suffix('-') {
+            Some(c) => (c, true),
+            None => (text, false),
+        };
+        let ok = !column.is_empty()
+            && column.len() <= 16
+            && column.chars().all(|c| c.is_ascii_lowercase());
+        ok.then(|| Sort {
+            column: column.to_owned(),
+            descending,
+        })
+    }
+
+    fn write(&self) -> String {
+        format!("{}{}", self.column, if self.descending { "-" } else { "" })
+    }
+}
+
+/// What the explorer shows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ViewState {
+    /// The search box's text, facet filters included.
+    pub query: String,
+    /// The active tab.
+    pub view: View,
+    /// The document open in the reader.
+    pub doc: Option<String>,
+    /// The passage to scroll to and mark in that document.
+    pub passage: Option<Passage>,
+    /// The term chosen in the terms view.
+    pub term: Option<String>,
+    /// Sort of the figures table.
+    pub figure_sort: Option<Sort>,
+    /// Sort of the terms table.
+    pub term_sort: Option<Sort>,
+    /// Sort of the keyword-in-context lines.
+    pub kwic_sort: Option<Sort>,
+    /// Words each side in keyword-in-context.
+    pub kwic_width: u8,
+    /// Show stopwords in the terms view.
+    pub stopwords: bool,
+    /// Words per term in the terms view (1, 2 or 3).
+    pub ngram: u8,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            query: String::new(),
+            view: View::Documents,
+            doc: None,
+            passage: None,
+            term: None,
+            figure_sort: None,
+            term_sort: None,
+            kwic_sort: None,
+            kwic_width: DEFAULT_KWIC_WIDTH,
+            stopwords: false,
+            ngram: 1,
+        }
+    }
+}
+
+/// A fragment as read: the state, and what was ignored and why.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ParsedFragment {
+    pub state: ViewState,
+    /// Plain sentences for the user ("ignored unknown key “x”").
+    pub notes: Vec<String>,
+}
+
+fn cut(value: &str, max: usize) -> String {
+    value.chars().take(max).collect()
+}
+
+/// A short, safe rendering of a key or value from a link for a note.
+fn shown(text: &str) -> String {
+    let clean: String = text
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(40)
+        .collect();
+    if text.chars().count() > 40 {
+        format!("{clean}…")
+    } else {
+        clean
+    }
+}
+
+impl ViewState {
+    /// Reads a fragment, with or without its leading `#`.
+    pub fn from_fragment(fragment: &str) -> Self {
+        Self::parse_fragment(fragment).state
+    }
+
+    /// Reads a fragment and says what was ignored.
+    pub fn parse_fragment(fragment: &str) -> ParsedFragment {
+        let mut body = fragment.strip_prefix('#').unwrap_or(fragment);
+        let mut notes = Vec::new();
+        if body.len() > MAX_FRAGMENT_BYTES {
+            let mut end = MAX_FRAGMENT_BYTES;
+            while !body.is_char_boundary(end) {
+                end -= 1;
+            }
+            body = &body[..end];
+            notes.push(format!(
+                "The link is longer than {MAX_FRAGMENT_BYTES} characters; the rest was ignored."
+            ));
+        }
+        let mut state = Self::default();
+        let mut seen: Vec<String> = Vec::new();
+        for (key, value) in form_urlencoded::parse(body.as_bytes()) {
+            if key.is_empty() && value.is_empty() {
+                continue;
+            }
+            if seen.iter().any(|k| *k == key) {
+                notes.push(format!("Ignored a repeated “{}” in the link.", shown(&key)));
+                continue;
+            }
+            seen.push(key.to_string());
+            let bad = |notes: &mut Vec<String>| {
+                notes.push(format!(
+                    "Ignored “{}={}” in the link: not a value it can take.",
+                    shown(&key),
+                    shown(&value)
+                ));
+            };
+            match key.as_ref() {
+                "q" => state.query = cut(&value, MAX_QUERY_CHARS),
+                "doc" if !value.trim().is_empty() => state.doc = Some(cut(&value, MAX_ID_CHARS)),
+                "term" if !value.trim().is_empty() => {
+                    state.term = Some(cut(&value, MAX_ID_CHARS))
+                }
+                "view" => match View::from_key(&value) {
+                    Some(v) => state.view = v,
+                    None => bad(&mut notes),
+                },
+                "at" => match Passage::parse(&value) {
+                    Some(p) => state.passage = Some(p),
+                    None => bad(&mut notes),
+                },
+                "fsort" | "tsort" | "ksort" => match Sort::parse(&value) {
+                    Some(s) => {
+                        let slot = match key.as_ref() {
+                            "fsort" => &mut state.figure_sort,
+                            "tsort" => &mut state.term_sort,
+                            _ => &mut state.kwic_sort,
+                        };
+                        *slot = Some(s);
+                    }
+                    None => bad(&mut notes),
+                },
+                "kw" => match value.parse::<u8>() {
+                    Ok(w) if KWIC_WIDTH.contains(&w) => state.kwic_width = w,
+                    _ => bad(&mut notes),
+                },
+                "stop" => match value.as_ref() {
+                    "1" => state.stopwords = true,
+                    "0" => state.stopwords = false,
+                    _ => bad(&mut notes),
+                },
+                "ngram" => match value.parse::<u8>() {
+                    Ok(n @ 1..=3) => state.ngram = n,
+                    _ => bad(&mut notes),
+                },
+                "doc" | "term" => {}
+                _ => notes.push(format!("Ignored “{}” in the link: this page does not know it.", shown(&key))),
+            }
+        }
+        ParsedFragment { state, notes }
+    }
+
+    /// Writes the fragment including its `#`; the default state gives `""`.
+    /// Keys holding their default are left out, so links stay short.
+    pub fn to_fragment(&self) -> String {
+        let mut ser = form_urlencoded::Serializer::new(String::new());
+        if !self.query.is_empty() {
+            ser.append_pair("q", &self.query);
+        }
+        if self.view != View::Documents {
+            ser.append_pair("view", self.view.key());
+        }
+        if let Some(doc) = &self.doc {
+            ser.append_pair("doc", doc);
+        }
+        if let Some(p) = &self.passage {
+            ser.append_pair("at", &p.write());
+        }
+        if let Some(t) = &self.term {
+            ser.append_pair("term", t);
+        }
+        for (key, sort) in [
+            ("fsort", &self.figure_sort),
+            ("tsort", &self.term_sort),
+            ("ksort", &self.kwic_sort),
+        ] {
+            if let Some(s) = sort {
+                ser.append_pair(key, &s.write());
+            }
+        }
+        if self.kwic_width != DEFAULT_KWIC_WIDTH {
+            ser.append_pair("kw", &self.kwic_width.to_string());
+        }
+        if self.stopwords {
+            ser.append_pair("stop", "1");
+        }
+        if self.ngram != 1 {
+            ser.append_pair("ngram", &self.ngram.to_string());
+        }
+        let body = ser.finish();
+        if body.is_empty() {
+            body
+        } else {
+            format!("#{body}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn crafted_fragments_are_harmless_and_reported() {
+        let p = ViewState::parse_fragment("#doc=&q=%3Cscript%3E&doc=%FF%FE&evil=1&&=&view=admin&kw=999&at=x");
+        let s = &p.state;
+        assert_eq!(s.doc, None);
+        assert_eq!(s.query, "<script>");
+        assert_eq!(s.view, View::Documents);
+        assert_eq!(s.kwic_width, DEFAULT_KWIC_WIDTH);
+        assert_eq!(s.passage, None);
+        assert_eq!(p.notes.len(), 5, "{:?}", p.notes);
+        assert!(p.notes.iter().any(|n| n.contains("evil")));
+        let long = format!("q={}", "a".repeat(5000));
+        assert_eq!(ViewState::from_fragment(&long).query.len(), MAX_QUERY_CHARS);
+        assert_eq!(ViewState::from_fragment(""), ViewState::default());
+        assert_eq!(ViewState::default().to_fragment(), "");
+        let huge = format!("q=x&{}", "z=1&".repeat(5000));
+        let p = ViewState::parse_fragment(&huge);
+        assert_eq!(p.state.query, "x");
+        assert!(p.notes[0].contains("longer"));
+    }
+
+    #[test]
+    fn links_from_the_first_version_still_open() {
+        let s = ViewState::from_fragment("#doc=000_nk&q=defectors+2019");
+        assert_eq!(s.doc.as_deref(), Some("000_nk"));
+        assert_eq!(s.query, "defectors 2019");
+        assert_eq!(s.view, View::Documents);
+    }
+
+    #[test]
+    fn passages_and_sorts_round_trip() {
+        let s = ViewState {
+            query: "person:\"Kim Jong Un\" -country:Russia".into(),
+            view: View::Terms,
+            doc: Some("a b&c".into()),
+            passage: Some(Passage { block: 4, range: Some((10, 25)) }),
+            term: Some("defectors".into()),
+            figure_sort: Some(Sort { column: "value".into(), descending: true }),
+            term_sort: Some(Sort { column: "ratio".into(), descending: false }),
+            kwic_sort: Some(Sort { column: "left".into(), descending: false }),
+            kwic_width: 8,
+            stopwords: true,
+            ngram: 2,
+        };
+        let f = s.to_fragment();
+        assert_eq!(ViewState::parse_fragment(&f), ParsedFragment { state: s, notes: vec![] });
+    }
+
+    proptest! {
+        #[test]
+        fn any_query_and_doc_round_trip(q in "\\PC{0,80}", doc in "\\PC{1,40}", block in 0u32..5000) {
+            let s = ViewState {
+                query: q,
+                doc: Some(doc).filter(|d| !d.trim().is_empty()),
+                passage: Some(Passage { block, range: None }),
+                ..ViewState::default()
+            };
+            prop_assert_eq!(ViewState::from_fragment(&s.to_fragment()), s);
+        }
+
+        #[test]
+        fn any_fragment_parses(f in "\\PC{0,200}") {
+            let _ = ViewState::parse_fragment(&f);
+        }
+    }
+}
