@@ -1,11 +1,12 @@
-//! Parses seeds/*.txt with the core crate at build time and writes the
-//! compact corpus bundle, its search index and its extracted insights
-//! (entities, figures, dates, themes), which `src/corpus.rs` embeds with
+//! Parses seeds/*.txt with the core crate at build time, indexes and
+//! extracts them, and writes the engine's one versioned snapshot (corpus,
+//! search index, insights), which `src/corpus.rs` embeds with
 //! `include_bytes!` (so the page never re-indexes or re-extracts the seeds).
 
 use std::path::Path;
 
-use borderlines_core::{parse::parse_bytes, Corpus, CorpusBundle};
+use borderlines_core::{parse::parse_bytes, Corpus};
+use borderlines_engine::snapshot;
 use borderlines_extract::CorpusInsights;
 use borderlines_search::SearchIndex;
 
@@ -37,14 +38,8 @@ fn main() {
         }
     }
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
-    let index = SearchIndex::build(&corpus).to_bytes();
-    std::fs::write(out.join("index.bin"), index).expect("write search index");
-    let insights = CorpusInsights::build(&corpus)
-        .to_bytes()
-        .expect("insights serialise");
-    std::fs::write(out.join("insights.bin"), insights).expect("write insights");
-    let bytes = CorpusBundle::new(corpus)
-        .to_bytes()
-        .expect("corpus serialises");
-    std::fs::write(out.join("corpus.bin"), bytes).expect("write corpus bundle");
+    let index = SearchIndex::build(&corpus);
+    let insights = CorpusInsights::build(&corpus);
+    let bytes = snapshot::write(&corpus, &index, &insights).expect("snapshot serialises");
+    std::fs::write(out.join("snapshot.bin"), bytes).expect("write snapshot");
 }

@@ -1,15 +1,15 @@
 //! The Borderlines web app: Leptos components that render the corpus and
-//! wire signals. All understanding of documents lives in the core crates
-//! (`borderlines-core`, `borderlines-search`); this crate decodes the
-//! embedded bundle and index, keeps the view state in sync with the URL
-//! fragment, asks the [`engine::Engine`] for results and marks, and draws.
+//! wire signals. All understanding of documents lives in the core crates;
+//! this crate reaches them only through `borderlines-engine`: it decodes the
+//! embedded snapshot, keeps the view state in sync with the URL fragment,
+//! shares the selection through [`session`], and draws the [`views`].
 
 pub mod annotations;
 pub mod components;
 pub mod corpus;
-pub mod engine;
-pub mod fields;
+pub mod session;
 pub mod url_sync;
+pub mod views;
 
 /// Mounts the whole app on `<body>`; called once by the wasm entry point.
 pub fn start() {

@@ -1,35 +1,51 @@
-//! Keeps the [`ViewState`] and the URL fragment in step. Links in the page
-//! are plain `#doc=…&q=…` anchors, so opening a document is an ordinary
-//! navigation (Back/Forward and "open in new tab" work natively); typing in
-//! the search box replaces the current entry instead of flooding history.
+//! Keeps the [`ViewState`] and the URL fragment in step. Every link in the
+//! page (results, facet values, pills, tabs, figure rows, terms) is a plain
+//! `#…` anchor built by [`href`], so a click is an ordinary navigation:
+//! Back/Forward step through it and "open in new tab" works. Typing in the
+//! search box replaces the current entry instead of flooding history.
 
-use borderlines_core::ViewState;
+use borderlines_engine::ViewState;
 use leptos::prelude::*;
 
-/// The state read from the current URL fragment.
-pub fn current() -> ViewState {
-    ViewState::from_fragment(&window().location().hash().unwrap_or_default())
+/// The state read from the current URL fragment, with notes on what was ignored.
+pub fn current() -> (ViewState, Vec<String>) {
+    let parsed = ViewState::parse_fragment(&window().location().hash().unwrap_or_default());
+    (parsed.state, parsed.notes)
 }
 
-/// The `href` of a link that opens `doc` while keeping `query`.
-pub fn link_to(doc: &str, query: &str) -> String {
-    ViewState {
-        doc: Some(doc.to_owned()),
-        query: query.to_owned(),
+/// The `href` of the current state changed by `change`.
+pub fn href(state: &ViewState, change: impl FnOnce(&mut ViewState)) -> String {
+    let mut next = state.clone();
+    change(&mut next);
+    let fragment = next.to_fragment();
+    // An empty fragment must still navigate (to the plain page).
+    if fragment.is_empty() {
+        "#".to_owned()
+    } else {
+        fragment
     }
-    .to_fragment()
+}
+
+/// Navigates to a state as a link would (a new history entry).
+pub fn go(state: &ViewState) {
+    let fragment = state.to_fragment();
+    let _ = window().location().set_hash(&fragment);
 }
 
 /// A signal holding the view state, initialised from the URL, updated on
 /// `hashchange` (links, Back/Forward, edited address bar), and written back
-/// with `history.replaceState` when the app changes it.
-pub fn use_url_state() -> RwSignal<ViewState> {
-    let state = RwSignal::new(current());
+/// with `history.replaceState` when the app changes it; and a signal with
+/// the notes about the link (keys or values it ignored).
+pub fn use_url_state() -> (RwSignal<ViewState>, RwSignal<Vec<String>>) {
+    let (initial, initial_notes) = current();
+    let state = RwSignal::new(initial);
+    let notes = RwSignal::new(initial_notes);
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        let from_url = current();
+        let (from_url, from_notes) = current();
         if state.with_untracked(|s| *s != from_url) {
             state.set(from_url);
         }
+        notes.set(from_notes);
     });
     on_cleanup(move || handle.remove());
     Effect::new(move |_| {
@@ -38,7 +54,7 @@ pub fn use_url_state() -> RwSignal<ViewState> {
             replace_fragment(&fragment);
         }
     });
-    state
+    (state, notes)
 }
 
 /// Replaces the current history entry's fragment without a navigation.

@@ -4,7 +4,7 @@
 
 use borderlines_app::components::{App, Explorer, Highlighted};
 use borderlines_app::corpus::load_embedded;
-use borderlines_core::ViewState;
+use borderlines_engine::ViewState;
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::engine::Engine;
+use borderlines_engine::Engine;
 
 /// "Add documents": reads the user's text and Markdown files in the page
 /// (nothing is uploaded anywhere), parses, indexes and extracts them with the

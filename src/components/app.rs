@@ -10,16 +10,16 @@ use crate::url_sync::use_url_state;
 /// `data-state` (`ready` or `error`).
 #[component]
 pub fn App() -> impl IntoView {
-    let state = use_url_state();
+    let (state, notes) = use_url_state();
     match load_embedded() {
         Ok(loaded) => {
             let decode_ms = format!("{:.2}", loaded.decode_ms);
             let decode_attr = decode_ms.clone();
             view! {
                 <div class="app" data-testid="app" data-state="ready" data-decode-ms=decode_attr>
-                    <Explorer engine=RwSignal::new(loaded.engine) state=state/>
+                    <Explorer engine=RwSignal::new(loaded.engine) state=state link_notes=notes/>
                     <footer class="app-footer">
-                        "Borderlines · embedded corpus and index "
+                        "Borderlines · embedded corpus snapshot "
                         {format!("{:.1} KB", embedded_size() as f64 / 1024.0)}
                         ", loaded in " {decode_ms} " ms · runs entirely in this page, no server, no network"
                         <br/>

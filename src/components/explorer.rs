@@ -1,39 +1,41 @@
 use std::sync::Arc;
 
-use borderlines_core::ViewState;
+use borderlines_engine::{Engine, View, ViewState};
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::components::{
-    format_thousands, plural, AddDocuments, QueryHelp, QueryStatus, Reader, ResultList, SearchBox,
+    format_thousands, plural, AddDocuments, LinkNotes, QueryHelp, SearchBox, ShareButton,
+    ThemeToggle,
 };
-use crate::engine::Engine;
+use crate::session::Session;
+use crate::views::{DocumentsView, FacetPanels, FiguresView, FilterPills, TermsView, ViewTabs};
 
-/// The explorer: search box, result list and reader, all driven by one
-/// [`ViewState`] signal so that the URL, the inputs and the views agree.
+/// The explorer: search box and tools on top; facets on the left; active
+/// filters, view tabs and the active view on the right. Everything is
+/// driven by one [`ViewState`] (bound to the URL by the caller) and one
+/// selection computed from it (see [`Session`]).
 #[component]
 pub fn Explorer(
-    /// The documents, their index and insights; replaced when the user adds files.
+    /// The documents and everything computed from them; replaced when the user adds files.
     engine: RwSignal<Arc<Engine>>,
-    /// The view state (query and open document), usually bound to the URL.
+    /// The view state, usually bound to the URL.
     state: RwSignal<ViewState>,
+    /// What the link asked for that the page ignored.
+    #[prop(optional)]
+    link_notes: Option<RwSignal<Vec<String>>>,
 ) -> impl IntoView {
-    let query = Signal::derive(move || state.with(|s| s.query.clone()));
-    let results = Memo::new(move |_| engine.with(|e| query.with(|q| e.search(q))));
-    // The open document: the one in the URL if it exists, else the top hit.
-    let requested = Signal::derive(move || state.with(|s| s.doc.clone()));
-    let open_index = Memo::new(move |_| match requested.get() {
-        Some(id) => engine.with(|e| e.corpus().position(&id)),
-        None => results.with(|r| r.hits.first().map(|h| h.doc)),
-    });
-    let on_query = Callback::new(move |q: String| state.update(|s| s.query = q));
-    // On a phone the reader sits below the list: bring it into view when a
-    // document is opened (skipping the first run, so a plain load stays put).
-    Effect::new(move |previous: Option<Option<String>>| {
-        let doc = requested.get();
-        if previous.is_some_and(|p| p != doc) && doc.is_some() {
-            scroll_reader_into_view_on_narrow_screens();
-        }
-        doc
+    let session = Session::provide(
+        engine,
+        state,
+        link_notes.unwrap_or_else(|| RwSignal::new(Vec::new())),
+    );
+    let on_query = Callback::new(move |q: String| {
+        state.update(|s| {
+            s.query = q;
+            // A new query shows its best hit, not a passage of the old one.
+            s.passage = None;
+        })
     });
     let summary = move || {
         engine.with(|e| {
@@ -45,48 +47,35 @@ pub fn Explorer(
             )
         })
     };
-    let total_docs = Signal::derive(move || engine.with(|e| e.corpus().documents.len()));
-
+    let view_kind = Memo::new(move |_| state.with(|s| s.view));
+    let active_view = move || match view_kind.get() {
+        View::Documents => EitherOf3::A(view! { <DocumentsView/> }),
+        View::Figures => EitherOf3::B(view! { <FiguresView/> }),
+        View::Terms => EitherOf3::C(view! { <TermsView/> }),
+    };
     view! {
         <header class="topbar">
             <div class="brand">
                 <span class="brand-mark" aria-hidden="true">"⟂"</span>
                 <span class="brand-name">"Borderlines"</span>
             </div>
-            <SearchBox query=query on_query=on_query/>
+            <SearchBox query=session.query.into() on_query=on_query/>
             <QueryHelp/>
-            <AddDocuments engine=engine/>
+            <div class="tools">
+                <AddDocuments engine=engine/>
+                <ShareButton/>
+                <ThemeToggle/>
+            </div>
             <span class="corpus-summary">{summary}</span>
         </header>
-        <main class="panes">
-            <section class="results" aria-label="Documents">
-                <QueryStatus results=results query=query total_docs=total_docs/>
-                <ResultList engine=engine.into() results=results query=query open=open_index.into()/>
-            </section>
-            <Reader engine=engine.into() requested=requested open=open_index.into() query=query/>
+        <LinkNotes/>
+        <main class="layout">
+            <FacetPanels/>
+            <div class="workspace">
+                <FilterPills/>
+                <ViewTabs/>
+                <div class="view-panel" role="tabpanel">{active_view}</div>
+            </div>
         </main>
-    }
-}
-
-/// Below this width the panes stack (see style/borderlines.css).
-const STACKED_LAYOUT_PX: f64 = 760.0;
-
-fn scroll_reader_into_view_on_narrow_screens() {
-    let window = window();
-    let narrow = window
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w <= STACKED_LAYOUT_PX);
-    if let Some(reader) = narrow
-        .then(|| {
-            document()
-                .query_selector("[data-testid=reader]")
-                .ok()
-                .flatten()
-        })
-        .flatten()
-    {
-        reader.scroll_into_view();
     }
 }

@@ -1,27 +1,23 @@
-use borderlines_search::SearchResults;
 use leptos::prelude::*;
 
 use crate::components::plural;
+use crate::session::use_session;
 
 /// The line above the results: how many documents match, how the query was
 /// understood, and whether typo tolerance stepped in. Hook: `result-count`.
 #[component]
-pub fn QueryStatus(
-    /// The current results.
-    results: Memo<SearchResults>,
-    /// The query as typed.
-    query: Signal<String>,
-    /// Documents in the corpus.
-    total_docs: Signal<usize>,
-) -> impl IntoView {
-    let searching = move || query.with(|q| !q.trim().is_empty());
+pub fn QueryStatus() -> impl IntoView {
+    let session = use_session();
+    let results = Memo::new(move |_| session.selection.with(|s| s.results.clone()));
+    let total_docs = move || session.selection.with(|s| s.corpus_len);
+    let searching = move || session.query.with(|q| !q.trim().is_empty());
     let count = move || {
         let n = results.with(|r| r.total);
         if searching() {
             format!(
                 "{} of {} match",
                 n,
-                plural(total_docs.get(), "document", "documents")
+                plural(total_docs(), "document", "documents")
             )
         } else {
             plural(n, "document", "documents")

@@ -1,29 +1,27 @@
-use std::sync::Arc;
-
 use borderlines_core::{BlockKind, TitleSource};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::annotations::{block_annotations, legend_counts};
 use crate::components::{format_thousands, Highlighted};
-use crate::engine::Engine;
+use crate::session::use_session;
 
 /// The reader: the open document with its headline (or derived title),
 /// byline, length, and body with the query's matches marked (stems, prefixes
-/// and fuzzy matches too) and its entities, figures and dates styled by kind,
-/// with a legend. Explains a link to a document that does not exist instead
-/// of failing. Hooks: `reader`, `reader-title`, `legend`.
+/// and the typo fallback's spellings too, by the selection's one
+/// highlighter) and its entities, figures and dates styled by kind, with a
+/// legend. A passage from the link (`at=`) is scrolled to and marked.
+/// Explains a link to a document that does not exist instead of failing.
+/// Hooks: `reader`, `reader-title`, `legend`, `passage`.
 #[component]
 pub fn Reader(
-    /// The documents, their index and insights.
-    engine: Signal<Arc<Engine>>,
-    /// The document id the URL asked for, if any.
-    requested: Signal<Option<String>>,
     /// Index of the document to show.
     open: Signal<Option<usize>>,
-    /// The query whose matches are marked.
-    query: Signal<String>,
 ) -> impl IntoView {
+    let session = use_session();
+    let engine = session.engine;
+    let requested = Signal::derive(move || session.state.with(|s| s.doc.clone()));
+    let passage = Memo::new(move |_| session.state.with(|s| s.passage));
     let body = move || {
         let engine = engine.get();
         let Some((index, doc)) = open
@@ -62,27 +60,38 @@ pub fn Reader(
                 })
                 .collect::<Vec<_>>()
         });
-        let mut marks = query
-            .with(|q| {
+        let mut marks = session
+            .selection
+            .with(|sel| {
                 let texts = std::iter::once(doc.title.as_str())
                     .chain(doc.blocks.iter().map(|b| b.text.as_str()));
-                engine.highlight_all(q, texts)
+                engine.highlight_all(sel, texts)
             })
             .into_iter();
+        let focus = passage.get();
         let title_marks = marks.next().unwrap_or_default();
         let blocks = doc
             .blocks
             .into_iter()
             .zip(marks)
             .enumerate()
-            .map(|(i, (b, ranges))| {
+            .map(|(i, (b, mut ranges))| {
                 let annotations = insights.map(|ins| block_annotations(ins, i)).unwrap_or_default();
+                let focused = focus.filter(|p| p.block as usize == i);
+                if let Some((s, e)) = focused.and_then(|p| p.range) {
+                    // The passage's words are marked like a match; ranges
+                    // that do not fit the text are dropped by the layering.
+                    ranges.push(s as usize..e as usize);
+                    ranges.sort_by_key(|r| r.start);
+                    ranges = merge_ranges(ranges);
+                }
+                let testid = focused.map(|_| "passage");
                 match b.kind {
                     BlockKind::Heading => {
-                        view! { <h3><Highlighted text=b.text ranges=ranges annotations=annotations/></h3> }.into_any()
+                        view! { <h3 data-block=i class:passage=focused.is_some() data-testid=testid><Highlighted text=b.text ranges=ranges annotations=annotations/></h3> }.into_any()
                     }
                     BlockKind::Paragraph => {
-                        view! { <p><Highlighted text=b.text ranges=ranges annotations=annotations/></p> }.into_any()
+                        view! { <p data-block=i class:passage=focused.is_some() data-testid=testid><Highlighted text=b.text ranges=ranges annotations=annotations/></p> }.into_any()
                     }
                 }
             })
@@ -100,7 +109,33 @@ pub fn Reader(
             </article>
         })
     };
+    // Bring the passage into view once it is rendered.
+    Effect::new(move |_| {
+        let (Some(p), Some(_)) = (passage.get(), open.get()) else {
+            return;
+        };
+        let selector = format!(".reader [data-block=\"{}\"]", p.block);
+        request_animation_frame(move || {
+            if let Some(el) = document().query_selector(&selector).ok().flatten() {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    });
     view! {
         <section class="reader" data-testid="reader" aria-label="Reader">{body}</section>
     }
+}
+
+/// Sorted ranges with overlaps joined (the layering wants them disjoint).
+fn merge_ranges(ranges: Vec<std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }

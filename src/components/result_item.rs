@@ -5,7 +5,8 @@ use borderlines_search::Hit;
 use leptos::prelude::*;
 
 use crate::components::{format_thousands, Highlighted, WhyMatched};
-use crate::url_sync::link_to;
+use crate::session::use_session;
+use borderlines_engine::View;
 
 /// One ranked document: a link (so Back/Forward and "open in new tab" work)
 /// with title, byline, length and, while searching, the best passage with
@@ -17,8 +18,6 @@ pub fn ResultItem(
     corpus: Arc<Corpus>,
     /// The hit to show.
     hit: Hit,
-    /// The query text, carried in the link.
-    query: Signal<String>,
     /// Whether this document is open in the reader.
     is_open: Signal<bool>,
     /// Its most mentioned entities: (CSS class, name).
@@ -32,7 +31,14 @@ pub fn ResultItem(
         return ().into_any();
     };
     let id = doc.id.clone();
-    let href = move || query.with(|q| link_to(&id, q));
+    let session = use_session();
+    let href = move || {
+        session.href(|s| {
+            s.doc = Some(id.clone());
+            s.passage = None;
+            s.view = View::Documents;
+        })
+    };
     let derived = doc.title_source == TitleSource::Derived;
     let meta = format!(
         "{} words · {} min read",

@@ -1,12 +1,9 @@
-use std::sync::Arc;
-
 use borderlines_extract::DocumentInsights;
-use borderlines_search::SearchResults;
 use leptos::prelude::*;
 
 use crate::annotations::entity_class;
 use crate::components::ResultItem;
-use crate::engine::Engine;
+use crate::session::use_session;
 
 /// Entities shown per document in the list.
 const TOP_ENTITIES: usize = 4;
@@ -30,20 +27,17 @@ fn summary_chips(ins: &DocumentInsights) -> (Vec<(&'static str, String)>, Vec<St
     (entities, themes)
 }
 
-/// The ranked documents for the current query. Hook: `result` on each item.
+/// The ranked documents of the selection. Hook: `result` on each item.
 #[component]
 pub fn ResultList(
-    /// The documents and their index.
-    engine: Signal<Arc<Engine>>,
-    /// The current results.
-    results: Memo<SearchResults>,
-    /// The query text (kept in each item's link).
-    query: Signal<String>,
     /// Index of the document open in the reader.
     open: Signal<Option<usize>>,
 ) -> impl IntoView {
+    let session = use_session();
+    let query = session.query;
+    let results = Memo::new(move |_| session.selection.with(|s| s.results.clone()));
     let items = move || {
-        let engine = engine.get();
+        let engine = session.engine.get();
         let corpus = engine.corpus().clone();
         results.with(|r| {
             r.hits
@@ -52,7 +46,7 @@ pub fn ResultList(
                     let doc = hit.doc;
                     let is_open = Signal::derive(move || open.get() == Some(doc));
                     let (entities, themes) = engine.insights(doc).map(summary_chips).unwrap_or_default();
-                    view! { <ResultItem corpus=corpus.clone() hit=hit.clone() query=query is_open=is_open entities=entities themes=themes/> }
+                    view! { <ResultItem corpus=corpus.clone() hit=hit.clone() is_open=is_open entities=entities themes=themes/> }
                 })
                 .collect::<Vec<_>>()
         })
@@ -74,7 +68,7 @@ pub fn ResultList(
         {move || more().map(|m| view! { <p class="more-note">{m}</p> })}
         <Show when=empty>
             <p class="empty-state">
-                "No document matches “" {query} "”. Try fewer words, a prefix like " <code>"fortif*"</code> ", or " <code>"OR"</code> "."
+                "No document matches “" {move || query.get()} "”. Try fewer words, a prefix like " <code>"fortif*"</code> ", or " <code>"OR"</code> "."
             </p>
         </Show>
     }

@@ -77,6 +77,21 @@ impl FacetKind {
         }
     }
 
+    /// One value's kind, for a pill ("Person: Kim Jong Un").
+    pub fn label_one(self) -> &'static str {
+        match self {
+            FacetKind::Person => "Person",
+            FacetKind::Organisation => "Organisation",
+            FacetKind::Country => "Country",
+            FacetKind::Place => "Place",
+            FacetKind::Group => "Group",
+            FacetKind::Theme => "Theme",
+            FacetKind::Source => "Source",
+            FacetKind::Year => "Year",
+            FacetKind::Language => "Language",
+        }
+    }
+
     /// The kind a query field names, accepting the synonyms people type.
     pub fn from_field(name: &str) -> Option<FacetKind> {
         Some(match name.to_lowercase().as_str() {
@@ -334,7 +349,9 @@ pub(crate) mod tests {
     }
 
     fn labels(f: &FacetIndex, ids: &[u32]) -> Vec<String> {
-        ids.iter().map(|&i| f.value(i).unwrap().label.clone()).collect()
+        ids.iter()
+            .map(|&i| f.value(i).unwrap().label.clone())
+            .collect()
     }
 
     #[test]

@@ -1,0 +1,142 @@
+use borderlines_engine::collectors::facet_counts::{Chosen, FacetCount, FacetPanel};
+use borderlines_engine::facets::{words, FacetKind};
+use borderlines_engine::filters::{toggle, Filter};
+use leptos::prelude::*;
+
+use crate::components::format_thousands;
+use crate::session::use_session;
+use crate::url_sync::go;
+
+/// Values shown before "show more".
+const FIRST: usize = 8;
+/// Values each "show more" adds.
+const STEP: usize = 40;
+/// Lists longer than this get a filter box.
+const FILTERABLE: usize = 10;
+
+/// One facet: its heading with the number of values, a filter box for long
+/// lists, the values by count (each a link that includes it; alt-click, or
+/// the "−" beside it, excludes it), and "show more". Hooks: `facet` with
+/// `data-facet` (the query field) and `data-value` (the canonical value);
+/// `facet-exclude`; `facet-more`.
+#[component]
+pub(super) fn FacetBox(
+    /// Which facet this is.
+    kind: FacetKind,
+    /// Its values with counts in the current selection.
+    panel: Signal<Option<FacetPanel>>,
+    /// Whether it starts expanded.
+    start_open: bool,
+) -> impl IntoView {
+    let session = use_session();
+    let shown = RwSignal::new(FIRST);
+    let filter = RwSignal::new(String::new());
+    let values = Memo::new(move |_| {
+        let needle = words(&filter.get());
+        panel.with(|p| {
+            p.as_ref().map_or_else(Vec::new, |p| {
+                p.values
+                    .iter()
+                    .filter(|v| {
+                        needle.is_empty() || {
+                            let w = words(&v.label);
+                            needle
+                                .iter()
+                                .all(|n| w.iter().any(|x| x.starts_with(n.as_str())))
+                        }
+                    })
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let total = Memo::new(move |_| panel.with(|p| p.as_ref().map_or(0, |p| p.values.len())));
+    let visible = move || values.with(|v| v.iter().take(shown.get()).cloned().collect::<Vec<_>>());
+    let hidden = move || values.with(|v| v.len().saturating_sub(shown.get()));
+    let row = move |v: FacetCount| {
+        let query = session.query.get_untracked();
+        let include = session.href_query(toggle(&query, &Filter::include(kind, &v.label)));
+        let exclude_query = toggle(&query, &Filter::exclude(kind, &v.label));
+        let exclude = session.href_query(exclude_query.clone());
+        let on_click = move |ev: leptos::ev::MouseEvent| {
+            if ev.alt_key() {
+                // Alt-click excludes (and must not download the link).
+                ev.prevent_default();
+                let mut next = session.state.get_untracked();
+                next.query = exclude_query.clone();
+                next.doc = None;
+                next.passage = None;
+                go(&next);
+            }
+        };
+        let chosen = v.chosen;
+        let state_word = match chosen {
+            Chosen::Included => "included; click to remove",
+            Chosen::Excluded => "excluded; click to include instead",
+            Chosen::No => "click to filter, alt-click to exclude",
+        };
+        let title = format!("{}: {} document(s) — {state_word}", v.label, v.count);
+        let exclude_label = format!("Exclude {}", v.label);
+        view! {
+            <li class="facet-row">
+                <a
+                    class="facet-value"
+                    class:included=chosen == Chosen::Included
+                    class:excluded=chosen == Chosen::Excluded
+                    data-testid="facet"
+                    data-facet=kind.field()
+                    data-value=v.label.clone()
+                    data-chosen=match chosen { Chosen::Included => "included", Chosen::Excluded => "excluded", Chosen::No => "" }
+                    href=include
+                    title=title
+                    aria-pressed=if chosen == Chosen::Included { "true" } else { "false" }
+                    on:click=on_click
+                >
+                    <span class="facet-label">{v.label.clone()}</span>
+                    <span class="facet-count">{format_thousands(u64::from(v.count))}</span>
+                </a>
+                <a class="facet-exclude" data-testid="facet-exclude" href=exclude aria-label=exclude_label title="Exclude">"−"</a>
+            </li>
+        }
+    };
+    let heading = move || {
+        let n = total.get();
+        format!("{} ({})", kind.label(), format_thousands(n as u64))
+    };
+    view! {
+        <details class="facet-box" data-facet-box=kind.field() open=start_open>
+            <summary class="facet-heading">{heading}</summary>
+            <Show when=move || { total.get() > FILTERABLE }>
+                <input
+                    class="facet-filter"
+                    type="search"
+                    placeholder=format!("Filter {}", kind.label().to_lowercase())
+                    aria-label=format!("Filter the list of {}", kind.label().to_lowercase())
+                    prop:value=filter
+                    on:input=move |ev| {
+                        filter.set(event_target_value(&ev));
+                        shown.set(FIRST);
+                    }
+                />
+            </Show>
+            <ul class="facet-values">
+                <For
+                    each=visible
+                    key=move |v| (v.label.clone(), v.count, v.chosen as u8, session.query.get_untracked())
+                    children=row
+                />
+            </ul>
+            <Show when=move || total.get() == 0>
+                <p class="facet-empty">"None in this selection."</p>
+            </Show>
+            {move || {
+                let n = hidden();
+                (n > 0).then(|| view! {
+                    <button class="facet-more" data-testid="facet-more" on:click=move |_| shown.update(|s| *s += STEP)>
+                        {format!("Show {} more", format_thousands(n.min(STEP) as u64))}
+                    </button>
+                })
+            }}
+        </details>
+    }
+}

@@ -1,0 +1,45 @@
+//! The facet panels: every facet of the selection with its values and
+//! counts (from `borderlines_engine::collectors::facet_counts`). A click
+//! edits the query, so filters chosen here show as pills and as query text.
+
+mod facet_box;
+
+use borderlines_engine::collectors::facet_counts::facet_counts;
+use borderlines_engine::facets::FacetKind;
+use leptos::prelude::*;
+
+use crate::session::use_session;
+use facet_box::FacetBox;
+
+/// Below this width the facet boxes start closed (they sit above the list).
+const NARROW_PX: f64 = 760.0;
+
+/// One collapsible box per facet kind. Hook: `facet` on each value (see
+/// [`FacetBox`]).
+#[component]
+pub fn FacetPanels() -> impl IntoView {
+    let session = use_session();
+    let panels = Memo::new(move |_| {
+        let engine = session.engine.get();
+        session.selection.with(|s| facet_counts(&engine, s))
+    });
+    let narrow = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w <= NARROW_PX);
+    view! {
+        <aside class="facets" aria-label="Filter by">
+            <h2 class="facets-heading">"Filter by"</h2>
+            {FacetKind::ALL
+                .into_iter()
+                .map(|kind| {
+                    let panel = Signal::derive(move || {
+                        panels.with(|ps| ps.iter().find(|p| p.kind == kind).cloned())
+                    });
+                    view! { <FacetBox kind=kind panel=panel start_open=!narrow/> }
+                })
+                .collect::<Vec<_>>()}
+        </aside>
+    }
+}
