@@ -172,7 +172,11 @@ mod tests {
         let e = engine();
         let s = e.select("", 1);
         assert_eq!(s.docs(), &[0, 1]);
-        assert_eq!(s.results.hits.len(), 1, "the page is limited, the set is not");
+        assert_eq!(
+            s.results.hits.len(),
+            1,
+            "the page is limited, the set is not"
+        );
         let s = e.select("river person:kim", 10);
         assert_eq!(s.docs(), &[0]);
         assert_eq!(s.filters.len(), 1);

@@ -334,7 +334,9 @@ pub(crate) mod tests {
     }
 
     fn labels(f: &FacetIndex, ids: &[u32]) -> Vec<String> {
-        ids.iter().map(|&i| f.value(i).unwrap().label.clone()).collect()
+        ids.iter()
+            .map(|&i| f.value(i).unwrap().label.clone())
+            .collect()
     }
 
     #[test]

@@ -78,10 +78,7 @@ impl Filter {
         } else {
             Node::Phrase(clean)
         };
-        Node::Field(
-            Field::Named(self.kind.field().to_owned()),
-            Box::new(inner),
-        )
+        Node::Field(Field::Named(self.kind.field().to_owned()), Box::new(inner))
     }
 }
 

@@ -44,7 +44,8 @@ pub fn write(
             .to_bytes()
             .map_err(|e| EngineError::Damaged(e.to_string()))?,
     };
-    let mut out = Vec::with_capacity(parts.corpus.len() + parts.index.len() + parts.insights.len() + 16);
+    let mut out =
+        Vec::with_capacity(parts.corpus.len() + parts.index.len() + parts.insights.len() + 16);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&SNAPSHOT_VERSION.to_le_bytes());
     let body = postcard::to_allocvec(&parts).map_err(|e| EngineError::Damaged(e.to_string()))?;
@@ -66,7 +67,8 @@ pub fn read(bytes: &[u8]) -> Result<(Corpus, SearchIndex, CorpusInsights), Engin
             expected: SNAPSHOT_VERSION,
         });
     }
-    let parts: Parts = postcard::from_bytes(body).map_err(|e| EngineError::Damaged(e.to_string()))?;
+    let parts: Parts =
+        postcard::from_bytes(body).map_err(|e| EngineError::Damaged(e.to_string()))?;
     let corpus = CorpusBundle::from_bytes(&parts.corpus)
         .map_err(|e| EngineError::Damaged(format!("corpus: {e}")))?
         .corpus;

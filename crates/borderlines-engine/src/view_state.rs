@@ -195,11 +195,7 @@ fn cut(value: &str, max: usize) -> String {
 
 /// A short, safe rendering of a key or value from a link for a note.
 fn shown(text: &str) -> String {
-    let clean: String = text
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(40)
-        .collect();
+    let clean: String = text.chars().filter(|c| !c.is_control()).take(40).collect();
     if text.chars().count() > 40 {
         format!("{clean}…")
     } else {
@@ -248,9 +244,7 @@ impl ViewState {
             match key.as_ref() {
                 "q" => state.query = cut(&value, MAX_QUERY_CHARS),
                 "doc" if !value.trim().is_empty() => state.doc = Some(cut(&value, MAX_ID_CHARS)),
-                "term" if !value.trim().is_empty() => {
-                    state.term = Some(cut(&value, MAX_ID_CHARS))
-                }
+                "term" if !value.trim().is_empty() => state.term = Some(cut(&value, MAX_ID_CHARS)),
                 "view" => match View::from_key(&value) {
                     Some(v) => state.view = v,
                     None => bad(&mut notes),
@@ -284,7 +278,10 @@ impl ViewState {
                     _ => bad(&mut notes),
                 },
                 "doc" | "term" => {}
-                _ => notes.push(format!("Ignored “{}” in the link: this page does not know it.", shown(&key))),
+                _ => notes.push(format!(
+                    "Ignored “{}” in the link: this page does not know it.",
+                    shown(&key)
+                )),
             }
         }
         ParsedFragment { state, notes }
@@ -343,7 +340,9 @@ mod tests {
 
     #[test]
     fn crafted_fragments_are_harmless_and_reported() {
-        let p = ViewState::parse_fragment("#doc=&q=%3Cscript%3E&doc=%FF%FE&evil=1&&=&view=admin&kw=999&at=x");
+        let p = ViewState::parse_fragment(
+            "#doc=&q=%3Cscript%3E&doc=%FF%FE&evil=1&&=&view=admin&kw=999&at=x",
+        );
         let s = &p.state;
         assert_eq!(s.doc, None);
         assert_eq!(s.query, "<script>");
@@ -376,17 +375,35 @@ mod tests {
             query: "person:\"Kim Jong Un\" -country:Russia".into(),
             view: View::Terms,
             doc: Some("a b&c".into()),
-            passage: Some(Passage { block: 4, range: Some((10, 25)) }),
+            passage: Some(Passage {
+                block: 4,
+                range: Some((10, 25)),
+            }),
             term: Some("defectors".into()),
-            figure_sort: Some(Sort { column: "value".into(), descending: true }),
-            term_sort: Some(Sort { column: "ratio".into(), descending: false }),
-            kwic_sort: Some(Sort { column: "left".into(), descending: false }),
+            figure_sort: Some(Sort {
+                column: "value".into(),
+                descending: true,
+            }),
+            term_sort: Some(Sort {
+                column: "ratio".into(),
+                descending: false,
+            }),
+            kwic_sort: Some(Sort {
+                column: "left".into(),
+                descending: false,
+            }),
             kwic_width: 8,
             stopwords: true,
             ngram: 2,
         };
         let f = s.to_fragment();
-        assert_eq!(ViewState::parse_fragment(&f), ParsedFragment { state: s, notes: vec![] });
+        assert_eq!(
+            ViewState::parse_fragment(&f),
+            ParsedFragment {
+                state: s,
+                notes: vec![]
+            }
+        );
     }
 
     proptest! {

@@ -139,12 +139,15 @@ mod tests {
         Engine::build(Arc::new(corpus))
     }
 
-    fn panel<'a>(panels: &'a [FacetPanel], kind: FacetKind) -> &'a [FacetCount] {
+    fn panel(panels: &[FacetPanel], kind: FacetKind) -> &[FacetCount] {
         &panels.iter().find(|p| p.kind == kind).unwrap().values
     }
 
     fn count(panels: &[FacetPanel], kind: FacetKind, label: &str) -> Option<u32> {
-        panel(panels, kind).iter().find(|v| v.label == label).map(|v| v.count)
+        panel(panels, kind)
+            .iter()
+            .find(|v| v.label == label)
+            .map(|v| v.count)
     }
 
     #[test]
@@ -170,7 +173,11 @@ mod tests {
         // Years are counted without year:2020, so 2019 still says 2.
         assert_eq!(count(&p, FacetKind::Year, "2019"), Some(2));
         assert_eq!(
-            panel(&p, FacetKind::Year).iter().find(|v| v.label == "2020").unwrap().chosen,
+            panel(&p, FacetKind::Year)
+                .iter()
+                .find(|v| v.label == "2020")
+                .unwrap()
+                .chosen,
             Chosen::Included
         );
         // Other facets follow the filter.
@@ -182,7 +189,10 @@ mod tests {
     fn excluded_values_stay_visible_with_their_mark() {
         let e = engine();
         let p = facet_counts(&e, &e.select("-country:Russia", 10));
-        let russia = panel(&p, FacetKind::Country).iter().find(|v| v.label == "Russia").unwrap();
+        let russia = panel(&p, FacetKind::Country)
+            .iter()
+            .find(|v| v.label == "Russia")
+            .unwrap();
         assert_eq!((russia.count, russia.chosen), (0, Chosen::Excluded));
     }
 }
