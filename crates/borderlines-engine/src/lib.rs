@@ -25,6 +25,7 @@
 pub mod collectors;
 pub mod engine;
 pub mod error;
+pub mod export;
 pub mod facets;
 pub mod fields;
 pub mod filters;

@@ -52,6 +52,27 @@ fn bounds(f: &Figure) -> (f64, f64) {
     )
 }
 
+/// Whether `figures` (about the same measure, unit and year) can all be
+/// true at once: their ranges share a value, within a 2% slack for
+/// rounding. The rule [`link_claims`] applies; also used to re-judge a
+/// subset of a claim's figures (those of the documents in view).
+pub fn agreement_of<'a>(figures: impl IntoIterator<Item = &'a Figure>) -> Agreement {
+    // Intervals on a line share a point iff the largest lower bound is at
+    // most the smallest upper bound.
+    let (lo, hi) = figures
+        .into_iter()
+        .fold((f64::NEG_INFINITY, f64::INFINITY), |(lo, hi), f| {
+            let (a, b) = bounds(f);
+            (lo.max(a), hi.min(b))
+        });
+    let slack = TOLERANCE * hi.abs().max(lo.abs()).min(f64::MAX);
+    if lo <= hi + if slack.is_finite() { slack } else { 0.0 } {
+        Agreement::Consistent
+    } else {
+        Agreement::Conflicting
+    }
+}
+
 /// Links figures across documents. Figures without a measure or a year are
 /// not linked: without them "the same thing" cannot be told.
 pub fn link_claims(docs: &[DocumentInsights]) -> Vec<Claim> {
@@ -74,21 +95,7 @@ pub fn link_claims(docs: &[DocumentInsights]) -> Vec<Claim> {
         if doc_ids.len() < 2 {
             continue;
         }
-        // Intervals on a line share a point iff the largest lower bound is
-        // at most the smallest upper bound.
-        let (lo, hi) =
-            members
-                .iter()
-                .fold((f64::NEG_INFINITY, f64::INFINITY), |(lo, hi), &(di, fi)| {
-                    let (a, b) = bounds(&docs[di].figures[fi]);
-                    (lo.max(a), hi.min(b))
-                });
-        let slack = TOLERANCE * hi.abs().max(lo.abs()).min(f64::MAX);
-        let agreement = if lo <= hi + if slack.is_finite() { slack } else { 0.0 } {
-            Agreement::Consistent
-        } else {
-            Agreement::Conflicting
-        };
+        let agreement = agreement_of(members.iter().map(|&(di, fi)| &docs[di].figures[fi]));
         let figures = members
             .iter()
             .map(|&(di, fi)| {

@@ -30,7 +30,7 @@ pub mod span;
 pub mod themes;
 pub mod tokens;
 
-pub use claims::{link_claims, Agreement, Claim, ClaimFigure};
+pub use claims::{agreement_of, link_claims, Agreement, Claim, ClaimFigure};
 pub use dates::{DateKind, DateMention, PartialDate};
 pub use entities::{Entity, EntityKind, Mention, MentionForm};
 pub use error::Error;
