@@ -3,6 +3,7 @@
 mod add_documents;
 mod app;
 mod explorer;
+mod export_link;
 mod highlighted;
 mod link_notes;
 mod query_help;
@@ -18,6 +19,7 @@ mod why_matched;
 pub use add_documents::AddDocuments;
 pub use app::App;
 pub use explorer::Explorer;
+pub use export_link::ExportLink;
 pub use highlighted::Highlighted;
 pub use link_notes::LinkNotes;
 pub use query_help::QueryHelp;

@@ -1,56 +1,11 @@
-// End-to-end tests: open dist/borderlines.html from file:// in Debian's
-// Chromium (driven by playwright-core) and use it the way a person would.
-// Every test also fails if the page makes any network request or logs a
-// console error. Prints "N passed, N failed" last; exits non-zero on failure.
+// End-to-end tests of searching, reading and adding files: open
+// dist/borderlines.html from file:// in Debian's Chromium and use it the
+// way a person would. Every test also fails if the page makes any network
+// request or logs a console error (see harness.mjs).
 //
 // Usage: node tests/e2e/explorer.test.mjs [path/to/borderlines.html]
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-
-const page_path = resolve(process.argv[2] ?? 'dist/borderlines.html');
-const page_url = pathToFileURL(page_path).href;
-const shots = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'borderlines-screenshots');
-mkdirSync(shots, { recursive: true });
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  // playwright gives each launch a fresh, empty profile directory of its own.
-});
-
-/** A fresh context and page that record every request and console error. */
-async function open_page(url = page_url, viewport = { width: 1280, height: 860 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const problems = [];
-  context.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith('data:') && u.split('#')[0] !== page_url) problems.push(`network request: ${u}`);
-  });
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => { problems.push(`dialog opened: ${d.message()}`); d.dismiss(); });
-  await page.goto(url);
-  await page.waitForSelector('[data-testid=app][data-state=ready]', { timeout: 15000 });
-  return { page, context, problems };
-}
-
-const titles = (page) => page.$$eval('[data-testid=result-title]', (els) => els.map((e) => e.textContent));
-const reader_title = (page) => page.textContent('[data-testid=reader-title]');
-const count = (page) => page.textContent('[data-testid=result-count]');
-/** Types a query and waits until the URL (written after every search) carries it. */
-async function search(page, q) {
-  await page.fill('[data-testid=search-input]', q);
-  const encoded = new URLSearchParams({ q }).toString();
-  await page.waitForFunction((e) => location.hash.includes(e), encoded);
-}
-function expect(cond, what) { if (!cond) throw new Error(what); }
-function eq(a, b, what) { expect(JSON.stringify(a) === JSON.stringify(b), `${what}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`); }
+import { join } from 'node:path';
+import { count, eq, expect, open_page, page_url, reader_title, run, search, shots, titles } from './harness.mjs';
 
 const tests = {
   async 'lists the three seed documents with titles and lengths'() {
@@ -297,20 +252,4 @@ const tests = {
   },
 };
 
-let passed = 0;
-let failed = 0;
-for (const [name, run] of Object.entries(tests)) {
-  try {
-    const problems = await run();
-    if (problems.length) throw new Error(problems.join('\n      '));
-    passed++;
-    console.log(`  ok   ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`  FAIL ${name}\n      ${e.message.split('\n').join('\n      ')}`);
-  }
-}
-await browser.close();
-console.log(`e2e: screenshots in ${shots}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await run(tests);
