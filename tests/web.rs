@@ -4,7 +4,7 @@
 
 use borderlines_app::components::{App, Explorer, Highlighted};
 use borderlines_app::corpus::load_embedded;
-use borderlines_engine::ViewState;
+use borderlines_engine::{View, ViewState};
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -109,6 +109,7 @@ async fn state_changes_move_the_reader_and_the_search_box() {
     state.set(ViewState {
         doc: Some("001_a9904e2a1790e04c".into()),
         query: "tumen".into(),
+        ..ViewState::default()
     });
     tick().await;
     assert_eq!(
@@ -125,6 +126,7 @@ async fn state_changes_move_the_reader_and_the_search_box() {
     state.set(ViewState {
         doc: Some("no-such-doc".into()),
         query: String::new(),
+        ..ViewState::default()
     });
     tick().await;
     assert!(one(&root, "[data-testid=reader]").contains("There is no document “no-such-doc”"));
@@ -142,5 +144,46 @@ async fn document_text_is_rendered_as_text_never_as_html() {
     assert!(root.query_selector("img").unwrap().is_none());
     assert_eq!(all(&root, "mark"), ["img", "img"]);
     assert_eq!(one(&root, "p"), "<img src=x onerror=alert(1)> and é img");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_filter_in_the_state_lights_its_facet_and_shows_a_pill() {
+    let state = RwSignal::new(ViewState::default());
+    let root = explorer(state);
+    tick().await;
+    let ukraine = "[data-testid=facet][data-facet=country][data-value=Ukraine]";
+    assert_eq!(one(&root, &format!("{ukraine} .facet-count")), "1");
+    assert!(all(&root, "[data-testid=filter-pill]").is_empty());
+    state.update(|s| s.query = "country:Ukraine".into());
+    tick().await;
+    assert_eq!(all(&root, "[data-testid=filter-pill]").len(), 1);
+    assert_eq!(all(&root, "[data-testid=result]").len(), 1);
+    let lit = root.query_selector(ukraine).unwrap().unwrap();
+    assert_eq!(
+        lit.get_attribute("data-chosen").as_deref(),
+        Some("included")
+    );
+    // Its link removes it again (a second click undoes the first).
+    assert_eq!(lit.get_attribute("href").as_deref(), Some("#"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_figures_tab_lists_the_selection_figures_and_claims() {
+    let state = RwSignal::new(ViewState {
+        view: View::Figures,
+        ..ViewState::default()
+    });
+    let root = explorer(state);
+    tick().await;
+    let values = all(&root, "[data-testid=figure-row] td:first-child");
+    assert!(values.contains(&"1,047".to_owned()), "{values:?}");
+    assert!(values.contains(&"67".to_owned()), "{values:?}");
+    assert_eq!(all(&root, "[data-testid=claim]").len(), 1);
+    state.update(|s| s.query = "country:Ukraine".into());
+    tick().await;
+    let narrowed = all(&root, "[data-testid=figure-row]");
+    assert!(narrowed.len() < values.len() && !narrowed.is_empty());
     root.remove();
 }

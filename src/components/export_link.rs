@@ -25,13 +25,21 @@ pub fn ExportLink(
         ev.prevent_default();
         let text = content.run(());
         // A byte-order mark lets spreadsheet programs read UTF-8 CSV as UTF-8.
-        let body = if format == "csv" { format!("\u{FEFF}{text}") } else { text };
+        let body = if format == "csv" {
+            format!("\u{FEFF}{text}")
+        } else {
+            text
+        };
         let url = format!(
             "data:{mime};charset=utf-8,{}",
             String::from(js_sys::encode_uri_component(&body))
         );
-        let Ok(a) = document().create_element("a") else { return };
-        let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() else { return };
+        let Ok(a) = document().create_element("a") else {
+            return;
+        };
+        let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() else {
+            return;
+        };
         a.set_href(&url);
         a.set_download(file_name);
         a.click();

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::session::use_session;
 use facet_box::FacetBox;
 
-/// Below this width the facet boxes start closed (they sit above the list).
+/// Below this width the facets start folded away (they sit above the list).
 const NARROW_PX: f64 = 760.0;
 
 /// One collapsible box per facet kind. Hook: `facet` on each value (see
@@ -30,16 +30,18 @@ pub fn FacetPanels() -> impl IntoView {
         .is_some_and(|w| w <= NARROW_PX);
     view! {
         <aside class="facets" aria-label="Filter by">
-            <h2 class="facets-heading">"Filter by"</h2>
+            <details class="facets-drawer" open=!narrow>
+            <summary class="facets-heading">"Filter by"</summary>
             {FacetKind::ALL
                 .into_iter()
                 .map(|kind| {
                     let panel = Signal::derive(move || {
                         panels.with(|ps| ps.iter().find(|p| p.kind == kind).cloned())
                     });
-                    view! { <FacetBox kind=kind panel=panel start_open=!narrow/> }
+                    view! { <FacetBox kind=kind panel=panel start_open=true/> }
                 })
                 .collect::<Vec<_>>()}
+            </details>
         </aside>
     }
 }

@@ -13,47 +13,53 @@ pub(super) fn ClaimList(
     claims: Memo<Vec<ClaimGroup>>,
 ) -> impl IntoView {
     let session = use_session();
-    let claim = move |c: ClaimGroup| {
-        let agreement = c.agreement;
-        let class = match agreement {
-            ClaimAgreement::Conflicting => "agreement conflicting",
-            ClaimAgreement::Consistent => "agreement consistent",
-            ClaimAgreement::Single => "agreement single",
-        };
-        let head = format!(
-            "{}{} in {}",
-            c.measure,
-            if c.unit.is_empty() { String::new() } else { format!(" ({})", c.unit) },
-            c.year
-        );
-        let figures = c
+    let claim =
+        move |c: ClaimGroup| {
+            let agreement = c.agreement;
+            let class = match agreement {
+                ClaimAgreement::Conflicting => "agreement conflicting",
+                ClaimAgreement::Consistent => "agreement consistent",
+                ClaimAgreement::Single => "agreement single",
+            };
+            let head = format!(
+                "{}{} in {}",
+                c.measure,
+                if c.unit.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", c.unit)
+                },
+                c.year
+            );
+            let figures = c
             .figures
             .into_iter()
             .map(|f| {
                 let href = passage_href(session, &f.doc_id, f.block, (f.start, f.end));
+                let quoted = (f.text != f.value).then(|| f.text.clone());
                 let title = format!("Open “{}” in {}", f.text, f.doc_title);
                 let source = if f.source.is_empty() { f.doc_id.clone() } else { f.source.clone() };
                 view! {
                     <a class="claim-figure" href=href title=title>
                         <strong>{f.value}</strong>
-                        {(f.text != f.value).then(|| view! { <span class="claim-text">" — “" {f.text.clone()} "”"</span> })}
+                        {quoted.map(|t| view! { <span class="claim-text">" — “" {t} "”"</span> })}
                         <br/>
                         <span class="claim-source">{source}</span>
                     </a>
                 }
             })
             .collect::<Vec<_>>();
-        view! {
-            <div class="claim" data-testid="claim" data-agreement=agreement.key()>
-                <div class="claim-head">
-                    <strong>{head}</strong>
-                    <span class=class>{agreement.label()}</span>
+            view! {
+                <div class="claim" data-testid="claim" data-agreement=agreement.key()>
+                    <div class="claim-head">
+                        <strong>{head}</strong>
+                        <span class=class>{agreement.label()}</span>
+                    </div>
+                    <p class="view-intro">{c.summary}</p>
+                    <div class="claim-figures">{figures}</div>
                 </div>
-                <p class="view-intro">{c.summary}</p>
-                <div class="claim-figures">{figures}</div>
-            </div>
-        }
-    };
+            }
+        };
     let count = move || claims.with(|c| c.len());
     view! {
         <section class="view-section" aria-labelledby="claims-heading">

@@ -43,7 +43,13 @@ pub(super) fn FigureTable(
             })
         });
         let aria = match current {
-            Some((c, d)) if c == column => if d { "descending" } else { "ascending" },
+            Some((c, d)) if c == column => {
+                if d {
+                    "descending"
+                } else {
+                    "ascending"
+                }
+            }
             _ => "none",
         };
         view! {
