@@ -36,20 +36,19 @@ pub fn ResultList(
     let session = use_session();
     let query = session.query;
     let results = Memo::new(move |_| session.selection.with(|s| s.results.clone()));
+    // Keyed by document and query: a hit's snippet and explanation change
+    // with the query, and nothing else about it does (the open mark is a signal).
     let items = move || {
-        let engine = session.engine.get();
+        let q = query.get();
+        results.with(|r| r.hits.iter().map(|h| (q.clone(), h.clone())).collect::<Vec<_>>())
+    };
+    let item = move |(_, hit): (String, borderlines_search::Hit)| {
+        let engine = session.engine.get_untracked();
         let corpus = engine.corpus().clone();
-        results.with(|r| {
-            r.hits
-                .iter()
-                .map(|hit| {
-                    let doc = hit.doc;
-                    let is_open = Signal::derive(move || open.get() == Some(doc));
-                    let (entities, themes) = engine.insights(doc).map(summary_chips).unwrap_or_default();
-                    view! { <ResultItem corpus=corpus.clone() hit=hit.clone() is_open=is_open entities=entities themes=themes/> }
-                })
-                .collect::<Vec<_>>()
-        })
+        let doc = hit.doc;
+        let is_open = Signal::derive(move || open.get() == Some(doc));
+        let (entities, themes) = engine.insights(doc).map(summary_chips).unwrap_or_default();
+        view! { <ResultItem corpus=corpus hit=hit is_open=is_open entities=entities themes=themes/> }
     };
     let more = move || {
         results.with(|r| {
@@ -64,7 +63,9 @@ pub fn ResultList(
     };
     let empty = move || results.with(|r| r.total == 0);
     view! {
-        <ol class="result-list">{items}</ol>
+        <ol class="result-list">
+            <For each=items key=|(q, h)| (q.clone(), h.doc) children=item/>
+        </ol>
         {move || more().map(|m| view! { <p class="more-note">{m}</p> })}
         <Show when=empty>
             <p class="empty-state">
