@@ -7,8 +7,10 @@ use std::sync::Arc;
 use borderlines_engine::{Engine, Selection, ViewState};
 use leptos::prelude::*;
 
-/// Ranked hits the result list shows (the selection itself holds every match).
-pub const RESULT_LIMIT: usize = 100;
+/// Ranked hits the result list shows first (the selection itself holds
+/// every match); "show more" adds as many again. Kept small because every
+/// hit carries a snippet and is rendered on each keystroke.
+pub const RESULT_PAGE: usize = 25;
 
 /// Shared state of one open page.
 #[derive(Clone, Copy)]
@@ -24,6 +26,9 @@ pub struct Session {
     pub query: Memo<String>,
     /// The selection of the current query, computed once per change.
     pub selection: Memo<Arc<Selection>>,
+    /// How many ranked hits were asked for, and for which query (a new
+    /// query starts again at [`RESULT_PAGE`]).
+    pub hits_wanted: RwSignal<(String, usize)>,
 }
 
 impl Session {
@@ -34,9 +39,14 @@ impl Session {
         link_notes: RwSignal<Vec<String>>,
     ) -> Session {
         let query = Memo::new(move |_| state.with(|s| s.query.clone()));
+        let hits_wanted = RwSignal::new((String::new(), RESULT_PAGE));
         let selection = Memo::new(move |_| {
             let engine = engine.get();
-            query.with(|q| Arc::new(engine.select(q, RESULT_LIMIT)))
+            query.with(|q| {
+                let limit = hits_wanted
+                    .with(|(for_query, n)| if for_query == q { *n } else { RESULT_PAGE });
+                Arc::new(engine.select(q, limit))
+            })
         });
         let session = Session {
             engine,
@@ -44,9 +54,17 @@ impl Session {
             link_notes,
             query,
             selection,
+            hits_wanted,
         };
         provide_context(session);
         session
+    }
+
+    /// Asks for another page of ranked hits for the current query.
+    pub fn show_more_hits(&self) {
+        let q = self.query.get_untracked();
+        let shown = self.selection.with_untracked(|s| s.results.hits.len());
+        self.hits_wanted.set((q, shown + RESULT_PAGE));
     }
 
     /// The `href` of the current view changed by `change`.

@@ -40,7 +40,12 @@ pub fn ResultList(
     // with the query, and nothing else about it does (the open mark is a signal).
     let items = move || {
         let q = query.get();
-        results.with(|r| r.hits.iter().map(|h| (q.clone(), h.clone())).collect::<Vec<_>>())
+        results.with(|r| {
+            r.hits
+                .iter()
+                .map(|h| (q.clone(), h.clone()))
+                .collect::<Vec<_>>()
+        })
     };
     let item = move |(_, hit): (String, borderlines_search::Hit)| {
         let engine = session.engine.get_untracked();
@@ -52,13 +57,8 @@ pub fn ResultList(
     };
     let more = move || {
         results.with(|r| {
-            (r.total > r.hits.len()).then(|| {
-                format!(
-                    "Showing the best {} of {}. Narrow the query to see others.",
-                    r.hits.len(),
-                    r.total
-                )
-            })
+            (r.total > r.hits.len())
+                .then(|| format!("Showing the best {} of {}.", r.hits.len(), r.total))
         })
     };
     let empty = move || results.with(|r| r.total == 0);
@@ -66,7 +66,12 @@ pub fn ResultList(
         <ol class="result-list">
             <For each=items key=|(q, h)| (q.clone(), h.doc) children=item/>
         </ol>
-        {move || more().map(|m| view! { <p class="more-note">{m}</p> })}
+        {move || more().map(|m| view! {
+            <p class="more-note">
+                {m} " "
+                <button class="facet-more" data-testid="more-results" on:click=move |_| session.show_more_hits()>"Show more"</button>
+            </p>
+        })}
         <Show when=empty>
             <p class="empty-state">
                 "No document matches “" {move || query.get()} "”. Try fewer words, a prefix like " <code>"fortif*"</code> ", or " <code>"OR"</code> "."

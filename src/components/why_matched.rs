@@ -8,7 +8,21 @@ pub fn WhyMatched(
     /// The hit to explain.
     hit: Hit,
 ) -> impl IntoView {
-    let e = hit.explanation;
+    // The table is built only once opened: a page of hits re-renders on
+    // every keystroke, and most explanations are never read.
+    let opened = RwSignal::new(false);
+    let hit = StoredValue::new(hit);
+    let table = move || opened.get().then(|| hit.with_value(explanation_table));
+    view! {
+        <details class="why" data-testid="why-matched" on:toggle=move |_| opened.set(true)>
+            <summary>"Why this matched"</summary>
+            {table}
+        </details>
+    }
+}
+
+fn explanation_table(hit: &Hit) -> impl IntoView {
+    let e = hit.explanation.clone();
     let rows = e
         .terms
         .into_iter()
@@ -32,13 +46,10 @@ pub fn WhyMatched(
     let proximity =
         (e.proximity > 1.0).then(|| format!("Words close together: score ×{:.2}. ", e.proximity));
     view! {
-        <details class="why" data-testid="why-matched">
-            <summary>"Why this matched"</summary>
             <table>
                 <thead><tr><th>"query"</th><th>"matched"</th><th>"where"</th><th class="num">"score"</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             <p class="why-total">{proximity} {format!("Total BM25 score {:.2}.", hit.score)}</p>
-        </details>
     }
 }

@@ -1,4 +1,4 @@
-use borderlines_engine::collectors::facet_counts::{Chosen, FacetCount, FacetPanel};
+use borderlines_engine::collectors::facet_counts::{Chosen, FacetPanel};
 use borderlines_engine::facets::{words, FacetKind};
 use borderlines_engine::filters::{toggle, Filter};
 use leptos::prelude::*;
@@ -51,49 +51,83 @@ pub(super) fn FacetBox(
         })
     });
     let total = Memo::new(move |_| panel.with(|p| p.as_ref().map_or(0, |p| p.values.len())));
-    let visible = move || values.with(|v| v.iter().take(shown.get()).cloned().collect::<Vec<_>>());
+    // Rows are keyed by value alone; their count, state and links follow the
+    // selection reactively, so a keystroke updates text and attributes
+    // instead of rebuilding every row.
+    let visible = move || {
+        values.with(|v| {
+            v.iter()
+                .take(shown.get())
+                .map(|x| x.label.clone())
+                .collect::<Vec<_>>()
+        })
+    };
     let hidden = move || values.with(|v| v.len().saturating_sub(shown.get()));
-    let row = move |v: FacetCount| {
-        let query = session.query.get_untracked();
-        let include = session.href_query(toggle(&query, &Filter::include(kind, &v.label)));
-        let exclude_query = toggle(&query, &Filter::exclude(kind, &v.label));
-        let exclude = session.href_query(exclude_query.clone());
+    let row = move |label: String| {
+        let current = {
+            let label = label.clone();
+            Memo::new(move |_| {
+                values.with(|v| {
+                    v.iter()
+                        .find(|x| x.label == label)
+                        .map_or((0, Chosen::No), |x| (x.count, x.chosen))
+                })
+            })
+        };
+        let include = {
+            let label = label.clone();
+            move || session.href_query(toggle(&session.query.get(), &Filter::include(kind, &label)))
+        };
+        let exclude_query = {
+            let label = label.clone();
+            move || toggle(&session.query.get(), &Filter::exclude(kind, &label))
+        };
+        let exclude = {
+            let exclude_query = exclude_query.clone();
+            move || session.href_query(exclude_query())
+        };
         let on_click = move |ev: leptos::ev::MouseEvent| {
             if ev.alt_key() {
                 // Alt-click excludes (and must not download the link).
                 ev.prevent_default();
                 let mut next = session.state.get_untracked();
-                next.query = exclude_query.clone();
+                next.query = exclude_query();
                 next.doc = None;
                 next.passage = None;
                 go(&next);
             }
         };
-        let chosen = v.chosen;
-        let state_word = match chosen {
-            Chosen::Included => "included; click to remove",
-            Chosen::Excluded => "excluded; click to include instead",
-            Chosen::No => "click to filter, alt-click to exclude",
+        let chosen = move || current.get().1;
+        let title = {
+            let label = label.clone();
+            move || {
+                let (count, chosen) = current.get();
+                let state_word = match chosen {
+                    Chosen::Included => "included; click to remove",
+                    Chosen::Excluded => "excluded; click to include instead",
+                    Chosen::No => "click to filter, alt-click to exclude",
+                };
+                format!("{label}: {count} document(s) — {state_word}")
+            }
         };
-        let title = format!("{}: {} document(s) — {state_word}", v.label, v.count);
-        let exclude_label = format!("Exclude {}", v.label);
+        let exclude_label = format!("Exclude {label}");
         view! {
             <li class="facet-row">
                 <a
                     class="facet-value"
-                    class:included=chosen == Chosen::Included
-                    class:excluded=chosen == Chosen::Excluded
+                    class:included=move || chosen() == Chosen::Included
+                    class:excluded=move || chosen() == Chosen::Excluded
                     data-testid="facet"
                     data-facet=kind.field()
-                    data-value=v.label.clone()
-                    data-chosen=match chosen { Chosen::Included => "included", Chosen::Excluded => "excluded", Chosen::No => "" }
+                    data-value=label.clone()
+                    data-chosen=move || match chosen() { Chosen::Included => "included", Chosen::Excluded => "excluded", Chosen::No => "" }
                     href=include
                     title=title
-                    aria-pressed=if chosen == Chosen::Included { "true" } else { "false" }
+                    aria-pressed=move || if chosen() == Chosen::Included { "true" } else { "false" }
                     on:click=on_click
                 >
-                    <span class="facet-label">{v.label.clone()}</span>
-                    <span class="facet-count">{format_thousands(u64::from(v.count))}</span>
+                    <span class="facet-label">{label.clone()}</span>
+                    <span class="facet-count">{move || format_thousands(u64::from(current.get().0))}</span>
                 </a>
                 <a class="facet-exclude" data-testid="facet-exclude" href=exclude aria-label=exclude_label title="Exclude">"−"</a>
             </li>
@@ -122,7 +156,7 @@ pub(super) fn FacetBox(
             <ul class="facet-values">
                 <For
                     each=visible
-                    key=move |v| (v.label.clone(), v.count, v.chosen as u8, session.query.get_untracked())
+                    key=|label| label.clone()
                     children=row
                 />
             </ul>

@@ -9,7 +9,7 @@ use crate::components::{format_thousands, plural, ExportLink};
 use crate::session::use_session;
 
 /// Rows rendered at most; the exports always hold all of them.
-const MAX_ROWS: usize = 500;
+const MAX_ROWS: usize = 200;
 
 /// Every figure of the selection, sortable by each column (the sort is in
 /// the link), each row opening its passage in the reader.
