@@ -139,7 +139,7 @@ mod tests {
         Engine::build(Arc::new(corpus))
     }
 
-    fn panel<'a>(panels: &'a [FacetPanel], kind: FacetKind) -> &'a [FacetCount] {
+    fn panel(panels: &[FacetPanel], kind: FacetKind) -> &[FacetCount] {
         &panels.iter().find(|p| p.kind == kind).unwrap().values
     }
 
