@@ -63,6 +63,8 @@ pub struct TermStats {
     /// Tokens per document (positions that are not gaps).
     doc_len: Vec<u32>,
     corpus_freq: Vec<u64>,
+    /// Occurrences left out of the sequences (joined compound forms).
+    joined_freq: Vec<u64>,
     labels: Vec<String>,
     stop: Vec<bool>,
     total: u64,
@@ -95,6 +97,7 @@ impl TermStats {
                 (it, first)
             })
             .collect();
+        let mut joined_freq = vec![0u64; n_terms];
         let mut positions = Vec::new();
         let n_docs = index.docs.len();
         let mut first = 0usize;
@@ -120,8 +123,13 @@ impl TermStats {
                         }
                         let old = seq[i];
                         // Shared position: keep the compound's part, not the joined form.
-                        if old == GAP || labels[term].len() < labels[old as usize].len() {
+                        if old == GAP {
                             seq[i] = term as u32;
+                        } else if labels[term].len() < labels[old as usize].len() {
+                            seq[i] = term as u32;
+                            joined_freq[old as usize] += 1;
+                        } else {
+                            joined_freq[term] += 1;
                         }
                     }
                 }
@@ -166,6 +174,7 @@ impl TermStats {
             vec,
             doc_len,
             corpus_freq,
+            joined_freq,
             labels,
             stop,
             total,
@@ -198,6 +207,14 @@ impl TermStats {
         slice(&self.seq, &self.seq_off, doc)
     }
 
+    /// The body blocks of document `doc`, each as its term ids by position
+    /// (block `i` of the document is the `i`-th item; position `p` of a
+    /// block is the block's `p`-th token, as [`crate::tokenize`] counts).
+    pub fn blocks(&self, doc: u32) -> impl Iterator<Item = &[u32]> {
+        // Title, byline, then the blocks, each followed by a gap.
+        self.doc_tokens(doc).split(|&t| t == GAP).skip(2)
+    }
+
     /// Document `doc`'s (term id, count) pairs, ascending by term id.
     pub fn doc_terms(&self, doc: u32) -> &[(u32, u32)] {
         slice(&self.vec, &self.vec_off, doc)
@@ -213,6 +230,14 @@ impl TermStats {
     /// Occurrences of `term` in the corpus.
     pub fn corpus_freq(&self, term: u32) -> u64 {
         self.corpus_freq.get(term as usize).copied().unwrap_or(0)
+    }
+
+    /// Occurrences of `term` that are not in the sequences: the joined
+    /// form of a hyphenated compound ("jongun" for "Jong-un"), which shares
+    /// its first part's position. Zero for most terms; when zero, the
+    /// sequences find every occurrence search would.
+    pub fn joined_freq(&self, term: u32) -> u64 {
+        self.joined_freq.get(term as usize).copied().unwrap_or(0)
     }
 
     /// The display label of `term` (empty for an unknown term).
@@ -231,7 +256,7 @@ impl TermStats {
             + self.vec.len() * 8
             + (self.seq_off.len() + self.vec_off.len()) * std::mem::size_of::<usize>()
             + self.doc_len.len() * 4
-            + self.corpus_freq.len() * 8
+            + (self.corpus_freq.len() + self.joined_freq.len()) * 8
             + self.labels.iter().map(|l| l.len() + 24).sum::<usize>()
             + self.stop.len()
     }
@@ -363,6 +388,11 @@ mod tests {
             ]
         );
         assert_eq!(s.doc_len(0), 11);
+        let jongun = idx.term_ids_of("jongun")[0].unwrap();
+        assert_eq!((s.corpus_freq(jongun), s.joined_freq(jongun)), (0, 1));
+        assert_eq!(s.joined_freq(idx.term_ids_of("jong")[0].unwrap()), 0);
+        let blocks: Vec<usize> = s.blocks(0).map(<[u32]>::len).collect();
+        assert_eq!(&blocks[..2], [5, 4]);
         assert_eq!(s.total_tokens(), 11);
         let fence = idx.term_ids_of("fences")[0].unwrap();
         assert_eq!(s.count_in(0, fence), 3);

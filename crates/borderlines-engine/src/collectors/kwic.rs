@@ -3,12 +3,16 @@
 //! so that its uses can be read in one column and sorted by the word just
 //! before or just after it.
 //!
-//! Occurrences are found by the index's highlighter, so a term matches
-//! exactly as search and the reader's marks match it: "defectors" finds
-//! "defector" and "Defectors'" (same stem), a phrase only where its words
-//! follow each other. The term is taken literally (as if quoted): `-`,
-//! `OR`, `*` or `name:` in it are not query syntax here. Context stops at
-//! the block's edges; titles and bylines are not searched.
+//! A term matches exactly as search and the reader's marks match it: its
+//! words are filed by the index's analyzer, so "defectors" finds
+//! "defector" and "Defectors'" (same stem), and a phrase matches only
+//! where its words follow each other. Occurrences are read from the index's
+//! position sequences ([`borderlines_search::vectors::TermStats`]), which
+//! is fast and needs no stemming; a word that the index also holds as a
+//! hyphenated compound's joined form ("jongun") is marked by the index's
+//! highlighter instead, which sees those. The term is taken literally (as
+//! if quoted): `-`, `OR`, `*` or `name:` in it are not query syntax here.
+//! Context stops at the block's edges; titles and bylines are not searched.
 //!
 //! Lines beyond the cap are counted, not built: [`Kwic::total`] lets the
 //! view say "showing 2,000 of 5,312".
@@ -108,71 +112,23 @@ struct Hit {
 /// Every occurrence of `term` (a word or phrase) in the selection's body
 /// blocks with `options.width` words each side; see the [module docs](self).
 pub fn kwic(engine: &Engine, selection: &Selection, term: &str, options: &KwicOptions) -> Kwic {
-    // Quoted: the term is text, not query syntax.
-    let query = Query::parse(&format!("\"{}\"", term.replace('"', " ")));
-    let highlighter = engine.index().highlighter(&query);
-    if query.is_empty() || highlighter.is_empty() {
+    let stats = engine.term_stats();
+    let Some(ids) = engine
+        .index()
+        .term_ids_of(term)
+        .into_iter()
+        .collect::<Option<Vec<u32>>>()
+    else {
+        // A word the index does not hold occurs nowhere.
         return Kwic::default();
-    }
-    // Only documents the term occurs in need tokenizing.
-    let holding = engine.matching(&query);
-    let docs: Vec<u32> = if selection.is_everything() {
-        holding
-    } else {
-        holding
-            .into_iter()
-            .filter(|&d| selection.contains(d))
-            .collect()
     };
-    let corpus = engine.corpus();
-    let mut hits = Vec::new();
-    let mut tokens: Vec<(usize, usize)> = Vec::new();
-    for &doc in &docs {
-        let Some(d) = corpus.documents.get(doc as usize) else {
-            continue;
-        };
-        for (block, b) in d.blocks.iter().enumerate() {
-            let text = b.text.as_str();
-            let ranges = highlighter.ranges(text);
-            if ranges.is_empty() {
-                continue;
-            }
-            tokens.clear();
-            token_offsets(text, u32::MAX, |_, s, e| tokens.push((s, e)));
-            for range in ranges {
-                // Words wholly before the keyword, and from its end on.
-                let before = tokens.partition_point(|&(_, e)| e <= range.start);
-                let after = tokens.partition_point(|&(s, _)| s < range.end);
-                let from = before.saturating_sub(options.width);
-                let to = after.saturating_add(options.width).min(tokens.len());
-                let start = if from < before {
-                    tokens[from].0.min(range.start)
-                } else {
-                    range.start
-                };
-                let end = if after < to {
-                    tokens[to - 1].1.max(range.end)
-                } else {
-                    range.end
-                };
-                let word = |i: Option<usize>| {
-                    i.and_then(|i| tokens.get(i))
-                        .and_then(|&(s, e)| text.get(s..e))
-                        .map(str::to_lowercase)
-                        .unwrap_or_default()
-                };
-                hits.push(Hit {
-                    doc,
-                    block,
-                    left_word: word(before.checked_sub(1)),
-                    right_word: word((after < tokens.len()).then_some(after)),
-                    range,
-                    context: start..end,
-                });
-            }
-        }
-    }
-    let total = hits.len();
+    let (total, mut hits) = match ids.as_slice() {
+        [] => return Kwic::default(),
+        // A word also indexed as a compound's joined form ("jongun" for
+        // "Jong-un") is not in the sequences: ask the highlighter.
+        [t] if stats.joined_freq(*t) > 0 => by_highlighter(engine, selection, term, options),
+        _ => by_sequence(engine, selection, &ids, options),
+    };
     match options.sort {
         // Already in document order.
         KwicSort::Document => {}
@@ -180,6 +136,7 @@ pub fn kwic(engine: &Engine, selection: &Selection, term: &str, options: &KwicOp
         KwicSort::Right => hits.sort_by(|a, b| a.right_word.cmp(&b.right_word)),
     }
     hits.truncate(options.limit);
+    let corpus = engine.corpus();
     let lines = hits
         .into_iter()
         .filter_map(|h| {
@@ -199,6 +156,181 @@ pub fn kwic(engine: &Engine, selection: &Selection, term: &str, options: &KwicOp
         })
         .collect();
     Kwic { total, lines }
+}
+
+/// Occurrences found in the index's position sequences: the term's ids at
+/// consecutive positions of a block (overlapping matches of a phrase merge
+/// into one, as the highlighter merges its marks). Only blocks holding a
+/// line are tokenized, and only up to the last word of context; in
+/// document order, blocks past the cap are only counted.
+fn by_sequence(
+    engine: &Engine,
+    selection: &Selection,
+    ids: &[u32],
+    options: &KwicOptions,
+) -> (usize, Vec<Hit>) {
+    let stats = engine.term_stats();
+    let corpus = engine.corpus();
+    let n = ids.len();
+    let all: Vec<u32>;
+    let docs = if selection.is_everything() {
+        all = (0..stats.doc_count() as u32).collect();
+        &all
+    } else {
+        selection.docs()
+    };
+    let (mut total, mut hits) = (0, Vec::new());
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut tokens: Vec<(usize, usize)> = Vec::new();
+    for &doc in docs {
+        if stats.count_in(doc, ids[0]) == 0 {
+            continue;
+        }
+        for (block, seq) in stats.blocks(doc).enumerate() {
+            found.clear();
+            for (i, w) in seq.windows(n).enumerate() {
+                if w != ids {
+                    continue;
+                }
+                match found.last_mut() {
+                    Some(last) if last.1 > i => last.1 = i + n,
+                    _ => found.push((i, i + n)),
+                }
+            }
+            if found.is_empty() {
+                continue;
+            }
+            total += found.len();
+            if options.sort == KwicSort::Document && hits.len() >= options.limit {
+                continue;
+            }
+            let Some(text) = corpus
+                .documents
+                .get(doc as usize)
+                .and_then(|d| d.blocks.get(block))
+                .map(|b| b.text.as_str())
+            else {
+                continue;
+            };
+            let last = found
+                .last()
+                .map_or(0, |&(_, b)| b.saturating_add(options.width));
+            tokens.clear();
+            token_offsets(text, u32::try_from(last).unwrap_or(u32::MAX), |p, s, e| {
+                if p as usize == tokens.len() {
+                    tokens.push((s, e));
+                }
+            });
+            for &(a, b) in &found {
+                let (Some(&(start, _)), Some(&(_, end))) = (tokens.get(a), tokens.get(b - 1))
+                else {
+                    continue;
+                };
+                hits.push(hit(
+                    doc,
+                    block,
+                    text,
+                    &tokens,
+                    a,
+                    b,
+                    start..end,
+                    options.width,
+                ));
+            }
+        }
+    }
+    (total, hits)
+}
+
+/// Occurrences marked by the index's highlighter (for a word that is also
+/// a compound's joined form): every block of the documents search finds.
+fn by_highlighter(
+    engine: &Engine,
+    selection: &Selection,
+    term: &str,
+    options: &KwicOptions,
+) -> (usize, Vec<Hit>) {
+    // Quoted: the term is text, not query syntax.
+    let query = Query::parse(&format!("\"{}\"", term.replace('"', " ")));
+    let highlighter = engine.index().highlighter(&query);
+    if query.is_empty() || highlighter.is_empty() {
+        return (0, Vec::new());
+    }
+    let corpus = engine.corpus();
+    let mut hits = Vec::new();
+    let mut tokens: Vec<(usize, usize)> = Vec::new();
+    for doc in engine.matching(&query) {
+        if !selection.is_everything() && !selection.contains(doc) {
+            continue;
+        }
+        let Some(d) = corpus.documents.get(doc as usize) else {
+            continue;
+        };
+        for (block, b) in d.blocks.iter().enumerate() {
+            let text = b.text.as_str();
+            let ranges = highlighter.ranges(text);
+            if ranges.is_empty() {
+                continue;
+            }
+            tokens.clear();
+            token_offsets(text, u32::MAX, |_, s, e| tokens.push((s, e)));
+            for range in ranges {
+                // Words wholly before the keyword, and from its end on.
+                let before = tokens.partition_point(|&(_, e)| e <= range.start);
+                let after = tokens.partition_point(|&(s, _)| s < range.end);
+                hits.push(hit(
+                    doc,
+                    block,
+                    text,
+                    &tokens,
+                    before,
+                    after,
+                    range,
+                    options.width,
+                ));
+            }
+        }
+    }
+    (hits.len(), hits)
+}
+
+/// An occurrence at byte `range` of `text`, whose tokens (byte ranges) are
+/// `tokens`: `before` of them precede it, those from `after` on follow it.
+#[allow(clippy::too_many_arguments)]
+fn hit(
+    doc: u32,
+    block: usize,
+    text: &str,
+    tokens: &[(usize, usize)],
+    before: usize,
+    after: usize,
+    range: Range<usize>,
+    width: usize,
+) -> Hit {
+    let from = before.saturating_sub(width);
+    let to = after.saturating_add(width).min(tokens.len());
+    let start = match tokens.get(from) {
+        Some(&(s, _)) if from < before => s.min(range.start),
+        _ => range.start,
+    };
+    let end = match to.checked_sub(1).and_then(|i| tokens.get(i)) {
+        Some(&(_, e)) if after < to => e.max(range.end),
+        _ => range.end,
+    };
+    let word = |i: Option<usize>| {
+        i.and_then(|i| tokens.get(i))
+            .and_then(|&(s, e)| text.get(s..e))
+            .map(str::to_lowercase)
+            .unwrap_or_default()
+    };
+    Hit {
+        doc,
+        block,
+        left_word: word(before.checked_sub(1)),
+        right_word: word((after < tokens.len()).then_some(after)),
+        range,
+        context: start..end,
+    }
 }
 
 /// `s` with each run of whitespace (line breaks included) as one space.
@@ -375,6 +507,59 @@ mod tests {
             run(&e, "", "defectors", 0, KwicSort::Document).lines[0].left,
             ""
         );
+    }
+
+    /// The fast path and the highlighter find the same lines.
+    #[test]
+    fn sequences_and_highlighter_agree() {
+        let e = engine();
+        let all = e.select("", 10);
+        let options = KwicOptions {
+            width: 3,
+            ..KwicOptions::default()
+        };
+        for term in [
+            "defectors",
+            "the river",
+            "the",
+            "Yalu River",
+            "guards shoot",
+        ] {
+            let ids: Vec<u32> = e
+                .index()
+                .term_ids_of(term)
+                .into_iter()
+                .map(Option::unwrap)
+                .collect();
+            let (n1, a) = by_sequence(&e, &all, &ids, &options);
+            let (n2, b) = by_highlighter(&e, &all, term, &options);
+            assert_eq!(n1, n2, "{term}");
+            let key = |h: &Hit| (h.doc, h.block, h.range.clone(), h.context.clone());
+            assert_eq!(
+                a.iter().map(key).collect::<Vec<_>>(),
+                b.iter().map(key).collect::<Vec<_>>(),
+                "{term}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_joined_compound_form_is_found_through_the_highlighter() {
+        let documents = vec![parse_document(
+            "k",
+            "Kim Meets Envoys\nLeader Kim Jong-un met envoys. Later Jongun left.",
+        )
+        .unwrap()];
+        let e = Engine::build(Arc::new(Corpus { documents }));
+        let k = run(&e, "", "jongun", 1, KwicSort::Document);
+        let got: Vec<_> = k.lines.iter().map(parts).collect();
+        assert_eq!(
+            got,
+            [("Kim ", "Jong-un", " met"), ("Later ", "Jongun", " left")]
+        );
+        // The phrase reads the parts.
+        let k = run(&e, "", "jong un", 1, KwicSort::Document);
+        assert_eq!(parts(&k.lines[0]), ("Kim ", "Jong-un", " met"));
     }
 
     #[test]
