@@ -7,7 +7,7 @@
 //! - [`collectors`]: what each view shows, computed from a selection.
 //! - [`filters`]: facet filters as query text (one truth: the query).
 //! - [`view_state`]: the whole view as a URL fragment.
-//! - [`keyness`] (G², log ratio) and the [`reference`] word list, for the
+//! - [`keyness`] (G², log ratio) and the [`reference`](mod@reference) word list, for the
 //!   terms view; [`export`]: tables as CSV.
 //!
 //! Pure Rust, no web dependencies, tested natively; nothing here panics on

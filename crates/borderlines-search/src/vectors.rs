@@ -80,10 +80,20 @@ impl TermStats {
         let (labels, stop) = labels_and_stops(index);
         // Each document's position space: title, byline, body blocks, with
         // one gap after each (see `index`), so its extent is known upfront.
+        // A damaged snapshot could claim any lengths: every token takes at
+        // least a byte of positions, so more than that (plus the gaps) is
+        // not believed.
+        let mut budget = index.docs.iter().fold(index.pos_bytes.len(), |a, d| {
+            a.saturating_add(d.blocks.len()).saturating_add(2)
+        });
         let mut seq_off = Vec::with_capacity(index.docs.len() + 1);
         seq_off.push(0usize);
         for d in &index.docs {
-            let extent = d.starts[2] as usize + d.lens[2] as usize + d.blocks.len();
+            let claimed = (d.starts[2] as usize)
+                .saturating_add(d.lens[2] as usize)
+                .saturating_add(d.blocks.len());
+            let extent = claimed.min(budget);
+            budget -= extent;
             seq_off.push(seq_off.last().copied().unwrap_or(0) + extent);
         }
         let mut seq = vec![GAP; seq_off.last().copied().unwrap_or(0)];
@@ -117,7 +127,7 @@ impl TermStats {
                     positions.clear();
                     index.positions(&p, &mut positions);
                     for &pos in &positions {
-                        let i = lo + pos as usize;
+                        let i = lo.saturating_add(pos as usize);
                         if i >= hi {
                             continue;
                         }
@@ -426,6 +436,28 @@ mod tests {
             idx.term_ids_of("walls zebra"),
             [idx.term_id_of_key("wall"), None]
         );
+    }
+
+    /// A damaged index that still loads never makes the build panic.
+    #[test]
+    fn damaged_indexes_build_without_panic() {
+        let idx = index(&[
+            "Fences Rise\nKim Jong-un ordered fences.\n\nDefectors fled.",
+            "Walls\nWalls rise.",
+        ]);
+        let bytes = idx.to_bytes();
+        for i in 5..bytes.len() {
+            for v in [0u8, 0x7f, 0xff] {
+                let mut b = bytes.clone();
+                b[i] = v;
+                if let Ok(damaged) = SearchIndex::from_bytes(&b) {
+                    let s = TermStats::build(&damaged);
+                    for d in 0..s.doc_count() as u32 {
+                        let _ = s.blocks(d).count();
+                    }
+                }
+            }
+        }
     }
 
     /// Build time on a synthetic 5M-word corpus. Run in release:
