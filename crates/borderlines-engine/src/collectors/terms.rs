@@ -8,7 +8,8 @@
 //! matches every document), the whole corpus is compared with general
 //! English instead: the built-in Brown list ([`crate::reference`]). That
 //! list has single words only, so *phrases* with nothing selected have no
-//! reference: they are ranked by frequency and carry no keyness.
+//! reference: they are ranked by frequency and carry no keyness. It has no
+//! numbers either, so numbers are left out of that comparison.
 //!
 //! Terms are the index's terms (Snowball stems: "mines" and "mined" are
 //! one term), counted by position from [`TermStats`]. Phrases are runs of
@@ -283,6 +284,9 @@ fn words(engine: &Engine, stats: &TermStats, docs: &[u32], compared: Compared) -
     };
     (0..n_terms)
         .filter(|&t| freq[t] > 0 || reference[t] > 0)
+        // The Brown list has no numbers: every number would look absent
+        // from English and top the list.
+        .filter(|&t| compared != Compared::Brown || !is_number(stats.label(t as u32)))
         .map(|t| Count {
             terms: [t as u32, GAP, GAP],
             freq: freq[t],
@@ -415,6 +419,14 @@ fn for_each_ngram(
         k[..n].copy_from_slice(w);
         f(k);
     }
+}
+
+/// Is this label a number ("2020", "1.5")?
+fn is_number(label: &str) -> bool {
+    label.starts_with(|c: char| c.is_ascii_digit())
+        && label
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
 }
 
 /// The labels of `terms`, joined by spaces.
@@ -632,6 +644,11 @@ mod tests {
             .any(|l| ["mines", "fences", "smugglers", "guards"].contains(l)));
         let guards = t.rows.iter().find(|r| r.label == "guards").unwrap();
         assert!(guards.ref_freq > 0, "Brown has guard(s)");
+        // Numbers are not compared with a list that has none.
+        let e2 = engine(&["Walls in 2020\nIn 2020 and 2020 again, 2020 walls."]);
+        let t2 = distinctive_terms(&e2, &e2.select("", 10), &loose());
+        assert!(!labels(&t2).contains(&"2020"), "{:?}", labels(&t2));
+        assert!(labels(&t2).contains(&"walls"));
         // A query matching everything is no selection either.
         let all = distinctive_terms(&e, &e.select("guards", 10), &loose());
         assert_eq!(all.compared, Compared::Brown);
