@@ -1,49 +1,62 @@
-//! CSV for exported tables, written by hand so there is one escaping rule.
+//! Tables as CSV (RFC 4180), for the exports every table view offers.
 //!
-//! RFC 4180: fields are separated by commas, records end with CRLF, and a
-//! field holding a comma, a double quote, CR or LF is put in double quotes
-//! with inner quotes doubled.
+//! One escaping rule for every table:
 //!
-//! Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a
-//! formula ("CSV injection"); the texts exported here are the user's
-//! documents, which anyone may have written, so such a field gets a `'`
-//! in front, which spreadsheets read as "this is text" (OWASP's advice).
-//! A negative number is then text too: the price of one simple rule.
+//! - A field holding a comma, a double quote, CR or LF is put in double
+//!   quotes, and each inner double quote is doubled (RFC 4180 §2.6–2.7).
+//! - A field starting with `=`, `+`, `-` or `@` gets a leading `'`.
+//!   Spreadsheets (Excel, LibreOffice, Google Sheets) read such a cell as a
+//!   formula, so text taken from a document the user loaded — say
+//!   `=HYPERLINK("http://evil","click")` — would run when the CSV is
+//!   opened ("CSV injection", see OWASP). The apostrophe makes the cell
+//!   text; it is the mitigation OWASP recommends. A negative number such
+//!   as `-5` becomes `'-5` too: exports carry numbers as display text, so
+//!   nothing is lost to a reader.
+//! - Records end with CRLF, as RFC 4180 asks; the last one too.
 //!
 //! ```
 //! use borderlines_engine::export::{csv, csv_row};
 //! assert_eq!(csv_row(&["a", "b,c", "say \"hi\""]), "a,\"b,c\",\"say \"\"hi\"\"\"\r\n");
 //! assert_eq!(csv_row(&["=1+1"]), "'=1+1\r\n");
-//! assert_eq!(csv(&["x"], [vec!["1".to_owned()]]), "x\r\n1\r\n");
+//! let table = csv(&["n", "what"], [vec!["1,047".to_owned(), "defectors".to_owned()]]);
+//! assert_eq!(table, "n,what\r\n\"1,047\",defectors\r\n");
 //! ```
 
-/// One CSV record (ending in CRLF) of `fields`, quoted and defused.
+/// One field, defused and quoted as needed.
+fn field(out: &mut String, f: &str) {
+    let formula = f.starts_with(['=', '+', '-', '@']);
+    let quote = f.contains([',', '"', '\r', '\n']);
+    if quote {
+        out.push('"');
+    }
+    if formula {
+        out.push('\'');
+    }
+    for c in f.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if quote {
+        out.push('"');
+    }
+}
+
+/// One CSV record: the fields, escaped, joined by commas, ending in CRLF.
 pub fn csv_row(fields: &[&str]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(fields.iter().map(|f| f.len() + 3).sum::<usize>() + 2);
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        let defuse = f.starts_with(['=', '+', '-', '@']);
-        if f.contains([',', '"', '\r', '\n']) {
-            out.push('"');
-            if defuse {
-                out.push('\'');
-            }
-            out.push_str(&f.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            if defuse {
-                out.push('\'');
-            }
-            out.push_str(f);
-        }
+        field(&mut out, f);
     }
     out.push_str("\r\n");
     out
 }
 
-/// A CSV document: the header record, then one record per row.
+/// A whole CSV table: the header record, then one record per row.
 pub fn csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
     let mut out = csv_row(header);
     for row in rows {
@@ -58,24 +71,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn quotes_only_what_needs_quoting() {
-        assert_eq!(csv_row(&["plain", "", "two words"]), "plain,,two words\r\n");
-        assert_eq!(csv_row(&["a\nb", "c\rd"]), "\"a\nb\",\"c\rd\"\r\n");
-        assert_eq!(csv_row(&["\""]), "\"\"\"\"\r\n");
+    fn plain_fields_are_left_alone() {
+        assert_eq!(csv_row(&["a", "b c", ""]), "a,b c,\r\n");
         assert_eq!(csv_row(&[]), "\r\n");
     }
 
     #[test]
-    fn formulas_are_defused_inside_and_outside_quotes() {
-        assert_eq!(
-            csv_row(&["+1", "-2", "@x", "=a,b", "a=b"]),
-            "'+1,'-2,'@x,\"'=a,b\",a=b\r\n"
-        );
+    fn special_characters_are_quoted_and_quotes_doubled() {
+        assert_eq!(csv_row(&["a\nb"]), "\"a\nb\"\r\n");
+        assert_eq!(csv_row(&["a\rb"]), "\"a\rb\"\r\n");
+        assert_eq!(csv_row(&["\""]), "\"\"\"\"\r\n");
     }
 
     #[test]
-    fn a_document_has_the_header_first() {
-        let rows = vec![vec!["1".to_owned(), "x,y".to_owned()]];
-        assert_eq!(csv(&["n", "s"], rows), "n,s\r\n1,\"x,y\"\r\n");
+    fn formulas_are_defused_inside_the_quotes() {
+        for lead in ["=", "+", "-", "@"] {
+            assert_eq!(csv_row(&[&format!("{lead}x")]), format!("'{lead}x\r\n"));
+        }
+        assert_eq!(
+            csv_row(&["=HYPERLINK(\"x\")"]),
+            "\"'=HYPERLINK(\"\"x\"\")\"\r\n"
+        );
+        // Only a leading sign counts.
+        assert_eq!(csv_row(&["a=b"]), "a=b\r\n");
+    }
+
+    #[test]
+    fn a_table_is_its_header_then_its_rows() {
+        let t = csv(&["a", "b"], vec![vec!["1".into(), "2".into()], vec![]]);
+        assert_eq!(t, "a,b\r\n1,2\r\n\r\n");
     }
 }
