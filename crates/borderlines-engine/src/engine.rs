@@ -4,10 +4,11 @@
 //! over that selection (see [`crate::collectors`]).
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use borderlines_core::Corpus;
 use borderlines_extract::{CorpusInsights, DocumentInsights};
+use borderlines_search::vectors::TermStats;
 use borderlines_search::{Highlighter, Query, SearchIndex, SearchOptions};
 
 use crate::error::EngineError;
@@ -23,6 +24,9 @@ pub struct Engine {
     index: SearchIndex,
     insights: CorpusInsights,
     facets: FacetIndex,
+    /// Document vectors for the terms view, built on first use (most
+    /// sessions never open it).
+    term_stats: OnceLock<TermStats>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -43,6 +47,7 @@ impl Engine {
             index,
             insights,
             facets,
+            term_stats: OnceLock::new(),
         }
     }
 
@@ -72,6 +77,12 @@ impl Engine {
     /// The search index (for collectors; views ask the engine instead).
     pub fn index(&self) -> &SearchIndex {
         &self.index
+    }
+
+    /// Term counts per document and per corpus (built on first call).
+    pub fn term_stats(&self) -> &TermStats {
+        self.term_stats
+            .get_or_init(|| TermStats::build(&self.index))
     }
 
     /// Insights of every document, in corpus order, and the claims.

@@ -7,6 +7,8 @@
 //! - [`collectors`]: what each view shows, computed from a selection.
 //! - [`filters`]: facet filters as query text (one truth: the query).
 //! - [`view_state`]: the whole view as a URL fragment.
+//! - [`keyness`] (G², log ratio) and the [`reference`](mod@reference) word list, for the
+//!   terms view; [`export`]: tables as CSV.
 //!
 //! Pure Rust, no web dependencies, tested natively; nothing here panics on
 //! input.
@@ -29,6 +31,8 @@ pub mod export;
 pub mod facets;
 pub mod fields;
 pub mod filters;
+pub mod keyness;
+pub mod reference;
 pub mod selection;
 pub mod snapshot;
 pub mod view_state;

@@ -39,6 +39,7 @@ pub mod rank;
 pub mod search;
 pub mod snippet;
 pub mod tokenize;
+pub mod vectors;
 
 pub use error::SearchError;
 pub use highlight::Highlighter;
