@@ -103,6 +103,8 @@ const tests = {
     // Why this matched, on demand.
     await search(page, 'border fence');
     await page.click('[data-testid=result]:first-child [data-testid=why-matched] summary');
+    // The explanation is built when opened.
+    await page.waitForSelector('[data-testid=result]:first-child [data-testid=why-matched] tbody tr');
     const rows = await page.$$eval('[data-testid=result]:first-child [data-testid=why-matched] tbody tr', (els) => els.map((e) => e.textContent));
     expect(rows.length === 2 && rows.some((r) => r.includes('fence')), `why rows ${rows}`);
     // The help popover explains the syntax.

@@ -14,6 +14,7 @@ const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 await page.goto(url);
 await page.waitForSelector('[data-testid=app][data-state=ready]');
 await page.click('[data-testid=result]:first-child [data-testid=why-matched] summary');
+await page.waitForSelector('[data-testid=result]:first-child [data-testid=why-matched] tbody tr');
 await page.screenshot({ path: out });
 await browser.close();
 console.log(`screenshot: ${out}`);

@@ -147,6 +147,62 @@ const tests = {
     return problems;
   },
 
+  async 'terms view: distinctive terms, a chosen term per document and in context'() {
+    const { page, context, problems } = await open_page();
+    await search(page, 'defectors');
+    await page.click('[data-testid=view-tab][data-view=terms]');
+    await page.waitForSelector('[data-testid=terms-view]');
+    const terms = await page.$$eval('[data-testid=term-row]', (els) => els.map((e) => e.dataset.term));
+    expect(terms.includes('defectors'), `terms: ${terms}`);
+    // Choosing a term puts it in the link and shows it per document and in context.
+    await page.click('[data-testid=term-row][data-term=defectors] [data-testid=term-link]');
+    await until(page, () => location.hash.includes('term=defectors'));
+    await page.waitForSelector('[data-testid=term-chart] rect');
+    const lines = await page.$$eval('[data-testid=kwic-line]', (els) => els.map((e) => [...e.cells].map((c) => c.textContent)));
+    expect(lines.length >= 5, `kwic lines: ${lines.length}`);
+    expect(lines.every((l) => l[1].toLowerCase().startsWith('defector')), `keywords ${lines.map((l) => l[1])}`);
+    expect(lines.some((l) => l[0].endsWith('number of ') && l[2].startsWith(' reaching South Korea')), `aligned context ${JSON.stringify(lines.slice(0, 3))}`);
+    // Sorting by the word on the left, in the link.
+    await page.click('[data-testid=kwic-sort][data-column=left]');
+    await until(page, () => location.hash.includes('ksort=left'));
+    const lefts = await page.$$eval('[data-testid=kwic-line] td.left', (els) => els.map((e) => (e.textContent.trim().split(/\s+/).pop() ?? '').toLowerCase().replace(/[^a-z]/g, '')));
+    eq([...lefts].sort(), lefts, 'sorted by the left word');
+    // Width is adjustable and in the link.
+    await page.fill('[data-testid=kwic-width]', '2');
+    await page.dispatchEvent('[data-testid=kwic-width]', 'change');
+    await until(page, () => location.hash.includes('kw=2'));
+    const short = await page.$eval('[data-testid=kwic-line] td.right', (e) => e.textContent.trim().split(/\s+/).length);
+    expect(short <= 3, `two words each side: ${short}`);
+    await page.screenshot({ path: join(shots, 'terms.png') });
+    // A keyword opens the reader at that occurrence.
+    await page.click('[data-testid=kwic-line] a');
+    await page.waitForSelector('[data-testid=passage] mark');
+    const marked = await page.$$eval('[data-testid=passage] mark', (els) => els.map((e) => e.textContent.toLowerCase()));
+    expect(marked.some((m) => m.startsWith('defector')), `passage marks ${marked}`);
+    await context.close();
+    return problems;
+  },
+
+  async 'terms of the whole corpus are compared with ordinary English'() {
+    const { page, context, problems } = await open_page(`${page_url}#view=terms`);
+    await page.waitForSelector('[data-testid=term-row]');
+    expect((await page.textContent('[data-testid=terms-view]')).includes('Brown corpus'), 'says what it is compared with');
+    const terms = await page.$$eval('[data-testid=term-row]', (els) => els.slice(0, 10).map((e) => e.dataset.term));
+    expect(terms.includes('korea') || terms.includes('north'), `top terms ${terms}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=terms-view] [data-testid=export][data-format=csv]')]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.split('\n')[0].includes('G2'), `csv header ${csv.split('\n')[0]}`);
+    expect(csv.includes('korea'), 'csv rows');
+    // Phrases: two-word terms, ranked by frequency (no reference for phrases).
+    await page.click('[data-testid=ngram][data-n="2"]');
+    await until(page, () => location.hash.includes('ngram=2'));
+    await page.waitForSelector('[data-testid=term-row][data-term="north korea"]');
+    const phrases = await page.$$eval('[data-testid=term-row]', (els) => els.map((e) => e.dataset.term));
+    expect(phrases.every((p) => p.includes(' ')), `phrases: ${phrases}`);
+    await context.close();
+    return problems;
+  },
+
   async 'Share puts the link to this exact view on the clipboard'() {
     const { page, context, problems } = await open_page(page_url, undefined, { permissions: ['clipboard-read', 'clipboard-write'] });
     await page.click(facet('country', 'Russia'));

@@ -35,7 +35,8 @@ pub(super) fn ClaimList(
             .figures
             .into_iter()
             .map(|f| {
-                let href = passage_href(session, &f.doc_id, f.block, (f.start, f.end));
+                let (doc_id, block, range) = (f.doc_id.clone(), f.block, (f.start, f.end));
+                let href = move || passage_href(session, &doc_id, block, range);
                 let quoted = (f.text != f.value).then(|| f.text.clone());
                 let title = format!("Open “{}” in {}", f.text, f.doc_title);
                 let source = if f.source.is_empty() { f.doc_id.clone() } else { f.source.clone() };

@@ -63,7 +63,8 @@ pub(super) fn FigureTable(
             rows.iter()
                 .take(MAX_ROWS)
                 .map(|r| {
-                    let href = passage_href(session, &r.doc_id, r.block, (r.start, r.end));
+                    let (doc_id, block, range) = (r.doc_id.clone(), r.block, (r.start, r.end));
+                    let href = move || passage_href(session, &doc_id, block, range);
                     let open_label = format!("Open “{}” in its document", r.text);
                     view! {
                         <tr data-testid="figure-row" data-value=r.value.clone()>

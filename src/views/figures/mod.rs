@@ -34,7 +34,7 @@ pub fn FiguresView() -> impl IntoView {
 }
 
 /// The `href` that opens a passage of a document in the reader.
-pub(crate) fn passage_href(
+pub fn passage_href(
     session: crate::session::Session,
     doc_id: &str,
     block: u32,

@@ -20,7 +20,7 @@ pub fn FilterPills() -> impl IntoView {
                 <ul class="pills">
                     <For
                         each=move || filters.get()
-                        key=move |f| (f.clone(), session.query.get_untracked())
+                        key=|f| f.clone()
                         children=move |f| pill(session, f)
                     />
                 </ul>
@@ -32,8 +32,10 @@ pub fn FilterPills() -> impl IntoView {
 
 /// One pill: what it filters and a link that removes it.
 fn pill(session: Session, f: Filter) -> impl IntoView {
-    let query = session.query.get_untracked();
-    let remove_href = session.href_query(remove(&query, &f));
+    let remove_href = {
+        let f = f.clone();
+        move || session.href_query(remove(&session.query.get(), &f))
+    };
     let label = format!(
         "{}{}: {}",
         if f.excluded { "not " } else { "" },

@@ -1,8 +1,64 @@
-//! The terms view (being written).
+//! The terms view: the words and phrases that set the selection apart
+//! (log-likelihood G² for significance, log ratio for size, the AntConc /
+//! Voyant convention), how often a chosen term occurs per document, and
+//! every occurrence in context. Computed by the engine's `terms` and `kwic`
+//! collectors; nothing here runs unless the tab is open.
+
+mod frequency_chart;
+mod kwic_table;
+mod term_table;
+
+use borderlines_engine::collectors::terms::{distinctive_terms, SortBy, TermsOptions};
 use leptos::prelude::*;
 
+use crate::session::use_session;
+use frequency_chart::FrequencyChart;
+use kwic_table::KwicTable;
+use term_table::TermTable;
+
 /// Distinctive terms, frequency per document and keyword in context.
+/// Hooks: `terms-view`, `term-row`, `term-link`, `kwic-line`, `term-chart`.
 #[component]
 pub fn TermsView() -> impl IntoView {
-    view! { <p class="empty-state">"Terms: coming in this change."</p> }
+    let session = use_session();
+    let options = Memo::new(move |_| {
+        session.state.with(|s| {
+            let tokens = session.engine.with(|e| e.corpus().word_count());
+            let sort = match s.term_sort.as_ref().map(|s| s.column.as_str()) {
+                Some("ratio") => SortBy::LogRatio,
+                Some("freq") => SortBy::Frequency,
+                _ => SortBy::G2,
+            };
+            TermsOptions {
+                include_stopwords: s.stopwords,
+                ngram: usize::from(s.ngram),
+                sort,
+                limit: 100,
+                ..TermsOptions::for_corpus(tokens)
+            }
+        })
+    });
+    let terms = Memo::new(move |_| {
+        let engine = session.engine.get();
+        let options = options.get();
+        session
+            .selection
+            .with(|s| distinctive_terms(&engine, s, &options))
+    });
+    // The chosen term: the link's, else the most distinctive one.
+    let term = Memo::new(move |_| {
+        session
+            .state
+            .with(|s| s.term.clone())
+            .or_else(|| terms.with(|t| t.rows.first().map(|r| r.label.clone())))
+    });
+    view! {
+        <div class="terms-view" data-testid="terms-view">
+            <div class="split">
+                <TermTable terms=terms chosen=term/>
+                <FrequencyChart term=term/>
+            </div>
+            <KwicTable term=term/>
+        </div>
+    }
 }
