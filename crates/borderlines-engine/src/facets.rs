@@ -146,6 +146,9 @@ pub struct FacetIndex {
     by_kind: [Vec<u32>; 9],
     /// Value ids per document, ascending.
     doc_values: Vec<Vec<u32>>,
+    /// Each value's place in alphabetical order (case-folded): the tie
+    /// break of facet lists, computed once so sorting compares integers.
+    alpha_rank: Vec<u32>,
 }
 
 /// Lowercase alphanumeric words ("U.S." → ["u", "s"] → joined "us";
@@ -248,7 +251,33 @@ impl FacetIndex {
             mine.dedup();
             index.doc_values.push(mine);
         }
+        let folded: Vec<String> = index
+            .values
+            .iter()
+            .map(|v| v.label.to_lowercase())
+            .collect();
+        let mut order: Vec<u32> = (0..index.values.len())
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect();
+        order.sort_by(|&a, &b| folded[a as usize].cmp(&folded[b as usize]));
+        index.alpha_rank = vec![0; index.values.len()];
+        for (rank, id) in order.into_iter().enumerate() {
+            index.alpha_rank[id as usize] = u32::try_from(rank).unwrap_or(u32::MAX);
+        }
         index
+    }
+
+    /// The place of value `id` in alphabetical order.
+    pub fn alpha_rank(&self, id: u32) -> u32 {
+        self.alpha_rank
+            .get(id as usize)
+            .copied()
+            .unwrap_or(u32::MAX)
+    }
+
+    /// The label of value `id` ("" for an unknown id).
+    pub fn label(&self, id: u32) -> &str {
+        self.value(id).map_or("", |v| v.label.as_str())
     }
 
     /// The value with this id.

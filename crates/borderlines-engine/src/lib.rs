@@ -21,7 +21,7 @@
 //! let selection = engine.select("fences year:2020", 20);
 //! assert_eq!(selection.docs(), &[0]);
 //! let panels = facet_counts(&engine, &selection);
-//! assert!(panels.iter().any(|p| p.values.iter().any(|v| v.label == "Tumen River")));
+//! assert!(panels.iter().any(|p| p.values.iter().any(|v| engine.facets().label(v.id) == "Tumen River")));
 //! ```
 
 pub mod collectors;

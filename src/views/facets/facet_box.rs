@@ -31,46 +31,55 @@ pub(super) fn FacetBox(
     let session = use_session();
     let shown = RwSignal::new(FIRST);
     let filter = RwSignal::new(String::new());
+    // Values matching the filter box, by count (ids only: a large corpus has
+    // tens of thousands of values, and only the rows shown need labels).
     let values = Memo::new(move |_| {
         let needle = words(&filter.get());
         panel.with(|p| {
-            p.as_ref().map_or_else(Vec::new, |p| {
+            let Some(p) = p.as_ref() else {
+                return Vec::new();
+            };
+            if needle.is_empty() {
+                return p.values.clone();
+            }
+            session.engine.with_untracked(|e| {
                 p.values
                     .iter()
                     .filter(|v| {
-                        needle.is_empty() || {
-                            let w = words(&v.label);
-                            needle
-                                .iter()
-                                .all(|n| w.iter().any(|x| x.starts_with(n.as_str())))
-                        }
+                        let w = words(e.facets().label(v.id));
+                        needle
+                            .iter()
+                            .all(|n| w.iter().any(|x| x.starts_with(n.as_str())))
                     })
-                    .cloned()
+                    .copied()
                     .collect::<Vec<_>>()
             })
         })
     });
     let total = Memo::new(move |_| panel.with(|p| p.as_ref().map_or(0, |p| p.values.len())));
-    // Rows are keyed by value alone; their count, state and links follow the
-    // selection reactively, so a keystroke updates text and attributes
-    // instead of rebuilding every row.
-    let visible = move || {
-        values.with(|v| {
-            v.iter()
-                .take(shown.get())
-                .map(|x| x.label.clone())
-                .collect::<Vec<_>>()
+    // The rows shown, as (label, count, state). Rows are keyed by label;
+    // their count, state and links follow the selection reactively, so a
+    // keystroke updates text and attributes instead of rebuilding rows.
+    let visible = Memo::new(move |_| {
+        let n = shown.get();
+        session.engine.with(|e| {
+            values.with(|v| {
+                v.iter()
+                    .take(n)
+                    .map(|x| (e.facets().label(x.id).to_owned(), x.count, x.chosen))
+                    .collect::<Vec<_>>()
+            })
         })
-    };
+    });
     let hidden = move || values.with(|v| v.len().saturating_sub(shown.get()));
     let row = move |label: String| {
         let current = {
             let label = label.clone();
             Memo::new(move |_| {
-                values.with(|v| {
+                visible.with(|v| {
                     v.iter()
-                        .find(|x| x.label == label)
-                        .map_or((0, Chosen::No), |x| (x.count, x.chosen))
+                        .find(|x| x.0 == label)
+                        .map_or((0, Chosen::No), |x| (x.1, x.2))
                 })
             })
         };
@@ -155,7 +164,7 @@ pub(super) fn FacetBox(
             </Show>
             <ul class="facet-values">
                 <For
-                    each=visible
+                    each=move || visible.with(|v| v.iter().map(|x| x.0.clone()).collect::<Vec<_>>())
                     key=|label| label.clone()
                     children=row
                 />
