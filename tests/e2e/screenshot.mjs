@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const out = process.argv[2] ?? 'docs/screenshot.png';
-const url = `${pathToFileURL(resolve('dist/borderlines.html')).href}#doc=000_072fe782a020354c&q=defectors+2019`;
+const url = `${pathToFileURL(resolve('dist/borderlines.html')).href}#q=defectors+2019+person%3A%22Kim+Jong+Un%22&doc=000_072fe782a020354c`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

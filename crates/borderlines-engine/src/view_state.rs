@@ -16,6 +16,7 @@
 //! | `kw` | words each side in keyword-in-context | `kw=8` |
 //! | `stop` | show stopwords in the terms view | `stop=1` |
 //! | `ngram` | words per term: 1, 2 or 3 | `ngram=2` |
+//! | `minf` | least frequency of a term in the terms view (absent: chosen by corpus size) | `minf=5` |
 //!
 //! Parsing never fails. Links from the first version (`#doc=…&q=…`) open
 //! as before. Unknown keys, repeated keys and values of the wrong type are
@@ -39,6 +40,8 @@ pub const MAX_ID_CHARS: usize = 200;
 pub const MAX_FRAGMENT_BYTES: usize = 8_192;
 /// Keyword-in-context width bounds (words each side).
 pub const KWIC_WIDTH: std::ops::RangeInclusive<u8> = 1..=20;
+/// Highest least-frequency a link may ask the terms view for.
+pub const MAX_MIN_FREQ: u16 = 1_000;
 /// Keyword-in-context default width.
 pub const DEFAULT_KWIC_WIDTH: u8 = 5;
 
@@ -161,6 +164,9 @@ pub struct ViewState {
     pub stopwords: bool,
     /// Words per term in the terms view (1, 2 or 3).
     pub ngram: u8,
+    /// Least frequency of a term in the terms view; `None` lets the corpus
+    /// size choose.
+    pub min_freq: Option<u16>,
 }
 
 impl Default for ViewState {
@@ -177,6 +183,7 @@ impl Default for ViewState {
             kwic_width: DEFAULT_KWIC_WIDTH,
             stopwords: false,
             ngram: 1,
+            min_freq: None,
         }
     }
 }
@@ -277,6 +284,10 @@ impl ViewState {
                     Ok(n @ 1..=3) => state.ngram = n,
                     _ => bad(&mut notes),
                 },
+                "minf" => match value.parse::<u16>() {
+                    Ok(n @ 1..=MAX_MIN_FREQ) => state.min_freq = Some(n),
+                    _ => bad(&mut notes),
+                },
                 "doc" | "term" => {}
                 _ => notes.push(format!(
                     "Ignored “{}” in the link: this page does not know it.",
@@ -323,6 +334,9 @@ impl ViewState {
         }
         if self.ngram != 1 {
             ser.append_pair("ngram", &self.ngram.to_string());
+        }
+        if let Some(n) = self.min_freq {
+            ser.append_pair("minf", &n.to_string());
         }
         let body = ser.finish();
         if body.is_empty() {
@@ -395,6 +409,7 @@ mod tests {
             kwic_width: 8,
             stopwords: true,
             ngram: 2,
+            min_freq: Some(5),
         };
         let f = s.to_fragment();
         assert_eq!(

@@ -29,12 +29,14 @@ pub fn TermsView() -> impl IntoView {
                 Some("freq") => SortBy::Frequency,
                 _ => SortBy::G2,
             };
+            let auto = TermsOptions::for_corpus(tokens);
             TermsOptions {
                 include_stopwords: s.stopwords,
                 ngram: usize::from(s.ngram),
                 sort,
                 limit: 100,
-                ..TermsOptions::for_corpus(tokens)
+                min_freq: s.min_freq.map_or(auto.min_freq, u64::from),
+                ..auto
             }
         })
     });
@@ -55,7 +57,7 @@ pub fn TermsView() -> impl IntoView {
     view! {
         <div class="terms-view" data-testid="terms-view">
             <div class="split">
-                <TermTable terms=terms chosen=term/>
+                <TermTable terms=terms chosen=term min_freq=Signal::derive(move || options.with(|o| o.min_freq))/>
                 <FrequencyChart term=term/>
             </div>
             <KwicTable term=term/>

@@ -1,9 +1,10 @@
 use borderlines_engine::collectors::terms::{to_csv, Compared, DistinctiveTerms};
-use borderlines_engine::view_state::Sort;
+use borderlines_engine::view_state::{Sort, MAX_MIN_FREQ};
 use leptos::prelude::*;
 
 use crate::components::{format_thousands, ExportLink};
 use crate::session::use_session;
+use crate::url_sync::go;
 
 /// The distinctive terms of the selection with their counts, G² and log
 /// ratio; a term's name chooses it (frequency chart and keyword in context),
@@ -15,8 +16,18 @@ pub(super) fn TermTable(
     terms: Memo<DistinctiveTerms>,
     /// The chosen term.
     chosen: Memo<Option<String>>,
+    /// The least frequency in force.
+    min_freq: Signal<u64>,
 ) -> impl IntoView {
     let session = use_session();
+    let on_min_freq = move |ev: leptos::ev::Event| {
+        let Ok(n) = event_target_value(&ev).parse::<u16>() else {
+            return;
+        };
+        let mut next = session.state.get_untracked();
+        next.min_freq = Some(n.clamp(1, MAX_MIN_FREQ));
+        go(&next);
+    };
     let intro = move || {
         terms.with(|t| {
             let against = match t.compared {
@@ -117,6 +128,11 @@ pub(super) fn TermTable(
                 <a class="term-link" class:active=stop_on href=stop_href data-testid="stopwords" aria-pressed=move || if stop_on() { "true" } else { "false" }>
                     {move || if stop_on() { "Stopwords shown" } else { "Stopwords hidden" }}
                 </a>
+                <label>
+                    "At least"
+                    <input type="number" min="1" max=MAX_MIN_FREQ.to_string() prop:value=move || min_freq.get().to_string() on:change=on_min_freq data-testid="min-freq"/>
+                    "times"
+                </label>
                 <ExportLink format="csv" file_name="borderlines-terms.csv" content=csv label="Export CSV"/>
             </div>
             <div class="table-wrap">
