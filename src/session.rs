@@ -29,7 +29,17 @@ pub struct Session {
     /// How many ranked hits were asked for, and for which query (a new
     /// query starts again at [`RESULT_PAGE`]).
     pub hits_wanted: RwSignal<(String, usize)>,
+    /// The selection as it was when the user last paused (see
+    /// [`READER_DELAY_MS`]): the reader follows this one, so a keystroke
+    /// re-renders the list and the facets at once and the (long) open
+    /// document only when typing pauses.
+    pub settled: RwSignal<Arc<Selection>>,
 }
+
+/// Quiet time after a change of the selection before the reader follows it.
+/// Shorter than the URL's delay, so a link copied after a pause always
+/// matches the reader.
+pub const READER_DELAY_MS: u64 = 100;
 
 impl Session {
     /// Creates the session and provides it to every component below.
@@ -48,6 +58,27 @@ impl Session {
                 Arc::new(engine.select(q, limit))
             })
         });
+        let settled = RwSignal::new(selection.get_untracked());
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        Effect::new(move |first: Option<()>| {
+            let current = selection.get();
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            if first.is_none() {
+                settled.set(current);
+                return;
+            }
+            let handle = set_timeout_with_handle(
+                move || {
+                    pending.set_value(None);
+                    settled.set(selection.get_untracked());
+                },
+                std::time::Duration::from_millis(READER_DELAY_MS),
+            )
+            .ok();
+            pending.set_value(handle);
+        });
         let session = Session {
             engine,
             state,
@@ -55,6 +86,7 @@ impl Session {
             query,
             selection,
             hits_wanted,
+            settled,
         };
         provide_context(session);
         session

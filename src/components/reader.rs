@@ -61,7 +61,7 @@ pub fn Reader(
                 .collect::<Vec<_>>()
         });
         let mut marks = session
-            .selection
+            .settled
             .with(|sel| {
                 let texts = std::iter::once(doc.title.as_str())
                     .chain(doc.blocks.iter().map(|b| b.text.as_str()));

@@ -14,7 +14,7 @@ pub fn DocumentsView() -> impl IntoView {
     let open_index = Memo::new(move |_| match requested.get() {
         Some(id) => session.engine.with(|e| e.corpus().position(&id)),
         None => session
-            .selection
+            .settled
             .with(|s| s.results.hits.first().map(|h| h.doc)),
     });
     // On a phone the reader sits below the list: bring it into view when a
