@@ -12,6 +12,7 @@ const SYNTAX: &[(&str, &str)] = &[
         "defecters~",
         "close spellings (typos); long words are retried this way when nothing matches",
     ),
+    ("bor", "when nothing matches, the last word is read as a prefix (bor*): it is usually unfinished"),
     ("tumen OR yalu", "either word"),
     ("mines -russia", "leave out documents with russia"),
     ("(tumen OR yalu) fence", "group with parentheses"),

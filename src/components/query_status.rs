@@ -26,15 +26,22 @@ pub fn QueryStatus() -> impl IntoView {
     let understood = move || {
         results.with(|r| {
             let shown = searching() && !r.understood.is_empty();
-            shown.then(|| (r.understood.clone(), r.typo_fallback))
+            let label = if r.typo_fallback {
+                Some("No exact match; showing close spellings:")
+            } else if r.prefix_fallback {
+                Some("No exact match; showing words that start with the last one:")
+            } else {
+                None
+            };
+            shown.then(|| (r.understood.clone(), label))
         })
     };
     view! {
         <p class="result-count" data-testid="result-count" aria-live="polite">{count}</p>
         {move || understood().map(|(text, fallback)| {
-            let label = if fallback { "No exact match; showing close spellings:" } else { "Searching for" };
+            let label = fallback.unwrap_or("Searching for");
             view! {
-                <p class="understood" class:fallback=fallback data-testid="query-understood">
+                <p class="understood" class:fallback=fallback.is_some() data-testid="query-understood">
                     {label} " " <code>{text}</code>
                 </p>
             }

@@ -97,6 +97,11 @@ const tests = {
     expect((await page.textContent('[data-testid=query-understood]')).includes('close spellings'), 'typo notice');
     eq(await understood(), 'defectros~', 'understood typo');
     expect((await marks()).includes('defectors'), 'fuzzy marks');
+    // An unfinished last word is completed when nothing matches as typed.
+    await search(page, 'defectors tume');
+    expect((await page.textContent('[data-testid=query-understood]')).includes('start with'), 'prefix notice');
+    eq(await understood(), 'defectors tume*', 'understood prefix');
+    eq(await ids(), ['001'], 'prefix results');
     // An unbalanced quote is read as a phrase to the end.
     await search(page, '"border guards');
     eq(await understood(), '"border guards"', 'unbalanced quote');

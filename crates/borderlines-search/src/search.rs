@@ -39,6 +39,9 @@ pub struct SearchOptions {
     pub ranking: RankingParams,
     /// When nothing matches, retry words of five or more letters as fuzzy.
     pub typo_tolerance: bool,
+    /// When nothing matches, first retry the query's last word as a prefix:
+    /// while typing, it is usually unfinished ("bor" on the way to "border").
+    pub complete_last_word: bool,
     /// Longest snippet, in bytes.
     pub snippet_len: usize,
     /// Build snippets and title highlights for the hits (turn off when only
@@ -53,6 +56,7 @@ impl Default for SearchOptions {
             offset: 0,
             ranking: RankingParams::default(),
             typo_tolerance: true,
+            complete_last_word: true,
             snippet_len: 240,
             snippets: true,
         }
@@ -70,6 +74,9 @@ pub struct SearchResults {
     pub understood: String,
     /// Nothing matched as typed; `understood` shows the fuzzy retry.
     pub typo_fallback: bool,
+    /// Nothing matched as typed; `understood` shows the last word read as
+    /// a prefix.
+    pub prefix_fallback: bool,
     /// Every matching document (all pages), ascending: what views filtered
     /// by the query count over.
     pub matching: Vec<u32>,
@@ -168,7 +175,23 @@ impl SearchIndex {
         fields: &dyn FieldResolver,
     ) -> SearchResults {
         let first = self.run(corpus, query, options, fields);
-        if first.total > 0 || !options.typo_tolerance || first.typo_candidates.is_empty() {
+        if first.total > 0 {
+            return first.results;
+        }
+        if let Some(completed) = options
+            .complete_last_word
+            .then(|| complete_last(query))
+            .flatten()
+        {
+            let run = self.run(corpus, &completed, options, fields);
+            if run.total > 0 {
+                let mut r = run.results;
+                r.prefix_fallback = true;
+                r.query = completed;
+                return r;
+            }
+        }
+        if !options.typo_tolerance || first.typo_candidates.is_empty() {
             return first.results;
         }
         let fuzzy = Query {
@@ -270,6 +293,7 @@ impl SearchIndex {
                 hits: page,
                 understood,
                 typo_fallback: false,
+                prefix_fallback: false,
                 matching,
                 query: query.clone(),
             },
@@ -313,6 +337,7 @@ impl SearchIndex {
                 hits,
                 understood,
                 typo_fallback: false,
+                prefix_fallback: false,
                 matching: (0..total).filter_map(|d| u32::try_from(d).ok()).collect(),
                 query: Query::default(),
             },
@@ -446,6 +471,31 @@ fn min_span(lists: &[Vec<(u32, u32)>]) -> u32 {
         }
     }
     best
+}
+
+/// The query with its last top-level word read as a prefix, if that word is
+/// a plain one (not negated, quoted, fielded or already a prefix).
+fn complete_last(query: &Query) -> Option<Query> {
+    let prefixed = |n: &Node| match n {
+        Node::Term {
+            text,
+            kind: TermKind::Exact,
+        } => Some(Node::Term {
+            text: text.clone(),
+            kind: TermKind::Prefix,
+        }),
+        _ => None,
+    };
+    let root = match query.root.as_ref()? {
+        Node::And(cs) => {
+            let (last, rest) = cs.split_last()?;
+            let mut cs = rest.to_vec();
+            cs.push(prefixed(last)?);
+            Node::And(cs)
+        }
+        n => prefixed(n)?,
+    };
+    Some(Query { root: Some(root) })
 }
 
 /// The query with the typo candidates made fuzzy.

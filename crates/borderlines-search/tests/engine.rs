@@ -543,3 +543,30 @@ fn snippets_can_be_turned_off_without_changing_the_ranking() {
     };
     assert_eq!(order(&with), order(&without));
 }
+
+#[test]
+fn an_unfinished_last_word_is_completed_when_nothing_matches() {
+    let c = corpus(vec![
+        doc("a", "x", &["border guards patrol"]),
+        doc("b", "x", &["guards borrowed the gate"]),
+    ]);
+    let index = SearchIndex::build(&c);
+    let r = index.search(&c, &Query::parse("guards bor"), &SearchOptions::default());
+    assert!(r.prefix_fallback && !r.typo_fallback);
+    assert_eq!(r.total, 2);
+    assert_eq!(r.understood, "guards bor*");
+    // A complete word that matches is never widened.
+    let r = index.search(&c, &Query::parse("border"), &SearchOptions::default());
+    assert!(!r.prefix_fallback);
+    assert_eq!(r.total, 1);
+    // Only a plain last word is completed; then the typo fallback still runs.
+    let r = index.search(&c, &Query::parse("bor -guards"), &SearchOptions::default());
+    assert_eq!(r.total, 0);
+    let r = index.search(&c, &Query::parse("patrl"), &SearchOptions::default());
+    assert!(!r.prefix_fallback);
+    let off = SearchOptions {
+        complete_last_word: false,
+        ..SearchOptions::default()
+    };
+    assert_eq!(index.search(&c, &Query::parse("bor"), &off).total, 0);
+}
