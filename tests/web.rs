@@ -12,6 +12,18 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Waits well past the reader's delay after typing (`READER_DELAY_MS`, 100 ms;
+/// effects and timers in the test page start a little later than in use).
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 400)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    tick().await;
+}
+
 fn container() -> HtmlElement {
     let doc = document();
     let el = doc.create_element("section").unwrap();
@@ -84,7 +96,7 @@ async fn typing_filters_the_list_and_writes_the_state() {
     input
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
-    tick().await;
+    settle().await;
     assert_eq!(state.get_untracked().query, "mines");
     assert_eq!(
         one(&root, "[data-testid=result-count]"),
@@ -111,7 +123,7 @@ async fn state_changes_move_the_reader_and_the_search_box() {
         query: "tumen".into(),
         ..ViewState::default()
     });
-    tick().await;
+    settle().await;
     assert_eq!(
         one(&root, "[data-testid=reader-title]"),
         "China Fortifies Its Border With North Korea: Implications and Consequences"
@@ -164,7 +176,12 @@ async fn a_filter_in_the_state_lights_its_facet_and_shows_a_pill() {
         lit.get_attribute("data-chosen").as_deref(),
         Some("included")
     );
-    // Its link removes it again (a second click undoes the first).
+    // Its link removes it again (a second click undoes the first); hrefs are
+    // refreshed when a pointer or focus reaches them.
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let over = web_sys::Event::new_with_event_init_dict("pointerover", &init).unwrap();
+    lit.dispatch_event(&over).unwrap();
     assert_eq!(lit.get_attribute("href").as_deref(), Some("#"));
     root.remove();
 }

@@ -73,72 +73,123 @@ pub(super) fn FacetBox(
     });
     let hidden = move || values.with(|v| v.len().saturating_sub(shown.get()));
     let row = move |label: String| {
-        let current = {
+        let find = {
             let label = label.clone();
-            Memo::new(move |_| {
+            move || {
                 visible.with(|v| {
                     v.iter()
                         .find(|x| x.0 == label)
                         .map_or((0, Chosen::No), |x| (x.1, x.2))
                 })
-            })
+            }
         };
-        let include = {
+        // Count and state apart: a keystroke usually changes counts only.
+        let count = Memo::new({
+            let find = find.clone();
+            move |_| find().0
+        });
+        let chosen = Memo::new(move |_| find().1);
+        // The queries a click means, computed from the query of the moment.
+        let include_query = {
             let label = label.clone();
-            move || session.href_query(toggle(&session.query.get(), &Filter::include(kind, &label)))
+            move || {
+                toggle(
+                    &session.query.get_untracked(),
+                    &Filter::include(kind, &label),
+                )
+            }
         };
         let exclude_query = {
             let label = label.clone();
-            move || toggle(&session.query.get(), &Filter::exclude(kind, &label))
-        };
-        let exclude = {
-            let exclude_query = exclude_query.clone();
-            move || session.href_query(exclude_query())
-        };
-        let on_click = move |ev: leptos::ev::MouseEvent| {
-            if ev.alt_key() {
-                // Alt-click excludes (and must not download the link).
-                ev.prevent_default();
-                let mut next = session.state.get_untracked();
-                next.query = exclude_query();
-                next.doc = None;
-                next.passage = None;
-                go(&next);
-            }
-        };
-        let chosen = move || current.get().1;
-        let title = {
-            let label = label.clone();
             move || {
-                let (count, chosen) = current.get();
-                let state_word = match chosen {
-                    Chosen::Included => "included; click to remove",
-                    Chosen::Excluded => "excluded; click to include instead",
-                    Chosen::No => "click to filter, alt-click to exclude",
-                };
-                format!("{label}: {count} document(s) — {state_word}")
+                toggle(
+                    &session.query.get_untracked(),
+                    &Filter::exclude(kind, &label),
+                )
             }
         };
+        // Links are real (middle-click, copy link), but their hrefs are
+        // refreshed when a pointer or focus reaches them rather than on every
+        // keystroke, and a click always navigates to the query of the moment.
+        let navigate = move |query: String| {
+            let mut next = session.state.get_untracked();
+            next.query = query;
+            next.doc = None;
+            next.passage = None;
+            go(&next);
+        };
+        let refresh = move |ev: &leptos::ev::Event, query: String| {
+            if let Some(el) = ev
+                .current_target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            {
+                let _ = el.set_attribute("href", &session.href_query(query));
+            }
+        };
+        let on_click = {
+            let (include_query, exclude_query) = (include_query.clone(), exclude_query.clone());
+            move |ev: leptos::ev::MouseEvent| {
+                let plain = ev.button() == 0 && !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key();
+                if plain {
+                    // Alt-click excludes (and must not download the link).
+                    ev.prevent_default();
+                    navigate(if ev.alt_key() {
+                        exclude_query()
+                    } else {
+                        include_query()
+                    });
+                }
+            }
+        };
+        let on_exclude_click = {
+            let exclude_query = exclude_query.clone();
+            move |ev: leptos::ev::MouseEvent| {
+                if ev.button() == 0 && !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() {
+                    ev.prevent_default();
+                    navigate(exclude_query());
+                }
+            }
+        };
+        let include_initial = session.href_query(include_query());
+        let exclude_initial = session.href_query(exclude_query());
+        let (hover_include, focus_include) = {
+            let (a, b) = (include_query.clone(), include_query.clone());
+            (
+                move |ev: leptos::ev::PointerEvent| refresh(&ev, a()),
+                move |ev: leptos::ev::FocusEvent| refresh(&ev, b()),
+            )
+        };
+        let (hover_exclude, focus_exclude) = {
+            let (a, b) = (exclude_query.clone(), exclude_query.clone());
+            (
+                move |ev: leptos::ev::PointerEvent| refresh(&ev, a()),
+                move |ev: leptos::ev::FocusEvent| refresh(&ev, b()),
+            )
+        };
+        let title = format!("{label}: click to filter (again to remove), alt-click to exclude");
         let exclude_label = format!("Exclude {label}");
         view! {
             <li class="facet-row">
                 <a
                     class="facet-value"
-                    class:included=move || chosen() == Chosen::Included
-                    class:excluded=move || chosen() == Chosen::Excluded
+                    class:included=move || chosen.get() == Chosen::Included
+                    class:excluded=move || chosen.get() == Chosen::Excluded
                     data-testid="facet"
                     data-facet=kind.field()
                     data-value=label.clone()
-                    data-chosen=move || match chosen() { Chosen::Included => "included", Chosen::Excluded => "excluded", Chosen::No => "" }
-                    href=include
+                    data-chosen=move || match chosen.get() { Chosen::Included => "included", Chosen::Excluded => "excluded", Chosen::No => "" }
+                    href=include_initial
                     title=title
-                    aria-pressed=move || if chosen() == Chosen::Included { "true" } else { "false" }
+                    aria-pressed=move || if chosen.get() == Chosen::Included { "true" } else { "false" }
                     on:click=on_click
+                    on:pointerover=hover_include
+                    on:focusin=focus_include
                 >
                     <span class="facet-label">{label.clone()}</span>
-                    <span class="facet-count">{move || format_thousands(u64::from(current.get().0))}</span>
+                    <span class="facet-count" aria-label="documents">{move || format_thousands(u64::from(count.get()))}</span>
                 </a>
-                <a class="facet-exclude" data-testid="facet-exclude" href=exclude aria-label=exclude_label title="Exclude">"−"</a>
+                <a class="facet-exclude" data-testid="facet-exclude" href=exclude_initial aria-label=exclude_label title="Exclude"
+                    on:click=on_exclude_click on:pointerover=hover_exclude on:focusin=focus_exclude>"−"</a>
             </li>
         }
     };
