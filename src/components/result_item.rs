@@ -16,8 +16,11 @@ use borderlines_engine::View;
 pub fn ResultItem(
     /// The documents; `hit.doc` indexes into them.
     corpus: Arc<Corpus>,
-    /// The hit to show.
-    hit: Hit,
+    /// The document (an index into `corpus`).
+    doc: usize,
+    /// The hit to show; it changes with the query while the item stays, so
+    /// only the title marks, the snippet and the explanation re-render.
+    hit: Signal<Option<Hit>>,
     /// Whether this document is open in the reader.
     is_open: Signal<bool>,
     /// Its most mentioned entities: (CSS class, name).
@@ -27,7 +30,7 @@ pub fn ResultItem(
     #[prop(optional)]
     themes: Vec<String>,
 ) -> impl IntoView {
-    let Some(doc) = corpus.documents.get(hit.doc) else {
+    let Some(doc) = corpus.documents.get(doc) else {
         return ().into_any();
     };
     let id = doc.id.clone();
@@ -45,18 +48,36 @@ pub fn ResultItem(
         format_thousands(u64::from(doc.word_count)),
         doc.reading_minutes()
     );
-    let searching = !hit.explanation.terms.is_empty();
-    let snippet = hit.snippet.clone().filter(|_| searching).map(|s| {
-        let text = format!("{}{}{}", if s.starts_mid { "…" } else { "" }, s.text, if s.ends_mid { "…" } else { "" });
-        let shift = if s.starts_mid { '…'.len_utf8() } else { 0 };
-        let ranges = s.highlights.iter().map(|r| r.start + shift..r.end + shift).collect::<Vec<_>>();
-        view! { <span class="snippet" data-testid="snippet"><Highlighted text=text ranges=ranges/></span> }
-    });
+    let searching =
+        move || hit.with(|h| h.as_ref().is_some_and(|h| !h.explanation.terms.is_empty()));
+    let snippet = move || {
+        hit.with(|h| {
+            let s = h.as_ref()?.snippet.clone().filter(|_| searching())?;
+            let text = format!("{}{}{}", if s.starts_mid { "…" } else { "" }, s.text, if s.ends_mid { "…" } else { "" });
+            let shift = if s.starts_mid { '…'.len_utf8() } else { 0 };
+            let ranges = s.highlights.iter().map(|r| r.start + shift..r.end + shift).collect::<Vec<_>>();
+            Some(view! { <span class="snippet" data-testid="snippet"><Highlighted text=text ranges=ranges/></span> })
+        })
+    };
+    let title = doc.title.clone();
+    let title_view = move || {
+        let ranges = hit.with(|h| {
+            h.as_ref()
+                .map(|h| h.title_highlights.clone())
+                .unwrap_or_default()
+        });
+        view! { <Highlighted text=title.clone() ranges=ranges/> }
+    };
+    let why = move || {
+        hit.get()
+            .filter(|_| searching())
+            .map(|h| view! { <WhyMatched hit=h/> })
+    };
     view! {
         <li class="result" class:open=is_open data-testid="result" data-doc=doc.id.clone()>
             <a class="result-link" href=href aria-current=move || is_open.get().then_some("true")>
                 <span class="result-title" class:derived=derived data-testid="result-title">
-                    <Highlighted text=doc.title.clone() ranges=hit.title_highlights.clone()/>
+                    {title_view}
                 </span>
                 {derived.then(|| view! { <span class="badge" title="This text has no headline; the title is its first sentence">"untitled · first sentence"</span> })}
                 <span class="result-meta">
@@ -71,7 +92,7 @@ pub fn ResultItem(
                     </span>
                 })}
             </a>
-            {searching.then(|| view! { <WhyMatched hit=hit.clone()/> })}
+            {why}
         </li>
     }
     .into_any()

@@ -36,24 +36,17 @@ pub fn ResultList(
     let session = use_session();
     let query = session.query;
     let results = Memo::new(move |_| session.selection.with(|s| s.results.clone()));
-    // Keyed by document and query: a hit's snippet and explanation change
-    // with the query, and nothing else about it does (the open mark is a signal).
-    let items = move || {
-        let q = query.get();
-        results.with(|r| {
-            r.hits
-                .iter()
-                .map(|h| (q.clone(), h.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
-    let item = move |(_, hit): (String, borderlines_search::Hit)| {
+    // Keyed by document: an item that stays while the query changes keeps
+    // its element, meta and chips, and re-renders only what the hit changes.
+    let items = move || results.with(|r| r.hits.iter().map(|h| h.doc).collect::<Vec<_>>());
+    let item = move |doc: usize| {
         let engine = session.engine.get_untracked();
         let corpus = engine.corpus().clone();
-        let doc = hit.doc;
         let is_open = Signal::derive(move || open.get() == Some(doc));
+        let hit =
+            Memo::new(move |_| results.with(|r| r.hits.iter().find(|h| h.doc == doc).cloned()));
         let (entities, themes) = engine.insights(doc).map(summary_chips).unwrap_or_default();
-        view! { <ResultItem corpus=corpus hit=hit is_open=is_open entities=entities themes=themes/> }
+        view! { <ResultItem corpus=corpus doc=doc hit=hit.into() is_open=is_open entities=entities themes=themes/> }
     };
     let more = move || {
         results.with(|r| {
@@ -64,7 +57,7 @@ pub fn ResultList(
     let empty = move || results.with(|r| r.total == 0);
     view! {
         <ol class="result-list">
-            <For each=items key=|(q, h)| (q.clone(), h.doc) children=item/>
+            <For each=items key=|doc| *doc children=item/>
         </ol>
         {move || more().map(|m| view! {
             <p class="more-note">
