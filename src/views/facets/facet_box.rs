@@ -2,6 +2,7 @@ use borderlines_engine::collectors::facet_counts::{Chosen, FacetPanel};
 use borderlines_engine::facets::{words, FacetKind};
 use borderlines_engine::filters::{toggle, Filter};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::format_thousands;
 use crate::session::use_session;
@@ -57,9 +58,7 @@ pub(super) fn FacetBox(
         })
     });
     let total = Memo::new(move |_| panel.with(|p| p.as_ref().map_or(0, |p| p.values.len())));
-    // The rows shown, as (label, count, state). Rows are keyed by label;
-    // their count, state and links follow the selection reactively, so a
-    // keystroke updates text and attributes instead of rebuilding rows.
+    // The rows shown, as (label, count, state).
     let visible = Memo::new(move |_| {
         let n = shown.get();
         session.engine.with(|e| {
@@ -72,126 +71,54 @@ pub(super) fn FacetBox(
         })
     });
     let hidden = move || values.with(|v| v.len().saturating_sub(shown.get()));
-    let row = move |label: String| {
-        let find = {
-            let label = label.clone();
-            move || {
-                visible.with(|v| {
-                    v.iter()
-                        .find(|x| x.0 == label)
-                        .map_or((0, Chosen::No), |x| (x.1, x.2))
+    // Rows are plain markup, re-rendered with the counts: a keystroke
+    // usually changes which values lead, and static rows (no effects, no
+    // listeners of their own) are the cheapest to replace. Clicks, pointer
+    // and focus are handled once for the whole list (delegation).
+    let rows = move || {
+        let query = session.query.get_untracked();
+        visible.with(|v| {
+            v.iter()
+                .map(|(label, count, chosen)| {
+                    facet_row(session, kind, &query, label, *count, *chosen)
                 })
-            }
+                .collect::<Vec<_>>()
+        })
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some((_, label, exclude)) = target_link(&ev) else {
+            return;
         };
-        // Count and state apart: a keystroke usually changes counts only.
-        let count = Memo::new({
-            let find = find.clone();
-            move |_| find().0
-        });
-        let chosen = Memo::new(move |_| find().1);
-        // The queries a click means, computed from the query of the moment.
-        let include_query = {
-            let label = label.clone();
-            move || {
-                toggle(
-                    &session.query.get_untracked(),
-                    &Filter::include(kind, &label),
-                )
-            }
-        };
-        let exclude_query = {
-            let label = label.clone();
-            move || {
-                toggle(
-                    &session.query.get_untracked(),
-                    &Filter::exclude(kind, &label),
-                )
-            }
-        };
-        // Links are real (middle-click, copy link), but their hrefs are
-        // refreshed when a pointer or focus reaches them rather than on every
-        // keystroke, and a click always navigates to the query of the moment.
-        let navigate = move |query: String| {
-            let mut next = session.state.get_untracked();
-            next.query = query;
-            next.doc = None;
-            next.passage = None;
-            go(&next);
-        };
-        let refresh = move |ev: &leptos::ev::Event, query: String| {
-            if let Some(el) = ev
-                .current_target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            {
-                let _ = el.set_attribute("href", &session.href_query(query));
-            }
-        };
-        let on_click = {
-            let (include_query, exclude_query) = (include_query.clone(), exclude_query.clone());
-            move |ev: leptos::ev::MouseEvent| {
-                let plain = ev.button() == 0 && !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key();
-                if plain {
-                    // Alt-click excludes (and must not download the link).
-                    ev.prevent_default();
-                    navigate(if ev.alt_key() {
-                        exclude_query()
-                    } else {
-                        include_query()
-                    });
-                }
-            }
-        };
-        let on_exclude_click = {
-            let exclude_query = exclude_query.clone();
-            move |ev: leptos::ev::MouseEvent| {
-                if ev.button() == 0 && !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() {
-                    ev.prevent_default();
-                    navigate(exclude_query());
-                }
-            }
-        };
-        let include_initial = session.href_query(include_query());
-        let exclude_initial = session.href_query(exclude_query());
-        let (hover_include, focus_include) = {
-            let (a, b) = (include_query.clone(), include_query.clone());
-            (
-                move |ev: leptos::ev::PointerEvent| refresh(&ev, a()),
-                move |ev: leptos::ev::FocusEvent| refresh(&ev, b()),
-            )
-        };
-        let (hover_exclude, focus_exclude) = {
-            let (a, b) = (exclude_query.clone(), exclude_query.clone());
-            (
-                move |ev: leptos::ev::PointerEvent| refresh(&ev, a()),
-                move |ev: leptos::ev::FocusEvent| refresh(&ev, b()),
-            )
-        };
-        let title = format!("{label}: click to filter (again to remove), alt-click to exclude");
-        let exclude_label = format!("Exclude {label}");
-        view! {
-            <li class="facet-row">
-                <a
-                    class="facet-value"
-                    class:included=move || chosen.get() == Chosen::Included
-                    class:excluded=move || chosen.get() == Chosen::Excluded
-                    data-testid="facet"
-                    data-facet=kind.field()
-                    data-value=label.clone()
-                    data-chosen=move || match chosen.get() { Chosen::Included => "included", Chosen::Excluded => "excluded", Chosen::No => "" }
-                    href=include_initial
-                    title=title
-                    aria-pressed=move || if chosen.get() == Chosen::Included { "true" } else { "false" }
-                    on:click=on_click
-                    on:pointerover=hover_include
-                    on:focusin=focus_include
-                >
-                    <span class="facet-label">{label.clone()}</span>
-                    <span class="facet-count" aria-label="documents">{move || format_thousands(u64::from(count.get()))}</span>
-                </a>
-                <a class="facet-exclude" data-testid="facet-exclude" href=exclude_initial aria-label=exclude_label title="Exclude"
-                    on:click=on_exclude_click on:pointerover=hover_exclude on:focusin=focus_exclude>"−"</a>
-            </li>
+        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+            return; // Let the browser open the link elsewhere.
         }
+        ev.prevent_default();
+        let filter = if exclude || ev.alt_key() {
+            Filter::exclude(kind, &label)
+        } else {
+            Filter::include(kind, &label)
+        };
+        let mut next = session.state.get_untracked();
+        next.query = toggle(&next.query, &filter);
+        next.doc = None;
+        next.passage = None;
+        go(&next);
+    };
+    // Links' hrefs are written when a pointer or focus reaches them (for a
+    // middle-click or "copy link"), from the query of the moment.
+    let refresh = move |ev: &leptos::ev::Event| {
+        let Some((link, label, exclude)) = target_link(ev) else {
+            return;
+        };
+        let filter = if exclude {
+            Filter::exclude(kind, &label)
+        } else {
+            Filter::include(kind, &label)
+        };
+        let _ = link.set_attribute(
+            "href",
+            &session.href_query(toggle(&session.query.get_untracked(), &filter)),
+        );
     };
     let heading = move || {
         let n = total.get();
@@ -213,12 +140,13 @@ pub(super) fn FacetBox(
                     }
                 />
             </Show>
-            <ul class="facet-values">
-                <For
-                    each=move || visible.with(|v| v.iter().map(|x| x.0.clone()).collect::<Vec<_>>())
-                    key=|label| label.clone()
-                    children=row
-                />
+            <ul
+                class="facet-values"
+                on:click=on_click
+                on:pointerover=move |ev| refresh(&ev)
+                on:focusin=move |ev| refresh(&ev)
+            >
+                {rows}
             </ul>
             <Show when=move || total.get() == 0>
                 <p class="facet-empty">"None in this selection."</p>
@@ -233,4 +161,50 @@ pub(super) fn FacetBox(
             }}
         </details>
     }
+}
+
+/// One value's row: a link that includes it (its href written for the
+/// query of the moment) and a "−" link that excludes it.
+fn facet_row(
+    session: crate::session::Session,
+    kind: FacetKind,
+    query: &str,
+    label: &str,
+    count: u32,
+    chosen: Chosen,
+) -> impl IntoView {
+    let include = session.href_query(toggle(query, &Filter::include(kind, label)));
+    let exclude = session.href_query(toggle(query, &Filter::exclude(kind, label)));
+    let class = match chosen {
+        Chosen::Included => "facet-value included",
+        Chosen::Excluded => "facet-value excluded",
+        Chosen::No => "facet-value",
+    };
+    let state = match chosen {
+        Chosen::Included => "included",
+        Chosen::Excluded => "excluded",
+        Chosen::No => "",
+    };
+    let title = format!("{label}: click to filter (again to remove), alt-click to exclude");
+    let exclude_label = format!("Exclude {label}");
+    view! {
+        <li class="facet-row">
+            <a class=class data-testid="facet" data-facet=kind.field() data-value=label.to_owned() data-chosen=state
+                href=include title=title aria-pressed=if chosen == Chosen::Included { "true" } else { "false" }>
+                <span class="facet-label">{label.to_owned()}</span>
+                <span class="facet-count">{format_thousands(u64::from(count))}</span>
+            </a>
+            <a class="facet-exclude" data-testid="facet-exclude" data-facet=kind.field() data-value=label.to_owned()
+                data-exclude="1" href=exclude aria-label=exclude_label title="Exclude">"−"</a>
+        </li>
+    }
+}
+
+/// The facet link an event happened in: (element, value, is the exclude link).
+fn target_link(ev: &leptos::ev::Event) -> Option<(web_sys::Element, String, bool)> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let link = target.closest("a[data-value]").ok()??;
+    let label = link.get_attribute("data-value")?;
+    let exclude = link.has_attribute("data-exclude");
+    Some((link, label, exclude))
 }
