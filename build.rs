@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use borderlines_core::{parse::parse_bytes, Corpus};
+use borderlines_core::load::read_text_dir;
 use borderlines_engine::snapshot;
 use borderlines_extract::CorpusInsights;
 use borderlines_search::SearchIndex;
@@ -16,26 +16,18 @@ fn main() {
     let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let seeds = Path::new(&manifest_dir).join("seeds");
     println!("cargo:rerun-if-changed={}", seeds.display());
-    let mut paths: Vec<_> = std::fs::read_dir(&seeds)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", seeds.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    let mut corpus = Corpus::default();
-    for path in &paths {
-        println!("cargo:rerun-if-changed={}", path.display());
-        let id = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("document");
-        let bytes =
-            std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        match parse_bytes(id, &bytes) {
-            Ok(doc) => corpus.documents.push(doc),
-            // A seed that yields nothing is skipped with a visible warning, not a broken build.
-            Err(e) => println!("cargo:warning=skipping {}: {e}", path.display()),
-        }
+    let (corpus, skipped) =
+        read_text_dir(&seeds).unwrap_or_else(|e| panic!("cannot read {}: {e}", seeds.display()));
+    // A seed that yields nothing is skipped with a visible warning, not a broken build.
+    for (file, why) in &skipped {
+        println!("cargo:rerun-if-changed={file}");
+        println!("cargo:warning=skipping {file}: {why}");
+    }
+    for doc in &corpus.documents {
+        println!(
+            "cargo:rerun-if-changed={}",
+            seeds.join(format!("{}.txt", doc.id)).display()
+        );
     }
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     let index = SearchIndex::build(&corpus);

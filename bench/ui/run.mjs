@@ -4,7 +4,7 @@
 // tab-switch→paint, and memory after load. See bench/ui/README.md.
 //
 // Usage: node bench/ui/run.mjs [page.html] [max-docs|all] [cache-dir]
-//   page.html  default /work/main/dist/borderlines.html
+//   page.html  default dist/borderlines.html of this repo
 //   max-docs   first N documents of corpus.json (default: all)
 //   cache-dir  default ~/.cache/borderlines/bench (holds corpus.json; the
 //              .txt files are written under files/ there and reused)
@@ -20,17 +20,14 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
-// playwright-core lives in the repo's node_modules (tests/e2e use it); a
-// worktree without node_modules falls back to /work/main's.
+// playwright-core lives in the repo's node_modules (tests/e2e use it).
 function loadPlaywright() {
-  for (const root of [repo, '/work/main']) {
-    try { return createRequire(path.join(root, 'package.json'))('playwright-core'); } catch { /* next */ }
-  }
-  throw new Error('playwright-core not found (npm install in the repo)');
+  try { return createRequire(path.join(repo, 'package.json'))('playwright-core'); } catch { /* below */ }
+  throw new Error('playwright-core not found (run npm ci in the repo, or bash .ci/setup)');
 }
 const { chromium } = loadPlaywright();
 
-const pagePath = path.resolve(process.argv[2] ?? '/work/main/dist/borderlines.html');
+const pagePath = path.resolve(process.argv[2] ?? path.join(repo, 'dist', 'borderlines.html'));
 const maxArg = process.argv[3] ?? 'all';
 const cache = process.argv[4] ?? path.join(os.homedir(), '.cache', 'borderlines', 'bench');
 const resultsFile = process.env.RESULTS ?? path.join(here, maxArg === 'all' ? 'RESULTS.md' : `RESULTS-${maxArg}.md`);

@@ -121,6 +121,33 @@ fn strip_markdown_headings(text: &str) -> String {
         .join("\n")
 }
 
+/// Reads every `.txt` file of a folder, in name order, as a corpus whose
+/// ids are the file stems: how the build reads `seeds/`, and how tests and
+/// tools read a folder of articles. A file with no readable text is left
+/// out and reported as (file name, reason); only an unreadable folder or
+/// file is an error.
+pub fn read_text_dir(dir: &std::path::Path) -> std::io::Result<(Corpus, Vec<(String, String)>)> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let mut corpus = Corpus::default();
+    let mut skipped = Vec::new();
+    for path in &paths {
+        let id = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("document");
+        let bytes = std::fs::read(path)?;
+        match crate::parse::parse_bytes(id, &bytes) {
+            Ok(doc) => corpus.documents.push(doc),
+            Err(e) => skipped.push((path.display().to_string(), e.to_string())),
+        }
+    }
+    Ok((corpus, skipped))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -58,6 +58,16 @@ impl Engine {
         Self::new(corpus, index, insights)
     }
 
+    /// Parses, indexes and extracts texts given as (id, text) — for tools,
+    /// tests and examples. A text with nothing readable is left out.
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let documents = texts
+            .into_iter()
+            .filter_map(|(id, text)| borderlines_core::parse_document(id, text).ok())
+            .collect();
+        Self::build(Arc::new(Corpus { documents }))
+    }
+
     /// Opens a snapshot written by [`Engine::to_snapshot`].
     pub fn from_snapshot(bytes: &[u8]) -> Result<Self, EngineError> {
         let (corpus, index, insights) = snapshot::read(bytes)?;
@@ -161,21 +171,14 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use borderlines_core::parse_document;
 
     fn engine() -> Engine {
         let docs = [
             "Walls Rise on the Tumen\nLeader Kim Jong Un ordered new fences along the Tumen River to stop defectors.",
             "Smugglers on the Yalu\nThe U.S. Treasury Department sanctioned smugglers who moved goods across the Yalu River into China.",
         ];
-        let corpus = Corpus {
-            documents: docs
-                .iter()
-                .enumerate()
-                .map(|(i, t)| parse_document(&format!("d{i}"), t).unwrap())
-                .collect(),
-        };
-        Engine::build(Arc::new(corpus))
+        let ids = ["d0", "d1", "d2"];
+        Engine::from_texts(ids.into_iter().zip(docs))
     }
 
     #[test]

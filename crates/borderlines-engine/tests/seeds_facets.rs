@@ -2,28 +2,21 @@
 
 use std::sync::Arc;
 
-use borderlines_core::{parse::parse_bytes, Corpus};
+use borderlines_core::load::read_text_dir;
 use borderlines_engine::collectors::facet_counts::{facet_counts, Chosen, FacetPanel};
 use borderlines_engine::facets::FacetKind;
 use borderlines_engine::filters::{toggle, Filter};
 use borderlines_engine::Engine;
 
+/// The seeds, read as the build reads them.
 fn seeds() -> Engine {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    let documents = paths
-        .iter()
-        .map(|p| {
-            let id = p.file_stem().unwrap().to_str().unwrap();
-            parse_bytes(id, &std::fs::read(p).unwrap()).unwrap()
-        })
-        .collect();
-    Engine::build(Arc::new(Corpus { documents }))
+    let (corpus, skipped) = read_text_dir(&dir).expect("the seeds are readable");
+    assert!(
+        skipped.is_empty() && corpus.documents.len() >= 3,
+        "{skipped:?}"
+    );
+    Engine::build(Arc::new(corpus))
 }
 
 fn count(e: &Engine, panels: &[FacetPanel], kind: FacetKind, label: &str) -> Option<(u32, Chosen)> {

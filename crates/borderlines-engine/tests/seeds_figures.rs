@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use borderlines_core::{parse::parse_bytes, Corpus};
+use borderlines_core::load::read_text_dir;
 use borderlines_engine::collectors::figures::{
     claim_groups, figure_rows, rows_to_csv, rows_to_json, sort_rows, ClaimAgreement, FigureColumn,
     FigureRow, CSV_HEADER,
@@ -10,24 +10,15 @@ use borderlines_engine::collectors::figures::{
 use borderlines_engine::export::{csv, csv_row};
 use borderlines_engine::Engine;
 
-/// The seeds, parsed in name order, ids being file stems (as the app does).
+/// The seeds, read as the build reads them.
 fn engine() -> Engine {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    assert!(paths.len() >= 3, "the seeds are there");
-    let documents = paths
-        .iter()
-        .map(|p| {
-            let id = p.file_stem().unwrap().to_str().unwrap();
-            parse_bytes(id, &std::fs::read(p).unwrap()).unwrap()
-        })
-        .collect();
-    Engine::build(Arc::new(Corpus { documents }))
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let (corpus, skipped) = read_text_dir(&dir).expect("the seeds are readable");
+    assert!(
+        skipped.is_empty() && corpus.documents.len() >= 3,
+        "{skipped:?}"
+    );
+    Engine::build(Arc::new(corpus))
 }
 
 fn row<'a>(rows: &'a [FigureRow], value: &str) -> &'a FigureRow {

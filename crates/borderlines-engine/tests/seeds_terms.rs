@@ -2,32 +2,22 @@
 
 use std::sync::Arc;
 
-use borderlines_core::{parse::parse_bytes, Corpus};
+use borderlines_core::{load::read_text_dir, Corpus};
 use borderlines_engine::collectors::kwic::{kwic, KwicOptions, KwicSort};
 use borderlines_engine::collectors::terms::{
     distinctive_terms, term_frequency, Compared, TermsOptions,
 };
 use borderlines_engine::Engine;
 
+/// The seeds, read as the build reads them.
 fn seeds() -> Corpus {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    let documents = paths
-        .iter()
-        .map(|p| {
-            parse_bytes(
-                p.file_stem().unwrap().to_str().unwrap(),
-                &std::fs::read(p).unwrap(),
-            )
-            .unwrap()
-        })
-        .collect();
-    Corpus { documents }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let (corpus, skipped) = read_text_dir(&dir).expect("the seeds are readable");
+    assert!(
+        skipped.is_empty() && corpus.documents.len() >= 3,
+        "{skipped:?}"
+    );
+    corpus
 }
 
 fn engine() -> Engine {

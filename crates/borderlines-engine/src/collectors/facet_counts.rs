@@ -112,9 +112,6 @@ fn count_into(engine: &Engine, docs: &[u32], counts: &mut [u32], only: Option<Fa
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
-
-    use borderlines_core::{parse_document, Corpus};
 
     fn engine() -> Engine {
         let docs = [
@@ -122,14 +119,8 @@ mod tests {
             "Smugglers moved goods across the Yalu River into China in 2019, police in China said.",
             "Russia and China held talks in Moscow about the border in 2019.",
         ];
-        let corpus = Corpus {
-            documents: docs
-                .iter()
-                .enumerate()
-                .map(|(i, t)| parse_document(&format!("d{i}"), t).unwrap())
-                .collect(),
-        };
-        Engine::build(Arc::new(corpus))
+        let ids = ["d0", "d1", "d2"];
+        Engine::from_texts(ids.into_iter().zip(docs))
     }
 
     fn panel(panels: &[FacetPanel], kind: FacetKind) -> &[FacetCount] {

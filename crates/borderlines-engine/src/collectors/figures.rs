@@ -524,7 +524,7 @@ mod tests {
     use super::*;
     use std::sync::Arc;
 
-    use borderlines_core::{parse_document, Block, BlockKind, Corpus};
+    use borderlines_core::{Block, BlockKind, Corpus};
 
     fn engine() -> Engine {
         let docs = [
@@ -532,14 +532,8 @@ mod tests {
             "The wall\nAccording to Daily NK, over a thousand defectors arrived in 2019. The fence runs at least 489 km.",
             "Later\nAbout 300 defectors arrived in 2020, and up to 80% of North Koreans watch foreign shows.",
         ];
-        let corpus = Corpus {
-            documents: docs
-                .iter()
-                .enumerate()
-                .map(|(i, t)| parse_document(&format!("d{i}"), t).unwrap())
-                .collect(),
-        };
-        Engine::build(Arc::new(corpus))
+        let ids = ["d0", "d1", "d2"];
+        Engine::from_texts(ids.into_iter().zip(docs))
     }
 
     fn values(rows: &[FigureRow]) -> Vec<&str> {
