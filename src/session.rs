@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// Ranked hits the result list shows first (the selection itself holds
 /// every match); "show more" adds as many again. Kept small because every
 /// hit carries a snippet and is rendered on each keystroke.
-pub const RESULT_PAGE: usize = 12;
+pub const RESULT_PAGE: usize = 10;
 
 /// Shared state of one open page.
 #[derive(Clone, Copy)]

@@ -9,7 +9,7 @@ use crate::session::use_session;
 use crate::url_sync::go;
 
 /// Values shown before "show more".
-const FIRST: usize = 8;
+const FIRST: usize = 6;
 /// Values each "show more" adds.
 const STEP: usize = 40;
 /// Lists longer than this get a filter box.
