@@ -1,4 +1,5 @@
 use borderlines_core::{BlockKind, TitleSource};
+use borderlines_search::snippet::merge;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
@@ -82,8 +83,7 @@ pub fn Reader(
                     // The passage's words are marked like a match; ranges
                     // that do not fit the text are dropped by the layering.
                     ranges.push(s as usize..e as usize);
-                    ranges.sort_by_key(|r| r.start);
-                    ranges = merge_ranges(ranges);
+                    ranges = merge(ranges);
                 }
                 let testid = focused.map(|_| "passage");
                 match b.kind {
@@ -126,16 +126,4 @@ pub fn Reader(
     view! {
         <section class="reader" data-testid="reader" aria-label="Reader">{body}</section>
     }
-}
-
-/// Sorted ranges with overlaps joined (the layering wants them disjoint).
-fn merge_ranges(ranges: Vec<std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
-    let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(ranges.len());
-    for r in ranges {
-        match out.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => out.push(r),
-        }
-    }
-    out
 }
