@@ -7,6 +7,7 @@
 pub mod annotations;
 pub mod components;
 pub mod corpus;
+pub mod debounce;
 pub mod session;
 pub mod url_sync;
 pub mod views;

@@ -7,6 +7,8 @@ use std::sync::Arc;
 use borderlines_engine::{Engine, Selection, ViewState};
 use leptos::prelude::*;
 
+use crate::debounce::Debounce;
+
 /// Ranked hits the result list shows first (the selection itself holds
 /// every match); "show more" adds as many again. Kept small because every
 /// hit carries a snippet and is rendered on each keystroke.
@@ -59,25 +61,14 @@ impl Session {
             })
         });
         let settled = RwSignal::new(selection.get_untracked());
-        let pending = StoredValue::new(None::<TimeoutHandle>);
+        let settle = Debounce::new(READER_DELAY_MS);
         Effect::new(move |first: Option<()>| {
             let current = selection.get();
-            if let Some(handle) = pending.get_value() {
-                handle.clear();
-            }
             if first.is_none() {
                 settled.set(current);
                 return;
             }
-            let handle = set_timeout_with_handle(
-                move || {
-                    pending.set_value(None);
-                    settled.set(selection.get_untracked());
-                },
-                std::time::Duration::from_millis(READER_DELAY_MS),
-            )
-            .ok();
-            pending.set_value(handle);
+            settle.schedule(move || settled.set(selection.get_untracked()));
         });
         let session = Session {
             engine,

@@ -7,6 +7,8 @@
 use borderlines_engine::ViewState;
 use leptos::prelude::*;
 
+use crate::debounce::Debounce;
+
 /// Milliseconds of quiet before the URL is rewritten after a change.
 const URL_WRITE_DELAY_MS: u64 = 150;
 
@@ -54,24 +56,15 @@ pub fn use_url_state() -> (RwSignal<ViewState>, RwSignal<Vec<String>>) {
     // Writing the URL costs a few milliseconds per call, so while the user
     // types it is written once they pause; the write then takes the state as
     // it is by then, so a navigation in between is never undone.
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let write = Debounce::new(URL_WRITE_DELAY_MS);
     Effect::new(move |_| {
         state.track();
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                pending.set_value(None);
-                let fragment = state.with_untracked(ViewState::to_fragment);
-                if fragment != window().location().hash().unwrap_or_default() {
-                    replace_fragment(&fragment);
-                }
-            },
-            std::time::Duration::from_millis(URL_WRITE_DELAY_MS),
-        )
-        .ok();
-        pending.set_value(handle);
+        write.schedule(move || {
+            let fragment = state.with_untracked(ViewState::to_fragment);
+            if fragment != window().location().hash().unwrap_or_default() {
+                replace_fragment(&fragment);
+            }
+        });
     });
     (state, notes)
 }
