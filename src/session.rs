@@ -95,15 +95,31 @@ impl Session {
         self.state.with(|s| crate::url_sync::href(s, change))
     }
 
-    /// The `href` of the current view with a new query: the open document
-    /// and passage are dropped, so the reader shows the best hit.
+    /// The `href` of the current view with a new query (see [`new_query`]).
     pub fn href_query(&self, query: String) -> String {
-        self.href(|s| {
-            s.query = query;
-            s.doc = None;
-            s.passage = None;
-        })
+        self.href(|s| new_query(s, query))
     }
+
+    /// Navigates, as a link would, to the current view changed by `change`
+    /// (for controls that are not links: number fields, delegated clicks).
+    pub fn go(&self, change: impl FnOnce(&mut ViewState)) {
+        let mut next = self.state.get_untracked();
+        change(&mut next);
+        crate::url_sync::go(&next);
+    }
+
+    /// Navigates to the current view with a new query (see [`new_query`]).
+    pub fn go_query(&self, query: String) {
+        self.go(|s| new_query(s, query));
+    }
+}
+
+/// A new query: the open document and passage are dropped, so the reader
+/// shows the best hit of the new selection.
+fn new_query(state: &mut ViewState, query: String) {
+    state.query = query;
+    state.doc = None;
+    state.passage = None;
 }
 
 /// The session provided by the app (see [`Session::provide`]).

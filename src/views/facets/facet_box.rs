@@ -6,7 +6,6 @@ use wasm_bindgen::JsCast;
 
 use crate::components::format_thousands;
 use crate::session::use_session;
-use crate::url_sync::go;
 
 /// Values shown before "show more".
 const FIRST: usize = 6;
@@ -93,16 +92,8 @@ pub(super) fn FacetBox(
             return; // Let the browser open the link elsewhere.
         }
         ev.prevent_default();
-        let filter = if exclude || ev.alt_key() {
-            Filter::exclude(kind, &label)
-        } else {
-            Filter::include(kind, &label)
-        };
-        let mut next = session.state.get_untracked();
-        next.query = toggle(&next.query, &filter);
-        next.doc = None;
-        next.passage = None;
-        go(&next);
+        let filter = facet_filter(kind, &label, exclude || ev.alt_key());
+        session.go_query(toggle(&session.query.get_untracked(), &filter));
     };
     // Links' hrefs are written when a pointer or focus reaches them (for a
     // middle-click or "copy link"), from the query of the moment.
@@ -110,11 +101,7 @@ pub(super) fn FacetBox(
         let Some((link, label, exclude)) = target_link(ev) else {
             return;
         };
-        let filter = if exclude {
-            Filter::exclude(kind, &label)
-        } else {
-            Filter::include(kind, &label)
-        };
+        let filter = facet_filter(kind, &label, exclude);
         let _ = link.set_attribute(
             "href",
             &session.href_query(toggle(&session.query.get_untracked(), &filter)),
@@ -173,8 +160,8 @@ fn facet_row(
     count: u32,
     chosen: Chosen,
 ) -> impl IntoView {
-    let include = session.href_query(toggle(query, &Filter::include(kind, label)));
-    let exclude = session.href_query(toggle(query, &Filter::exclude(kind, label)));
+    let include = session.href_query(toggle(query, &facet_filter(kind, label, false)));
+    let exclude = session.href_query(toggle(query, &facet_filter(kind, label, true)));
     let class = match chosen {
         Chosen::Included => "facet-value included",
         Chosen::Excluded => "facet-value excluded",
@@ -197,6 +184,15 @@ fn facet_row(
             <a class="facet-exclude" data-testid="facet-exclude" data-facet=kind.field() data-value=label.to_owned()
                 data-exclude="1" href=exclude aria-label=exclude_label title="Exclude">"−"</a>
         </li>
+    }
+}
+
+/// The filter a facet link means.
+fn facet_filter(kind: FacetKind, label: &str, exclude: bool) -> Filter {
+    if exclude {
+        Filter::exclude(kind, label)
+    } else {
+        Filter::include(kind, label)
     }
 }
 

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use crate::components::{format_thousands, ExportLink};
 use crate::session::use_session;
-use crate::url_sync::go;
 use crate::views::figures::passage_href;
 
 /// Lines rendered at most; the export holds up to the collector's limit.
@@ -63,9 +62,7 @@ pub(super) fn KwicTable(
             return;
         };
         let w = w.clamp(*KWIC_WIDTH.start(), *KWIC_WIDTH.end());
-        let mut next = session.state.get_untracked();
-        next.kwic_width = w;
-        go(&next);
+        session.go(|s| s.kwic_width = w);
     };
     let rows = move || {
         lines.with(|k| {

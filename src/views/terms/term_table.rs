@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use crate::components::{format_thousands, ExportLink};
 use crate::session::use_session;
-use crate::url_sync::go;
 
 /// The distinctive terms of the selection with their counts, G² and log
 /// ratio; a term's name chooses it (frequency chart and keyword in context),
@@ -24,9 +23,7 @@ pub(super) fn TermTable(
         let Ok(n) = event_target_value(&ev).parse::<u16>() else {
             return;
         };
-        let mut next = session.state.get_untracked();
-        next.min_freq = Some(n.clamp(1, MAX_MIN_FREQ));
-        go(&next);
+        session.go(|s| s.min_freq = Some(n.clamp(1, MAX_MIN_FREQ)));
     };
     let intro = move || {
         terms.with(|t| {
