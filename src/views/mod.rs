@@ -3,6 +3,8 @@
 //! renders what a collector of `borderlines-engine` computed from the
 //! selection; none touches the index.
 
+use leptos::prelude::window;
+
 pub mod documents;
 pub mod facets;
 pub mod figures;
@@ -11,6 +13,19 @@ pub mod tabs;
 pub mod terms;
 
 pub use documents::DocumentsView;
+
+/// Below this width (px) the layout stacks: facets, list and reader one
+/// under the other (the breakpoint of style/*.css).
+const STACKED_LAYOUT_PX: f64 = 760.0;
+
+/// Is the window narrow enough for the stacked layout?
+pub(crate) fn stacked_layout() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w <= STACKED_LAYOUT_PX)
+}
 pub use facets::FacetPanels;
 pub use figures::FiguresView;
 pub use pills::FilterPills;

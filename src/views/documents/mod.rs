@@ -37,16 +37,8 @@ pub fn DocumentsView() -> impl IntoView {
     }
 }
 
-/// Below this width the panes stack (see style/borderlines.css).
-const STACKED_LAYOUT_PX: f64 = 760.0;
-
 fn scroll_reader_into_view_on_narrow_screens() {
-    let narrow = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w <= STACKED_LAYOUT_PX);
-    if !narrow {
+    if !super::stacked_layout() {
         return;
     }
     if let Some(reader) = document()

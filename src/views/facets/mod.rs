@@ -11,9 +11,6 @@ use leptos::prelude::*;
 use crate::session::use_session;
 use facet_box::FacetBox;
 
-/// Below this width the facets start folded away (they sit above the list).
-const NARROW_PX: f64 = 760.0;
-
 /// One collapsible box per facet kind. Hook: `facet` on each value (see
 /// [`FacetBox`]).
 #[component]
@@ -23,11 +20,8 @@ pub fn FacetPanels() -> impl IntoView {
         let engine = session.engine.get();
         session.selection.with(|s| facet_counts(&engine, s))
     });
-    let narrow = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w <= NARROW_PX);
+    // On a phone the facets sit above the list: they start folded away.
+    let narrow = super::stacked_layout();
     view! {
         <aside class="facets" aria-label="Filter by">
             <details class="facets-drawer" open=!narrow>
