@@ -88,18 +88,45 @@ pub fn format_number(v: f64) -> String {
     }
 }
 
+/// What a figure's value and bounds say, read once from its qualifier and
+/// bounds; every way of writing a figure (tooltips, tables) renders this.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Bounds {
+    /// A plain number.
+    Exact(f64),
+    /// Both bounds the same: about this much.
+    About(f64),
+    /// Between two bounds.
+    Between(f64, f64),
+    /// At least this much.
+    AtLeast(f64),
+    /// At most this much.
+    AtMost(f64),
+}
+
 impl Figure {
+    /// What the value and bounds say (see [`Bounds`]).
+    pub fn bounds(&self) -> Bounds {
+        match (self.qualifier, self.min, self.max) {
+            (Qualifier::Exact, _, _) => Bounds::Exact(self.value),
+            (_, Some(a), Some(b)) if a == b => Bounds::About(a),
+            (_, Some(a), Some(b)) => Bounds::Between(a, b),
+            (_, Some(a), None) => Bounds::AtLeast(a),
+            (_, None, Some(b)) => Bounds::AtMost(b),
+            _ => Bounds::Exact(self.value),
+        }
+    }
+
     /// The value or range as people read it: "1,047", "≥489", "≤600",
     /// "1,000–2,000", "≈1,500".
     pub fn bounds_text(&self) -> String {
         let n = format_number;
-        match (self.qualifier, self.min, self.max) {
-            (Qualifier::Exact, _, _) => n(self.value),
-            (_, Some(a), Some(b)) if a == b => format!("≈{}", n(a)),
-            (_, Some(a), Some(b)) => format!("{}–{}", n(a), n(b)),
-            (_, Some(a), None) => format!("≥{}", n(a)),
-            (_, None, Some(b)) => format!("≤{}", n(b)),
-            _ => n(self.value),
+        match self.bounds() {
+            Bounds::Exact(v) => n(v),
+            Bounds::About(a) => format!("≈{}", n(a)),
+            Bounds::Between(a, b) => format!("{}–{}", n(a), n(b)),
+            Bounds::AtLeast(a) => format!("≥{}", n(a)),
+            Bounds::AtMost(b) => format!("≤{}", n(b)),
         }
     }
 

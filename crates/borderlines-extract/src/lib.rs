@@ -34,7 +34,7 @@ pub use claims::{agreement_of, link_claims, Agreement, Claim, ClaimFigure};
 pub use dates::{DateKind, DateMention, PartialDate};
 pub use entities::{Entity, EntityKind, Mention, MentionForm};
 pub use error::Error;
-pub use figures::{Figure, FigureTime, Qualifier};
+pub use figures::{Bounds, Figure, FigureTime, Qualifier};
 pub use gazetteer::{outlines, Gazetteer, Line, Place, PlaceKind};
 pub use insights::{extract, CorpusInsights, DocumentInsights, SCHEMA_VERSION};
 pub use metadata::{Language, Metadata, Published, Source, SourceKind};

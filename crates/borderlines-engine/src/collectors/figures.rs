@@ -44,7 +44,7 @@
 use std::cmp::Ordering;
 
 use borderlines_extract::figures::format_number;
-use borderlines_extract::{agreement_of, Agreement, DocumentInsights, Figure, Loc, Qualifier};
+use borderlines_extract::{agreement_of, Agreement, Bounds, DocumentInsights, Figure, Loc};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -187,13 +187,13 @@ fn source_of(ins: &DocumentInsights) -> String {
 /// the extractor's [`format_number`].
 pub fn value_display(f: &Figure) -> String {
     let n = format_number;
-    let bounds = match (f.qualifier, f.min, f.max) {
-        (Qualifier::Exact, _, _) => n(f.value),
-        (_, Some(a), Some(b)) if a == b => format!("≈ {}", n(a)),
-        (_, Some(a), Some(b)) => format!("{}–{}", n(a), n(b)),
-        (_, Some(a), None) => format!("≥ {}", n(a)),
-        (_, None, Some(b)) => format!("up to {}", n(b)),
-        (_, None, None) => n(f.value),
+    // The extractor's reading of the bounds, spelled for a table.
+    let bounds = match f.bounds() {
+        Bounds::Exact(v) => n(v),
+        Bounds::About(a) => format!("≈ {}", n(a)),
+        Bounds::Between(a, b) => format!("{}–{}", n(a), n(b)),
+        Bounds::AtLeast(a) => format!("≥ {}", n(a)),
+        Bounds::AtMost(b) => format!("up to {}", n(b)),
     };
     match f.unit.as_deref() {
         None | Some("") => bounds,
