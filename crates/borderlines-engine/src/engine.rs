@@ -58,14 +58,17 @@ impl Engine {
         Self::new(corpus, index, insights)
     }
 
-    /// Parses, indexes and extracts texts given as (id, text) — for tools,
-    /// tests and examples. A text with nothing readable is left out.
-    pub fn from_texts<'a>(texts: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+    /// Parses, indexes and extracts texts given as (id, text), in order —
+    /// for tools, tests and examples. A text with nothing readable is an
+    /// error, so a caller never loses one unawares.
+    pub fn from_texts(
+        texts: impl IntoIterator<Item = (impl AsRef<str>, impl AsRef<str>)>,
+    ) -> Result<Self, borderlines_core::Error> {
         let documents = texts
             .into_iter()
-            .filter_map(|(id, text)| borderlines_core::parse_document(id, text).ok())
-            .collect();
-        Self::build(Arc::new(Corpus { documents }))
+            .map(|(id, text)| borderlines_core::parse_document(id.as_ref(), text.as_ref()))
+            .collect::<Result<_, _>>()?;
+        Ok(Self::build(Arc::new(Corpus { documents })))
     }
 
     /// Opens a snapshot written by [`Engine::to_snapshot`].
@@ -178,7 +181,7 @@ mod tests {
             "Smugglers on the Yalu\nThe U.S. Treasury Department sanctioned smugglers who moved goods across the Yalu River into China.",
         ];
         let ids = ["d0", "d1", "d2"];
-        Engine::from_texts(ids.into_iter().zip(docs))
+        Engine::from_texts(ids.into_iter().zip(docs)).unwrap()
     }
 
     #[test]

@@ -120,7 +120,7 @@ mod tests {
             "Russia and China held talks in Moscow about the border in 2019.",
         ];
         let ids = ["d0", "d1", "d2"];
-        Engine::from_texts(ids.into_iter().zip(docs))
+        Engine::from_texts(ids.into_iter().zip(docs)).unwrap()
     }
 
     fn panel(panels: &[FacetPanel], kind: FacetKind) -> &[FacetCount] {

@@ -533,7 +533,7 @@ mod tests {
             "Later\nAbout 300 defectors arrived in 2020, and up to 80% of North Koreans watch foreign shows.",
         ];
         let ids = ["d0", "d1", "d2"];
-        Engine::from_texts(ids.into_iter().zip(docs))
+        Engine::from_texts(ids.into_iter().zip(docs)).unwrap()
     }
 
     fn values(rows: &[FigureRow]) -> Vec<&str> {

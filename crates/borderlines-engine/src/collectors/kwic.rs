@@ -377,9 +377,6 @@ pub fn to_csv(lines: &[KwicLine]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
-
-    use borderlines_core::{parse_document, Corpus};
 
     fn engine() -> Engine {
         let docs = [
@@ -387,12 +384,7 @@ mod tests {
             "Smugglers on the Yalu\nSmugglers and a defector crossed the Yalu River at night.",
             "Russia and China\nTalks in Moscow about trade.",
         ];
-        let documents = docs
-            .iter()
-            .enumerate()
-            .map(|(i, t)| parse_document(&format!("d{i}"), t).unwrap())
-            .collect();
-        Engine::build(Arc::new(Corpus { documents }))
+        Engine::from_texts(docs.iter().enumerate().map(|(i, t)| (format!("d{i}"), t))).unwrap()
     }
 
     fn run(e: &Engine, q: &str, term: &str, width: usize, sort: KwicSort) -> Kwic {
@@ -545,12 +537,11 @@ mod tests {
 
     #[test]
     fn a_joined_compound_form_is_found_through_the_highlighter() {
-        let documents = vec![parse_document(
+        let e = Engine::from_texts([(
             "k",
             "Kim Meets Envoys\nLeader Kim Jong-un met envoys. Later Jongun left.",
-        )
-        .unwrap()];
-        let e = Engine::build(Arc::new(Corpus { documents }));
+        )])
+        .unwrap();
         let k = run(&e, "", "jongun", 1, KwicSort::Document);
         let got: Vec<_> = k.lines.iter().map(parts).collect();
         assert_eq!(

@@ -530,17 +530,9 @@ pub fn term_frequency(engine: &Engine, selection: &Selection, term: &str) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
-
-    use borderlines_core::{parse_document, Corpus};
 
     fn engine(texts: &[&str]) -> Engine {
-        let documents = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| parse_document(&format!("d{i}"), t).unwrap())
-            .collect();
-        Engine::build(Arc::new(Corpus { documents }))
+        Engine::from_texts(texts.iter().enumerate().map(|(i, t)| (format!("d{i}"), t))).unwrap()
     }
 
     fn corpus() -> Engine {
