@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use borderlines_engine::{Engine, Selection, ViewState};
+use borderlines_search::SearchResults;
 use leptos::prelude::*;
 
 use crate::debounce::Debounce;
@@ -81,6 +82,12 @@ impl Session {
         };
         provide_context(session);
         session
+    }
+
+    /// Reads the selection's results in place (tracked), without copying
+    /// every matching id as a memo of them would on each keystroke.
+    pub fn with_results<T>(&self, f: impl FnOnce(&SearchResults) -> T) -> T {
+        self.selection.with(|s| f(&s.results))
     }
 
     /// Asks for another page of ranked hits for the current query.

@@ -8,11 +8,10 @@ use crate::session::use_session;
 #[component]
 pub fn QueryStatus() -> impl IntoView {
     let session = use_session();
-    let results = Memo::new(move |_| session.selection.with(|s| s.results.clone()));
     let total_docs = move || session.selection.with(|s| s.corpus_len);
     let searching = move || session.query.with(|q| !q.trim().is_empty());
     let count = move || {
-        let n = results.with(|r| r.total);
+        let n = session.with_results(|r| r.total);
         if searching() {
             format!(
                 "{} of {} match",
@@ -24,7 +23,7 @@ pub fn QueryStatus() -> impl IntoView {
         }
     };
     let understood = move || {
-        results.with(|r| {
+        session.with_results(|r| {
             let shown = searching() && !r.understood.is_empty();
             let label = if r.typo_fallback {
                 Some("No exact match; showing close spellings:")

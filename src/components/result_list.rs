@@ -35,26 +35,26 @@ pub fn ResultList(
 ) -> impl IntoView {
     let session = use_session();
     let query = session.query;
-    let results = Memo::new(move |_| session.selection.with(|s| s.results.clone()));
     // Keyed by document: an item that stays while the query changes keeps
     // its element, meta and chips, and re-renders only what the hit changes.
-    let items = move || results.with(|r| r.hits.iter().map(|h| h.doc).collect::<Vec<_>>());
+    let items = move || session.with_results(|r| r.hits.iter().map(|h| h.doc).collect::<Vec<_>>());
     let item = move |doc: usize| {
         let engine = session.engine.get_untracked();
         let corpus = engine.corpus().clone();
         let is_open = Signal::derive(move || open.get() == Some(doc));
-        let hit =
-            Memo::new(move |_| results.with(|r| r.hits.iter().find(|h| h.doc == doc).cloned()));
+        let hit = Memo::new(move |_| {
+            session.with_results(|r| r.hits.iter().find(|h| h.doc == doc).cloned())
+        });
         let (entities, themes) = engine.insights(doc).map(summary_chips).unwrap_or_default();
         view! { <ResultItem corpus=corpus doc=doc hit=hit.into() is_open=is_open entities=entities themes=themes/> }
     };
     let more = move || {
-        results.with(|r| {
+        session.with_results(|r| {
             (r.total > r.hits.len())
                 .then(|| format!("Showing the best {} of {}.", r.hits.len(), r.total))
         })
     };
-    let empty = move || results.with(|r| r.total == 0);
+    let empty = move || session.with_results(|r| r.total == 0);
     view! {
         <ol class="result-list">
             <For each=items key=|doc| *doc children=item/>

@@ -21,9 +21,11 @@ use term_table::TermTable;
 #[component]
 pub fn TermsView() -> impl IntoView {
     let session = use_session();
+    // Counted once per corpus, not on every change of the view state.
+    let corpus_words = Memo::new(move |_| session.engine.with(|e| e.corpus().word_count()));
     let options = Memo::new(move |_| {
         session.state.with(|s| {
-            let tokens = session.engine.with(|e| e.corpus().word_count());
+            let tokens = corpus_words.get();
             let sort = match s.term_sort.as_ref().map(|s| s.column.as_str()) {
                 Some("ratio") => SortBy::LogRatio,
                 Some("freq") => SortBy::Frequency,
