@@ -127,13 +127,19 @@ fn clauses(query: &Query) -> Vec<Node> {
     }
 }
 
-fn from_clauses(mut cs: Vec<Node>) -> String {
+/// The query whose top-level clauses are `cs`.
+fn query_of(mut cs: Vec<Node>) -> Query {
     let root = match cs.len() {
         0 => None,
         1 => cs.pop(),
         _ => Some(Node::And(cs)),
     };
-    Query { root }.to_string()
+    Query { root }
+}
+
+/// The query text whose top-level clauses are `cs`.
+fn from_clauses(cs: Vec<Node>) -> String {
+    query_of(cs).to_string()
 }
 
 /// The filters (pills) of a query, in the order they are written.
@@ -245,7 +251,7 @@ pub fn without_inclusions(query: &Query, kind: FacetKind) -> Query {
             !single && !group
         })
         .collect();
-    Query::parse(&from_clauses(kept))
+    query_of(kept)
 }
 
 /// Does the query include (not exclude) any value of this facet?
