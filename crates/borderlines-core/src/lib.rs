@@ -19,6 +19,7 @@ pub mod error;
 pub mod layers;
 pub mod load;
 pub mod parse;
+pub mod pieces;
 pub mod sniff;
 pub mod text;
 

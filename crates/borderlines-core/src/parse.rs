@@ -24,6 +24,10 @@ use crate::Error;
 const MAX_HEADLINE_WORDS: usize = 25;
 /// Longest in-body section heading, in words.
 const MAX_HEADING_WORDS: usize = 15;
+/// More heading-shaped lines than this, and more than half of all blocks,
+/// means a text of short lines rather than a text with headings.
+const MOSTLY_SHORT_LINES_MIN: usize = 20;
+
 /// Words kept in a title derived from the first sentence.
 const DERIVED_TITLE_WORDS: usize = 12;
 
@@ -86,6 +90,17 @@ pub fn parse_document(id: &str, raw: &str) -> Result<Document, Error> {
         blocks.push(Block { kind, text: line });
     }
 
+    // A text made mostly of short lines (a transcript, a list, a log) has
+    // no headings: its lines are its paragraphs.
+    let headings = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .count();
+    if headings > MOSTLY_SHORT_LINES_MIN && headings * 2 > blocks.len() {
+        for b in &mut blocks {
+            b.kind = BlockKind::Paragraph;
+        }
+    }
     let (title, title_source) = match title {
         Some(t) => (t, TitleSource::Headline),
         None => {
@@ -236,5 +251,25 @@ mod tests {
         );
         assert_eq!(byline_of("NEWS UPDATE TODAY"), None);
         assert_eq!(byline_of("The Wall: Part 2"), None);
+    }
+
+    #[test]
+    fn a_transcript_of_short_lines_has_paragraphs_not_headings() {
+        let text: String = std::iter::once("Transcript of the Hearing\n".to_owned())
+            .chain((1..=200).map(|i| format!("{i}: River village crossing\n")))
+            .collect();
+        let d = parse_document("t", &text).unwrap();
+        assert_eq!(d.title, "Transcript of the Hearing");
+        assert!(d.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+        // An article with a few headings keeps them.
+        let article = "Walls Rise on the Yalu\nGuards patrolled the new fence all winter long.\nThe Fence\nIt runs for miles along the river and past the town.\nThe Guards\nThey patrol it day and night in teams of three.";
+        let d = parse_document("a", article).unwrap();
+        assert_eq!(
+            d.blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::Heading)
+                .count(),
+            2
+        );
     }
 }
