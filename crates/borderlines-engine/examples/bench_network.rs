@@ -40,7 +40,9 @@ fn main() {
     let t = Instant::now();
     let _ = engine.entity_blocks();
     println!("entity blocks (once per engine): {:.1} ms", ms(t));
-    println!("| query | docs | top | nodes | edges (min weight) | network ms | layout ms | iterations |");
+    println!(
+        "| query | docs | top | nodes | edges (min weight) | network ms | layout ms | iterations |"
+    );
     println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     for q in ["", "border", "president", "country:\"United States\""] {
         let s = engine.select(q, 10);
@@ -58,7 +60,11 @@ fn main() {
                 let t = Instant::now();
                 let graph = borderlines_engine::layout::force::Graph {
                     radii: net.nodes.iter().map(|n| n.radius).collect(),
-                    edges: net.edges.iter().map(|e| (e.a, e.b, e.weight as f32)).collect(),
+                    edges: net
+                        .edges
+                        .iter()
+                        .map(|e| (e.a, e.b, e.weight as f32))
+                        .collect(),
                     pins: Vec::new(),
                 };
                 let l = borderlines_engine::layout::force::layout(
@@ -67,7 +73,12 @@ fn main() {
                     &Default::default(),
                 );
                 lay_ms = lay_ms.min(ms(t));
-                shown = Some((net.nodes.len(), net.edges.len(), net.min_weight, l.iterations));
+                shown = Some((
+                    net.nodes.len(),
+                    net.edges.len(),
+                    net.min_weight,
+                    l.iterations,
+                ));
             }
             let (n, e, w, it) = shown.unwrap_or_default();
             println!(

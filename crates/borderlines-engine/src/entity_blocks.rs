@@ -31,7 +31,8 @@ pub const ENTITY_KINDS: [FacetKind; 5] = [
     FacetKind::Group,
 ];
 
-fn kind_of(kind: EntityKind) -> FacetKind {
+/// The facet kind of an extracted entity's kind.
+pub fn facet_kind(kind: EntityKind) -> FacetKind {
     match kind {
         EntityKind::Person => FacetKind::Person,
         EntityKind::Organisation => FacetKind::Organisation,
@@ -84,7 +85,7 @@ impl EntityBlocks {
             pairs.clear();
             let mentions_start = out.mentions.len();
             for e in &doc.entities {
-                let key = (kind_of(e.kind), words(&e.name).join(" "));
+                let key = (facet_kind(e.kind), words(&e.name).join(" "));
                 let Some(&id) = value_of.get(&key) else {
                     continue;
                 };

@@ -28,8 +28,6 @@
 
 use std::ops::RangeInclusive;
 
-use borderlines_core::text::truncate_words;
-
 use crate::entity_blocks::ENTITY_KINDS;
 use crate::export::csv;
 use crate::facets::{words, FacetKind};
@@ -362,8 +360,65 @@ pub struct EdgePassage {
     pub title: String,
     /// The paragraph's index in the document.
     pub block: u32,
-    /// The paragraph, cut to 55 words.
+    /// The paragraph, or the part of a long one around the two names
+    /// (with `…` where it was cut).
     pub excerpt: String,
+    /// Byte ranges of the two entities' mentions in `excerpt`, in order.
+    pub marks: Vec<(usize, usize)>,
+}
+
+/// Characters kept either side of the names in a long paragraph.
+const CONTEXT: usize = 220;
+
+/// The char boundary at or before `i`, then back to a space (so words are
+/// not cut), but never before `floor`.
+fn word_start(text: &str, i: usize, floor: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    match text[floor..i].rfind(char::is_whitespace) {
+        Some(sp) => floor + sp + 1,
+        None => floor,
+    }
+}
+
+/// The char boundary at or after `i`, then on to a space.
+fn word_end(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    text[i..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |sp| i + sp)
+}
+
+/// The excerpt of a paragraph around `marks` (byte ranges, sorted) and the
+/// marks moved into it.
+fn excerpt(text: &str, marks: &[(usize, usize)]) -> (String, Vec<(usize, usize)>) {
+    let first = marks.first().map_or(0, |m| m.0);
+    let last = marks.last().map_or(0, |m| m.1).max(first);
+    let start = if first > CONTEXT {
+        word_start(text, first - CONTEXT, 0)
+    } else {
+        0
+    };
+    let end = if text.len() > last + CONTEXT {
+        word_end(text, last + CONTEXT)
+    } else {
+        text.len()
+    };
+    let lead = if start > 0 { "…" } else { "" };
+    let tail = if end < text.len() { "…" } else { "" };
+    let out = format!("{lead}{}{tail}", &text[start..end]);
+    let shift = lead.len();
+    let moved = marks
+        .iter()
+        .filter(|m| m.0 >= start && m.1 <= end)
+        .map(|m| (m.0 - start + shift, m.1 - start + shift))
+        .collect();
+    (out, moved)
 }
 
 /// The paragraphs of the selection naming both values `a` and `b` (facet
@@ -395,16 +450,56 @@ pub fn edge_passages(
                 .blocks
                 .get(block as usize)
                 .map_or("", |blk| blk.text.as_str());
+            let mut marks = mention_ranges(engine, d, block, &[a, b]);
+            marks.retain(|&(s, e)| {
+                s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+            });
+            let (excerpt, marks) = excerpt(text, &marks);
             out.push(EdgePassage {
                 doc: d,
                 doc_id: doc.id.clone(),
                 title: doc.title.clone(),
                 block,
-                excerpt: truncate_words(text, 55),
+                excerpt,
+                marks,
             });
         }
     }
     (out, total)
+}
+
+/// Byte ranges of the mentions of these values (facet value ids) in one
+/// block of document `doc`, sorted, overlaps dropped.
+fn mention_ranges(engine: &Engine, doc: u32, block: u32, values: &[u32]) -> Vec<(usize, usize)> {
+    let Some(insights) = engine.insights(doc as usize) else {
+        return Vec::new();
+    };
+    let facets = engine.facets();
+    let wanted: Vec<(FacetKind, Vec<String>)> = values
+        .iter()
+        .filter_map(|&id| facets.value(id))
+        .map(|v| (v.kind, words(&v.label)))
+        .collect();
+    let mut ranges: Vec<(usize, usize)> = insights
+        .entities
+        .iter()
+        .filter(|e| {
+            let kind = crate::entity_blocks::facet_kind(e.kind);
+            let w = words(&e.name);
+            wanted.iter().any(|(k, lw)| *k == kind && *lw == w)
+        })
+        .flat_map(|e| e.mentions.iter())
+        .filter(|m| m.loc.block == block)
+        .map(|m| (m.loc.start as usize, m.loc.end as usize))
+        .collect();
+    ranges.sort_unstable();
+    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        if kept.last().is_none_or(|l| r.0 >= l.1) {
+            kept.push(r);
+        }
+    }
+    kept
 }
 
 /// The nodes as CSV: label, kind, mentions, documents, degree.
@@ -554,10 +649,40 @@ mod tests {
         assert_eq!(total, 2);
         assert_eq!(rows[0].doc_id, "a");
         assert!(rows[0].excerpt.contains("Kim Jong Un met"));
+        let marked: Vec<&str> = rows[0]
+            .marks
+            .iter()
+            .map(|&(s, e)| &rows[0].excerpt[s..e])
+            .collect();
+        assert_eq!(marked, ["Kim Jong Un", "China"]);
         let (rows, total) = edge_passages(&e, &s, kim, china, 1);
         assert_eq!((rows.len(), total), (1, 2));
         assert_eq!(edge_passages(&e, &s, kim, kim, 10).1, 0);
         assert_eq!(edge_passages(&e, &s, 99_999, kim, 10).1, 0);
+    }
+
+    #[test]
+    fn long_paragraphs_are_cut_around_the_names() {
+        let text = format!(
+            "{} Kim met Moon. {}",
+            "word ".repeat(100),
+            "tail ".repeat(100)
+        );
+        let at = text.find("Kim").unwrap();
+        let moon = text.find("Moon").unwrap();
+        let (ex, marks) = excerpt(&text, &[(at, at + 3), (moon, moon + 4)]);
+        assert!(ex.starts_with('…') && ex.ends_with('…'), "{ex}");
+        assert!(ex.len() < 2 * CONTEXT + 40);
+        assert_eq!(&ex[marks[0].0..marks[0].1], "Kim");
+        assert_eq!(&ex[marks[1].0..marks[1].1], "Moon");
+        let (short, m) = excerpt("Kim met Moon.", &[(0, 3)]);
+        assert_eq!((short.as_str(), m), ("Kim met Moon.", vec![(0, 3)]));
+        let (none, m) = excerpt("No names at all.", &[]);
+        assert_eq!((none.as_str(), m.len()), ("No names at all.", 0));
+        let wide = format!("{}é Kim", "ü".repeat(300));
+        let k = wide.find("Kim").unwrap();
+        let (ex, m) = excerpt(&wide, &[(k, k + 3)]);
+        assert_eq!(&ex[m[0].0..m[0].1], "Kim");
     }
 
     #[test]

@@ -79,8 +79,8 @@ pub struct ForceOptions {
 impl Default for ForceOptions {
     fn default() -> Self {
         ForceOptions {
-            spread: 0.7,
-            gravity: 0.04,
+            spread: 0.8,
+            gravity: 0.2,
             max_iterations: 400,
             settle: 0.05,
             start_temperature: 0.1,
