@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use borderlines_engine::collectors::network::{Network, FRAME};
-use borderlines_engine::collectors::network_svg::{edge_width, shows_label};
+use borderlines_engine::collectors::network_svg::{edge_width, label_offsets};
 use borderlines_engine::filters::{toggle, Filter};
 use borderlines_engine::layout::nearest::{nearest, Direction};
 use borderlines_engine::view_state::{NodePin, MAX_PINS, MAX_PIN_COORD};
@@ -13,6 +13,8 @@ use crate::session::use_session;
 
 /// Labels shown on narrow screens too (the rest hide below 600 px).
 const MAJOR_LABELS: usize = 10;
+/// The names' size in frame units (style/network.css, wide screens).
+const LABEL_FONT: f32 = 15.0;
 /// Pointer travel (px) before a press on a node becomes a drag.
 const DRAG_SLOP: f64 = 5.0;
 
@@ -58,10 +60,18 @@ pub(super) fn NetworkGraph(net: Memo<Arc<Network>>, placed: Memo<Placed>) -> imp
     // A drag ends with a click on the node; that click must not filter.
     let swallow_click = StoredValue::new(false);
     let focused = RwSignal::new(0usize);
-    // A new layout (after a pin landed in the link) ends the drag.
+    // A new layout (after a pin landed in the link) ends the drag. On a
+    // narrow screen the picture scrolls sideways: start at its middle.
     Effect::new(move |_| {
         placed.track();
         drag.set(None);
+        if let Ok(Some(body)) = document().query_selector("[data-testid=network-view] .chart-body")
+        {
+            let spare = body.scroll_width() - body.client_width();
+            if spare > 0 && body.scroll_left() == 0 {
+                body.set_scroll_left(spare / 2);
+            }
+        }
     });
     let pos = move |i: usize| -> (f32, f32) {
         let dragged = drag.with(|d| d.filter(|d| d.node == i && d.moved).map(|d| d.at));
@@ -296,18 +306,18 @@ pub(super) fn NetworkGraph(net: Memo<Arc<Network>>, placed: Memo<Placed>) -> imp
                 }
             })
             .collect::<Vec<_>>();
+        let offsets = label_offsets(&n, &p.positions, LABEL_FONT);
         let labels = n
             .nodes
             .iter()
             .enumerate()
-            .filter(|&(i, _)| shows_label(&n, i))
-            .map(|(i, node)| {
+            .filter_map(|(i, node)| Some((i, node, offsets.get(i).copied().flatten()?)))
+            .map(|(i, node, dy)| {
                 let class = if i < MAJOR_LABELS || node.chosen {
                     "net-label"
                 } else {
                     "net-label minor"
                 };
-                let dy = node.radius + 13.0;
                 view! {
                     <g>
                         <text class=class transform=at(i, dy) text-anchor="middle">{node.label.clone()}</text>

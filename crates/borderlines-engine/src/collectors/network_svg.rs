@@ -37,6 +37,45 @@ pub fn shows_label(net: &Network, i: usize) -> bool {
     i < LABELLED || net.nodes.get(i).is_some_and(|n| n.chosen)
 }
 
+/// Where the names go: for each node, the offset of its label's baseline
+/// centre from the node's centre, or `None` for no label. The chosen nodes
+/// and the [`LABELLED`] most mentioned get one, below their disc or else
+/// above it, unless both spots would overlap a name already placed or
+/// another disc (names are placed chosen first, then by rank). `font` is the
+/// label size in frame units; widths are estimated from the characters (no
+/// font metrics outside a browser).
+pub fn label_offsets(net: &Network, positions: &[(f32, f32)], font: f32) -> Vec<Option<f32>> {
+    let n = net.nodes.len();
+    let at = |i: usize| positions.get(i).copied().unwrap_or((0.0, 0.0));
+    let mut order: Vec<usize> = (0..n).filter(|&i| shows_label(net, i)).collect();
+    order.sort_by_key(|&i| (!net.nodes[i].chosen, i));
+    let mut placed: Vec<(f32, f32, f32, f32)> = Vec::new();
+    let mut out = vec![None; n];
+    let overlaps = |a: &(f32, f32, f32, f32), b: &(f32, f32, f32, f32)| {
+        a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+    };
+    for i in order {
+        let node = &net.nodes[i];
+        let (x, y) = at(i);
+        let half = 0.3 * font * node.label.chars().count() as f32;
+        for dy in [node.radius + font * 0.95, -(node.radius + font * 0.3)] {
+            let b = (x - half, y + dy - font * 0.8, x + half, y + dy + font * 0.2);
+            let on_label = placed.iter().any(|p| overlaps(p, &b));
+            let on_disc = (0..n).any(|j| {
+                let (cx, cy) = at(j);
+                let r = net.nodes[j].radius;
+                j != i && overlaps(&(cx - r, cy - r, cx + r, cy + r), &b)
+            });
+            if !on_label && !on_disc {
+                placed.push(b);
+                out[i] = Some(dy);
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// An edge's stroke width: 1 to 6 units, by weight on a log scale.
 pub fn edge_width(net: &Network, e: &NetEdge) -> f32 {
     let most = net.edges.first().map_or(1, |e| e.weight).max(1) as f32;
@@ -105,15 +144,16 @@ pub fn network_svg(net: &Network, positions: &[(f32, f32)], title: &str) -> Stri
                 )),
         );
     }
+    let labels = label_offsets(net, positions, 12.0);
     for (i, n) in net.nodes.iter().enumerate() {
-        if !shows_label(net, i) {
+        let Some(dy) = labels.get(i).copied().flatten() else {
             continue;
-        }
+        };
         let p = at(i);
         doc.push(
             Tag::new("text")
                 .num("x", f64::from(p.0))
-                .num("y", f64::from(p.1 + n.radius + 12.0))
+                .num("y", f64::from(p.1 + dy))
                 .attr("text-anchor", "middle")
                 .attr("fill", "#1d2733")
                 .attr("stroke", "#fbfaf7")
@@ -164,6 +204,27 @@ mod tests {
         );
         assert!(svg.contains("Fruchterman"));
         assert!(!svg.contains("<b>"));
+        // Names never overlap each other.
+        let offsets = label_offsets(&net, &pos, 12.0);
+        assert!(offsets.iter().any(Option::is_some));
+        let boxes: Vec<(f32, f32, f32, f32)> = offsets
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| {
+                let dy = (*o)?;
+                let half = 3.6 * net.nodes[i].label.chars().count() as f32;
+                let (x, y) = pos[i];
+                Some((x - half, y + dy - 9.6, x + half, y + dy + 2.4))
+            })
+            .collect();
+        for (a, x) in boxes.iter().enumerate() {
+            for y in &boxes[a + 1..] {
+                assert!(
+                    !(x.0 < y.2 && y.0 < x.2 && x.1 < y.3 && y.1 < x.3),
+                    "{x:?} {y:?}"
+                );
+            }
+        }
         // Fewer positions than nodes never panics.
         assert!(network_svg(&net, &[], "t").contains("<circle"));
     }
