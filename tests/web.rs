@@ -204,3 +204,49 @@ async fn the_figures_tab_lists_the_selection_figures_and_claims() {
     assert!(narrowed.len() < values.len() && !narrowed.is_empty());
     root.remove();
 }
+
+fn attr(root: &Element, selector: &str, name: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .filter_map(|e| e.get_attribute(name))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_network_tab_draws_entities_as_links_and_follows_the_state() {
+    let state = RwSignal::new(ViewState {
+        view: View::Network,
+        ..ViewState::default()
+    });
+    let root = explorer(state);
+    tick().await;
+    let keys = attr(&root, "[data-testid=network-node]", "data-key");
+    assert!(keys.contains(&"country:North Korea".to_owned()), "{keys:?}");
+    assert_eq!(keys.len(), 40, "every entity of the seeds");
+    // Every node is a link whose target filters on it.
+    let hrefs = attr(&root, "[data-testid=network-node]", "href");
+    assert!(hrefs.iter().all(|h| h.contains("q=")), "{hrefs:?}");
+    assert!(!attr(&root, "[data-testid=network-edge]", "href").is_empty());
+    // Its table is in the page for screen readers.
+    let table = all(
+        &root,
+        "[data-testid=network-node-table] tbody tr td:first-child",
+    );
+    assert_eq!(table.len(), 40);
+    // Thresholds from the state: fewer nodes; a chosen edge lists paragraphs.
+    state.update(|s| {
+        s.network_top = Some(5);
+        s.network_edge = Some(("person:Kim Jong Un".into(), "country:North Korea".into()));
+    });
+    tick().await;
+    assert!(attr(&root, "[data-testid=network-node]", "data-key").len() <= 6);
+    assert_eq!(all(&root, "[data-testid=network-passage]").len(), 4);
+    // Filtering on an entity lights it and its neighbours.
+    state.update(|s| s.query = "country:Ukraine".into());
+    tick().await;
+    let chosen = attr(&root, "[data-testid=network-node].chosen", "data-key");
+    assert_eq!(chosen, ["country:Ukraine"]);
+    root.remove();
+}

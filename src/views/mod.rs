@@ -9,6 +9,7 @@ pub mod chart;
 pub mod documents;
 pub mod facets;
 pub mod figures;
+pub mod network;
 pub mod pills;
 pub mod tabs;
 pub mod terms;

@@ -11,6 +11,7 @@ use borderlines_extract::{CorpusInsights, DocumentInsights};
 use borderlines_search::vectors::TermStats;
 use borderlines_search::{Highlighter, Query, SearchIndex, SearchOptions};
 
+use crate::entity_blocks::EntityBlocks;
 use crate::error::EngineError;
 use crate::facets::FacetIndex;
 use crate::fields::FacetFields;
@@ -27,6 +28,8 @@ pub struct Engine {
     /// Document vectors for the terms view, built on first use (most
     /// sessions never open it).
     term_stats: OnceLock<TermStats>,
+    /// Entity value ids per paragraph for the network view, built on first use.
+    entity_blocks: OnceLock<EntityBlocks>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -48,6 +51,7 @@ impl Engine {
             insights,
             facets,
             term_stats: OnceLock::new(),
+            entity_blocks: OnceLock::new(),
         }
     }
 
@@ -96,6 +100,12 @@ impl Engine {
     pub fn term_stats(&self) -> &TermStats {
         self.term_stats
             .get_or_init(|| TermStats::build(&self.index))
+    }
+
+    /// Entity value ids per paragraph of every document (built on first call).
+    pub fn entity_blocks(&self) -> &EntityBlocks {
+        self.entity_blocks
+            .get_or_init(|| EntityBlocks::build(&self.insights, &self.facets))
     }
 
     /// Insights of every document, in corpus order, and the claims.

@@ -27,12 +27,14 @@
 
 pub mod collectors;
 pub mod engine;
+pub mod entity_blocks;
 pub mod error;
 pub mod export;
 pub mod facets;
 pub mod fields;
 pub mod filters;
 pub mod keyness;
+pub mod layout;
 pub mod reference;
 pub mod selection;
 pub mod snapshot;

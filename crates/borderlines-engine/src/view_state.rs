@@ -17,6 +17,10 @@
 //! | `stop` | show stopwords in the terms view | `stop=1` |
 //! | `ngram` | words per term: 1, 2 or 3 | `ngram=2` |
 //! | `minf` | least frequency of a term in the terms view (absent: chosen by corpus size) | `minf=5` |
+//! | `ntop` | entities kept in the network (absent: 60) | `ntop=100` |
+//! | `nmin` | least edge weight in the network (absent: chosen by size) | `nmin=3` |
+//! | `nedge` | the network edge whose paragraphs are listed: two node keys | `nedge=person%3AKim+Jong+Un%7Ccountry%3AChina` |
+//! | `pin` | network nodes pinned where they were dragged: `key@x,y;…` | `pin=country%3AChina%40120%2C300` |
 //!
 //! Parsing never fails. Links from the first version (`#doc=…&q=…`) open
 //! as before. Unknown keys, repeated keys and values of the wrong type are
@@ -44,6 +48,52 @@ pub const KWIC_WIDTH: std::ops::RangeInclusive<u8> = 1..=20;
 pub const MAX_MIN_FREQ: u16 = 1_000;
 /// Keyword-in-context default width.
 pub const DEFAULT_KWIC_WIDTH: u8 = 5;
+
+/// Most nodes a link may pin in the network.
+pub const MAX_PINS: usize = 24;
+/// Largest pin coordinate (the network's frame is 1000 × 700).
+pub const MAX_PIN_COORD: u16 = 1_000;
+
+/// A network node pinned where the user dropped it: its key
+/// (`country:China`) and its position in the layout's frame.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct NodePin {
+    pub node: String,
+    pub x: u16,
+    pub y: u16,
+}
+
+impl NodePin {
+    fn parse_all(text: &str) -> Option<Vec<NodePin>> {
+        let pins = text
+            .split(';')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (node, xy) = p.rsplit_once('@')?;
+                let (x, y) = xy.split_once(',')?;
+                let (x, y) = (x.parse().ok()?, y.parse().ok()?);
+                let ok = node.contains(':')
+                    && node.chars().count() <= MAX_ID_CHARS
+                    && x <= MAX_PIN_COORD
+                    && y <= MAX_PIN_COORD;
+                ok.then(|| NodePin {
+                    node: node.to_owned(),
+                    x,
+                    y,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        (!pins.is_empty() && pins.len() <= MAX_PINS).then_some(pins)
+    }
+
+    fn write_all(pins: &[NodePin]) -> String {
+        pins.iter()
+            .filter(|p| !p.node.contains(';'))
+            .map(|p| format!("{}@{},{}", p.node, p.x, p.y))
+            .collect::<Vec<_>>()
+            .join(";")
+    }
+}
 
 /// The tab shown beside the facets.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -186,6 +236,15 @@ pub struct ViewState {
     /// Show the data table behind the chart of the timeline, map or network
     /// (it is in the page for screen readers either way).
     pub chart_table: bool,
+    /// Entities kept in the network; `None`: the default (60).
+    pub network_top: Option<u16>,
+    /// Least edge weight in the network; `None` lets its size choose.
+    pub network_min: Option<u16>,
+    /// The network edge whose paragraphs are listed: two node keys
+    /// (`person:Kim Jong Un`, `country:China`).
+    pub network_edge: Option<(String, String)>,
+    /// Network nodes pinned by dragging.
+    pub network_pins: Vec<NodePin>,
 }
 
 impl Default for ViewState {
@@ -204,6 +263,10 @@ impl Default for ViewState {
             ngram: 1,
             min_freq: None,
             chart_table: false,
+            network_top: None,
+            network_min: None,
+            network_edge: None,
+            network_pins: Vec::new(),
         }
     }
 }
@@ -313,6 +376,28 @@ impl ViewState {
                     Ok(n @ 1..=MAX_MIN_FREQ) => state.min_freq = Some(n),
                     _ => bad(&mut notes),
                 },
+                "ntop" => match value.parse::<u16>() {
+                    Ok(n @ 5..=300) => state.network_top = Some(n),
+                    _ => bad(&mut notes),
+                },
+                "nmin" => match value.parse::<u16>() {
+                    Ok(n @ 1..=10_000) => state.network_min = Some(n),
+                    _ => bad(&mut notes),
+                },
+                "nedge" => match value.split_once('|') {
+                    Some((a, b))
+                        if a.contains(':')
+                            && b.contains(':')
+                            && value.chars().count() <= 2 * MAX_ID_CHARS =>
+                    {
+                        state.network_edge = Some((a.to_owned(), b.to_owned()));
+                    }
+                    _ => bad(&mut notes),
+                },
+                "pin" => match NodePin::parse_all(&value) {
+                    Some(pins) => state.network_pins = pins,
+                    None => bad(&mut notes),
+                },
                 "doc" | "term" => {}
                 _ => notes.push(format!(
                     "Ignored “{}” in the link: this page does not know it.",
@@ -365,6 +450,18 @@ impl ViewState {
         }
         if let Some(n) = self.min_freq {
             ser.append_pair("minf", &n.to_string());
+        }
+        if let Some(n) = self.network_top {
+            ser.append_pair("ntop", &n.to_string());
+        }
+        if let Some(n) = self.network_min {
+            ser.append_pair("nmin", &n.to_string());
+        }
+        if let Some((a, b)) = &self.network_edge {
+            ser.append_pair("nedge", &format!("{a}|{b}"));
+        }
+        if !self.network_pins.is_empty() {
+            ser.append_pair("pin", &NodePin::write_all(&self.network_pins));
         }
         let body = ser.finish();
         if body.is_empty() {
@@ -452,6 +549,10 @@ mod tests {
             ngram: 2,
             min_freq: Some(5),
             chart_table: true,
+            network_top: None,
+            network_min: None,
+            network_edge: None,
+            network_pins: Vec::new(),
         };
         let f = s.to_fragment();
         assert_eq!(
@@ -461,6 +562,41 @@ mod tests {
                 notes: vec![]
             }
         );
+    }
+
+    #[test]
+    fn network_thresholds_edge_and_pins_round_trip() {
+        let s = ViewState {
+            view: View::Network,
+            network_top: Some(120),
+            network_min: Some(3),
+            network_edge: Some(("person:Kim Jong Un".into(), "country:China".into())),
+            network_pins: vec![
+                NodePin {
+                    node: "country:China".into(),
+                    x: 120,
+                    y: 300,
+                },
+                NodePin {
+                    node: "org:A@B, Inc.".into(),
+                    x: 0,
+                    y: 1000,
+                },
+            ],
+            ..ViewState::default()
+        };
+        let f = s.to_fragment();
+        assert!(f.contains("ntop=120") && f.contains("nmin=3"), "{f}");
+        assert_eq!(
+            ViewState::parse_fragment(&f),
+            ParsedFragment {
+                state: s,
+                notes: vec![]
+            }
+        );
+        let p = ViewState::parse_fragment("#ntop=2&nmin=0&nedge=china&pin=country:China@5000,1");
+        assert_eq!(p.state, ViewState::default());
+        assert_eq!(p.notes.len(), 4, "{:?}", p.notes);
     }
 
     proptest! {

@@ -8,8 +8,12 @@
 //! | [`figures`] | figures table and claims across sources |
 //! | [`terms`] | distinctive terms (G², log ratio), frequency per document |
 //! | [`kwic`] | keyword in context |
+//! | [`network`] | entity network: co-occurrence in paragraphs, layout, CSV |
+//! | [`network_svg`] | the entity network as an SVG file |
 
 pub mod facet_counts;
 pub mod figures;
 pub mod kwic;
+pub mod network;
+pub mod network_svg;
 pub mod terms;
