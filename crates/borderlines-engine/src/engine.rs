@@ -11,9 +11,10 @@ use borderlines_extract::{CorpusInsights, DocumentInsights};
 use borderlines_search::vectors::TermStats;
 use borderlines_search::{Highlighter, Query, SearchIndex, SearchOptions};
 
+use crate::doc_dates::DocDates;
 use crate::error::EngineError;
 use crate::facets::FacetIndex;
-use crate::fields::FacetFields;
+use crate::fields::{DatedDocs, FacetFields};
 use crate::filters::filters_of;
 use crate::selection::Selection;
 use crate::snapshot;
@@ -27,6 +28,9 @@ pub struct Engine {
     /// Document vectors for the terms view, built on first use (most
     /// sessions never open it).
     term_stats: OnceLock<TermStats>,
+    /// Every document's dates as spans, for the timeline and `date:`;
+    /// built on first use.
+    doc_dates: OnceLock<DocDates>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -34,6 +38,12 @@ impl std::fmt::Debug for Engine {
         f.debug_struct("Engine")
             .field("documents", &self.corpus.documents.len())
             .finish()
+    }
+}
+
+impl DatedDocs for Engine {
+    fn doc_dates(&self) -> &DocDates {
+        Engine::doc_dates(self)
     }
 }
 
@@ -48,6 +58,7 @@ impl Engine {
             insights,
             facets,
             term_stats: OnceLock::new(),
+            doc_dates: OnceLock::new(),
         }
     }
 
@@ -98,6 +109,21 @@ impl Engine {
             .get_or_init(|| TermStats::build(&self.index))
     }
 
+    /// Every document's dates (publication and mentioned) as spans of
+    /// days (built on first call).
+    pub fn doc_dates(&self) -> &DocDates {
+        self.doc_dates
+            .get_or_init(|| DocDates::build(&self.corpus, &self.insights))
+    }
+
+    /// The field resolver of the query language: facets and dates.
+    fn fields(&self) -> FacetFields<'_> {
+        FacetFields {
+            facets: &self.facets,
+            dates: Some(self),
+        }
+    }
+
     /// Insights of every document, in corpus order, and the claims.
     pub fn all_insights(&self) -> &CorpusInsights {
         &self.insights
@@ -121,9 +147,7 @@ impl Engine {
             limit,
             ..SearchOptions::default()
         };
-        let fields = FacetFields {
-            facets: &self.facets,
-        };
+        let fields = self.fields();
         let results = self
             .index
             .search_with(&self.corpus, &parsed, &options, &fields);
@@ -144,9 +168,7 @@ impl Engine {
             snippets: false,
             ..SearchOptions::default()
         };
-        let fields = FacetFields {
-            facets: &self.facets,
-        };
+        let fields = self.fields();
         self.index
             .search_with(&self.corpus, query, &options, &fields)
             .matching
@@ -154,9 +176,7 @@ impl Engine {
 
     /// A highlighter for a parsed query (use [`Selection::highlighter`]).
     pub fn highlighter_for(&self, query: &Query) -> Highlighter<'_> {
-        let fields = FacetFields {
-            facets: &self.facets,
-        };
+        let fields = self.fields();
         self.index.highlighter_with(query, &fields)
     }
 

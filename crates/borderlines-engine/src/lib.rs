@@ -25,6 +25,7 @@
 //! ```
 
 pub mod collectors;
+pub mod doc_dates;
 pub mod engine;
 pub mod error;
 pub mod export;
@@ -35,6 +36,7 @@ pub mod keyness;
 pub mod reference;
 pub mod selection;
 pub mod snapshot;
+pub mod time_bins;
 pub mod view_state;
 
 pub use engine::Engine;
