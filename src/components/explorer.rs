@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use borderlines_engine::{Engine, View, ViewState};
-use leptos::either::EitherOf3;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use crate::components::{
@@ -49,9 +49,13 @@ pub fn Explorer(
     };
     let view_kind = Memo::new(move |_| state.with(|s| s.view));
     let active_view = move || match view_kind.get() {
-        View::Documents => EitherOf3::A(view! { <DocumentsView/> }),
-        View::Figures => EitherOf3::B(view! { <FiguresView/> }),
-        View::Terms => EitherOf3::C(view! { <TermsView/> }),
+        View::Documents => EitherOf4::A(view! { <DocumentsView/> }),
+        View::Figures => EitherOf4::B(view! { <FiguresView/> }),
+        View::Terms => EitherOf4::C(view! { <TermsView/> }),
+        // The pictures land one by one (issue 8); until then the tab says so.
+        View::Timeline | View::Map | View::Network => EitherOf4::D(view! {
+            <p class="view-intro">"This view is being built."</p>
+        }),
     };
     view! {
         <header class="topbar">
