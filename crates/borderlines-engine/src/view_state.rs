@@ -17,6 +17,9 @@
 //! | `stop` | show stopwords in the terms view | `stop=1` |
 //! | `ngram` | words per term: 1, 2 or 3 | `ngram=2` |
 //! | `minf` | least frequency of a term in the terms view (absent: chosen by corpus size) | `minf=5` |
+//! | `tbin` | timeline bin unit: `day`, `month`, `year`, `decade` (absent: adapts to the span) | `tbin=month` |
+//! | `tbar` | the timeline bar (a date value) whose passages are listed | `tbar=2019` |
+//! | `tser` | the measure of the timeline's figure series (absent: the most frequent) | `tser=defector` |
 //!
 //! Parsing never fails. Links from the first version (`#doc=…&q=…`) open
 //! as before. Unknown keys, repeated keys and values of the wrong type are
@@ -186,6 +189,13 @@ pub struct ViewState {
     /// Show the data table behind the chart of the timeline, map or network
     /// (it is in the page for screen readers either way).
     pub chart_table: bool,
+    // Timeline (issue 8).
+    /// Bin unit of the timeline; `None` adapts to the span.
+    pub timeline_unit: Option<crate::time_bins::Unit>,
+    /// The chosen timeline bar, as a date value (`2019`, `2020-03`).
+    pub timeline_bar: Option<String>,
+    /// The measure of the timeline's figure series; `None` chooses.
+    pub timeline_series: Option<String>,
 }
 
 impl Default for ViewState {
@@ -204,6 +214,9 @@ impl Default for ViewState {
             ngram: 1,
             min_freq: None,
             chart_table: false,
+            timeline_unit: None,
+            timeline_bar: None,
+            timeline_series: None,
         }
     }
 }
@@ -300,6 +313,17 @@ impl ViewState {
                     "0" => state.chart_table = false,
                     _ => bad(&mut notes),
                 },
+                // Timeline (issue 8).
+                "tbin" => match crate::time_bins::Unit::from_name(&value) {
+                    Some(u) => state.timeline_unit = Some(u),
+                    None => bad(&mut notes),
+                },
+                "tbar" => match crate::time_bins::parse_date_value(&value) {
+                    Some(_) => state.timeline_bar = Some(value.trim().to_owned()),
+                    None => bad(&mut notes),
+                },
+                "tser" if !value.trim().is_empty() => state.timeline_series = Some(cut(&value, 64)),
+                "tser" => {}
                 "stop" => match value.as_ref() {
                     "1" => state.stopwords = true,
                     "0" => state.stopwords = false,
@@ -356,6 +380,16 @@ impl ViewState {
         }
         if self.chart_table {
             ser.append_pair("table", "1");
+        }
+        // Timeline (issue 8).
+        if let Some(u) = self.timeline_unit {
+            ser.append_pair("tbin", u.name());
+        }
+        if let Some(b) = &self.timeline_bar {
+            ser.append_pair("tbar", b);
+        }
+        if let Some(m) = &self.timeline_series {
+            ser.append_pair("tser", m);
         }
         if self.stopwords {
             ser.append_pair("stop", "1");
@@ -452,6 +486,9 @@ mod tests {
             ngram: 2,
             min_freq: Some(5),
             chart_table: true,
+            timeline_unit: Some(crate::time_bins::Unit::Month),
+            timeline_bar: Some("2020-03..2020-06".into()),
+            timeline_series: Some("defector".into()),
         };
         let f = s.to_fragment();
         assert_eq!(
@@ -461,6 +498,18 @@ mod tests {
                 notes: vec![]
             }
         );
+    }
+
+    #[test]
+    fn timeline_keys_round_trip_and_bad_values_are_noted() {
+        let s = ViewState::from_fragment("#view=timeline&tbin=year&tbar=2019&tser=defector");
+        assert_eq!(s.timeline_unit, Some(crate::time_bins::Unit::Year));
+        assert_eq!(s.timeline_bar.as_deref(), Some("2019"));
+        assert_eq!(s.timeline_series.as_deref(), Some("defector"));
+        assert_eq!(ViewState::from_fragment(&s.to_fragment()), s);
+        let p = ViewState::parse_fragment("#tbin=week&tbar=yesterday");
+        assert_eq!(p.notes.len(), 2, "{:?}", p.notes);
+        assert_eq!(p.state, ViewState::default());
     }
 
     proptest! {

@@ -8,8 +8,10 @@
 //! | [`figures`] | figures table and claims across sources |
 //! | [`terms`] | distinctive terms (G², log ratio), frequency per document |
 //! | [`kwic`] | keyword in context |
+//! | [`timeline`] | publication and mentioned dates per bin, a figure series, passages behind a bar |
 
 pub mod facet_counts;
 pub mod figures;
 pub mod kwic;
 pub mod terms;
+pub mod timeline;
