@@ -12,6 +12,7 @@ pub mod figures;
 pub mod pills;
 pub mod tabs;
 pub mod terms;
+pub mod timeline;
 
 pub use chart::ChartPanel;
 pub use documents::DocumentsView;
@@ -33,3 +34,4 @@ pub use figures::FiguresView;
 pub use pills::FilterPills;
 pub use tabs::ViewTabs;
 pub use terms::TermsView;
+pub use timeline::TimelineView;

@@ -39,6 +39,7 @@ pub mod selection;
 pub mod snapshot;
 pub mod svg;
 pub mod time_bins;
+pub mod timeline_chart;
 pub mod view_state;
 
 pub use engine::Engine;

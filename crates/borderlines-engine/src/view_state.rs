@@ -19,6 +19,7 @@
 //! | `minf` | least frequency of a term in the terms view (absent: chosen by corpus size) | `minf=5` |
 //! | `tbin` | timeline bin unit: `day`, `month`, `year`, `decade` (absent: adapts to the span) | `tbin=month` |
 //! | `tbar` | the timeline bar (a date value) whose passages are listed | `tbar=2019` |
+//! | `tspan` | `all`: the timeline draws the whole span of ranges and decades too | `tspan=all` |
 //! | `tser` | the measure of the timeline's figure series (absent: the most frequent) | `tser=defector` |
 //!
 //! Parsing never fails. Links from the first version (`#doc=…&q=…`) open
@@ -196,6 +197,8 @@ pub struct ViewState {
     pub timeline_bar: Option<String>,
     /// The measure of the timeline's figure series; `None` chooses.
     pub timeline_series: Option<String>,
+    /// The timeline draws the whole span of every date, ranges included.
+    pub timeline_full_span: bool,
 }
 
 impl Default for ViewState {
@@ -217,6 +220,7 @@ impl Default for ViewState {
             timeline_unit: None,
             timeline_bar: None,
             timeline_series: None,
+            timeline_full_span: false,
         }
     }
 }
@@ -324,6 +328,11 @@ impl ViewState {
                 },
                 "tser" if !value.trim().is_empty() => state.timeline_series = Some(cut(&value, 64)),
                 "tser" => {}
+                "tspan" => match value.as_ref() {
+                    "all" => state.timeline_full_span = true,
+                    "precise" => state.timeline_full_span = false,
+                    _ => bad(&mut notes),
+                },
                 "stop" => match value.as_ref() {
                     "1" => state.stopwords = true,
                     "0" => state.stopwords = false,
@@ -390,6 +399,9 @@ impl ViewState {
         }
         if let Some(m) = &self.timeline_series {
             ser.append_pair("tser", m);
+        }
+        if self.timeline_full_span {
+            ser.append_pair("tspan", "all");
         }
         if self.stopwords {
             ser.append_pair("stop", "1");
@@ -489,6 +501,7 @@ mod tests {
             timeline_unit: Some(crate::time_bins::Unit::Month),
             timeline_bar: Some("2020-03..2020-06".into()),
             timeline_series: Some("defector".into()),
+            timeline_full_span: true,
         };
         let f = s.to_fragment();
         assert_eq!(
@@ -502,7 +515,8 @@ mod tests {
 
     #[test]
     fn timeline_keys_round_trip_and_bad_values_are_noted() {
-        let s = ViewState::from_fragment("#view=timeline&tbin=year&tbar=2019&tser=defector");
+        let s = ViewState::from_fragment("#view=timeline&tbin=year&tbar=2019&tser=defector&tspan=all");
+        assert!(s.timeline_full_span);
         assert_eq!(s.timeline_unit, Some(crate::time_bins::Unit::Year));
         assert_eq!(s.timeline_bar.as_deref(), Some("2019"));
         assert_eq!(s.timeline_series.as_deref(), Some("defector"));

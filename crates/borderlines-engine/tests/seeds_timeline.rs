@@ -29,13 +29,22 @@ fn the_seeds_show_mentioned_years_and_say_publication_is_unknown() {
         let b = t.bin(year).unwrap();
         assert!(b.mentioned_within >= 1, "{year}: {b:?}");
     }
-    // "since the 1990s famine" reaches from 1990 to the article's latest year.
-    assert_eq!(t.bins.first().unwrap().key, "1990");
-    let b1995 = t.bin("1995").unwrap();
-    assert_eq!((b1995.mentioned, b1995.mentioned_within), (1, 0));
-    // The mentioned years stand out over the span of the range.
+    // The years the texts are about, with a year of context each side.
+    let keys: Vec<&str> = t.bins.iter().map(|b| b.key.as_str()).collect();
+    assert_eq!(keys, ["2018", "2019", "2020", "2021"]);
+    // "since the 1990s famine" reaches from 1990 to the article's latest
+    // year: it is counted where it overlaps, and reported.
+    assert_eq!(t.beyond_docs, 1);
+    let b2018 = t.bin("2018").unwrap();
+    assert_eq!((b2018.mentioned, b2018.mentioned_within), (1, 0));
+    assert_eq!(t.bin("2021").unwrap().documents, 0);
     let b2019 = t.bin("2019").unwrap();
-    assert!(b2019.mentioned > b1995.mentioned);
+    assert!(b2019.mentioned > b2018.mentioned);
+    // The whole span on request.
+    let all = timeline(&e, &e.select("", 10), &TimelineOptions { full_span: true, ..Default::default() });
+    assert_eq!(all.bins.first().unwrap().key, "1990");
+    assert_eq!(all.bin("1995").unwrap().mentioned_wider(), 1);
+    assert_eq!(all.beyond_docs, 0);
 }
 
 #[test]

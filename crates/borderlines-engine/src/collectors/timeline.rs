@@ -20,6 +20,14 @@
 //! finer than most of the dates are known; a link can ask for a unit
 //! (`tbin`), coarsened when it would give more than [`MAX_BINS`] bins.
 //!
+//! **The span drawn** is that of the precise dates (years, months, days,
+//! publication dates and the series), with a bin of context on each side
+//! when there are few bins. Ranges and decades ("since the 1990s famine")
+//! count in the bins they overlap; how many documents reach beyond is
+//! reported, and `tspan=all` draws the whole span instead. A single
+//! "since the 1990s" must not squeeze the years the texts are about into
+//! the last two of thirty bars.
+//!
 //! **Brushed ranges are filters** (`date:2019..2020` clauses, ORed). Like
 //! a facet, the timeline is counted on the selection *without* its own
 //! date clauses, so the other years stay visible (and can be brushed too);
@@ -48,6 +56,8 @@ use crate::{Engine, Selection};
 pub const MAX_BINS: i64 = 1_500;
 /// Passages listed for a chosen bar at most (the total is given).
 pub const MAX_PASSAGES: usize = 200;
+/// Fewer bins than this get one more bin of context on each side.
+pub const MIN_BINS_BEFORE_PADDING: i64 = 5;
 /// Figure series offered to choose from.
 pub const MAX_SERIES_CHOICES: usize = 5;
 
@@ -60,6 +70,10 @@ pub struct TimelineOptions {
     pub series: Option<String>,
     /// The chosen bar's key or any date value (`tbar`).
     pub bar: Option<String>,
+    /// Draw the whole span of every date (`tspan=all`), not just the span
+    /// of the precise ones (years, months, days) that ranges and decades
+    /// reach into.
+    pub full_span: bool,
 }
 
 /// One bin with its counts (documents unless said otherwise).
@@ -211,6 +225,13 @@ pub struct Timeline {
     pub auto_unit: Unit,
     /// The requested unit would have made too many bins.
     pub coarsened: bool,
+    /// The span drawn (whole bins), if anything is dated.
+    pub shown: Option<DaySpan>,
+    /// The span of every date, ranges and decades included.
+    pub full: Option<DaySpan>,
+    /// Documents with a date reaching beyond the span drawn (counted in the
+    /// bins they overlap).
+    pub beyond_docs: usize,
     /// Every bin from the earliest date to the latest, empty ones included.
     pub bins: Vec<TimelineBin>,
     pub brushes: Vec<Brush>,
@@ -409,16 +430,17 @@ pub fn timeline(engine: &Engine, selection: &Selection, options: &TimelineOption
             })
         })
         .collect();
-    let base: Cow<'_, [u32]> = if includes_kind(&selection.parsed, FacetKind::Date) {
-        Cow::Owned(engine.matching(&without_inclusions(&selection.parsed, FacetKind::Date)))
-    } else {
-        Cow::Borrowed(selection.docs())
-    };
+    let base = base_docs(engine, selection);
     let dates = engine.doc_dates();
 
-    // Pass 1: the domain, how finely dates are known, document counts.
-    let mut lo = i32::MAX;
-    let mut hi = i32::MIN;
+    // Pass 1: the extent of all dates and of the precise ones, how finely
+    // dates are known, document counts.
+    let mut all = (i32::MAX, i32::MIN);
+    let mut precise = (i32::MAX, i32::MIN);
+    let widen = |r: &mut (i32, i32), s: DaySpan| {
+        r.0 = r.0.min(s.start);
+        r.1 = r.1.max(s.end);
+    };
     let mut by_precision = [0u64; 4];
     let (mut dated_docs, mut stated_docs, mut inferred_docs) = (0, 0, 0);
     let mut undated_mentions = 0u64;
@@ -429,15 +451,16 @@ pub fn timeline(engine: &Engine, selection: &Selection, options: &TimelineOption
             dated_docs += 1;
         }
         for it in items {
-            lo = lo.min(it.span.start);
-            hi = hi.max(it.span.end);
+            widen(&mut all, it.span);
+            if !it.is_range() && it.precision <= Unit::Year {
+                widen(&mut precise, it.span);
+            }
             match it.source {
                 DateSource::Published { stated: true } => stated_docs += 1,
                 DateSource::Published { stated: false } => inferred_docs += 1,
-                DateSource::Mentioned { range: false, .. } => by_precision[it.precision as usize] += 1,
-                DateSource::Mentioned { range: true, .. } => {}
+                DateSource::Mentioned { .. } => {}
             }
-            if let DateSource::Published { .. } = it.source {
+            if !it.is_range() {
                 by_precision[it.precision as usize] += 1;
             }
         }
@@ -448,8 +471,8 @@ pub fn timeline(engine: &Engine, selection: &Selection, options: &TimelineOption
     let series = dated_figures.map(|(measure, figs)| build_series(engine, measure, figs));
     if let Some(s) = &series {
         for p in &s.points {
-            lo = lo.min(p.span.start);
-            hi = hi.max(p.span.end);
+            widen(&mut all, p.span);
+            widen(&mut precise, p.span);
         }
     }
 
@@ -464,20 +487,41 @@ pub fn timeline(engine: &Engine, selection: &Selection, options: &TimelineOption
             break;
         }
     }
-    let (bins, unit, auto, coarsened) = if lo > hi {
-        (Vec::new(), options.unit.unwrap_or(Unit::Year), Unit::Year, false)
+    let full = (all.0 <= all.1).then_some(DaySpan { start: all.0, end: all.1 });
+    // Shown: the precise dates' extent, unless the link asks for all (or
+    // only wide dates exist); ranges and decades reaching beyond it are
+    // counted in the bins they overlap and reported.
+    let focus = if options.full_span || precise.0 > precise.1 {
+        full
     } else {
-        let domain = DaySpan { start: lo, end: hi };
-        let auto = auto_unit(domain, finest);
-        let mut unit = options.unit.unwrap_or(auto);
-        let mut coarsened = false;
-        while unit.bin_of(hi) - unit.bin_of(lo) + 1 > MAX_BINS && unit != Unit::Decade {
-            unit = unit.coarser();
-            coarsened = true;
-        }
-        let bins = count_bins(engine, &base, unit, domain, &brushes);
-        (bins, unit, auto, coarsened)
+        Some(DaySpan { start: precise.0, end: precise.1 })
     };
+    let (bins, unit, auto, coarsened, shown) = match focus {
+        None => (Vec::new(), options.unit.unwrap_or(Unit::Year), Unit::Year, false, None),
+        Some(focus) => {
+            let auto = auto_unit(focus, finest);
+            let mut unit = options.unit.unwrap_or(auto);
+            let mut coarsened = false;
+            while unit.bin_of(focus.end) - unit.bin_of(focus.start) + 1 > MAX_BINS && unit != Unit::Decade {
+                unit = unit.coarser();
+                coarsened = true;
+            }
+            // A short timeline gets a bin of context on each side.
+            let (mut a, mut b) = (unit.bin_of(focus.start), unit.bin_of(focus.end));
+            if b - a + 1 < MIN_BINS_BEFORE_PADDING {
+                a -= 1;
+                b += 1;
+            }
+            let shown = unit.span(a).join(unit.span(b));
+            let bins = count_bins(engine, &base, unit, shown, &brushes);
+            (bins, unit, auto, coarsened, Some(shown))
+        }
+    };
+    let beyond_docs = shown.map_or(0, |sh| {
+        base.iter()
+            .filter(|&&d| dates.of(d).iter().any(|it| it.span.start < sh.start || it.span.end > sh.end))
+            .count()
+    });
 
     let bar = options
         .bar
@@ -489,6 +533,9 @@ pub fn timeline(engine: &Engine, selection: &Selection, options: &TimelineOption
         unit,
         auto_unit: auto,
         coarsened,
+        shown,
+        full,
+        beyond_docs,
         bins,
         brushes,
         base_docs: base.len(),
@@ -502,6 +549,23 @@ pub fn timeline(engine: &Engine, selection: &Selection, options: &TimelineOption
     }
 }
 
+/// The documents the timeline counts: the selection without its own date
+/// clauses (like a facet's values are counted without its inclusions).
+fn base_docs<'a>(engine: &Engine, selection: &'a Selection) -> Cow<'a, [u32]> {
+    if includes_kind(&selection.parsed, FacetKind::Date) {
+        Cow::Owned(engine.matching(&without_inclusions(&selection.parsed, FacetKind::Date)))
+    } else {
+        Cow::Borrowed(selection.docs())
+    }
+}
+
+/// The passages behind a bar (or any date value), alone: what the view
+/// asks when only the chosen bar changed. `None` when `key` is not a date.
+pub fn passages_behind(engine: &Engine, selection: &Selection, key: &str) -> Option<BarPassages> {
+    let span = parse_date_value(key)?;
+    Some(bar_passages(engine, &base_docs(engine, selection), key, span))
+}
+
 /// Counts every layer per bin (pass 2).
 fn count_bins(engine: &Engine, base: &[u32], unit: Unit, domain: DaySpan, brushes: &[Brush]) -> Vec<TimelineBin> {
     let dates = engine.doc_dates();
@@ -513,14 +577,14 @@ fn count_bins(engine: &Engine, base: &[u32], unit: Unit, domain: DaySpan, brushe
     let mut mentions = vec![0i32; n + 1];
     let mut iv: [Vec<(usize, usize)>; 5] = Default::default();
     for &d in base {
-        for it in dates.of(d) {
+        for it in dates.of(d).iter().filter(|it| it.span.overlaps(&domain)) {
             let (a, b) = (slot(it.span.start), slot(it.span.end));
             iv[4].push((a, b));
             match it.source {
                 DateSource::Published { stated } => iv[usize::from(!stated)].push((a, b)),
                 DateSource::Mentioned { range, .. } => {
                     iv[2].push((a, b));
-                    if a == b && !range {
+                    if !range && unit.bin_of(it.span.start) == unit.bin_of(it.span.end) {
                         iv[3].push((a, b));
                     }
                     mentions[a] += 1;
@@ -768,7 +832,11 @@ mod tests {
         assert_eq!(t.bins.last().unwrap().key, "2020-12");
         // Years on request.
         let y = timeline(&e, &e.select("", 10), &TimelineOptions { unit: Some(Unit::Year), ..Default::default() });
-        assert_eq!(y.bins.iter().map(|b| (b.key.as_str(), b.mentioned)).collect::<Vec<_>>(), [("2019", 1), ("2020", 2)]);
+        // Two years get a year of context each side.
+        assert_eq!(
+            y.bins.iter().map(|b| (b.key.as_str(), b.mentioned)).collect::<Vec<_>>(),
+            [("2018", 0), ("2019", 1), ("2020", 2), ("2021", 0)]
+        );
         // Days over two years would be 731 bins: allowed; a century is coarsened.
         let d = timeline(&e, &e.select("", 10), &TimelineOptions { unit: Some(Unit::Day), ..Default::default() });
         assert_eq!(d.unit, Unit::Day);
@@ -818,10 +886,10 @@ mod tests {
         let t = timeline(&e, &e.select("", 10), &TimelineOptions { unit: Some(Unit::Year), ..Default::default() });
         let csv = t.to_csv();
         let lines: Vec<&str> = csv.lines().collect();
-        assert_eq!(lines.len(), 1 + 2 + 2, "{csv}");
+        assert_eq!(lines.len(), 1 + 4 + 2, "{csv}");
         assert!(lines[0].starts_with("row,period,start,end,"));
-        assert!(lines[1].starts_with("bin,2019,2019-01-01,2019-12-31,"));
-        assert!(lines[3].starts_with("series,2019,") && lines[3].contains("defector,,1047,"), "{csv}");
+        assert!(lines[2].starts_with("bin,2019,2019-01-01,2019-12-31,0,0,1,1,1,1,"), "{csv}");
+        assert!(lines[5].starts_with("series,2019,") && lines[5].contains("defector,,1047,"), "{csv}");
     }
 
     #[test]
