@@ -95,16 +95,25 @@ pub fn TimelineView() -> impl IntoView {
             .with(|s| Arc::new(timeline(&engine, s, &options)))
     });
     let intro = Signal::derive(move || {
+        let selected = session.with_results(|r| r.matching.len());
         data.with(|t| {
             if t.base_docs == 0 {
                 return "No documents in this selection.".to_owned();
             }
-            format!(
+            let mut s = format!(
                 "Documents per {} by publication date and by the dates they mention; {} of {} carry a date.",
                 t.unit.name(),
                 t.dated_docs,
                 plural(t.base_docs, "document", "documents"),
-            )
+            );
+            if !t.brushes.is_empty() {
+                s.push_str(&format!(
+                    " The brushed {} select {}.",
+                    if t.brushes.len() == 1 { "range" } else { "ranges" },
+                    plural(selected, "document", "documents")
+                ));
+            }
+            s
         })
     });
     let export_svg = Callback::new(move |_| {

@@ -190,6 +190,8 @@ pub(super) fn TimelinePlot(data: Memo<Arc<Timeline>>) -> impl IntoView {
                 on:pointercancel=on_pointercancel
                 on:click=on_click
                 on:keydown=on_keydown
+                // A link would start a drag-and-drop (and cancel the pointer).
+                on:dragstart=|ev| ev.prevent_default()
                 on:pointerover=move |ev| refresh(&ev)
                 on:focusin=move |ev| refresh(&ev)
             >
@@ -271,6 +273,7 @@ fn hit_links(session: Session, t: &Timeline, c: &TimelineChart, _query: &str) ->
             view! {
                 <a
                     class="tl-hit"
+                    draggable="false"
                     data-testid="timeline-bar"
                     data-key=b.key.clone()
                     data-brushed=if b.brushed { "true" } else { "false" }
