@@ -242,13 +242,23 @@ async fn the_timeline_draws_the_seeds_years_and_a_brush_is_a_pill() {
     // timeline keeps counting the other years.
     state.update(|s| s.query = "date:2020".into());
     tick().await;
-    assert_eq!(attrs(&root, "[data-testid=filter-pill]", "data-facet"), ["date"]);
+    assert_eq!(
+        attrs(&root, "[data-testid=filter-pill]", "data-facet"),
+        ["date"]
+    );
     assert_eq!(all(&root, "[data-testid=timeline-brush]").len(), 1);
     assert_eq!(
-        attrs(&root, "[data-testid=timeline-bar][data-brushed=true]", "data-key"),
+        attrs(
+            &root,
+            "[data-testid=timeline-bar][data-brushed=true]",
+            "data-key"
+        ),
         ["2020"]
     );
-    assert_eq!(attrs(&root, "[data-testid=timeline-bar]", "data-key").len(), 4);
+    assert_eq!(
+        attrs(&root, "[data-testid=timeline-bar]", "data-key").len(),
+        4
+    );
     // A chosen bar lists its passages, the date marked.
     state.update(|s| s.timeline_bar = Some("2019".into()));
     tick().await;

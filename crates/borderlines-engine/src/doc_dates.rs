@@ -83,10 +83,16 @@ pub struct DocDates {
 pub fn span_of(date: &PartialDate) -> Option<(DaySpan, Unit)> {
     let y = date.year?;
     Some(match (date.month, date.day) {
-        (Some(m), Some(d)) if (1..=12).contains(&m) && d >= 1 && u32::from(d) <= days_in_month(y, u32::from(m)) => (
-            DaySpan::of_day(days_from_civil(y, u32::from(m), u32::from(d))),
-            Unit::Day,
-        ),
+        (Some(m), Some(d))
+            if (1..=12).contains(&m)
+                && d >= 1
+                && u32::from(d) <= days_in_month(y, u32::from(m)) =>
+        {
+            (
+                DaySpan::of_day(days_from_civil(y, u32::from(m), u32::from(d))),
+                Unit::Day,
+            )
+        }
         (Some(m), _) if (1..=12).contains(&m) => (DaySpan::of_month(y, u32::from(m)), Unit::Month),
         _ => (DaySpan::of_year(y), Unit::Year),
     })
@@ -95,9 +101,15 @@ pub fn span_of(date: &PartialDate) -> Option<(DaySpan, Unit)> {
 /// Words before a mention that open a range to the present of the text.
 fn opens_since(before: &str) -> bool {
     let b = before.trim_end().to_lowercase();
-    ["since", "since the", "ever since", "since early", "since late"]
-        .iter()
-        .any(|w| b == *w || b.ends_with(&format!(" {w}")))
+    [
+        "since",
+        "since the",
+        "ever since",
+        "since early",
+        "since late",
+    ]
+    .iter()
+    .any(|w| b == *w || b.ends_with(&format!(" {w}")))
 }
 
 /// Words before a mention that open a closed range ("from 2019 to …").
@@ -117,7 +129,10 @@ fn closes_range(between: &str) -> bool {
 }
 
 /// The dated items of one document (see the module docs).
-fn document_items(ins: &DocumentInsights, blocks: &[borderlines_core::Block]) -> (Vec<DatedItem>, u32) {
+fn document_items(
+    ins: &DocumentInsights,
+    blocks: &[borderlines_core::Block],
+) -> (Vec<DatedItem>, u32) {
     let mut items = Vec::new();
     if let Some(p) = &ins.metadata.published {
         if let Some((span, precision)) = span_of(&p.date) {
@@ -158,21 +173,27 @@ fn document_items(ins: &DocumentInsights, blocks: &[borderlines_core::Block]) ->
             continue;
         };
         let text = text_of(m.loc.block);
-        let from = (m.sentence.block == m.loc.block)
-            .then_some(m.sentence.start)
-            .unwrap_or(0)
-            .min(m.loc.start) as usize;
+        let sentence_start = if m.sentence.block == m.loc.block {
+            m.sentence.start
+        } else {
+            0
+        };
+        let from = sentence_start.min(m.loc.start) as usize;
         let before = text.get(from..m.loc.start as usize).unwrap_or("");
         let mention = i as u32;
         // "from X to Y", "between X and Y".
         if opens_range(before) {
-            if let (Some(next), Some(Some((next_span, _)))) = (ins.dates.get(i + 1), own.get(i + 1)) {
+            if let (Some(next), Some(Some((next_span, _)))) = (ins.dates.get(i + 1), own.get(i + 1))
+            {
                 let between = text.get(m.loc.end as usize..next.loc.start as usize);
                 if next.loc.block == m.loc.block && between.is_some_and(closes_range) {
                     items.push(DatedItem {
                         span: span.join(*next_span),
                         precision,
-                        source: DateSource::Mentioned { mention, range: true },
+                        source: DateSource::Mentioned {
+                            mention,
+                            range: true,
+                        },
                     });
                     i += 2;
                     continue;
@@ -182,15 +203,24 @@ fn document_items(ins: &DocumentInsights, blocks: &[borderlines_core::Block]) ->
         let item = if opens_since(before) {
             let end = latest.unwrap_or(span.end).max(span.end);
             DatedItem {
-                span: DaySpan { start: span.start, end },
+                span: DaySpan {
+                    start: span.start,
+                    end,
+                },
                 precision,
-                source: DateSource::Mentioned { mention, range: true },
+                source: DateSource::Mentioned {
+                    mention,
+                    range: true,
+                },
             }
         } else {
             DatedItem {
                 span,
                 precision,
-                source: DateSource::Mentioned { mention, range: false },
+                source: DateSource::Mentioned {
+                    mention,
+                    range: false,
+                },
             }
         };
         items.push(item);
@@ -209,10 +239,14 @@ impl DocDates {
         };
         out.starts.push(0);
         for (d, ins) in insights.documents.iter().enumerate() {
-            let blocks = corpus.documents.get(d).map_or(&[][..], |doc| doc.blocks.as_slice());
+            let blocks = corpus
+                .documents
+                .get(d)
+                .map_or(&[][..], |doc| doc.blocks.as_slice());
             let (items, undated) = document_items(ins, blocks);
             out.items.extend(items);
-            out.starts.push(u32::try_from(out.items.len()).unwrap_or(u32::MAX));
+            out.starts
+                .push(u32::try_from(out.items.len()).unwrap_or(u32::MAX));
             out.undated.push(undated);
         }
         out
@@ -277,13 +311,20 @@ mod tests {
                 (y(1990).join(y(1999)), false)
             ]
         );
-        assert_eq!(it.iter().find(|i| !i.is_published() && !i.is_range()).unwrap().precision, Unit::Year);
+        assert_eq!(
+            it.iter()
+                .find(|i| !i.is_published() && !i.is_range())
+                .unwrap()
+                .precision,
+            Unit::Year
+        );
     }
 
     #[test]
     fn since_reaches_the_latest_date_the_document_knows() {
         let y = DaySpan::of_year;
-        let it = items("Walls\nPeople have fled since the 1990s famine. In 2020 the border closed.");
+        let it =
+            items("Walls\nPeople have fled since the 1990s famine. In 2020 the border closed.");
         let since = it.iter().find(|i| i.is_range()).unwrap();
         assert_eq!(since.span, y(1990).join(y(2020)));
         assert_eq!(since.precision, Unit::Decade);
@@ -294,7 +335,8 @@ mod tests {
 
     #[test]
     fn undated_mentions_are_counted_not_placed() {
-        let e = Engine::from_texts([("a", "Walls\nLast week guards came, and in October more.")]).unwrap();
+        let e = Engine::from_texts([("a", "Walls\nLast week guards came, and in October more.")])
+            .unwrap();
         assert!(e.doc_dates().of(0).iter().all(|i| i.is_published()));
         assert!(e.doc_dates().undated(0) >= 1);
         assert_eq!(e.doc_dates().of(7), &[]);

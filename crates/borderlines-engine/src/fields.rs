@@ -81,12 +81,21 @@ mod tests {
     #[test]
     fn date_clauses_overlap_publication_and_mentions_and_or_together() {
         let e = crate::Engine::from_texts([
-            ("a", "Walls
-In 2019 guards came. Fences rose in March 2020."),
-            ("b", "Mines
-Mines were laid since 2021. Nothing moved in 2022."),
-            ("c", "Quiet
-Nothing dated here."),
+            (
+                "a",
+                "Walls
+In 2019 guards came. Fences rose in March 2020.",
+            ),
+            (
+                "b",
+                "Mines
+Mines were laid since 2021. Nothing moved in 2022.",
+            ),
+            (
+                "c",
+                "Quiet
+Nothing dated here.",
+            ),
         ])
         .unwrap();
         let docs = |q: &str| e.select(q, 10).docs().to_vec();

@@ -344,7 +344,10 @@ mod tests {
         let q = toggle(&q, &r);
         assert_eq!(q, "defectors (date:2019 OR date:2020-03..2020-06)");
         assert_eq!(filters(&q), vec![y19.clone(), r.clone()]);
-        assert_eq!(toggle(&q, &Filter::include(FacetKind::Date, "2019..2019")), "defectors date:2020-03..2020-06");
+        assert_eq!(
+            toggle(&q, &Filter::include(FacetKind::Date, "2019..2019")),
+            "defectors date:2020-03..2020-06"
+        );
         assert_eq!(Query::parse(&q).to_string(), q);
         let q = toggle("", &Filter::include(FacetKind::Date, "1990s"));
         assert_eq!(q, "date:1990s");

@@ -201,9 +201,10 @@ impl Unit {
         let clamp = |v: i64| v.clamp(i64::from(i32::MIN / 2), i64::from(i32::MAX / 2)) as i32;
         match self {
             Unit::Day => DaySpan::of_day(clamp(ordinal)),
-            Unit::Month => {
-                DaySpan::of_month(clamp(ordinal.div_euclid(12)), ordinal.rem_euclid(12) as u32 + 1)
-            }
+            Unit::Month => DaySpan::of_month(
+                clamp(ordinal.div_euclid(12)),
+                ordinal.rem_euclid(12) as u32 + 1,
+            ),
             Unit::Year => DaySpan::of_year(clamp(ordinal)),
             Unit::Decade => {
                 let y = clamp(ordinal * 10);
@@ -363,7 +364,10 @@ mod tests {
     #[test]
     fn calendar_round_trips_and_knows_leap_years() {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2000, 3, 1) - days_from_civil(2000, 2, 28), 2);
+        assert_eq!(
+            days_from_civil(2000, 3, 1) - days_from_civil(2000, 2, 28),
+            2
+        );
         assert_eq!(days_in_month(2020, 2), 29);
         assert_eq!(days_in_month(2019, 2), 28);
         assert_eq!(days_in_month(2019, 12), 31);
@@ -375,7 +379,10 @@ mod tests {
     fn values_parse_to_spans() {
         let y = |y| DaySpan::of_year(y);
         assert_eq!(parse_date_value("2019"), Some(y(2019)));
-        assert_eq!(parse_date_value(" 2019..2020 "), Some(y(2019).join(y(2020))));
+        assert_eq!(
+            parse_date_value(" 2019..2020 "),
+            Some(y(2019).join(y(2020)))
+        );
         assert_eq!(parse_date_value("2020..2019"), Some(y(2019).join(y(2020))));
         assert_eq!(parse_date_value("1990s"), Some(y(1990).join(y(1999))));
         assert_eq!(
@@ -389,8 +396,18 @@ mod tests {
         assert_eq!(parse_date_value("2019..").unwrap().end, y(MAX_YEAR).end);
         assert_eq!(parse_date_value("..2019").unwrap().start, y(MIN_YEAR).start);
         for bad in [
-            "", "..", "19", "2019-2", "2019-13", "2019-02-29", "1995s", "x", "2019..x", "0000",
-            "2019-01-01-01", "20190",
+            "",
+            "..",
+            "19",
+            "2019-2",
+            "2019-13",
+            "2019-02-29",
+            "1995s",
+            "x",
+            "2019..x",
+            "0000",
+            "2019-01-01-01",
+            "20190",
         ] {
             assert_eq!(parse_date_value(bad), None, "{bad}");
         }
@@ -404,7 +421,10 @@ mod tests {
         assert_eq!(Unit::Month.label(Unit::Month.bin_of(d)), "Mar 2020");
         assert_eq!(Unit::Year.key(Unit::Year.bin_of(d)), "2020");
         assert_eq!(Unit::Decade.key(Unit::Decade.bin_of(d)), "2020s");
-        assert_eq!(Unit::Month.span(Unit::Month.bin_of(d)), DaySpan::of_month(2020, 3));
+        assert_eq!(
+            Unit::Month.span(Unit::Month.bin_of(d)),
+            DaySpan::of_month(2020, 3)
+        );
         assert_eq!(bins_value(Unit::Year, 2020, 2019), "2019..2020");
         assert_eq!(bins_value(Unit::Year, 2019, 2019), "2019");
         assert_eq!(bins_value(Unit::Decade, 199, 200), "1990..2009");

@@ -18,7 +18,7 @@
 //! let e = Engine::from_texts([("a", "Walls\n1,047 defectors came in 2019 and only 67 defectors in 2020.")]).unwrap();
 //! let t = timeline(&e, &e.select("", 10), &TimelineOptions::default());
 //! let c = layout(&t, 600.0, 260.0);
-//! assert_eq!(c.bars.len(), 2);
+//! assert_eq!(c.bars.len(), 4); // 2019 and 2020, a year of context each side
 //! // The collapse: the 2019 point is higher (smaller y) than the 2020 one.
 //! assert!(c.series_line[0].1 < c.series_line[1].1);
 //! ```
@@ -152,10 +152,22 @@ fn axis_number(v: f64) -> String {
 
 /// The chart of `t` in a `width` × `height` box.
 pub fn layout(t: &Timeline, width: f64, height: f64) -> TimelineChart {
-    let width = if width.is_finite() { width.max(120.0) } else { 600.0 };
-    let height = if height.is_finite() { height.max(80.0) } else { 260.0 };
+    let width = if width.is_finite() {
+        width.max(120.0)
+    } else {
+        600.0
+    };
+    let height = if height.is_finite() {
+        height.max(80.0)
+    } else {
+        260.0
+    };
     let series = t.series.as_ref().filter(|s| !s.points.is_empty());
-    let right = if series.is_some() { RIGHT_WITH_SERIES } else { RIGHT };
+    let right = if series.is_some() {
+        RIGHT_WITH_SERIES
+    } else {
+        RIGHT
+    };
     let plot = Rect {
         x: LEFT,
         y: TOP,
@@ -206,12 +218,19 @@ pub fn layout(t: &Timeline, width: f64, height: f64) -> TimelineChart {
         })
         .collect();
     // Bin labels, every k-th so they do not overlap.
-    let longest = t.bins.iter().map(|b| b.label.chars().count()).max().unwrap_or(4) as f64;
+    let longest = t
+        .bins
+        .iter()
+        .map(|b| b.label.chars().count())
+        .max()
+        .unwrap_or(4) as f64;
     let need = ((longest * CHAR_W + 8.0) / slot_w.max(0.1)).ceil().max(1.0) as usize;
-    let k = [1usize, 2, 3, 4, 5, 6, 10, 12, 20, 24, 25, 50, 100, 200, 500, 1000, 2000]
-        .into_iter()
-        .find(|&k| k >= need)
-        .unwrap_or(need);
+    let k = [
+        1usize, 2, 3, 4, 5, 6, 10, 12, 20, 24, 25, 50, 100, 200, 500, 1000, 2000,
+    ]
+    .into_iter()
+    .find(|&k| k >= need)
+    .unwrap_or(need);
     let x_ticks = t
         .bins
         .iter()
@@ -460,7 +479,10 @@ pub fn to_svg(t: &Timeline, title: &str) -> String {
     doc.legend("Mentioned (within)", colors::WITHIN);
     doc.legend("Mentioned (wider/range)", colors::WIDER);
     if let Some(s) = &t.series {
-        doc.legend(&format!("Figures: {} (right axis)", s.measure), colors::SERIES);
+        doc.legend(
+            &format!("Figures: {} (right axis)", s.measure),
+            colors::SERIES,
+        );
     }
     if !t.brushes.is_empty() {
         doc.legend("Brushed", colors::BRUSH);
@@ -480,7 +502,10 @@ pub fn x_span(t: &Timeline, c: &TimelineChart, span: DaySpan) -> Option<(f64, f6
         .iter()
         .filter(|g| t.bins[g.bin].span.overlaps(&span))
         .collect();
-    Some((hits.first()?.slot.x, hits.last().map(|g| g.slot.x + g.slot.w)?))
+    Some((
+        hits.first()?.slot.x,
+        hits.last().map(|g| g.slot.x + g.slot.w)?,
+    ))
 }
 
 #[cfg(test)]
@@ -491,8 +516,14 @@ mod tests {
 
     fn chart() -> (Timeline, TimelineChart) {
         let e = Engine::from_texts([
-            ("a", "Walls\nIn 2019 guards came. Officials said 1,047 defectors arrived in 2019."),
-            ("b", "Mines\nOnly 67 defectors arrived in 2020. Over a thousand defectors came in 2019."),
+            (
+                "a",
+                "Walls\nIn 2019 guards came. Officials said 1,047 defectors arrived in 2019.",
+            ),
+            (
+                "b",
+                "Mines\nOnly 67 defectors arrived in 2020. Over a thousand defectors came in 2019.",
+            ),
         ])
         .unwrap();
         let t = timeline(&e, &e.select("date:2020", 10), &TimelineOptions::default());
@@ -516,9 +547,15 @@ mod tests {
         let i20 = t.bins.iter().position(|b| b.key == "2020").unwrap();
         assert!(c.bars[i19].within.h > c.bars[i20].within.h);
         assert_eq!(c.brushes.len(), 1, "2020 is brushed");
-        assert_eq!(bins_between(&c, c.bars[i19].slot.x + 1.0, c.bars[i20].slot.x + 1.0), Some((i19, i20)));
+        assert_eq!(
+            bins_between(&c, c.bars[i19].slot.x + 1.0, c.bars[i20].slot.x + 1.0),
+            Some((i19, i20))
+        );
         let s20 = &c.bars[i20].slot;
-        assert_eq!(x_span(&t, &c, t.bins[i20].span), Some((s20.x, s20.x + s20.w)));
+        assert_eq!(
+            x_span(&t, &c, t.bins[i20].span),
+            Some((s20.x, s20.x + s20.w))
+        );
     }
 
     #[test]
@@ -526,7 +563,10 @@ mod tests {
         let (_, c) = chart();
         assert_eq!(c.series_line.len(), 2);
         assert_eq!(c.series_points.len(), 3);
-        assert!(c.series_points.iter().any(|p| !p.exact), "over a thousand is hollow");
+        assert!(
+            c.series_points.iter().any(|p| !p.exact),
+            "over a thousand is hollow"
+        );
         assert!(!c.series_ticks.is_empty());
     }
 
@@ -536,7 +576,10 @@ mod tests {
         let svg = to_svg(&t, "Timeline <of> the selection");
         assert!(svg.starts_with("<?xml"));
         assert!(svg.contains("Timeline &lt;of&gt; the selection"));
-        assert!(svg.contains(">Published (stated)</text>") && svg.contains(">Mentioned (within)</text>"));
+        assert!(
+            svg.contains(">Published (stated)</text>")
+                && svg.contains(">Mentioned (within)</text>")
+        );
         assert!(svg.contains("Figures: defector"));
         assert!(svg.contains("Publication dates are unknown"));
         assert!(svg.contains("<polyline"));

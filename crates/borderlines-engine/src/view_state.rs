@@ -515,7 +515,8 @@ mod tests {
 
     #[test]
     fn timeline_keys_round_trip_and_bad_values_are_noted() {
-        let s = ViewState::from_fragment("#view=timeline&tbin=year&tbar=2019&tser=defector&tspan=all");
+        let s =
+            ViewState::from_fragment("#view=timeline&tbin=year&tbar=2019&tser=defector&tspan=all");
         assert!(s.timeline_full_span);
         assert_eq!(s.timeline_unit, Some(crate::time_bins::Unit::Year));
         assert_eq!(s.timeline_bar.as_deref(), Some("2019"));

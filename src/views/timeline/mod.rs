@@ -116,9 +116,8 @@ pub fn TimelineView() -> impl IntoView {
             s
         })
     });
-    let export_svg = Callback::new(move |_| {
-        data.with_untracked(|t| to_svg(t, "Timeline of the selection"))
-    });
+    let export_svg =
+        Callback::new(move |_| data.with_untracked(|t| to_svg(t, "Timeline of the selection")));
     let export_csv = Callback::new(move |_| data.with_untracked(|t| t.to_csv()));
     view! {
         <div class="timeline-view" data-testid="timeline-view">

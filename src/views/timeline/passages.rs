@@ -19,7 +19,9 @@ pub(super) fn BarPassageList() -> impl IntoView {
     let bar = Memo::new(move |_| {
         let key = key.get()?;
         let engine = session.engine.get();
-        session.selection.with(|s| passages_behind(&engine, s, &key))
+        session
+            .selection
+            .with(|s| passages_behind(&engine, s, &key))
     });
     move || {
         bar.with(|b| {

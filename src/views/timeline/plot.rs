@@ -74,10 +74,7 @@ pub(super) fn TimelinePlot(data: Memo<Arc<Timeline>>) -> impl IntoView {
     let bins = move || data.with(|t| t.bins.len());
     let slot_style = move |from: usize, to: usize| {
         let n = bins().max(1) as f64;
-        (
-            pct(from as f64, n),
-            pct((to + 1 - from) as f64, n),
-        )
+        (pct(from as f64, n), pct((to + 1 - from) as f64, n))
     };
     let chosen = move || {
         let key = session.state.with(|s| s.timeline_bar.clone())?;
@@ -254,7 +251,12 @@ fn target_bar(ev: &leptos::ev::Event) -> Option<(web_sys::Element, String)> {
 
 /// One link per bin over the plot (plain markup; hrefs refreshed on
 /// pointer and focus).
-fn hit_links(session: Session, t: &Timeline, c: &TimelineChart, _query: &str) -> Vec<impl IntoView> {
+fn hit_links(
+    session: Session,
+    t: &Timeline,
+    c: &TimelineChart,
+    _query: &str,
+) -> Vec<impl IntoView> {
     let n = t.bins.len().max(1) as f64;
     let _ = c;
     t.bins
@@ -268,7 +270,11 @@ fn hit_links(session: Session, t: &Timeline, c: &TimelineChart, _query: &str) ->
                 b.mentioned_within,
                 b.published(),
                 b.published_stated,
-                if b.brushed { ", in a brushed range" } else { "" }
+                if b.brushed {
+                    ", in a brushed range"
+                } else {
+                    ""
+                }
             );
             view! {
                 <a
@@ -316,7 +322,8 @@ fn draw(t: &Timeline, c: &TimelineChart) -> impl IntoView {
             let b = &t.bins[g.bin];
             let dim = any_brush && !b.brushed;
             let rect = |class: &'static str, r: &borderlines_engine::timeline_chart::Rect| {
-                (r.h > 0.0).then(|| view! { <rect class=class x=r.x y=r.y width=r.w height=r.h></rect> })
+                (r.h > 0.0)
+                    .then(|| view! { <rect class=class x=r.x y=r.y width=r.w height=r.h></rect> })
             };
             view! {
                 <g class="tl-bin" class:dim=dim>

@@ -172,7 +172,10 @@ pub struct Series {
 impl Series {
     /// The largest figure (for the axis).
     pub fn max(&self) -> f64 {
-        self.points.iter().map(|p| p.max.max(p.value)).fold(0.0, f64::max)
+        self.points
+            .iter()
+            .map(|p| p.max.max(p.value))
+            .fold(0.0, f64::max)
     }
 }
 
@@ -265,7 +268,13 @@ impl Timeline {
         if n == 0 {
             return String::new();
         }
-        let docs = |k: usize| if k == 1 { "1 document".to_owned() } else { format!("{k} documents") };
+        let docs = |k: usize| {
+            if k == 1 {
+                "1 document".to_owned()
+            } else {
+                format!("{k} documents")
+            }
+        };
         if self.stated_docs == 0 {
             let mut s = "Publication dates are unknown: no document states one.".to_owned();
             if self.inferred_docs > 0 {
@@ -467,7 +476,8 @@ pub fn timeline(engine: &Engine, selection: &Selection, options: &TimelineOption
     }
 
     // The figure series.
-    let (series_choices, dated_figures) = series_candidates(engine, &base, options.series.as_deref());
+    let (series_choices, dated_figures) =
+        series_candidates(engine, &base, options.series.as_deref());
     let series = dated_figures.map(|(measure, figs)| build_series(engine, measure, figs));
     if let Some(s) = &series {
         for p in &s.points {
@@ -487,22 +497,36 @@ pub fn timeline(engine: &Engine, selection: &Selection, options: &TimelineOption
             break;
         }
     }
-    let full = (all.0 <= all.1).then_some(DaySpan { start: all.0, end: all.1 });
+    let full = (all.0 <= all.1).then_some(DaySpan {
+        start: all.0,
+        end: all.1,
+    });
     // Shown: the precise dates' extent, unless the link asks for all (or
     // only wide dates exist); ranges and decades reaching beyond it are
     // counted in the bins they overlap and reported.
     let focus = if options.full_span || precise.0 > precise.1 {
         full
     } else {
-        Some(DaySpan { start: precise.0, end: precise.1 })
+        Some(DaySpan {
+            start: precise.0,
+            end: precise.1,
+        })
     };
     let (bins, unit, auto, coarsened, shown) = match focus {
-        None => (Vec::new(), options.unit.unwrap_or(Unit::Year), Unit::Year, false, None),
+        None => (
+            Vec::new(),
+            options.unit.unwrap_or(Unit::Year),
+            Unit::Year,
+            false,
+            None,
+        ),
         Some(focus) => {
             let auto = auto_unit(focus, finest);
             let mut unit = options.unit.unwrap_or(auto);
             let mut coarsened = false;
-            while unit.bin_of(focus.end) - unit.bin_of(focus.start) + 1 > MAX_BINS && unit != Unit::Decade {
+            while unit.bin_of(focus.end) - unit.bin_of(focus.start) + 1 > MAX_BINS
+                && unit != Unit::Decade
+            {
                 unit = unit.coarser();
                 coarsened = true;
             }
@@ -519,7 +543,12 @@ pub fn timeline(engine: &Engine, selection: &Selection, options: &TimelineOption
     };
     let beyond_docs = shown.map_or(0, |sh| {
         base.iter()
-            .filter(|&&d| dates.of(d).iter().any(|it| it.span.start < sh.start || it.span.end > sh.end))
+            .filter(|&&d| {
+                dates
+                    .of(d)
+                    .iter()
+                    .any(|it| it.span.start < sh.start || it.span.end > sh.end)
+            })
             .count()
     });
 
@@ -563,11 +592,22 @@ fn base_docs<'a>(engine: &Engine, selection: &'a Selection) -> Cow<'a, [u32]> {
 /// asks when only the chosen bar changed. `None` when `key` is not a date.
 pub fn passages_behind(engine: &Engine, selection: &Selection, key: &str) -> Option<BarPassages> {
     let span = parse_date_value(key)?;
-    Some(bar_passages(engine, &base_docs(engine, selection), key, span))
+    Some(bar_passages(
+        engine,
+        &base_docs(engine, selection),
+        key,
+        span,
+    ))
 }
 
 /// Counts every layer per bin (pass 2).
-fn count_bins(engine: &Engine, base: &[u32], unit: Unit, domain: DaySpan, brushes: &[Brush]) -> Vec<TimelineBin> {
+fn count_bins(
+    engine: &Engine,
+    base: &[u32],
+    unit: Unit,
+    domain: DaySpan,
+    brushes: &[Brush],
+) -> Vec<TimelineBin> {
     let dates = engine.doc_dates();
     let first = unit.bin_of(domain.start);
     let n = (unit.bin_of(domain.end) - first + 1).clamp(0, MAX_BINS) as usize;
@@ -643,7 +683,11 @@ fn series_candidates<'a>(
                 .and_then(|m| span_of(&m.date))
                 .filter(|(s, _)| s.overlaps(&DaySpan::of_year(year)))
                 .map_or_else(|| DaySpan::of_year(year), |(s, _)| s);
-            by_measure.entry(measure).or_default().push(DatedFigure { doc: d, figure: f, span });
+            by_measure.entry(measure).or_default().push(DatedFigure {
+                doc: d,
+                figure: f,
+                span,
+            });
         }
     }
     let mut choices: Vec<SeriesChoice> = by_measure
@@ -699,7 +743,10 @@ fn build_series(engine: &Engine, measure: String, figs: Vec<DatedFigure<'_>>) ->
         .and_then(|(u, _)| *u)
         .map(str::to_owned);
     let mut by_period: std::collections::BTreeMap<DaySpan, Vec<SeriesFigure>> = Default::default();
-    for f in figs.iter().filter(|f| f.figure.unit.as_deref() == unit.as_deref()) {
+    for f in figs
+        .iter()
+        .filter(|f| f.figure.unit.as_deref() == unit.as_deref())
+    {
         let title = engine
             .corpus()
             .documents
@@ -718,9 +765,17 @@ fn build_series(engine: &Engine, measure: String, figs: Vec<DatedFigure<'_>>) ->
     let points = by_period
         .into_iter()
         .map(|(span, figures)| {
-            let exact: Vec<f64> = figures.iter().filter(|f| f.exact).map(|f| f.value).collect();
+            let exact: Vec<f64> = figures
+                .iter()
+                .filter(|f| f.exact)
+                .map(|f| f.value)
+                .collect();
             let all: Vec<f64> = figures.iter().map(|f| f.value).collect();
-            let value = if exact.is_empty() { median(all.clone()) } else { median(exact) };
+            let value = if exact.is_empty() {
+                median(all.clone())
+            } else {
+                median(exact)
+            };
             SeriesPoint {
                 key: span_value(span),
                 span,
@@ -753,14 +808,20 @@ fn bar_passages(engine: &Engine, base: &[u32], key: &str, span: DaySpan) -> BarP
             if passages.len() >= MAX_PASSAGES {
                 continue;
             }
-            let (doc_id, doc_title) =
-                document.map_or((ins.doc_id.clone(), ins.metadata.title.clone()), |doc| (doc.id.clone(), doc.title.clone()));
+            let (doc_id, doc_title) = document
+                .map_or((ins.doc_id.clone(), ins.metadata.title.clone()), |doc| {
+                    (doc.id.clone(), doc.title.clone())
+                });
             let passage = match it.source {
                 DateSource::Published { stated } => TimelinePassage {
                     doc: d,
                     doc_id,
                     doc_title,
-                    kind: if stated { PassageKind::PublishedStated } else { PassageKind::PublishedInferred },
+                    kind: if stated {
+                        PassageKind::PublishedStated
+                    } else {
+                        PassageKind::PublishedInferred
+                    },
                     at: None,
                     text: ins
                         .metadata
@@ -780,13 +841,22 @@ fn bar_passages(engine: &Engine, base: &[u32], key: &str, span: DaySpan) -> BarP
                     let mark = (m.loc.block == sentence.block
                         && m.loc.start >= sentence.start
                         && m.loc.end <= sentence.end)
-                        .then(|| ((m.loc.start - sentence.start) as usize, (m.loc.end - sentence.start) as usize))
+                        .then(|| {
+                            (
+                                (m.loc.start - sentence.start) as usize,
+                                (m.loc.end - sentence.start) as usize,
+                            )
+                        })
                         .filter(|&(a, b)| text.is_char_boundary(a) && text.is_char_boundary(b));
                     TimelinePassage {
                         doc: d,
                         doc_id,
                         doc_title,
-                        kind: if range { PassageKind::Range } else { PassageKind::Mentioned },
+                        kind: if range {
+                            PassageKind::Range
+                        } else {
+                            PassageKind::Mentioned
+                        },
                         at: Some((sentence.block, (sentence.start, sentence.end))),
                         text: text.to_owned(),
                         mark,
@@ -826,19 +896,40 @@ mod tests {
         // 2019 (a year) to June 2020, mostly months: month bins.
         assert_eq!(t.unit, Unit::Month);
         let mar = t.bin("2020-03").unwrap();
-        assert_eq!((mar.mentioned, mar.mentioned_within, mar.mentions), (2, 1, 2), "{mar:?}");
+        assert_eq!(
+            (mar.mentioned, mar.mentioned_within, mar.mentions),
+            (2, 1, 2),
+            "{mar:?}"
+        );
         assert_eq!(mar.mentioned_wider(), 1, "b's 2020 reaches March");
         assert_eq!(t.bins.first().unwrap().key, "2019-01");
         assert_eq!(t.bins.last().unwrap().key, "2020-12");
         // Years on request.
-        let y = timeline(&e, &e.select("", 10), &TimelineOptions { unit: Some(Unit::Year), ..Default::default() });
+        let y = timeline(
+            &e,
+            &e.select("", 10),
+            &TimelineOptions {
+                unit: Some(Unit::Year),
+                ..Default::default()
+            },
+        );
         // Two years get a year of context each side.
         assert_eq!(
-            y.bins.iter().map(|b| (b.key.as_str(), b.mentioned)).collect::<Vec<_>>(),
+            y.bins
+                .iter()
+                .map(|b| (b.key.as_str(), b.mentioned))
+                .collect::<Vec<_>>(),
             [("2018", 0), ("2019", 1), ("2020", 2), ("2021", 0)]
         );
         // Days over two years would be 731 bins: allowed; a century is coarsened.
-        let d = timeline(&e, &e.select("", 10), &TimelineOptions { unit: Some(Unit::Day), ..Default::default() });
+        let d = timeline(
+            &e,
+            &e.select("", 10),
+            &TimelineOptions {
+                unit: Some(Unit::Day),
+                ..Default::default()
+            },
+        );
         assert_eq!(d.unit, Unit::Day);
         assert_eq!(d.bins.len(), 731);
     }
@@ -848,7 +939,14 @@ mod tests {
         let e = engine();
         let s = e.select("date:2019", 10);
         assert_eq!(s.docs(), &[1]);
-        let t = timeline(&e, &s, &TimelineOptions { unit: Some(Unit::Year), ..Default::default() });
+        let t = timeline(
+            &e,
+            &s,
+            &TimelineOptions {
+                unit: Some(Unit::Year),
+                ..Default::default()
+            },
+        );
         assert_eq!(t.base_docs, 3, "counted without its own date clause");
         assert_eq!(t.brushes.len(), 1);
         assert!(t.bin("2019").unwrap().brushed);
@@ -858,12 +956,22 @@ mod tests {
     #[test]
     fn a_bar_lists_its_passages_with_the_date_marked() {
         let e = engine();
-        let opts = TimelineOptions { bar: Some("2020-04".into()), ..Default::default() };
+        let opts = TimelineOptions {
+            bar: Some("2020-04".into()),
+            ..Default::default()
+        };
         let t = timeline(&e, &e.select("", 10), &opts);
         let bar = t.bar.unwrap();
         let texts: Vec<&str> = bar.passages.iter().map(|p| p.text.as_str()).collect();
-        assert!(texts.iter().any(|t| t.contains("April 2020 fences")), "{texts:?}");
-        let p = bar.passages.iter().find(|p| p.text.contains("April")).unwrap();
+        assert!(
+            texts.iter().any(|t| t.contains("April 2020 fences")),
+            "{texts:?}"
+        );
+        let p = bar
+            .passages
+            .iter()
+            .find(|p| p.text.contains("April"))
+            .unwrap();
         let (a, b) = p.mark.unwrap();
         assert_eq!(&p.text[a..b], "April 2020");
         assert!(p.at.is_some());
@@ -883,13 +991,26 @@ mod tests {
     #[test]
     fn csv_has_a_row_per_bin_and_per_period() {
         let e = engine();
-        let t = timeline(&e, &e.select("", 10), &TimelineOptions { unit: Some(Unit::Year), ..Default::default() });
+        let t = timeline(
+            &e,
+            &e.select("", 10),
+            &TimelineOptions {
+                unit: Some(Unit::Year),
+                ..Default::default()
+            },
+        );
         let csv = t.to_csv();
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 1 + 4 + 2, "{csv}");
         assert!(lines[0].starts_with("row,period,start,end,"));
-        assert!(lines[2].starts_with("bin,2019,2019-01-01,2019-12-31,0,0,1,1,1,1,"), "{csv}");
-        assert!(lines[5].starts_with("series,2019,") && lines[5].contains("defector,,1047,"), "{csv}");
+        assert!(
+            lines[2].starts_with("bin,2019,2019-01-01,2019-12-31,0,0,1,1,1,1,"),
+            "{csv}"
+        );
+        assert!(
+            lines[5].starts_with("series,2019,") && lines[5].contains("defector,,1047,"),
+            "{csv}"
+        );
     }
 
     #[test]
@@ -899,7 +1020,14 @@ mod tests {
         assert!(t.bins.is_empty() && t.series.is_none());
         assert!(t.publication_note().contains("unknown"));
         let empty = Engine::from_texts(Vec::<(&str, &str)>::new()).unwrap();
-        let t = timeline(&empty, &empty.select("", 10), &TimelineOptions { bar: Some("2019".into()), ..Default::default() });
+        let t = timeline(
+            &empty,
+            &empty.select("", 10),
+            &TimelineOptions {
+                bar: Some("2019".into()),
+                ..Default::default()
+            },
+        );
         assert!(t.bins.is_empty() && t.bar.unwrap().total == 0);
     }
 }
