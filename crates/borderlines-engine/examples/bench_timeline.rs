@@ -33,11 +33,18 @@ fn main() {
         .filter_map(|d| parse_document(&d.id, &format!("{}\n\n{}", d.title, d.body)).ok())
         .collect();
     let engine = Engine::build(Arc::new(Corpus { documents }));
-    println!("built {} documents in {:?}", engine.corpus().documents.len(), t.elapsed());
+    println!(
+        "built {} documents in {:?}",
+        engine.corpus().documents.len(),
+        t.elapsed()
+    );
     let t = Instant::now();
     let dates = engine.doc_dates();
     let items: usize = (0..dates.len() as u32).map(|d| dates.of(d).len()).sum();
-    println!("date table: {items} dated items in {:.1} ms (once per engine)", ms(t));
+    println!(
+        "date table: {items} dated items in {:.1} ms (once per engine)",
+        ms(t)
+    );
     println!("| query | matches | select ms | timeline ms | bins | unit | passages(bar) ms | layout+svg ms |");
     println!("|---|---:|---:|---:|---:|---|---:|---:|");
     for q in [
@@ -72,7 +79,11 @@ fn main() {
             std::hint::black_box(layout(&tline, 760.0, 270.0));
             std::hint::black_box(to_svg(&tline, "t"));
             sv = sv.min(ms(t));
-            summary = (s.docs().len(), tline.bins.len(), tline.unit.name().to_owned());
+            summary = (
+                s.docs().len(),
+                tline.bins.len(),
+                tline.unit.name().to_owned(),
+            );
         }
         println!(
             "| `{q}` | {} | {sel:.2} | {tl:.2} | {} | {} | {pa:.2} | {sv:.2} |",

@@ -23,6 +23,9 @@
 //! Mentions whose year is unknown ("last year" in an undated article,
 //! "October") are counted per document as undated, not placed.
 //!
+//! Figures that carry a time ("67 defectors in 2020") are gathered here
+//! too, with what they count as an interned id, for the timeline's series.
+//!
 //! ```
 //! use borderlines_engine::{Engine, time_bins::DaySpan};
 //! let e = Engine::from_texts([("a", "Fences\nDefectors have fled since 2019. Only 67 arrived in 2021.")]).unwrap();
@@ -55,9 +58,33 @@ pub struct DatedItem {
     /// How finely the date (or a range's start) is known.
     pub precision: Unit,
     pub source: DateSource,
+    /// Months since year 0 of the span's first and last day, so binning by
+    /// month, year or decade needs no calendar arithmetic per keystroke.
+    pub months: (i32, i32),
 }
 
 impl DatedItem {
+    fn new(span: DaySpan, precision: Unit, source: DateSource) -> DatedItem {
+        let m = |d: i32| Unit::Month.bin_of(d) as i32;
+        DatedItem {
+            span,
+            precision,
+            source,
+            months: (m(span.start), m(span.end)),
+        }
+    }
+
+    /// The bins of `unit` holding its first and last day.
+    pub fn bins(&self, unit: Unit) -> (i64, i64) {
+        let (a, b) = (i64::from(self.months.0), i64::from(self.months.1));
+        match unit {
+            Unit::Day => (i64::from(self.span.start), i64::from(self.span.end)),
+            Unit::Month => (a, b),
+            Unit::Year => (a.div_euclid(12), b.div_euclid(12)),
+            Unit::Decade => (a.div_euclid(120), b.div_euclid(120)),
+        }
+    }
+
     /// Is it a publication date?
     pub fn is_published(&self) -> bool {
         matches!(self.source, DateSource::Published { .. })
@@ -69,7 +96,20 @@ impl DatedItem {
     }
 }
 
-/// The dated items of every document, in one flat table.
+/// A figure that carries a time (a year at least): "67 defectors in 2020".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DatedFigure {
+    /// Index into the document's `DocumentInsights::figures`.
+    pub figure: u32,
+    /// What it counts, as an id (see [`DocDates::measure`]).
+    pub measure: u32,
+    /// The period it refers to: its date mention's span when that agrees
+    /// with its year, else the year.
+    pub span: DaySpan,
+}
+
+/// The dated items of every document, in one flat table, and its dated
+/// figures.
 #[derive(Debug, Clone, Default)]
 pub struct DocDates {
     items: Vec<DatedItem>,
@@ -77,6 +117,46 @@ pub struct DocDates {
     starts: Vec<u32>,
     /// Mentions whose year is unknown, per document.
     undated: Vec<u32>,
+    figures: Vec<DatedFigure>,
+    /// Figures of document `d` are `figures[figure_starts[d]..figure_starts[d + 1]]`.
+    figure_starts: Vec<u32>,
+    /// Measures (the head nouns figures count), by id.
+    measures: Vec<String>,
+}
+
+/// The dated figures of one document, measures interned in `ids`.
+fn document_figures(
+    ins: &DocumentInsights,
+    ids: &mut rustc_hash::FxHashMap<String, u32>,
+    measures: &mut Vec<String>,
+    out: &mut Vec<DatedFigure>,
+) {
+    for (i, f) in ins.figures.iter().enumerate() {
+        let (Some(measure), Some(time)) = (f.measure.as_deref(), f.time.as_ref()) else {
+            continue;
+        };
+        let Some(year) = time.year else { continue };
+        let span = ins
+            .dates
+            .get(time.date as usize)
+            .and_then(|m| span_of(&m.date))
+            .filter(|(s, _)| s.overlaps(&DaySpan::of_year(year)))
+            .map_or_else(|| DaySpan::of_year(year), |(s, _)| s);
+        let id = match ids.get(measure) {
+            Some(&id) => id,
+            None => {
+                let id = measures.len() as u32;
+                ids.insert(measure.to_owned(), id);
+                measures.push(measure.to_owned());
+                id
+            }
+        };
+        out.push(DatedFigure {
+            figure: i as u32,
+            measure: id,
+            span,
+        });
+    }
 }
 
 /// The span and precision of a partial date with a known year.
@@ -136,11 +216,11 @@ fn document_items(
     let mut items = Vec::new();
     if let Some(p) = &ins.metadata.published {
         if let Some((span, precision)) = span_of(&p.date) {
-            items.push(DatedItem {
+            items.push(DatedItem::new(
                 span,
                 precision,
-                source: DateSource::Published { stated: p.stated },
-            });
+                DateSource::Published { stated: p.stated },
+            ));
         }
     }
     // Each mention's own span, when its year is known.
@@ -187,14 +267,14 @@ fn document_items(
             {
                 let between = text.get(m.loc.end as usize..next.loc.start as usize);
                 if next.loc.block == m.loc.block && between.is_some_and(closes_range) {
-                    items.push(DatedItem {
-                        span: span.join(*next_span),
+                    items.push(DatedItem::new(
+                        span.join(*next_span),
                         precision,
-                        source: DateSource::Mentioned {
+                        DateSource::Mentioned {
                             mention,
                             range: true,
                         },
-                    });
+                    ));
                     i += 2;
                     continue;
                 }
@@ -202,26 +282,26 @@ fn document_items(
         }
         let item = if opens_since(before) {
             let end = latest.unwrap_or(span.end).max(span.end);
-            DatedItem {
-                span: DaySpan {
+            DatedItem::new(
+                DaySpan {
                     start: span.start,
                     end,
                 },
                 precision,
-                source: DateSource::Mentioned {
+                DateSource::Mentioned {
                     mention,
                     range: true,
                 },
-            }
+            )
         } else {
-            DatedItem {
+            DatedItem::new(
                 span,
                 precision,
-                source: DateSource::Mentioned {
+                DateSource::Mentioned {
                     mention,
                     range: false,
                 },
-            }
+            )
         };
         items.push(item);
         i += 1;
@@ -235,9 +315,12 @@ impl DocDates {
     pub fn build(corpus: &Corpus, insights: &CorpusInsights) -> DocDates {
         let mut out = DocDates {
             starts: Vec::with_capacity(insights.documents.len() + 1),
+            figure_starts: Vec::with_capacity(insights.documents.len() + 1),
             ..DocDates::default()
         };
         out.starts.push(0);
+        out.figure_starts.push(0);
+        let mut ids = rustc_hash::FxHashMap::default();
         for (d, ins) in insights.documents.iter().enumerate() {
             let blocks = corpus
                 .documents
@@ -248,6 +331,9 @@ impl DocDates {
             out.starts
                 .push(u32::try_from(out.items.len()).unwrap_or(u32::MAX));
             out.undated.push(undated);
+            document_figures(ins, &mut ids, &mut out.measures, &mut out.figures);
+            out.figure_starts
+                .push(u32::try_from(out.figures.len()).unwrap_or(u32::MAX));
         }
         out
     }
@@ -259,6 +345,25 @@ impl DocDates {
             (Some(&a), Some(&b)) => self.items.get(a as usize..b as usize).unwrap_or(&[]),
             _ => &[],
         }
+    }
+
+    /// The figures of document `doc` that carry a time.
+    pub fn figures_of(&self, doc: u32) -> &[DatedFigure] {
+        let d = doc as usize;
+        match (self.figure_starts.get(d), self.figure_starts.get(d + 1)) {
+            (Some(&a), Some(&b)) => self.figures.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// A measure's text ("defector"), or "" for an unknown id.
+    pub fn measure(&self, id: u32) -> &str {
+        self.measures.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// Number of distinct measures (ids are `0..measure_count()`).
+    pub fn measure_count(&self) -> usize {
+        self.measures.len()
     }
 
     /// Mentions of document `doc` whose year is unknown.

@@ -45,7 +45,7 @@ use std::borrow::Cow;
 use borderlines_extract::Qualifier;
 use rustc_hash::FxHashMap;
 
-use crate::doc_dates::{span_of, DateSource};
+use crate::doc_dates::DateSource;
 use crate::export::csv;
 use crate::facets::FacetKind;
 use crate::filters::{includes_kind, without_inclusions};
@@ -611,20 +611,21 @@ fn count_bins(
     let dates = engine.doc_dates();
     let first = unit.bin_of(domain.start);
     let n = (unit.bin_of(domain.end) - first + 1).clamp(0, MAX_BINS) as usize;
-    let slot = |day: i32| (unit.bin_of(day) - first).clamp(0, n as i64 - 1) as usize;
+    let slot = |bin: i64| (bin - first).clamp(0, n as i64 - 1) as usize;
     // Difference arrays: stated, inferred, mentioned, within, documents.
     let mut diffs = vec![vec![0i32; n + 1]; 5];
     let mut mentions = vec![0i32; n + 1];
     let mut iv: [Vec<(usize, usize)>; 5] = Default::default();
     for &d in base {
         for it in dates.of(d).iter().filter(|it| it.span.overlaps(&domain)) {
-            let (a, b) = (slot(it.span.start), slot(it.span.end));
+            let (ba, bb) = it.bins(unit);
+            let (a, b) = (slot(ba), slot(bb));
             iv[4].push((a, b));
             match it.source {
                 DateSource::Published { stated } => iv[usize::from(!stated)].push((a, b)),
                 DateSource::Mentioned { range, .. } => {
                     iv[2].push((a, b));
-                    if !range && unit.bin_of(it.span.start) == unit.bin_of(it.span.end) {
+                    if !range && ba == bb {
                         iv[3].push((a, b));
                     }
                     mentions[a] += 1;
@@ -660,50 +661,48 @@ fn count_bins(
         .collect()
 }
 
-/// The measures that could be plotted, and the figures of the one chosen.
-#[allow(clippy::type_complexity)]
+/// The measures that could be plotted, and the figures of the one chosen
+/// (from the engine's table of dated figures: ids, not strings).
 fn series_candidates<'a>(
     engine: &'a Engine,
     base: &[u32],
     wanted: Option<&str>,
 ) -> (Vec<SeriesChoice>, Option<(String, Vec<DatedFigure<'a>>)>) {
-    let mut by_measure: FxHashMap<&'a str, Vec<DatedFigure<'a>>> = FxHashMap::default();
+    let dates = engine.doc_dates();
+    let mut counts = vec![0u32; dates.measure_count()];
+    let mut periods: Vec<(u32, DaySpan)> = Vec::new();
     for &d in base {
-        let Some(ins) = engine.insights(d as usize) else {
-            continue;
-        };
-        for f in &ins.figures {
-            let (Some(measure), Some(time)) = (f.measure.as_deref(), f.time.as_ref()) else {
-                continue;
-            };
-            let Some(year) = time.year else { continue };
-            let span = ins
-                .dates
-                .get(time.date as usize)
-                .and_then(|m| span_of(&m.date))
-                .filter(|(s, _)| s.overlaps(&DaySpan::of_year(year)))
-                .map_or_else(|| DaySpan::of_year(year), |(s, _)| s);
-            by_measure.entry(measure).or_default().push(DatedFigure {
-                doc: d,
-                figure: f,
-                span,
-            });
+        for f in dates.figures_of(d) {
+            if let Some(c) = counts.get_mut(f.measure as usize) {
+                *c += 1;
+            }
+            periods.push((f.measure, f.span));
         }
     }
-    let mut choices: Vec<SeriesChoice> = by_measure
+    periods.sort_unstable();
+    periods.dedup();
+    let mut period_counts = vec![0u32; counts.len()];
+    for (m, _) in &periods {
+        if let Some(c) = period_counts.get_mut(*m as usize) {
+            *c += 1;
+        }
+    }
+    let mut choices: Vec<(u32, SeriesChoice)> = counts
         .iter()
-        .map(|(m, figs)| {
-            let mut periods: Vec<DaySpan> = figs.iter().map(|f| f.span).collect();
-            periods.sort_unstable();
-            periods.dedup();
-            SeriesChoice {
-                measure: (*m).to_owned(),
-                figures: figs.len() as u32,
-                periods: periods.len() as u32,
-            }
+        .enumerate()
+        .filter(|(_, &n)| n > 0)
+        .map(|(m, &n)| {
+            (
+                m as u32,
+                SeriesChoice {
+                    measure: dates.measure(m as u32).to_owned(),
+                    figures: n,
+                    periods: period_counts[m],
+                },
+            )
         })
         .collect();
-    choices.sort_by(|a, b| {
+    choices.sort_by(|(_, a), (_, b)| {
         (b.periods >= 2)
             .cmp(&(a.periods >= 2))
             .then(b.figures.cmp(&a.figures))
@@ -711,10 +710,10 @@ fn series_candidates<'a>(
             .then(a.measure.cmp(&b.measure))
     });
     let chosen = match wanted {
-        Some(w) => choices.iter().position(|c| c.measure == w),
+        Some(w) => choices.iter().position(|(_, c)| c.measure == w),
         None => (!choices.is_empty()).then_some(0),
     };
-    let picked = chosen.map(|i| choices[i].measure.clone());
+    let picked = chosen.map(|i| (choices[i].0, choices[i].1.measure.clone()));
     if let Some(i) = chosen.filter(|&i| i >= MAX_SERIES_CHOICES) {
         // A measure the link asked for stays offered.
         let c = choices.remove(i);
@@ -723,11 +722,25 @@ fn series_candidates<'a>(
     } else {
         choices.truncate(MAX_SERIES_CHOICES);
     }
-    let figures = picked.and_then(|m| {
-        let figs = by_measure.remove(m.as_str())?;
-        Some((m, figs))
+    let figures = picked.map(|(id, name)| {
+        let mut figs = Vec::new();
+        for &d in base {
+            let Some(ins) = engine.insights(d as usize) else {
+                continue;
+            };
+            for f in dates.figures_of(d).iter().filter(|f| f.measure == id) {
+                if let Some(figure) = ins.figures.get(f.figure as usize) {
+                    figs.push(DatedFigure {
+                        doc: d,
+                        figure,
+                        span: f.span,
+                    });
+                }
+            }
+        }
+        (name, figs)
     });
-    (choices, figures)
+    (choices.into_iter().map(|(_, c)| c).collect(), figures)
 }
 
 /// Groups a measure's figures by period.
