@@ -44,47 +44,112 @@ fn label_of(class: &str) -> &'static str {
         .map_or("", |(_, l)| l)
 }
 
-/// Annotations of one block of the document, in no particular order
-/// (overlaps are resolved when rendering).
-pub fn block_annotations(ins: &DocumentInsights, block: usize) -> Vec<(Range<usize>, Annotation)> {
-    let b = u32::try_from(block).unwrap_or(u32::MAX);
-    let mut out = Vec::new();
-    for e in &ins.entities {
-        let class = entity_class(e.kind);
-        for m in e.mentions.iter().filter(|m| m.loc.block == b) {
+/// One mention the reader may annotate: which entity and mention, figure
+/// or date of the document's insights.
+#[derive(Debug, Clone, Copy)]
+enum MentionRef {
+    Entity(u32, u32),
+    Figure(u32),
+    Date(u32),
+}
+
+/// A document's mentions grouped by block, built once when the document is
+/// opened, so each chunk the reader renders looks up its own blocks instead
+/// of scanning every mention for every block (quadratic on a 300,000-line
+/// transcript).
+#[derive(Debug, Default)]
+pub struct AnnotationIndex {
+    by_block: std::collections::HashMap<u32, Vec<MentionRef>>,
+}
+
+impl AnnotationIndex {
+    pub fn new(ins: &DocumentInsights) -> Self {
+        let mut by_block: std::collections::HashMap<u32, Vec<MentionRef>> = Default::default();
+        let id = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        for (e, entity) in ins.entities.iter().enumerate() {
+            for (m, mention) in entity.mentions.iter().enumerate() {
+                by_block
+                    .entry(mention.loc.block)
+                    .or_default()
+                    .push(MentionRef::Entity(id(e), id(m)));
+            }
+        }
+        for (i, f) in ins.figures.iter().enumerate() {
+            by_block
+                .entry(f.loc.block)
+                .or_default()
+                .push(MentionRef::Figure(id(i)));
+        }
+        for (i, d) in ins.dates.iter().enumerate() {
+            by_block
+                .entry(d.loc.block)
+                .or_default()
+                .push(MentionRef::Date(id(i)));
+        }
+        AnnotationIndex { by_block }
+    }
+
+    /// Annotations of the bytes `range` of block `block`, in bytes relative
+    /// to the start of `range` (a mention across the edge is cut to it), in
+    /// no particular order (overlaps are resolved when rendering).
+    pub fn annotations(
+        &self,
+        ins: &DocumentInsights,
+        block: u32,
+        range: Range<usize>,
+    ) -> Vec<(Range<usize>, Annotation)> {
+        let Some(refs) = self.by_block.get(&block) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for r in refs {
+            let (loc, annotation) = match *r {
+                MentionRef::Entity(e, m) => {
+                    let Some(entity) = ins.entities.get(e as usize) else {
+                        continue;
+                    };
+                    let Some(mention) = entity.mentions.get(m as usize) else {
+                        continue;
+                    };
+                    let class = entity_class(entity.kind);
+                    (
+                        mention.loc,
+                        (class, format!("{}: {}", label_of(class), entity.name)),
+                    )
+                }
+                MentionRef::Figure(i) => {
+                    let Some(f) = ins.figures.get(i as usize) else {
+                        continue;
+                    };
+                    (f.loc, ("ann-figure", format!("Figure: {}", f.describe())))
+                }
+                MentionRef::Date(i) => {
+                    let Some(d) = ins.dates.get(i as usize) else {
+                        continue;
+                    };
+                    let state = if d.resolved {
+                        ""
+                    } else {
+                        " (not resolved: no publication date)"
+                    };
+                    (d.loc, ("ann-date", format!("Date: {}{state}", d.text)))
+                }
+            };
+            let (start, end) = (
+                (loc.start as usize).max(range.start),
+                (loc.end as usize).min(range.end),
+            );
+            if start >= end {
+                continue;
+            }
+            let (class, title) = annotation;
             out.push((
-                m.loc.range(),
-                Annotation {
-                    class,
-                    title: format!("{}: {}", label_of(class), e.name),
-                },
+                start - range.start..end - range.start,
+                Annotation { class, title },
             ));
         }
+        out
     }
-    for f in ins.figures.iter().filter(|f| f.loc.block == b) {
-        out.push((
-            f.loc.range(),
-            Annotation {
-                class: "ann-figure",
-                title: format!("Figure: {}", f.describe()),
-            },
-        ));
-    }
-    for d in ins.dates.iter().filter(|d| d.loc.block == b) {
-        let state = if d.resolved {
-            ""
-        } else {
-            " (not resolved: no publication date)"
-        };
-        out.push((
-            d.loc.range(),
-            Annotation {
-                class: "ann-date",
-                title: format!("Date: {}{state}", d.text),
-            },
-        ));
-    }
-    out
 }
 
 /// How many mentions of each legend kind the document has, in legend order.

@@ -5,8 +5,8 @@ use leptos::either::EitherOf5;
 use leptos::prelude::*;
 
 use crate::components::{
-    format_thousands, plural, AddDocuments, LinkNotes, QueryHelp, SearchBox, ShareButton,
-    ThemeToggle,
+    format_thousands, plural, AddDocuments, LinkNotes, LoadStatus, QueryHelp, SearchBox,
+    ShareButton, ThemeToggle,
 };
 use crate::session::Session;
 use crate::views::{
@@ -32,6 +32,7 @@ pub fn Explorer(
         state,
         link_notes.unwrap_or_else(|| RwSignal::new(Vec::new())),
     );
+    let load_status = RwSignal::new(None);
     let on_query = Callback::new(move |q: String| {
         state.update(|s| {
             s.query = q;
@@ -69,12 +70,13 @@ pub fn Explorer(
             <SearchBox query=session.query.into() on_query=on_query/>
             <QueryHelp/>
             <div class="tools">
-                <AddDocuments engine=engine/>
+                <AddDocuments engine=engine status=load_status/>
                 <ShareButton/>
                 <ThemeToggle/>
             </div>
             <span class="corpus-summary">{summary}</span>
         </header>
+        <LoadStatus status=load_status engine=engine/>
         <LinkNotes/>
         <main class="layout">
             <FacetPanels/>

@@ -50,11 +50,13 @@ export async function search(page, q) {
 export function expect(cond, what) { if (!cond) throw new Error(what); }
 export function eq(a, b, what) { expect(JSON.stringify(a) === JSON.stringify(b), `${what}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`); }
 
-/** Runs every test of the table and exits with the tally. */
+/** Runs every test of the table (or those ONLY names) and exits with the tally. */
 export async function run(tests) {
   let passed = 0;
   let failed = 0;
   for (const [name, run] of Object.entries(tests)) {
+    // ONLY=words runs the tests whose names contain them (while working on one).
+    if (process.env.ONLY && !name.includes(process.env.ONLY)) continue;
     try {
       const problems = await run();
       if (problems.length) throw new Error(problems.join('\n      '));

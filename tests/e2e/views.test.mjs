@@ -287,7 +287,7 @@ const tests = {
     await until(page, () => document.querySelectorAll('[data-testid=filter-pill]').length === 1);
     eq((await pills(page))[0].endsWith(value), true, 'Enter filters');
     // Tabs carry ARIA roles.
-    eq(await page.$$eval('[role=tab]', (els) => els.length), 3, 'three tabs');
+    eq(await page.$$eval('[role=tab]', (els) => els.map((e) => e.dataset.view)), ['documents', 'timeline', 'map', 'network', 'figures', 'terms'], 'six tabs');
     eq(await page.getAttribute('[role=tab][aria-selected=true]', 'data-view'), 'documents', 'selected tab');
     await context.close();
     return problems;

@@ -15,7 +15,8 @@ use std::collections::HashSet;
 use crate::boilerplate::{classify_line, strip_inline_cross_links};
 use crate::document::{Block, BlockKind, Document, TitleSource};
 use crate::text::{
-    clean_line, decode, ends_like_sentence, first_sentence, truncate_words, word_count,
+    clean_line, decode, ends_like_sentence, first_sentence, strip_bidi_controls, truncate_words,
+    word_count,
 };
 use crate::Error;
 
@@ -23,6 +24,10 @@ use crate::Error;
 const MAX_HEADLINE_WORDS: usize = 25;
 /// Longest in-body section heading, in words.
 const MAX_HEADING_WORDS: usize = 15;
+/// More heading-shaped lines than this, and more than half of all blocks,
+/// means a text of short lines rather than a text with headings.
+const MOSTLY_SHORT_LINES_MIN: usize = 20;
+
 /// Words kept in a title derived from the first sentence.
 const DERIVED_TITLE_WORDS: usize = 12;
 
@@ -85,6 +90,17 @@ pub fn parse_document(id: &str, raw: &str) -> Result<Document, Error> {
         blocks.push(Block { kind, text: line });
     }
 
+    // A text made mostly of short lines (a transcript, a list, a log) has
+    // no headings: its lines are its paragraphs.
+    let headings = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .count();
+    if headings > MOSTLY_SHORT_LINES_MIN && headings * 2 > blocks.len() {
+        for b in &mut blocks {
+            b.kind = BlockKind::Paragraph;
+        }
+    }
     let (title, title_source) = match title {
         Some(t) => (t, TitleSource::Headline),
         None => {
@@ -99,6 +115,9 @@ pub fn parse_document(id: &str, raw: &str) -> Result<Document, Error> {
             )
         }
     };
+    // A title and a byline are labels: nothing in them may reorder the screen.
+    let title = strip_bidi_controls(&title).trim().to_owned();
+    let byline = byline.map(|b| strip_bidi_controls(&b).trim().to_owned());
     let words = blocks
         .iter()
         .map(|b| word_count(&b.text))
@@ -232,5 +251,25 @@ mod tests {
         );
         assert_eq!(byline_of("NEWS UPDATE TODAY"), None);
         assert_eq!(byline_of("The Wall: Part 2"), None);
+    }
+
+    #[test]
+    fn a_transcript_of_short_lines_has_paragraphs_not_headings() {
+        let text: String = std::iter::once("Transcript of the Hearing\n".to_owned())
+            .chain((1..=200).map(|i| format!("{i}: River village crossing\n")))
+            .collect();
+        let d = parse_document("t", &text).unwrap();
+        assert_eq!(d.title, "Transcript of the Hearing");
+        assert!(d.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+        // An article with a few headings keeps them.
+        let article = "Walls Rise on the Yalu\nGuards patrolled the new fence all winter long.\nThe Fence\nIt runs for miles along the river and past the town.\nThe Guards\nThey patrol it day and night in teams of three.";
+        let d = parse_document("a", article).unwrap();
+        assert_eq!(
+            d.blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::Heading)
+                .count(),
+            2
+        );
     }
 }

@@ -1,12 +1,20 @@
-use borderlines_core::{BlockKind, TitleSource};
-use borderlines_search::snippet::merge;
+//! The reader, its body cut into chunks rendered near the viewport, and
+//! the match navigation that replaces scrolling through a long document.
+
+mod body;
+mod document;
+mod match_nav;
+
+use borderlines_core::TitleSource;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-use crate::annotations::{block_annotations, legend_counts};
+use crate::annotations::legend_counts;
 use crate::components::{format_thousands, Highlighted};
 use crate::session::use_session;
-
+use body::{ChunkWindow, ReaderBody};
+use document::OpenDocument;
+use match_nav::MatchNav;
 /// The reader: the open document with its headline (or derived title),
 /// byline, length, and body with the query's matches marked (stems, prefixes
 /// and the typo fallback's spellings too, by the selection's one
@@ -23,12 +31,14 @@ pub fn Reader(
     let engine = session.engine;
     let requested = Signal::derive(move || session.state.with(|s| s.doc.clone()));
     let passage = Memo::new(move |_| session.state.with(|s| s.passage));
-    let body = move || {
+    // Cut once per opened document (not per keystroke or passage change).
+    let opened = Memo::new(move |_| {
         let engine = engine.get();
-        let Some((index, doc)) = open
-            .get()
-            .and_then(|i| Some((i, engine.corpus().documents.get(i)?.clone())))
-        else {
+        open.get().and_then(|i| OpenDocument::new(engine, i))
+    });
+    let window_now = StoredValue::new(None::<ChunkWindow>);
+    let body = move || {
+        let Some(doc) = opened.get() else {
             return match requested.get() {
                 Some(id) => EitherOf3::B(view! {
                     <p class="empty-state" role="alert">"There is no document “" {id} "” in this corpus. Pick one from the list."</p>
@@ -38,74 +48,55 @@ pub fn Reader(
                 ),
             };
         };
-        let insights = engine.insights(index);
-        let derived = doc.title_source == TitleSource::Derived;
-        let removed = match doc.boilerplate_removed {
+        let d = doc.doc();
+        let derived = d.title_source == TitleSource::Derived;
+        let removed = match d.boilerplate_removed {
             0 => String::new(),
             1 => " · 1 line of web boilerplate removed".to_owned(),
             n => format!(" · {n} lines of web boilerplate removed"),
         };
         let meta = format!(
             "{} words · {} min read · {} paragraphs{removed} · {}",
-            format_thousands(u64::from(doc.word_count)),
-            doc.reading_minutes(),
-            doc.paragraphs().count(),
-            doc.id
+            format_thousands(u64::from(d.word_count)),
+            d.reading_minutes(),
+            format_thousands(d.paragraphs().count() as u64),
+            d.id
         );
-        let legend = insights.map(|ins| {
+        let legend = doc.insights().map(|ins| {
             legend_counts(ins)
                 .into_iter()
                 .filter(|(_, _, n)| *n > 0)
                 .map(|(class, label, n)| {
-                    view! { <li><span class=format!("ann {class}")>{label}</span> " " <span class="legend-count">{n}</span></li> }
+                    view! { <li><span class=format!("ann {class}")>{label}</span> " " <span class="legend-count">{format_thousands(n as u64)}</span></li> }
                 })
                 .collect::<Vec<_>>()
         });
-        let mut marks = session
-            .settled
-            .with(|sel| {
-                let texts = std::iter::once(doc.title.as_str())
-                    .chain(doc.blocks.iter().map(|b| b.text.as_str()));
-                engine.highlight_all(sel, texts)
+        let title = d.title.clone();
+        let title_for_marks = title.clone();
+        let engine_now = doc.engine.clone();
+        let title_marks = move || {
+            session.settled.with(|sel| {
+                engine_now
+                    .highlight_all(sel, std::iter::once(title_for_marks.as_str()))
+                    .pop()
+                    .unwrap_or_default()
             })
-            .into_iter();
-        let focus = passage.get();
-        let title_marks = marks.next().unwrap_or_default();
-        let blocks = doc
-            .blocks
-            .into_iter()
-            .zip(marks)
-            .enumerate()
-            .map(|(i, (b, mut ranges))| {
-                let annotations = insights.map(|ins| block_annotations(ins, i)).unwrap_or_default();
-                let focused = focus.filter(|p| p.block as usize == i);
-                if let Some((s, e)) = focused.and_then(|p| p.range) {
-                    // The passage's words are marked like a match; ranges
-                    // that do not fit the text are dropped by the layering.
-                    ranges.push(s as usize..e as usize);
-                    ranges = merge(ranges);
-                }
-                let testid = focused.map(|_| "passage");
-                match b.kind {
-                    BlockKind::Heading => {
-                        view! { <h3 data-block=i class:passage=focused.is_some() data-testid=testid><Highlighted text=b.text ranges=ranges annotations=annotations/></h3> }.into_any()
-                    }
-                    BlockKind::Paragraph => {
-                        view! { <p data-block=i class:passage=focused.is_some() data-testid=testid><Highlighted text=b.text ranges=ranges annotations=annotations/></p> }.into_any()
-                    }
-                }
-            })
-            .collect::<Vec<_>>();
+        };
+        let byline = d.byline.clone();
+        let id = d.id.clone();
+        let window = ChunkWindow::new(&doc, passage.get_untracked());
+        window_now.set_value(Some(window.clone()));
         EitherOf3::A(view! {
-            <article class="reader-doc" data-doc=doc.id.clone()>
+            <article class="reader-doc" data-doc=id>
                 <h2 class="reader-title" class:derived=derived data-testid="reader-title">
-                    <Highlighted text=doc.title ranges=title_marks/>
+                    {move || view! { <Highlighted text=title.clone() ranges=title_marks()/> }}
                 </h2>
                 {derived.then(|| view! { <p class="derived-note">"This text has no headline; the title shown is its first sentence."</p> })}
-                {doc.byline.map(|b| view! { <p class="byline">"By " {b}</p> })}
+                {byline.map(|b| view! { <p class="byline">"By " {b}</p> })}
                 <p class="reader-meta">{meta}</p>
                 <ul class="legend" data-testid="legend" aria-label="What the highlights mean">{legend}</ul>
-                <div class="reader-body">{blocks}</div>
+                <MatchNav doc=doc.clone() window=window.clone()/>
+                <ReaderBody doc=doc window=window passage=passage/>
             </article>
         })
     };
@@ -114,6 +105,14 @@ pub fn Reader(
         let (Some(p), Some(_)) = (passage.get(), open.get()) else {
             return;
         };
+        // The passage's chunk may not be rendered yet in a long document.
+        if let (Some(doc), Some(window)) = (opened.get_untracked(), window_now.get_value()) {
+            if let Some(k) =
+                borderlines_core::pieces::chunk_of_block(&doc.pieces, &doc.chunks, p.block)
+            {
+                window.show(k);
+            }
+        }
         let selector = format!(".reader [data-block=\"{}\"]", p.block);
         request_animation_frame(move || {
             if let Some(el) = document().query_selector(&selector).ok().flatten() {
