@@ -250,3 +250,56 @@ async fn the_network_tab_draws_entities_as_links_and_follows_the_state() {
     assert_eq!(chosen, ["country:Ukraine"]);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_timeline_draws_the_seeds_years_and_a_brush_is_a_pill() {
+    let state = RwSignal::new(ViewState {
+        view: View::Timeline,
+        ..ViewState::default()
+    });
+    let root = explorer(state);
+    tick().await;
+    assert_eq!(
+        attr(&root, "[data-testid=timeline-bar]", "data-key"),
+        ["2018", "2019", "2020", "2021"]
+    );
+    assert!(one(&root, "[data-testid=timeline-note]").starts_with("Publication dates are unknown"));
+    // The defector series: 2019 drawn above 2020 (smaller y).
+    let points = attr(&root, "[data-testid=timeline-series-line]", "points");
+    let ys: Vec<f64> = points[0]
+        .split(' ')
+        .filter_map(|p| p.split(',').nth(1)?.parse().ok())
+        .collect();
+    assert!(ys.len() == 2 && ys[0] < ys[1], "{points:?}");
+    // The data table is in the page for screen readers.
+    let rows = all(&root, "[data-testid=timeline-table] tbody th");
+    assert_eq!(rows, ["2018", "2019", "2020"]);
+    assert!(all(&root, "[data-testid=timeline-brush]").is_empty());
+    // A brushed range (a date: clause) is a pill, marks its bar, and the
+    // timeline keeps counting the other years.
+    state.update(|s| s.query = "date:2020".into());
+    tick().await;
+    assert_eq!(
+        attr(&root, "[data-testid=filter-pill]", "data-facet"),
+        ["date"]
+    );
+    assert_eq!(all(&root, "[data-testid=timeline-brush]").len(), 1);
+    assert_eq!(
+        attr(
+            &root,
+            "[data-testid=timeline-bar][data-brushed=true]",
+            "data-key"
+        ),
+        ["2020"]
+    );
+    assert_eq!(
+        attr(&root, "[data-testid=timeline-bar]", "data-key").len(),
+        4
+    );
+    // A chosen bar lists its passages, the date marked.
+    state.update(|s| s.timeline_bar = Some("2019".into()));
+    tick().await;
+    let marks = all(&root, "[data-testid=timeline-passage] mark");
+    assert!(marks.iter().any(|m| m == "2019"), "{marks:?}");
+    root.remove();
+}

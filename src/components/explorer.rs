@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use borderlines_engine::{Engine, View, ViewState};
-use leptos::either::EitherOf5;
+use leptos::either::EitherOf6;
 use leptos::prelude::*;
 
 use crate::components::{
@@ -10,7 +10,9 @@ use crate::components::{
 };
 use crate::session::Session;
 use crate::views::network::NetworkView;
-use crate::views::{DocumentsView, FacetPanels, FiguresView, FilterPills, TermsView, ViewTabs};
+use crate::views::{
+    DocumentsView, FacetPanels, FiguresView, FilterPills, TermsView, TimelineView, ViewTabs,
+};
 
 /// The explorer: search box and tools on top; facets on the left; active
 /// filters, view tabs and the active view on the right. Everything is
@@ -51,12 +53,13 @@ pub fn Explorer(
     };
     let view_kind = Memo::new(move |_| state.with(|s| s.view));
     let active_view = move || match view_kind.get() {
-        View::Documents => EitherOf5::A(view! { <DocumentsView/> }),
-        View::Figures => EitherOf5::B(view! { <FiguresView/> }),
-        View::Terms => EitherOf5::C(view! { <TermsView/> }),
-        View::Network => EitherOf5::E(view! { <NetworkView/> }),
+        View::Documents => EitherOf6::A(view! { <DocumentsView/> }),
+        View::Figures => EitherOf6::B(view! { <FiguresView/> }),
+        View::Terms => EitherOf6::C(view! { <TermsView/> }),
+        View::Network => EitherOf6::E(view! { <NetworkView/> }),
+        View::Timeline => EitherOf6::F(view! { <TimelineView/> }),
         // The pictures land one by one (issue 8); until then the tab says so.
-        View::Timeline | View::Map => EitherOf5::D(view! {
+        View::Map => EitherOf6::D(view! {
             <p class="view-intro">"This view is being built."</p>
         }),
     };

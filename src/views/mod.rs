@@ -13,6 +13,7 @@ pub mod network;
 pub mod pills;
 pub mod tabs;
 pub mod terms;
+pub mod timeline;
 
 pub use chart::ChartPanel;
 pub use documents::DocumentsView;
@@ -34,3 +35,4 @@ pub use figures::FiguresView;
 pub use pills::FilterPills;
 pub use tabs::ViewTabs;
 pub use terms::TermsView;
+pub use timeline::TimelineView;

@@ -12,9 +12,10 @@ use borderlines_search::vectors::TermStats;
 use borderlines_search::{Highlighter, Query, SearchIndex, SearchOptions};
 
 use crate::entity_blocks::EntityBlocks;
+use crate::doc_dates::DocDates;
 use crate::error::EngineError;
 use crate::facets::FacetIndex;
-use crate::fields::FacetFields;
+use crate::fields::{DatedDocs, FacetFields};
 use crate::filters::filters_of;
 use crate::selection::Selection;
 use crate::snapshot;
@@ -30,6 +31,9 @@ pub struct Engine {
     term_stats: OnceLock<TermStats>,
     /// Entity value ids per paragraph for the network view, built on first use.
     entity_blocks: OnceLock<EntityBlocks>,
+    /// Every document's dates as spans, for the timeline and `date:`;
+    /// built on first use.
+    doc_dates: OnceLock<DocDates>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -37,6 +41,12 @@ impl std::fmt::Debug for Engine {
         f.debug_struct("Engine")
             .field("documents", &self.corpus.documents.len())
             .finish()
+    }
+}
+
+impl DatedDocs for Engine {
+    fn doc_dates(&self) -> &DocDates {
+        Engine::doc_dates(self)
     }
 }
 
@@ -52,6 +62,7 @@ impl Engine {
             facets,
             term_stats: OnceLock::new(),
             entity_blocks: OnceLock::new(),
+            doc_dates: OnceLock::new(),
         }
     }
 
@@ -108,6 +119,21 @@ impl Engine {
             .get_or_init(|| EntityBlocks::build(&self.insights, &self.facets))
     }
 
+    /// Every document's dates (publication and mentioned) as spans of
+    /// days (built on first call).
+    pub fn doc_dates(&self) -> &DocDates {
+        self.doc_dates
+            .get_or_init(|| DocDates::build(&self.corpus, &self.insights))
+    }
+
+    /// The field resolver of the query language: facets and dates.
+    fn fields(&self) -> FacetFields<'_> {
+        FacetFields {
+            facets: &self.facets,
+            dates: Some(self),
+        }
+    }
+
     /// Insights of every document, in corpus order, and the claims.
     pub fn all_insights(&self) -> &CorpusInsights {
         &self.insights
@@ -131,9 +157,7 @@ impl Engine {
             limit,
             ..SearchOptions::default()
         };
-        let fields = FacetFields {
-            facets: &self.facets,
-        };
+        let fields = self.fields();
         let results = self
             .index
             .search_with(&self.corpus, &parsed, &options, &fields);
@@ -154,9 +178,7 @@ impl Engine {
             snippets: false,
             ..SearchOptions::default()
         };
-        let fields = FacetFields {
-            facets: &self.facets,
-        };
+        let fields = self.fields();
         self.index
             .search_with(&self.corpus, query, &options, &fields)
             .matching
@@ -164,9 +186,7 @@ impl Engine {
 
     /// A highlighter for a parsed query (use [`Selection::highlighter`]).
     pub fn highlighter_for(&self, query: &Query) -> Highlighter<'_> {
-        let fields = FacetFields {
-            facets: &self.facets,
-        };
+        let fields = self.fields();
         self.index.highlighter_with(query, &fields)
     }
 

@@ -31,6 +31,12 @@ pub enum FacetKind {
     Source,
     Year,
     Language,
+    /// A span of time (`date:2019..2020`): a brushed range of the timeline.
+    /// Not a panel (not in [`FacetKind::ALL`]) and holds no values; the
+    /// `date:` field is answered from the documents' dates
+    /// ([`crate::doc_dates`]). It is a kind so that brushed ranges are
+    /// pills, ORed with each other, like facet values.
+    Date,
 }
 
 impl FacetKind {
@@ -59,6 +65,7 @@ impl FacetKind {
             FacetKind::Source => "source",
             FacetKind::Year => "year",
             FacetKind::Language => "lang",
+            FacetKind::Date => "date",
         }
     }
 
@@ -74,6 +81,7 @@ impl FacetKind {
             FacetKind::Source => "Sources",
             FacetKind::Year => "Years",
             FacetKind::Language => "Language",
+            FacetKind::Date => "Dates",
         }
     }
 
@@ -89,6 +97,7 @@ impl FacetKind {
             FacetKind::Source => "Source",
             FacetKind::Year => "Year",
             FacetKind::Language => "Language",
+            FacetKind::Date => "Date",
         }
     }
 
@@ -104,6 +113,7 @@ impl FacetKind {
             "source" | "outlet" => FacetKind::Source,
             "year" | "when" => FacetKind::Year,
             "lang" | "language" => FacetKind::Language,
+            "date" => FacetKind::Date,
             _ => return None,
         })
     }
@@ -143,7 +153,7 @@ pub struct FacetValue {
 pub struct FacetIndex {
     values: Vec<FacetValue>,
     /// Value ids per kind (indexed by `FacetKind as usize`).
-    by_kind: [Vec<u32>; 9],
+    by_kind: [Vec<u32>; 10],
     /// Value ids per document, ascending.
     doc_values: Vec<Vec<u32>>,
     /// Each value's place in alphabetical order (case-folded): the tie

@@ -26,6 +26,7 @@
 use borderlines_search::{Field, Node, Query, TermKind};
 
 use crate::facets::{words, FacetKind};
+use crate::time_bins::parse_date_value;
 
 /// One filter: a facet value, included or excluded.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -55,8 +56,17 @@ impl Filter {
     }
 
     /// Is this the same facet value (ignoring case, punctuation and polarity)?
+    /// Dates compare by the span they name (`2019..2019` is `2019`).
     fn same_value(&self, kind: FacetKind, value: &str) -> bool {
-        self.kind == kind && words(&self.value) == words(value)
+        if self.kind != kind {
+            return false;
+        }
+        if kind == FacetKind::Date {
+            if let (Some(a), Some(b)) = (parse_date_value(&self.value), parse_date_value(value)) {
+                return a == b;
+            }
+        }
+        words(&self.value) == words(value)
     }
 
     /// The clause this filter writes into the query.
@@ -69,7 +79,10 @@ impl Filter {
             .map(|c| if is_quote(c) { ' ' } else { c })
             .collect();
         let clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
-        let simple = !clean.is_empty() && clean.chars().all(char::is_alphanumeric);
+        // A date value (`2019..2020`, `2020-03`) is one word too.
+        let date_char = |c: char| self.kind == FacetKind::Date && matches!(c, '.' | '-');
+        let simple = clean.starts_with(char::is_alphanumeric)
+            && clean.chars().all(|c| c.is_alphanumeric() || date_char(c));
         let inner = if simple {
             Node::Term {
                 text: clean,
@@ -320,6 +333,24 @@ mod tests {
         assert_eq!(without.to_string(), "mines -country:Japan year:2019");
         assert!(includes_kind(&q, FacetKind::Year));
         assert!(!includes_kind(&without, FacetKind::Country));
+    }
+
+    #[test]
+    fn brushed_ranges_are_ored_pills_and_a_second_brush_undoes() {
+        let y19 = Filter::include(FacetKind::Date, "2019");
+        let r = Filter::include(FacetKind::Date, "2020-03..2020-06");
+        let q = toggle("defectors", &y19);
+        assert_eq!(q, "defectors date:2019");
+        let q = toggle(&q, &r);
+        assert_eq!(q, "defectors (date:2019 OR date:2020-03..2020-06)");
+        assert_eq!(filters(&q), vec![y19.clone(), r.clone()]);
+        assert_eq!(
+            toggle(&q, &Filter::include(FacetKind::Date, "2019..2019")),
+            "defectors date:2020-03..2020-06"
+        );
+        assert_eq!(Query::parse(&q).to_string(), q);
+        let q = toggle("", &Filter::include(FacetKind::Date, "1990s"));
+        assert_eq!(q, "date:1990s");
     }
 
     #[test]

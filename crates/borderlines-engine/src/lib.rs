@@ -26,6 +26,7 @@
 //! ```
 
 pub mod collectors;
+pub mod doc_dates;
 pub mod engine;
 pub mod entity_blocks;
 pub mod error;
@@ -39,6 +40,8 @@ pub mod reference;
 pub mod selection;
 pub mod snapshot;
 pub mod svg;
+pub mod time_bins;
+pub mod timeline_chart;
 pub mod view_state;
 
 pub use engine::Engine;

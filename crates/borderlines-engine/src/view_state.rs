@@ -21,6 +21,10 @@
 //! | `nmin` | least edge weight in the network (absent: chosen by size) | `nmin=3` |
 //! | `nedge` | the network edge whose paragraphs are listed: two node keys | `nedge=person%3AKim+Jong+Un%7Ccountry%3AChina` |
 //! | `pin` | network nodes pinned where they were dragged: `key@x,y;…` | `pin=country%3AChina%40120%2C300` |
+//! | `tbin` | timeline bin unit: `day`, `month`, `year`, `decade` (absent: adapts to the span) | `tbin=month` |
+//! | `tbar` | the timeline bar (a date value) whose passages are listed | `tbar=2019` |
+//! | `tspan` | `all`: the timeline draws the whole span of ranges and decades too | `tspan=all` |
+//! | `tser` | the measure of the timeline's figure series (absent: the most frequent) | `tser=defector` |
 //!
 //! Parsing never fails. Links from the first version (`#doc=…&q=…`) open
 //! as before. Unknown keys, repeated keys and values of the wrong type are
@@ -245,6 +249,15 @@ pub struct ViewState {
     pub network_edge: Option<(String, String)>,
     /// Network nodes pinned by dragging.
     pub network_pins: Vec<NodePin>,
+    // Timeline (issue 8).
+    /// Bin unit of the timeline; `None` adapts to the span.
+    pub timeline_unit: Option<crate::time_bins::Unit>,
+    /// The chosen timeline bar, as a date value (`2019`, `2020-03`).
+    pub timeline_bar: Option<String>,
+    /// The measure of the timeline's figure series; `None` chooses.
+    pub timeline_series: Option<String>,
+    /// The timeline draws the whole span of every date, ranges included.
+    pub timeline_full_span: bool,
 }
 
 impl Default for ViewState {
@@ -267,6 +280,10 @@ impl Default for ViewState {
             network_min: None,
             network_edge: None,
             network_pins: Vec::new(),
+            timeline_unit: None,
+            timeline_bar: None,
+            timeline_series: None,
+            timeline_full_span: false,
         }
     }
 }
@@ -363,6 +380,22 @@ impl ViewState {
                     "0" => state.chart_table = false,
                     _ => bad(&mut notes),
                 },
+                // Timeline (issue 8).
+                "tbin" => match crate::time_bins::Unit::from_name(&value) {
+                    Some(u) => state.timeline_unit = Some(u),
+                    None => bad(&mut notes),
+                },
+                "tbar" => match crate::time_bins::parse_date_value(&value) {
+                    Some(_) => state.timeline_bar = Some(value.trim().to_owned()),
+                    None => bad(&mut notes),
+                },
+                "tser" if !value.trim().is_empty() => state.timeline_series = Some(cut(&value, 64)),
+                "tser" => {}
+                "tspan" => match value.as_ref() {
+                    "all" => state.timeline_full_span = true,
+                    "precise" => state.timeline_full_span = false,
+                    _ => bad(&mut notes),
+                },
                 "stop" => match value.as_ref() {
                     "1" => state.stopwords = true,
                     "0" => state.stopwords = false,
@@ -441,6 +474,19 @@ impl ViewState {
         }
         if self.chart_table {
             ser.append_pair("table", "1");
+        }
+        // Timeline (issue 8).
+        if let Some(u) = self.timeline_unit {
+            ser.append_pair("tbin", u.name());
+        }
+        if let Some(b) = &self.timeline_bar {
+            ser.append_pair("tbar", b);
+        }
+        if let Some(m) = &self.timeline_series {
+            ser.append_pair("tser", m);
+        }
+        if self.timeline_full_span {
+            ser.append_pair("tspan", "all");
         }
         if self.stopwords {
             ser.append_pair("stop", "1");
@@ -553,6 +599,10 @@ mod tests {
             network_min: None,
             network_edge: None,
             network_pins: Vec::new(),
+            timeline_unit: Some(crate::time_bins::Unit::Month),
+            timeline_bar: Some("2020-03..2020-06".into()),
+            timeline_series: Some("defector".into()),
+            timeline_full_span: true,
         };
         let f = s.to_fragment();
         assert_eq!(
@@ -597,6 +647,20 @@ mod tests {
         let p = ViewState::parse_fragment("#ntop=2&nmin=0&nedge=china&pin=country:China@5000,1");
         assert_eq!(p.state, ViewState::default());
         assert_eq!(p.notes.len(), 4, "{:?}", p.notes);
+    }
+
+    #[test]
+    fn timeline_keys_round_trip_and_bad_values_are_noted() {
+        let s =
+            ViewState::from_fragment("#view=timeline&tbin=year&tbar=2019&tser=defector&tspan=all");
+        assert!(s.timeline_full_span);
+        assert_eq!(s.timeline_unit, Some(crate::time_bins::Unit::Year));
+        assert_eq!(s.timeline_bar.as_deref(), Some("2019"));
+        assert_eq!(s.timeline_series.as_deref(), Some("defector"));
+        assert_eq!(ViewState::from_fragment(&s.to_fragment()), s);
+        let p = ViewState::parse_fragment("#tbin=week&tbar=yesterday");
+        assert_eq!(p.notes.len(), 2, "{:?}", p.notes);
+        assert_eq!(p.state, ViewState::default());
     }
 
     proptest! {

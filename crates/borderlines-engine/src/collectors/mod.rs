@@ -10,6 +10,7 @@
 //! | [`kwic`] | keyword in context |
 //! | [`network`] | entity network: co-occurrence in paragraphs, layout, CSV |
 //! | [`network_svg`] | the entity network as an SVG file |
+//! | [`timeline`] | publication and mentioned dates per bin, a figure series, passages behind a bar |
 
 pub mod facet_counts;
 pub mod figures;
@@ -17,3 +18,4 @@ pub mod kwic;
 pub mod network;
 pub mod network_svg;
 pub mod terms;
+pub mod timeline;
