@@ -31,6 +31,7 @@ pub mod export;
 pub mod facets;
 pub mod fields;
 pub mod filters;
+pub mod geo;
 pub mod keyness;
 pub mod reference;
 pub mod selection;

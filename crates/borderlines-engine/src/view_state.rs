@@ -17,6 +17,8 @@
 //! | `stop` | show stopwords in the terms view | `stop=1` |
 //! | `ngram` | words per term: 1, 2 or 3 | `ngram=2` |
 //! | `minf` | least frequency of a term in the terms view (absent: chosen by corpus size) | `minf=5` |
+//! | `mbox` | the map's view box: x, y, width, height in projected km (absent: framed on the selection) | `mbox=-420,-310,900,900` |
+//! | `shade` | shade the map's provinces by mentions (choropleth) | `shade=1` |
 //!
 //! Parsing never fails. Links from the first version (`#doc=…&q=…`) open
 //! as before. Unknown keys, repeated keys and values of the wrong type are
@@ -42,6 +44,8 @@ pub const MAX_FRAGMENT_BYTES: usize = 8_192;
 pub const KWIC_WIDTH: std::ops::RangeInclusive<u8> = 1..=20;
 /// Highest least-frequency a link may ask the terms view for.
 pub const MAX_MIN_FREQ: u16 = 1_000;
+/// Largest coordinate or size of a map view box a link may hold, in km.
+pub const MAX_MAP_KM: i32 = 100_000;
 /// Keyword-in-context default width.
 pub const DEFAULT_KWIC_WIDTH: u8 = 5;
 
@@ -167,6 +171,12 @@ pub struct ViewState {
     /// Least frequency of a term in the terms view; `None` lets the corpus
     /// size choose.
     pub min_freq: Option<u16>,
+    // -- map view
+    /// The map's view box `[x, y, w, h]` in projected km (see
+    /// `geo::frame::ViewBox`); `None` frames the selection's places.
+    pub map_box: Option<[i32; 4]>,
+    /// Provinces shaded by mentions (choropleth) instead of marked.
+    pub map_shade: bool,
 }
 
 impl Default for ViewState {
@@ -184,6 +194,9 @@ impl Default for ViewState {
             stopwords: false,
             ngram: 1,
             min_freq: None,
+            // -- map view
+            map_box: None,
+            map_shade: false,
         }
     }
 }
@@ -194,6 +207,17 @@ pub struct ParsedFragment {
     pub state: ViewState,
     /// Plain sentences for the user ("ignored unknown key “x”").
     pub notes: Vec<String>,
+}
+
+/// `x,y,w,h` in whole km, with a positive width and height.
+fn parse_map_box(text: &str) -> Option<[i32; 4]> {
+    let mut parts = text.split(',').map(|p| p.trim().parse::<i32>().ok());
+    let b = [parts.next()??, parts.next()??, parts.next()??, parts.next()??];
+    let ok = parts.next().is_none()
+        && b.iter().all(|v| v.abs() <= MAX_MAP_KM)
+        && b[2] > 0
+        && b[3] > 0;
+    ok.then_some(b)
 }
 
 fn cut(value: &str, max: usize) -> String {
@@ -288,6 +312,16 @@ impl ViewState {
                     Ok(n @ 1..=MAX_MIN_FREQ) => state.min_freq = Some(n),
                     _ => bad(&mut notes),
                 },
+                // -- map view
+                "mbox" => match parse_map_box(&value) {
+                    Some(b) => state.map_box = Some(b),
+                    None => bad(&mut notes),
+                },
+                "shade" => match value.as_ref() {
+                    "1" => state.map_shade = true,
+                    "0" => state.map_shade = false,
+                    _ => bad(&mut notes),
+                },
                 "doc" | "term" => {}
                 _ => notes.push(format!(
                     "Ignored “{}” in the link: this page does not know it.",
@@ -337,6 +371,13 @@ impl ViewState {
         }
         if let Some(n) = self.min_freq {
             ser.append_pair("minf", &n.to_string());
+        }
+        // -- map view
+        if let Some([x, y, w, h]) = self.map_box {
+            ser.append_pair("mbox", &format!("{x},{y},{w},{h}"));
+        }
+        if self.map_shade {
+            ser.append_pair("shade", "1");
         }
         let body = ser.finish();
         if body.is_empty() {
@@ -410,6 +451,9 @@ mod tests {
             stopwords: true,
             ngram: 2,
             min_freq: Some(5),
+            // -- map view
+            map_box: Some([-420, -310, 900, 880]),
+            map_shade: true,
         };
         let f = s.to_fragment();
         assert_eq!(
@@ -419,6 +463,20 @@ mod tests {
                 notes: vec![]
             }
         );
+    }
+
+    #[test]
+    fn map_keys_round_trip_and_refuse_nonsense() {
+        let s = ViewState::from_fragment("#view=map&mbox=-420,-310,900,880&shade=1");
+        assert_eq!(s.map_box, Some([-420, -310, 900, 880]));
+        assert!(s.map_shade);
+        assert_eq!(ViewState::from_fragment(&s.to_fragment()), s);
+        for bad in ["1,2,3", "1,2,0,4", "1,2,3,4,5", "a,b,c,d", "0,0,999999,10"] {
+            let p = ViewState::parse_fragment(&format!("mbox={bad}"));
+            assert_eq!(p.state.map_box, None, "{bad}");
+            assert_eq!(p.notes.len(), 1, "{bad}");
+        }
+        assert!(!ViewState::from_fragment("shade=0").map_shade);
     }
 
     proptest! {
