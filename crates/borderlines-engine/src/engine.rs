@@ -11,6 +11,7 @@ use borderlines_extract::{CorpusInsights, DocumentInsights};
 use borderlines_search::vectors::TermStats;
 use borderlines_search::{Highlighter, Query, SearchIndex, SearchOptions};
 
+use crate::collectors::places::MapIndex;
 use crate::error::EngineError;
 use crate::facets::FacetIndex;
 use crate::fields::FacetFields;
@@ -27,6 +28,9 @@ pub struct Engine {
     /// Document vectors for the terms view, built on first use (most
     /// sessions never open it).
     term_stats: OnceLock<TermStats>,
+    /// Places and border sentences per document for the map (built on
+    /// first use).
+    map_index: OnceLock<MapIndex>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -48,6 +52,7 @@ impl Engine {
             insights,
             facets,
             term_stats: OnceLock::new(),
+            map_index: OnceLock::new(),
         }
     }
 
@@ -96,6 +101,12 @@ impl Engine {
     pub fn term_stats(&self) -> &TermStats {
         self.term_stats
             .get_or_init(|| TermStats::build(&self.index))
+    }
+
+    /// Places and border sentences per document, for the map (built on
+    /// first call).
+    pub fn map_index(&self) -> &MapIndex {
+        self.map_index.get_or_init(|| MapIndex::build(self))
     }
 
     /// Insights of every document, in corpus order, and the claims.

@@ -8,8 +8,10 @@
 //! | [`figures`] | figures table and claims across sources |
 //! | [`terms`] | distinctive terms (G², log ratio), frequency per document |
 //! | [`kwic`] | keyword in context |
+//! | [`places`] | map: places, provinces and borders talked about |
 
 pub mod facet_counts;
 pub mod figures;
 pub mod kwic;
+pub mod places;
 pub mod terms;

@@ -12,9 +12,13 @@
 //!    them ("Dandong" is in China) — with three or more, the borders of
 //!    the first one named ("North Korea … sealed its borders with China
 //!    and Russia" gives China–North Korea and North Korea–Russia);
-//! 3. otherwise the neighbouring pair most named in its paragraph, then in
-//!    its document (the pair whose less-named country is named most),
-//!    holding the one country the sentence names, if it names one.
+//! 3. otherwise "the border" is the one placed last before it in the
+//!    document by rules 1–2 (of several placed together, the pair most
+//!    named in the document); with none placed yet, the neighbouring pair
+//!    most named in the document (the pair whose less-named country is
+//!    named most). Either way holding the one country the sentence names,
+//!    if it names one. (Paragraph counts were tried first and misread
+//!    "the border" in a paragraph that mentions South Korean TV shows.)
 //!
 //! A sentence tied to no pair (no neighbours named anywhere near it) is
 //! left out: the map says nothing it cannot place. A length is a figure of
@@ -139,6 +143,24 @@ fn best_pair(counts: &[u32; 4], with: Option<u8>) -> Option<u8> {
     best.map(|b| b.2)
 }
 
+/// Of `pairs`, the one holding `with` (if given) most named in the document.
+fn best_of(pairs: &[u8], counts: &[u32; 4], with: Option<u8>) -> Option<u8> {
+    pairs
+        .iter()
+        .copied()
+        .filter_map(|m| {
+            let meet = meets().get(usize::from(m))?;
+            let (a, b) = (country_slot(meet.a)?, country_slot(meet.b)?);
+            if with.is_some_and(|w| w != a && w != b) {
+                return None;
+            }
+            let (ca, cb) = (counts[usize::from(a)], counts[usize::from(b)]);
+            Some(((ca.min(cb), ca + cb), m))
+        })
+        .max_by_key(|x| (x.0, std::cmp::Reverse(x.1)))
+        .map(|x| x.1)
+}
+
 fn count_countries<'a>(cues: impl Iterator<Item = &'a (u32, u32, Cue)>) -> [u32; 4] {
     let mut counts = [0u32; 4];
     for c in cues {
@@ -188,13 +210,20 @@ fn named_in(sentence: &[&(u32, u32, Cue)]) -> (Vec<u8>, Vec<u8>) {
 pub fn border_passages(doc: &Document, ins: &DocumentInsights) -> Vec<BorderPassage> {
     let mut out = Vec::new();
     let mut all: Option<Vec<(u32, u32, Cue)>> = None;
+    let mut doc_counts = [0u32; 4];
+    // The borders the last sentence placing one by itself named.
+    let mut last_placed: Vec<u8> = Vec::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
         // Most paragraphs never say it: skip them before tokenizing.
         if !block.text.to_ascii_lowercase().contains("border") {
             continue;
         }
         let Ok(b) = u32::try_from(bi) else { break };
-        let cues = all.get_or_insert_with(|| cues(ins));
+        let cues = all.get_or_insert_with(|| {
+            let c = cues(ins);
+            doc_counts = count_countries(c.iter());
+            c
+        });
         let t = Tokenized::new(&block.text);
         let in_block: Vec<&(u32, u32, Cue)> = cues.iter().filter(|c| c.0 == b).collect();
         for s in t.sents.iter().filter(|s| says_border(&t, s)) {
@@ -207,11 +236,10 @@ pub fn border_passages(doc: &Document, ins: &DocumentInsights) -> Vec<BorderPass
             let (mut pairs, countries) = named_in(&sentence);
             if pairs.is_empty() {
                 let with = (countries.len() == 1).then(|| countries[0]);
-                let block_counts = count_countries(in_block.iter().copied());
-                pairs.extend(
-                    best_pair(&block_counts, with)
-                        .or_else(|| best_pair(&count_countries(cues.iter()), with)),
-                );
+                let earlier = best_of(&last_placed, &doc_counts, with);
+                pairs.extend(earlier.or_else(|| best_pair(&doc_counts, with)));
+            } else {
+                last_placed.clone_from(&pairs);
             }
             let figure = ins
                 .figures
