@@ -209,6 +209,10 @@ await page.waitForTimeout(1000);
 const memAfter = await memory();
 log('memory after load:', JSON.stringify(memAfter));
 
+// ONLY=pictures skips typing, facet and tab rounds (and the profile) and
+// measures the timeline, map and network only.
+const picturesOnly = process.env.ONLY === 'pictures';
+
 // ---------------------------------------------------------------- 2. keystroke → paint
 const QUERIES = ['defectors', 'border fence', 'president', 'whale', 'economic policy', 'tax', 'presidnet'];
 async function typeChar(value) {
@@ -247,10 +251,10 @@ async function typeQueries(queries, gapMs = 80) {
   return out;
 }
 log('typing queries');
-const keys = await typeQueries(QUERIES);
+const keys = picturesOnly ? [] : await typeQueries(QUERIES);
 // Clearing the box: back to the whole corpus (own row).
 const clears = [];
-for (const q of ['president', 'economic policy']) {
+for (const q of picturesOnly ? [] : ['president', 'economic policy']) {
   await typeChar(q); await page.waitForTimeout(80);
   clears.push(await typeChar('')); await page.waitForTimeout(80);
 }
@@ -297,9 +301,11 @@ async function facetRound(label) {
 }
 log('facet clicks');
 await typeChar(''); await page.waitForTimeout(200);
-const facets = await facetRound('full corpus');
-await typeChar('president'); await page.waitForTimeout(200);
-facets.push(...await facetRound('q=president'));
+const facets = picturesOnly ? [] : await facetRound('full corpus');
+if (!picturesOnly) {
+  await typeChar('president'); await page.waitForTimeout(200);
+  facets.push(...await facetRound('q=president'));
+}
 
 // ---------------------------------------------------------------- 4. tab switch → paint
 async function tab(view) {
@@ -320,7 +326,7 @@ async function tab(view) {
 }
 log('tab switches');
 const tabs = [];
-for (const q of ['', 'president']) {
+for (const q of picturesOnly ? [] : ['', 'president']) {
   await typeChar(q); await page.waitForTimeout(200);
   for (let round = 0; round < 3; round++) {
     for (const v of ['figures', 'terms', 'documents']) {
@@ -331,11 +337,42 @@ for (const q of ['', 'president']) {
     }
   }
 }
+
+// ---------------------------------------------------------------- 4b. pictures: open the view, then filter while it is open
+// Switching to the timeline, map or network (the view computes its collector
+// and draws: for the network that includes the force layout), then a facet
+// include and remove while the view is open (the picture re-renders with
+// the selection), each to the next paint.
+const PICTURES = ['timeline', 'map', 'network'];
+const pictures = [];
+log('pictures');
+for (const q of ['', 'president']) {
+  await typeChar(q); await page.waitForTimeout(300);
+  for (let round = 0; round < 3; round++) {
+    for (const v of PICTURES) {
+      const ctx = q ? `q=${q}` : 'full corpus';
+      const open = await tab(v);
+      pictures.push({ ...open, action: 'open', context: ctx });
+      await page.waitForTimeout(200);
+      for (const f of ['country', 'person']) {
+        const inc = await facetClick(f, 'include');
+        if (inc.missing) continue;
+        pictures.push({ ...inc, view: v, action: 'filter', context: ctx });
+        await page.waitForTimeout(200);
+        const rem = await facetClick(f, 'remove', inc.value);
+        pictures.push({ ...rem, view: v, action: 'filter', context: ctx });
+        await page.waitForTimeout(200);
+      }
+      await tab('documents');
+      await page.waitForTimeout(150);
+    }
+  }
+}
 const allLongtasks = await page.evaluate(() => window.__bench.longtasks.length);
 
 // ---------------------------------------------------------------- 5. CPU profile of slow keystrokes (separate pass)
 let profile = null;
-if (process.env.PROFILE !== '0') {
+if (process.env.PROFILE !== '0' && !picturesOnly) {
   log('profiling a second typing pass');
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -409,9 +446,9 @@ lines.push(`| DOM elements | ${memBefore.domNodes} | ${memAfter.domNodes} |`);
 lines.push(`| WebAssembly.Memory buffer (${memAfter.wasmMemories} memory, via an init-script hook on WebAssembly.instantiate) | ${mb(memBefore.wasmBytes)} | ${mb(memAfter.wasmBytes)} |`, '');
 lines.push('## Interactions → next paint (ms)', '');
 lines.push('| interaction | n | median | p95 | max | > 16.7 ms | > 50 ms |', '|---|---|---|---|---|---|---|');
-lines.push(stats(`keystroke (${QUERIES.map((q) => `"${q}"`).join(', ')})`, keys));
-for (const q of QUERIES) lines.push(stats(`  keystrokes of "${q}"`, keys.filter((k) => k.query === q)));
-lines.push(stats('  keystroke, main-thread work only (input → next task, no frame wait)', keys, 'workMs'));
+if (keys.length) lines.push(stats(`keystroke (${QUERIES.map((q) => `"${q}"`).join(', ')})`, keys));
+if (keys.length) for (const q of QUERIES) lines.push(stats(`  keystrokes of "${q}"`, keys.filter((k) => k.query === q)));
+if (keys.length) lines.push(stats('  keystroke, main-thread work only (input → next task, no frame wait)', keys, 'workMs'));
 lines.push(stats('clear the box (query → empty)', clears));
 lines.push(stats('facet click (include + remove), all', okFacets));
 lines.push(stats('  facet include, full corpus', okFacets.filter((r) => r.mode === 'include' && r.context === 'full corpus')));
@@ -420,6 +457,15 @@ lines.push(stats('  facet include, q=president', okFacets.filter((r) => r.mode =
 lines.push(stats('  facet remove, q=president', okFacets.filter((r) => r.mode === 'remove' && r.context !== 'full corpus')));
 lines.push(stats('tab switch, all', tabs));
 for (const ctx of ['full corpus', 'q=president']) for (const v of ['figures', 'terms', 'documents']) lines.push(stats(`  → ${v}, ${ctx}`, tabs.filter((t) => t.view === v && t.context === ctx)));
+for (const v of PICTURES) {
+  for (const ctx of ['full corpus', 'q=president']) {
+    const rows = pictures.filter((r) => r.view === v && r.context === ctx);
+    lines.push(stats(`${v}: open (tab → paint), ${ctx}`, rows.filter((r) => r.action === 'open')));
+    lines.push(stats(`${v}: filter while open (facet include/remove → paint), ${ctx}`, rows.filter((r) => r.action === 'filter')));
+  }
+  const all = pictures.filter((r) => r.view === v);
+  lines.push(stats(`${v}: open and filter, all`, all));
+}
 lines.push('');
 lines.push(`Long tasks observed in the whole run: ${allLongtasks}. Keystrokes not yet in the URL at the paint: ${keys.filter((k) => !k.applied).length} (the page writes the URL once typing pauses for 150 ms, so this is expected).`, '');
 lines.push('### Every keystroke', '');
@@ -442,6 +488,6 @@ if (profile) {
 if (problems.length) lines.push('', '## Problems', '', ...problems.map((p) => `- ${p}`));
 lines.push('');
 fs.writeFileSync(resultsFile, lines.join('\n'));
-fs.writeFileSync(path.join(cache, `ui-raw-${docs.length}.json`), JSON.stringify({ load, memBefore, memAfter, keys, clears, facets, tabs, profile, problems }, null, 1));
+fs.writeFileSync(path.join(cache, `ui-raw-${docs.length}.json`), JSON.stringify({ load, memBefore, memAfter, keys, clears, facets, tabs, pictures, profile, problems }, null, 1));
 console.log(lines.join('\n'));
 log(`wrote ${resultsFile}`);

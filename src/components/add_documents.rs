@@ -1,22 +1,27 @@
 use std::sync::Arc;
 
 use borderlines_core::load::add_files;
+use borderlines_core::text::strip_bidi_controls;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use borderlines_engine::Engine;
 
+use crate::components::LoadOutcome;
+
 /// "Add documents": reads the user's text and Markdown files in the page
 /// (nothing is uploaded anywhere), parses, indexes and extracts them with the
-/// same core as the embedded corpus, and says what was added or skipped and
-/// why. Hooks: `add-documents` (the file input), `load-status`.
+/// same core as the embedded corpus, and reports what was added or skipped
+/// and why through `status` (shown by `LoadStatus`). Hook: `add-documents`
+/// (the file input).
 #[component]
 pub fn AddDocuments(
     /// The engine to extend; replaced by one that also holds the new files.
     engine: RwSignal<Arc<Engine>>,
+    /// Where the outcome is written.
+    status: RwSignal<Option<LoadOutcome>>,
 ) -> impl IntoView {
-    let status = RwSignal::new(None::<(bool, String)>);
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -31,7 +36,7 @@ pub fn AddDocuments(
         if files.is_empty() {
             return;
         }
-        status.set(Some((false, format!("Reading {} file(s)…", files.len()))));
+        status.set(Some(LoadOutcome::reading(files.len())));
         spawn_local(async move {
             let mut read = Vec::with_capacity(files.len());
             let mut unreadable = Vec::new();
@@ -40,7 +45,10 @@ pub fn AddDocuments(
                 let file = gloo_file::File::from(file);
                 match gloo_file::futures::read_as_bytes(&file).await {
                     Ok(bytes) => read.push((name, bytes)),
-                    Err(e) => unreadable.push(format!("{name}: could not be read ({e})")),
+                    Err(e) => unreadable.push((
+                        strip_bidi_controls(&name).into_owned(),
+                        format!("could not be read ({e})"),
+                    )),
                 }
             }
             let current = engine.get_untracked();
@@ -48,25 +56,13 @@ pub fn AddDocuments(
             if !report.added.is_empty() {
                 engine.set(Arc::new(Engine::build(Arc::new(corpus))));
             }
-            let mut problems: Vec<String> = report
-                .skipped
-                .iter()
-                .map(|(n, why)| format!("{n}: {why}"))
-                .collect();
+            let mut problems = report.skipped;
             problems.extend(unreadable);
-            let mut text = match report.added.len() {
-                0 => "No document added.".to_owned(),
-                1 => "Added 1 document (this tab only).".to_owned(),
-                n => format!("Added {n} documents (this tab only)."),
-            };
-            if !problems.is_empty() {
-                text.push_str(&format!(
-                    " Skipped {}: {}",
-                    problems.len(),
-                    problems.join("; ")
-                ));
-            }
-            status.set(Some((!problems.is_empty(), text)));
+            status.set(Some(LoadOutcome::done(
+                report.added.len(),
+                problems,
+                report.duplicates,
+            )));
         });
     };
     view! {
@@ -82,12 +78,6 @@ pub fn AddDocuments(
                     on:change=on_change
                 />
             </label>
-            {move || status.get().map(|(warn, text)| view! {
-                <p class="load-status" class:warn=warn data-testid="load-status" role="status">
-                    {text}
-                    <button class="dismiss" aria-label="Dismiss" title="Dismiss" on:click=move |_| status.set(None)>"×"</button>
-                </p>
-            })}
         </div>
     }
 }

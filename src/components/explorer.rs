@@ -1,12 +1,12 @@
 use std::sync::Arc;
 
 use borderlines_engine::{Engine, View, ViewState};
-use leptos::either::EitherOf3;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use crate::components::{
-    format_thousands, plural, AddDocuments, LinkNotes, QueryHelp, SearchBox, ShareButton,
-    ThemeToggle,
+    format_thousands, plural, AddDocuments, LinkNotes, LoadStatus, QueryHelp, SearchBox,
+    ShareButton, ThemeToggle,
 };
 use crate::session::Session;
 use crate::views::{DocumentsView, FacetPanels, FiguresView, FilterPills, TermsView, ViewTabs};
@@ -30,6 +30,7 @@ pub fn Explorer(
         state,
         link_notes.unwrap_or_else(|| RwSignal::new(Vec::new())),
     );
+    let load_status = RwSignal::new(None);
     let on_query = Callback::new(move |q: String| {
         state.update(|s| {
             s.query = q;
@@ -49,9 +50,13 @@ pub fn Explorer(
     };
     let view_kind = Memo::new(move |_| state.with(|s| s.view));
     let active_view = move || match view_kind.get() {
-        View::Documents => EitherOf3::A(view! { <DocumentsView/> }),
-        View::Figures => EitherOf3::B(view! { <FiguresView/> }),
-        View::Terms => EitherOf3::C(view! { <TermsView/> }),
+        View::Documents => EitherOf4::A(view! { <DocumentsView/> }),
+        View::Figures => EitherOf4::B(view! { <FiguresView/> }),
+        View::Terms => EitherOf4::C(view! { <TermsView/> }),
+        // The pictures land one by one (issue 8); until then the tab says so.
+        View::Timeline | View::Map | View::Network => EitherOf4::D(view! {
+            <p class="view-intro">"This view is being built."</p>
+        }),
     };
     view! {
         <header class="topbar">
@@ -62,12 +67,13 @@ pub fn Explorer(
             <SearchBox query=session.query.into() on_query=on_query/>
             <QueryHelp/>
             <div class="tools">
-                <AddDocuments engine=engine/>
+                <AddDocuments engine=engine status=load_status/>
                 <ShareButton/>
                 <ThemeToggle/>
             </div>
             <span class="corpus-summary">{summary}</span>
         </header>
+        <LoadStatus status=load_status engine=engine/>
         <LinkNotes/>
         <main class="layout">
             <FacetPanels/>

@@ -4,10 +4,10 @@ use wasm_bindgen::JsCast;
 /// A link that saves a table as a file made in the page: the content is
 /// computed on click and handed to the browser as a `data:` URL with a file
 /// name, so nothing is uploaded or fetched. Hook: `export` with
-/// `data-format` (`csv` or `json`).
+/// `data-format` (`csv`, `json` or `svg`).
 #[component]
 pub fn ExportLink(
-    /// `csv` or `json`.
+    /// `csv`, `json` or `svg`.
     format: &'static str,
     /// The file name offered ("figures.csv").
     file_name: &'static str,
@@ -16,10 +16,10 @@ pub fn ExportLink(
     /// The link's text.
     label: &'static str,
 ) -> impl IntoView {
-    let mime = if format == "json" {
-        "application/json"
-    } else {
-        "text/csv"
+    let mime = match format {
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        _ => "text/csv",
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();

@@ -5,6 +5,7 @@
 
 use leptos::prelude::window;
 
+pub mod chart;
 pub mod documents;
 pub mod facets;
 pub mod figures;
@@ -12,6 +13,7 @@ pub mod pills;
 pub mod tabs;
 pub mod terms;
 
+pub use chart::ChartPanel;
 pub use documents::DocumentsView;
 
 /// Below this width (px) the layout stacks: facets, list and reader one

@@ -164,10 +164,30 @@ const tests = {
       { name: 'bridge.md', mimeType: 'text/markdown', buffer: Buffer.from(article) },
       { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('Advertisement\n\nRead More\n') },
       { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') },
+      { name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n\0\0\0\rIHDR', 'latin1'), Buffer.alloc(300)]) },
+      { name: 'bridge copy.md', mimeType: 'text/markdown', buffer: Buffer.from(article.replace(/\n/g, '\r\n')) },
     ]);
     await page.waitForFunction(() => document.querySelector('[data-testid=load-status]')?.textContent.startsWith('Added'));
-    const status = await page.textContent('[data-testid=load-status]');
-    expect(status.includes('Added 1 document') && status.includes('empty.txt') && status.includes('scan.pdf'), status);
+    // One summary line; the reasons are behind "Details".
+    eq(await page.textContent('[data-testid=load-status] .load-summary'), 'Added 1 document (this tab only). Skipped 4.', 'summary');
+    expect(await page.isHidden('[data-testid=load-details]'), 'details closed at first');
+    await page.click('[data-testid=load-details-toggle]');
+    const details = await page.$$eval('[data-testid=load-details] li', (els) => els.map((e) => e.textContent));
+    expect(details.some((d) => d.startsWith('empty.txt: ') && d.includes('no readable text')), `empty: ${details}`);
+    expect(details.some((d) => d.startsWith('scan.pdf: ')), `pdf: ${details}`);
+    expect(details.includes('photo.txt: looks like a PNG image'), `binary refused with its reason: ${details}`);
+    expect(details.some((d) => d.startsWith('bridge copy.md: same text as the document “bridge”')), `duplicate: ${details}`);
+    // The panel closes with Escape and gives focus back to its button.
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('[data-testid=load-details]'), 'Escape closes the details');
+    eq(await page.evaluate(() => document.activeElement?.dataset.testid), 'load-details-toggle', 'focus returns');
+    // The status bar is in the flow: it never covers the list or the reader.
+    const overlap = await page.evaluate(() => {
+      const a = document.querySelector('[data-testid=load-status]').getBoundingClientRect();
+      const b = document.querySelector('main.layout').getBoundingClientRect();
+      return a.bottom > b.top + 1;
+    });
+    expect(!overlap, 'status bar sits above the layout');
     eq(await count(page), '4 documents', 'count after adding');
     await search(page, 'traders bridge');
     eq(await titles(page), ['Tumen Bridge Closed to Traders'], 'search finds the new file');
@@ -180,6 +200,9 @@ const tests = {
     const places = await page.$$eval('[data-testid=reader] .reader-body .ann-place', (els) => els.map((e) => e.textContent));
     expect(places.includes('Tumen'), `places ${places}`);
     await page.screenshot({ path: join(shots, 'added.png') });
+    // The duplicate can be kept after all.
+    await page.click('[data-testid=keep-duplicates]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=result-count]').textContent.includes('of 5'));
     await page.click('[data-testid=load-status] .dismiss');
     await page.waitForFunction(() => !document.querySelector('[data-testid=load-status]'));
     await context.close();

@@ -5,7 +5,8 @@
 //! Data flow: raw bytes → [`text::decode`] → [`parse::parse_document`] (which
 //! applies the [`boilerplate`] rules and finds title, byline and headings) →
 //! [`document::Document`] → [`bundle::CorpusBundle`] (compact binary embedded
-//! in the page). [`load`] adds users' files, and [`layers`] merges search marks
+//! in the page). [`load`] adds users' files ([`sniff`] refuses binary ones
+//! first), and [`layers`] merges search marks
 //! with annotations for rendering.
 //! Search lives in `borderlines-search`, extraction in `borderlines-extract`.
 //!
@@ -18,6 +19,7 @@ pub mod error;
 pub mod layers;
 pub mod load;
 pub mod parse;
+pub mod sniff;
 pub mod text;
 
 pub use bundle::CorpusBundle;

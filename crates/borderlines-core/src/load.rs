@@ -13,12 +13,19 @@
 //! assert!(report.skipped[0].1.contains("plain text"));
 //! ```
 
-use crate::document::Corpus;
-use crate::parse::parse_document;
-use crate::text::decode;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
-/// Largest file read, in bytes; larger ones are reported, not loaded.
-pub const MAX_FILE_BYTES: usize = 25 * 1024 * 1024;
+use crate::document::{Corpus, Document};
+use crate::parse::parse_document;
+use crate::sniff::refuse_binary;
+use crate::text::{decode, strip_bidi_controls};
+
+/// Largest file read, in bytes (25 MB, counting 1 MB as 1,048,576 bytes, as
+/// the size messages do); larger ones are reported, not loaded.
+pub const MAX_FILE_BYTES: usize = 25 * MB;
+
+const MB: usize = 1024 * 1024;
 
 /// File name extensions read as text (no extension is read as text too).
 const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
@@ -30,17 +37,50 @@ pub struct LoadReport {
     pub added: Vec<String>,
     /// Files not added: (file name, reason for a person).
     pub skipped: Vec<(String, String)>,
+    /// Files skipped because their text is already there (also listed in
+    /// `skipped`), parsed and ready: [`add_documents`] adds them if the
+    /// user asks to keep them after all.
+    pub duplicates: Vec<Document>,
 }
 
-/// Returns `corpus` with `files` (name, bytes) appended, and a report.
+/// Choices the user makes when adding files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Add a file even when a document with the same text is already there.
+    pub keep_duplicates: bool,
+}
+
+/// Returns `corpus` with `files` (name, bytes) appended, and a report;
+/// duplicates are skipped (see [`add_files_with`]).
 pub fn add_files(corpus: &Corpus, files: Vec<(String, Vec<u8>)>) -> (Corpus, LoadReport) {
+    add_files_with(corpus, files, LoadOptions::default())
+}
+
+/// Returns `corpus` with `files` (name, bytes) appended, and a report. Each
+/// file is checked in turn — name, size, binary content, readable text,
+/// duplicate — and a bad file never costs the good ones.
+pub fn add_files_with(
+    corpus: &Corpus,
+    files: Vec<(String, Vec<u8>)>,
+    options: LoadOptions,
+) -> (Corpus, LoadReport) {
     let mut out = corpus.clone();
     let mut report = LoadReport::default();
     // Ids in use, so each new file's id is checked in O(1), not against every
     // document (14,000 files made that quadratic).
-    let mut taken: std::collections::HashSet<String> =
-        out.documents.iter().map(|d| d.id.clone()).collect();
+    let mut taken: HashSet<String> = out.documents.iter().map(|d| d.id.clone()).collect();
+    // Fingerprints of the documents' text, built only when files arrive.
+    let mut seen: HashMap<u64, String> = if options.keep_duplicates {
+        HashMap::new()
+    } else {
+        out.documents
+            .iter()
+            .map(|d| (fingerprint(d), d.id.clone()))
+            .collect()
+    };
     for (name, bytes) in files {
+        // A file name is a label on screen: no reordering characters in it.
+        let name = strip_bidi_controls(&name).into_owned();
         let (stem, ext) = split_name(&name);
         let (stem, ext) = (stem.to_owned(), ext.to_lowercase());
         if !ext.is_empty() && !TEXT_EXTENSIONS.contains(&ext.as_str()) {
@@ -53,31 +93,92 @@ pub fn add_files(corpus: &Corpus, files: Vec<(String, Vec<u8>)>) -> (Corpus, Loa
             continue;
         }
         if bytes.len() > MAX_FILE_BYTES {
-            report.skipped.push((
-                name,
-                format!(
-                    "{} MB is over the {} MB limit",
-                    bytes.len() / (1024 * 1024),
-                    MAX_FILE_BYTES / (1024 * 1024)
-                ),
-            ));
+            report.skipped.push((name, over_limit(bytes.len())));
+            continue;
+        }
+        if let Some(why) = refuse_binary(&bytes) {
+            report.skipped.push((name, why.to_owned()));
             continue;
         }
         let mut text = decode(&bytes);
+        drop(bytes);
         if matches!(ext.as_str(), "md" | "markdown") {
             text = strip_markdown_headings(&text);
         }
         let id = unique_id(&taken, &stem);
-        match parse_document(&id, &text) {
-            Ok(doc) => {
-                taken.insert(id.clone());
-                report.added.push(id);
-                out.documents.push(doc);
+        let doc = match parse_document(&id, &text) {
+            Ok(doc) => doc,
+            Err(e) => {
+                report.skipped.push((name, e.to_string()));
+                continue;
             }
-            Err(e) => report.skipped.push((name, e.to_string())),
+        };
+        if !options.keep_duplicates {
+            let key = fingerprint(&doc);
+            if let Some(first) = seen.get(&key) {
+                report.skipped.push((
+                    name,
+                    format!("same text as the document “{first}”: skipped as a duplicate"),
+                ));
+                report.duplicates.push(doc);
+                continue;
+            }
+            seen.insert(key, id.clone());
         }
+        taken.insert(id.clone());
+        report.added.push(id);
+        out.documents.push(doc);
     }
     (out, report)
+}
+
+/// Returns `corpus` with already parsed `documents` appended (duplicates the
+/// user chose to keep), each given an id no other document has.
+pub fn add_documents(corpus: &Corpus, documents: Vec<Document>) -> (Corpus, Vec<String>) {
+    let mut out = corpus.clone();
+    let mut taken: HashSet<String> = out.documents.iter().map(|d| d.id.clone()).collect();
+    let mut added = Vec::with_capacity(documents.len());
+    for mut doc in documents {
+        doc.id = unique_id(&taken, &doc.id);
+        taken.insert(doc.id.clone());
+        added.push(doc.id.clone());
+        out.documents.push(doc);
+    }
+    (out, added)
+}
+
+/// A document's text with case and spacing ignored, as a 64-bit hash: two
+/// files with the same bytes, or the same words in a different encoding or
+/// line layout, get the same fingerprint.
+fn fingerprint(doc: &Document) -> u64 {
+    // SipHash with fixed keys: stable within a build, which is all a
+    // session needs (fingerprints are never stored).
+    let mut h = std::hash::DefaultHasher::new();
+    for piece in
+        std::iter::once(doc.title.as_str()).chain(doc.blocks.iter().map(|b| b.text.as_str()))
+    {
+        for word in piece.split_whitespace() {
+            for c in word.chars().flat_map(char::to_lowercase) {
+                c.hash(&mut h);
+            }
+            ' '.hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
+/// The size message, exact near the limit: "25 MB + 1 byte is over the
+/// 25 MB limit", "31.4 MB is over the 25 MB limit".
+pub fn over_limit(len: usize) -> String {
+    let limit = MAX_FILE_BYTES / MB;
+    let excess = len.saturating_sub(MAX_FILE_BYTES);
+    let size = if excess < MB / 10 {
+        let unit = if excess == 1 { "byte" } else { "bytes" };
+        format!("{limit} MB + {excess} {unit}")
+    } else {
+        format!("{:.1} MB", len as f64 / MB as f64)
+    };
+    format!("{size} is over the {limit} MB limit (1 MB = 1,048,576 bytes)")
 }
 
 /// "a/b/report.final.txt" → ("report.final", "txt").
@@ -90,7 +191,7 @@ fn split_name(name: &str) -> (&str, &str) {
 }
 
 /// The stem, or the stem with "-2", "-3"… when a document already has it.
-fn unique_id(taken_ids: &std::collections::HashSet<String>, stem: &str) -> String {
+fn unique_id(taken_ids: &HashSet<String>, stem: &str) -> String {
     let stem = if stem.trim().is_empty() {
         "document"
     } else {
@@ -205,5 +306,138 @@ mod tests {
         assert_eq!(report.added.len(), 2);
         assert_eq!(corpus.documents[0].title, "Grenze und Mauer");
         assert_eq!(corpus.documents[1].title, "Café Talk");
+    }
+
+    fn article(title: &str) -> Vec<u8> {
+        format!("{title}\nGuards patrolled the fence along the river through the winter months.")
+            .into_bytes()
+    }
+
+    #[test]
+    fn binary_files_are_refused_with_a_reason_and_the_rest_of_the_drop_is_kept() {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        png.extend(std::iter::repeat_n(0u8, 400));
+        let mut elf = b"\x7FELF\x02\x01\x01".to_vec();
+        elf.extend(std::iter::repeat_n(0u8, 400));
+        let (corpus, report) = add_files(
+            &Corpus::default(),
+            vec![
+                ("photo.txt".into(), png),
+                ("one.txt".into(), article("First Story Here")),
+                ("tool.txt".into(), elf),
+                ("two.txt".into(), article("Second Story Here")),
+            ],
+        );
+        assert_eq!(report.added, ["one", "two"]);
+        assert_eq!(corpus.documents.len(), 2);
+        assert_eq!(
+            report.skipped,
+            [
+                ("photo.txt".to_owned(), "looks like a PNG image".to_owned()),
+                (
+                    "tool.txt".to_owned(),
+                    "looks like a program (Linux/ELF)".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn size_messages_are_exact_at_the_limit() {
+        assert_eq!(
+            over_limit(MAX_FILE_BYTES + 1),
+            "25 MB + 1 byte is over the 25 MB limit (1 MB = 1,048,576 bytes)"
+        );
+        assert!(over_limit(MAX_FILE_BYTES + 1000).starts_with("25 MB + 1000 bytes is over"));
+        assert!(over_limit(33 * MB).starts_with("33.0 MB is over the 25 MB limit"));
+        let (_, report) = add_files(
+            &Corpus::default(),
+            vec![("big.txt".into(), vec![b'a'; MAX_FILE_BYTES + 1])],
+        );
+        assert!(report.skipped[0].1.starts_with("25 MB + 1 byte"));
+        // Exactly at the limit passes the size check (and, being all NUL
+        // bytes, is refused by the next one without being parsed).
+        let (_, report) = add_files(
+            &Corpus::default(),
+            vec![("edge.txt".into(), vec![0; MAX_FILE_BYTES])],
+        );
+        assert_eq!(
+            report.skipped[0].1,
+            "mostly unprintable bytes: not a text file"
+        );
+    }
+
+    #[test]
+    fn duplicates_are_skipped_unless_kept() {
+        let base = add_files(
+            &Corpus::default(),
+            vec![("a.txt".into(), article("Fence Story"))],
+        )
+        .0;
+        let same_words_other_layout =
+            b"FENCE STORY\r\nGuards   patrolled the fence along the river\r\nthrough the winter months.".to_vec();
+        let files = vec![
+            ("a-again.txt".to_owned(), article("Fence Story")),
+            ("a-crlf.txt".to_owned(), same_words_other_layout),
+            ("b.txt".to_owned(), article("Another Story")),
+            ("b-copy.txt".to_owned(), article("Another Story")),
+        ];
+        let (corpus, report) = add_files(&base, files.clone());
+        assert_eq!(report.added, ["b"]);
+        assert_eq!(report.duplicates.len(), 3);
+        assert_eq!(corpus.documents.len(), 2);
+        assert!(report.skipped[0]
+            .1
+            .contains("same text as the document “a”"));
+        assert!(report.skipped[2].1.contains("“b”"));
+        // Kept after all: added with ids of their own.
+        let (kept, ids) = add_documents(&corpus, report.duplicates);
+        assert_eq!(ids, ["a-again", "a-crlf", "b-copy"]);
+        assert_eq!(kept.documents.len(), 5);
+        let (_, ids) = add_documents(&kept, vec![kept.documents[0].clone()]);
+        assert_eq!(ids, ["a-2"]);
+        let (corpus, report) = add_files_with(
+            &base,
+            files,
+            LoadOptions {
+                keep_duplicates: true,
+            },
+        );
+        assert_eq!(report.added.len(), 4);
+        assert_eq!(corpus.documents.len(), 5);
+    }
+
+    #[test]
+    fn windows_1252_punctuation_survives() {
+        let bytes = b"Quotes \x93Here\x94 \x96 Euro \x80\nShe said \x93we paid \x80500\x94 \x97 and left\x85 It\x92s done.".to_vec();
+        let (corpus, _) = add_files(&Corpus::default(), vec![("cp.txt".into(), bytes)]);
+        let doc = &corpus.documents[0];
+        assert_eq!(doc.title, "Quotes “Here” – Euro €");
+        assert_eq!(
+            doc.blocks[0].text,
+            "She said “we paid €500” — and left… It’s done."
+        );
+    }
+
+    #[test]
+    fn bidi_overrides_are_removed_from_names_ids_and_titles_but_kept_in_text() {
+        let text = "Report \u{202E}gpj.exe\nThe \u{202E}override\u{202C} stays in the body text of this paragraph.";
+        let (corpus, report) = add_files(
+            &Corpus::default(),
+            vec![(
+                "inv\u{202E}oice\u{2066}.txt".into(),
+                text.as_bytes().to_vec(),
+            )],
+        );
+        assert_eq!(report.added, ["invoice"]);
+        let doc = &corpus.documents[0];
+        assert_eq!(doc.id, "invoice");
+        assert_eq!(doc.title, "Report gpj.exe");
+        assert!(doc.blocks[0].text.contains('\u{202E}'));
+        let (_, report) = add_files(
+            &Corpus::default(),
+            vec![("x\u{202E}fdp.exe".into(), vec![1, 2, 3])],
+        );
+        assert_eq!(report.skipped[0].0, "xfdp.exe");
     }
 }

@@ -15,7 +15,8 @@ use std::collections::HashSet;
 use crate::boilerplate::{classify_line, strip_inline_cross_links};
 use crate::document::{Block, BlockKind, Document, TitleSource};
 use crate::text::{
-    clean_line, decode, ends_like_sentence, first_sentence, truncate_words, word_count,
+    clean_line, decode, ends_like_sentence, first_sentence, strip_bidi_controls, truncate_words,
+    word_count,
 };
 use crate::Error;
 
@@ -99,6 +100,9 @@ pub fn parse_document(id: &str, raw: &str) -> Result<Document, Error> {
             )
         }
     };
+    // A title and a byline are labels: nothing in them may reorder the screen.
+    let title = strip_bidi_controls(&title).trim().to_owned();
+    let byline = byline.map(|b| strip_bidi_controls(&b).trim().to_owned());
     let words = blocks
         .iter()
         .map(|b| word_count(&b.text))

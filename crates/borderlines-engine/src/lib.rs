@@ -8,7 +8,8 @@
 //! - [`filters`]: facet filters as query text (one truth: the query).
 //! - [`view_state`]: the whole view as a URL fragment.
 //! - [`keyness`] (G², log ratio) and the [`reference`](mod@reference) word list, for the
-//!   terms view; [`export`]: tables as CSV.
+//!   terms view; [`export`]: tables as CSV; [`svg`]: pictures as
+//!   self-contained SVG files.
 //!
 //! Pure Rust, no web dependencies, tested natively; nothing here panics on
 //! input.
@@ -36,6 +37,7 @@ pub mod keyness;
 pub mod reference;
 pub mod selection;
 pub mod snapshot;
+pub mod svg;
 pub mod view_state;
 
 pub use engine::Engine;

@@ -56,11 +56,21 @@ pub enum View {
     Documents,
     Figures,
     Terms,
+    Timeline,
+    Map,
+    Network,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 3] = [View::Documents, View::Figures, View::Terms];
+    pub const ALL: [View; 6] = [
+        View::Documents,
+        View::Timeline,
+        View::Map,
+        View::Network,
+        View::Figures,
+        View::Terms,
+    ];
 
     /// The name in the link and in `data-view`.
     pub fn key(self) -> &'static str {
@@ -68,6 +78,9 @@ impl View {
             View::Documents => "documents",
             View::Figures => "figures",
             View::Terms => "terms",
+            View::Timeline => "timeline",
+            View::Map => "map",
+            View::Network => "network",
         }
     }
 
@@ -77,6 +90,9 @@ impl View {
             View::Documents => "Documents",
             View::Figures => "Figures & claims",
             View::Terms => "Terms",
+            View::Timeline => "Timeline",
+            View::Map => "Map",
+            View::Network => "Network",
         }
     }
 
@@ -171,6 +187,9 @@ pub struct ViewState {
     /// Least frequency of a term in the terms view; `None` lets the corpus
     /// size choose.
     pub min_freq: Option<u16>,
+    /// Show the data table behind the chart of the timeline, map or network
+    /// (it is in the page for screen readers either way).
+    pub chart_table: bool,
     // -- map view
     /// The map's view box `[x, y, w, h]` in projected km (see
     /// `geo::frame::ViewBox`); `None` frames the selection's places.
@@ -194,6 +213,7 @@ impl Default for ViewState {
             stopwords: false,
             ngram: 1,
             min_freq: None,
+            chart_table: false,
             // -- map view
             map_box: None,
             map_shade: false,
@@ -299,6 +319,11 @@ impl ViewState {
                     Ok(w) if KWIC_WIDTH.contains(&w) => state.kwic_width = w,
                     _ => bad(&mut notes),
                 },
+                "table" => match value.as_ref() {
+                    "1" => state.chart_table = true,
+                    "0" => state.chart_table = false,
+                    _ => bad(&mut notes),
+                },
                 "stop" => match value.as_ref() {
                     "1" => state.stopwords = true,
                     "0" => state.stopwords = false,
@@ -363,6 +388,9 @@ impl ViewState {
         if self.kwic_width != DEFAULT_KWIC_WIDTH {
             ser.append_pair("kw", &self.kwic_width.to_string());
         }
+        if self.chart_table {
+            ser.append_pair("table", "1");
+        }
         if self.stopwords {
             ser.append_pair("stop", "1");
         }
@@ -425,6 +453,19 @@ mod tests {
     }
 
     #[test]
+    fn every_view_has_its_own_key_and_opens_from_a_link() {
+        for v in View::ALL {
+            let s = ViewState {
+                view: v,
+                ..ViewState::default()
+            };
+            assert_eq!(ViewState::from_fragment(&s.to_fragment()).view, v);
+        }
+        let keys: std::collections::HashSet<_> = View::ALL.iter().map(|v| v.key()).collect();
+        assert_eq!(keys.len(), View::ALL.len());
+    }
+
+    #[test]
     fn passages_and_sorts_round_trip() {
         let s = ViewState {
             query: "person:\"Kim Jong Un\" -country:Russia".into(),
@@ -451,6 +492,7 @@ mod tests {
             stopwords: true,
             ngram: 2,
             min_freq: Some(5),
+            chart_table: true,
             // -- map view
             map_box: Some([-420, -310, 900, 880]),
             map_shade: true,
