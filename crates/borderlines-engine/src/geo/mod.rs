@@ -7,6 +7,8 @@
 
 pub mod border_talk;
 pub mod frame;
+pub mod map_svg;
 pub mod outlines;
 pub mod paths;
+pub mod picture;
 pub mod projection;
