@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use borderlines_engine::{Engine, View, ViewState};
-use leptos::either::EitherOf4;
+use leptos::either::EitherOf5;
 use leptos::prelude::*;
 
 use crate::components::{
@@ -9,7 +9,9 @@ use crate::components::{
     ShareButton, ThemeToggle,
 };
 use crate::session::Session;
-use crate::views::{DocumentsView, FacetPanels, FiguresView, FilterPills, TermsView, ViewTabs};
+use crate::views::{
+    DocumentsView, FacetPanels, FiguresView, FilterPills, MapView, TermsView, ViewTabs,
+};
 
 /// The explorer: search box and tools on top; facets on the left; active
 /// filters, view tabs and the active view on the right. Everything is
@@ -50,11 +52,12 @@ pub fn Explorer(
     };
     let view_kind = Memo::new(move |_| state.with(|s| s.view));
     let active_view = move || match view_kind.get() {
-        View::Documents => EitherOf4::A(view! { <DocumentsView/> }),
-        View::Figures => EitherOf4::B(view! { <FiguresView/> }),
-        View::Terms => EitherOf4::C(view! { <TermsView/> }),
+        View::Documents => EitherOf5::A(view! { <DocumentsView/> }),
+        View::Figures => EitherOf5::B(view! { <FiguresView/> }),
+        View::Terms => EitherOf5::C(view! { <TermsView/> }),
+        View::Map => EitherOf5::D(view! { <MapView/> }),
         // The pictures land one by one (issue 8); until then the tab says so.
-        View::Timeline | View::Map | View::Network => EitherOf4::D(view! {
+        View::Timeline | View::Network => EitherOf5::E(view! {
             <p class="view-intro">"This view is being built."</p>
         }),
     };

@@ -77,11 +77,8 @@ fn the_borders_the_text_talks_about_are_placed() {
         "the 489 km of fences lie on the China–North Korea border"
     );
     let kp_kr = c.borders.iter().find(|b| name(b.meet) == "KP-KR").unwrap();
-    let doc = &e.corpus().documents[kp_kr.passages[0].0 as usize];
-    let mines = e.map_index().talk_of(kp_kr.passages[0].0).iter().any(|p| {
-        doc.blocks[p.block as usize].text[p.start as usize..p.end as usize].contains("mines")
-    });
-    assert!(mines, "the southern border mines lie on the inter-Korean line");
+    let mines = kp_kr.passages[0].1.barrier.as_deref() == Some("mines");
+    assert!(mines, "the southern border mines lie on the inter-Korean line, listed first: {kp_kr:?}");
     let lines = border_lines(&c);
     assert!(lines[0].starts_with("China–North Korea border: "), "{lines:?}");
     assert!(lines[0].ends_with("lengths given: at least 489 km"), "{lines:?}");

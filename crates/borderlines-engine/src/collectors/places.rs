@@ -261,8 +261,8 @@ pub struct BorderCount {
     pub meet: usize,
     pub sentences: u32,
     pub docs: u32,
-    /// Up to [`BORDER_PASSAGES`] sentences, those giving a length first:
-    /// (document, passage).
+    /// Up to [`BORDER_PASSAGES`] sentences, those giving a length first,
+    /// then those naming a barrier: (document, passage).
     pub passages: Vec<(u32, BorderPassage)>,
 }
 
@@ -356,8 +356,8 @@ pub fn map_counts(engine: &Engine, selection: &Selection) -> MapCounts {
     let mut borders: Vec<BorderCount> = talk
         .into_iter()
         .map(|(meet, (sentences, docs, mut passages))| {
-            // Lengths first, then reading order (stable).
-            passages.sort_by_key(|p| p.1.figure.is_none());
+            // Lengths first, then barriers, then reading order (stable).
+            passages.sort_by_key(|p| (p.1.figure.is_none(), p.1.barrier.is_none()));
             passages.dedup_by(|a, b| a.0 == b.0 && a.1.start == b.1.start && a.1.block == b.1.block);
             passages.truncate(BORDER_PASSAGES);
             BorderCount {

@@ -20,6 +20,9 @@
 //!    if it names one. (Paragraph counts were tried first and misread
 //!    "the border" in a paragraph that mentions South Korean TV shows.)
 //!
+//! A sentence naming a barrier (fences, walls, mines, barbed wire …) keeps
+//! that word, so the legend can list such sentences first.
+//!
 //! A sentence tied to no pair (no neighbours named anywhere near it) is
 //! left out: the map says nothing it cannot place. A length is a figure of
 //! the sentence in km, mi or m. This is a reading aid, not a gazetteer of
@@ -45,6 +48,12 @@ use super::outlines::{meets, shape_index, BORDER_RIVERS};
 
 /// Named zones on the inter-Korean line (the gazetteer's region names).
 const INTER_KOREAN_ZONES: [&str; 2] = ["Demilitarized Zone", "Panmunjom"];
+/// Words naming a barrier on a border (a sentence with one is listed
+/// before others in the legend: "mines along the border").
+const BARRIER_WORDS: [&str; 14] = [
+    "fence", "fences", "fencing", "wall", "walls", "mine", "mines", "minefield", "minefields",
+    "barbed", "barrier", "barriers", "watchtower", "watchtowers",
+];
 /// Units of a length figure.
 const LENGTH_UNITS: [&str; 3] = ["km", "mi", "m"];
 
@@ -59,6 +68,8 @@ pub struct BorderPassage {
     pub end: u32,
     /// A length given in the sentence, as written ("at least 489 km").
     pub figure: Option<String>,
+    /// The first barrier word of the sentence ("mines", "fences").
+    pub barrier: Option<String>,
 }
 
 /// What one mention tells about countries: a country, or a border directly.
@@ -250,6 +261,10 @@ pub fn border_passages(doc: &Document, ins: &DocumentInsights) -> Vec<BorderPass
                         && f.unit.as_deref().is_some_and(|u| LENGTH_UNITS.contains(&u))
                 })
                 .map(|f| f.text.clone());
+            let barrier = (s.tok_start..s.tok_end)
+                .map(|i| t.low(i))
+                .find(|w| BARRIER_WORDS.contains(w))
+                .map(str::to_owned);
             for meet in pairs {
                 out.push(BorderPassage {
                     meet,
@@ -257,6 +272,7 @@ pub fn border_passages(doc: &Document, ins: &DocumentInsights) -> Vec<BorderPass
                     start,
                     end,
                     figure: figure.clone(),
+                    barrier: barrier.clone(),
                 });
             }
         }
