@@ -232,11 +232,14 @@ pub struct ParsedFragment {
 /// `x,y,w,h` in whole km, with a positive width and height.
 fn parse_map_box(text: &str) -> Option<[i32; 4]> {
     let mut parts = text.split(',').map(|p| p.trim().parse::<i32>().ok());
-    let b = [parts.next()??, parts.next()??, parts.next()??, parts.next()??];
-    let ok = parts.next().is_none()
-        && b.iter().all(|v| v.abs() <= MAX_MAP_KM)
-        && b[2] > 0
-        && b[3] > 0;
+    let b = [
+        parts.next()??,
+        parts.next()??,
+        parts.next()??,
+        parts.next()??,
+    ];
+    let ok =
+        parts.next().is_none() && b.iter().all(|v| v.abs() <= MAX_MAP_KM) && b[2] > 0 && b[3] > 0;
     ok.then_some(b)
 }
 

@@ -15,7 +15,10 @@ use borderlines_engine::Engine;
 fn engine() -> Engine {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
     let (corpus, skipped) = read_text_dir(&dir).expect("the seeds are readable");
-    assert!(skipped.is_empty() && corpus.documents.len() >= 3, "{skipped:?}");
+    assert!(
+        skipped.is_empty() && corpus.documents.len() >= 3,
+        "{skipped:?}"
+    );
     Engine::build(Arc::new(corpus))
 }
 
@@ -45,7 +48,10 @@ fn places_are_counted_by_mentions_and_documents() {
     let nh = shape_index("kp-north-hamgyong").unwrap();
     assert_eq!(c.region_mentions[nh], 1);
     let jilin = shape_index("cn-jilin-province").unwrap();
-    assert_eq!(c.region_mentions[jilin], 2, "the city of Tumen lies in Jilin");
+    assert_eq!(
+        c.region_mentions[jilin], 2,
+        "the city of Tumen lies in Jilin"
+    );
     // A filter narrows the counts.
     let fences = map_counts(&e, &e.select("place:\"Tumen River\"", 10));
     assert_eq!(count(&e, &fences, "Tumen River"), Some((2, 1)));
@@ -78,10 +84,19 @@ fn the_borders_the_text_talks_about_are_placed() {
     );
     let kp_kr = c.borders.iter().find(|b| name(b.meet) == "KP-KR").unwrap();
     let mines = kp_kr.passages[0].1.barrier.as_deref() == Some("mines");
-    assert!(mines, "the southern border mines lie on the inter-Korean line, listed first: {kp_kr:?}");
+    assert!(
+        mines,
+        "the southern border mines lie on the inter-Korean line, listed first: {kp_kr:?}"
+    );
     let lines = border_lines(&c);
-    assert!(lines[0].starts_with("China–North Korea border: "), "{lines:?}");
-    assert!(lines[0].ends_with("lengths given: at least 489 km"), "{lines:?}");
+    assert!(
+        lines[0].starts_with("China–North Korea border: "),
+        "{lines:?}"
+    );
+    assert!(
+        lines[0].ends_with("lengths given: at least 489 km"),
+        "{lines:?}"
+    );
 }
 
 #[test]
@@ -90,9 +105,18 @@ fn exports_hold_the_data_behind_and_the_credits() {
     let c = map_counts(&e, &e.select("", 10));
     let csv = map_csv(e.map_index(), &c);
     assert!(csv.starts_with(&csv_row(&CSV_HEADER)));
-    assert!(csv.contains("Tumen River,river,North Korea,42.97,129.90,2,1,yes\r\n"), "{csv}");
-    assert!(csv.contains("North Korea,country,North Korea,,,42,3,yes\r\n"), "{csv}");
-    assert!(csv.contains("London,city,"), "off the map, still in the table");
+    assert!(
+        csv.contains("Tumen River,river,North Korea,42.97,129.90,2,1,yes\r\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("North Korea,country,North Korea,,,42,3,yes\r\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("London,city,"),
+        "off the map, still in the table"
+    );
     let pic = picture(e.map_index(), &c, c.frame, 900.0, 900.0, false);
     assert!(pic.markers.iter().any(|m| m.label.is_some()));
     let svg = map_svg(e.map_index(), &c, &pic, false);
@@ -101,6 +125,10 @@ fn exports_hold_the_data_behind_and_the_credits() {
     if let Ok(path) = std::env::var("MAP_SVG_OUT") {
         std::fs::write(&path, &svg).unwrap();
         let shaded = picture(e.map_index(), &c, c.frame, 900.0, 900.0, true);
-        std::fs::write(path.replace(".svg", "-shade.svg"), map_svg(e.map_index(), &c, &shaded, true)).unwrap();
+        std::fs::write(
+            path.replace(".svg", "-shade.svg"),
+            map_svg(e.map_index(), &c, &shaded, true),
+        )
+        .unwrap();
     }
 }

@@ -50,7 +50,9 @@ pub(super) fn MapCanvas(
     let session = use_session();
     let wrap: NodeRef<leptos::html::Div> = NodeRef::new();
     let measure = move || {
-        let Some(el) = wrap.get_untracked() else { return };
+        let Some(el) = wrap.get_untracked() else {
+            return;
+        };
         let w = f64::from(el.client_width());
         if w < 50.0 {
             return;
@@ -92,15 +94,23 @@ pub(super) fn MapCanvas(
         }));
     };
     let on_pointermove = move |ev: leptos::ev::PointerEvent| {
-        let Some(mut d) = drag.get_value() else { return };
+        let Some(mut d) = drag.get_value() else {
+            return;
+        };
         if d.id != ev.pointer_id() {
             return;
         }
-        let (dx, dy) = (f64::from(ev.client_x()) - d.x0, f64::from(ev.client_y()) - d.y0);
+        let (dx, dy) = (
+            f64::from(ev.client_x()) - d.x0,
+            f64::from(ev.client_y()) - d.y0,
+        );
         if !d.moved && dx.hypot(dy) > DRAG_PX {
             d.moved = true;
             drag.set_value(Some(d));
-            if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            if let Some(el) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
                 let _ = el.set_pointer_capture(d.id);
             }
         }
@@ -141,7 +151,9 @@ pub(super) fn MapCanvas(
     // The wheel zooms instead of scrolling the page: that needs a listener
     // that is not passive, on the element itself (delegated listeners are).
     let svg_ref: NodeRef<leptos::svg::Svg> = NodeRef::new();
-    let wheel_listener = StoredValue::new_local(None::<(web_sys::EventTarget, Closure<dyn Fn(web_sys::WheelEvent)>)>);
+    let wheel_listener = StoredValue::new_local(
+        None::<(web_sys::EventTarget, Closure<dyn Fn(web_sys::WheelEvent)>)>,
+    );
     Effect::new(move |_| {
         let Some(el) = svg_ref.get() else { return };
         let target: web_sys::EventTarget = el.into();
@@ -157,7 +169,8 @@ pub(super) fn MapCanvas(
     });
     on_cleanup(move || {
         if let Some((target, cb)) = wheel_listener.try_update_value(Option::take).flatten() {
-            let _ = target.remove_event_listener_with_callback("wheel", cb.as_ref().unchecked_ref());
+            let _ =
+                target.remove_event_listener_with_callback("wheel", cb.as_ref().unchecked_ref());
         }
     });
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
@@ -247,7 +260,11 @@ pub(super) fn MapCanvas(
                 .iter()
                 .filter(|s| s.class == "river")
                 .map(|s| {
-                    let class = if s.mentions > 0 { "map-river mentioned" } else { "map-river" };
+                    let class = if s.mentions > 0 {
+                        "map-river mentioned"
+                    } else {
+                        "map-river"
+                    };
                     view! { <path class=class d=shape_path(s.shape)></path> }
                 })
                 .collect_view()

@@ -60,7 +60,11 @@ pub(super) fn MapLegend(
                         .iter()
                         .filter_map(|(d, p)| {
                             let doc = engine.corpus().documents.get(*d as usize)?;
-                            let text = doc.blocks.get(p.block as usize)?.text.get(p.start as usize..p.end as usize)?;
+                            let text = doc
+                                .blocks
+                                .get(p.block as usize)?
+                                .text
+                                .get(p.start as usize..p.end as usize)?;
                             let mut quote: String = text.chars().take(QUOTE_CHARS).collect();
                             if text.chars().count() > QUOTE_CHARS {
                                 quote.push('…');

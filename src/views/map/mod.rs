@@ -82,7 +82,10 @@ pub fn MapView() -> impl IntoView {
                 )
             };
             if off > 0 {
-                s.push_str(&format!("; {} elsewhere (in the table)", plural(off, "place", "places")));
+                s.push_str(&format!(
+                    "; {} elsewhere (in the table)",
+                    plural(off, "place", "places")
+                ));
             }
             if !c.borders.is_empty() {
                 s.push_str(&format!(

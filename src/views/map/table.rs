@@ -25,9 +25,12 @@ pub(super) fn MapTable(counts: Memo<Arc<MapCounts>>) -> impl IntoView {
                 .iter()
                 .map(|pc| {
                     let p = index.place(pc.place);
-                    let href = session.href_query(toggle(&query, &Filter::include(p.kind, &p.name)));
+                    let href =
+                        session.href_query(toggle(&query, &Filter::include(p.kind, &p.name)));
                     let coords = match (p.lat, p.lon) {
-                        (Some(lat), Some(lon)) if p.kind != FacetKind::Country => format!("{lat:.2}, {lon:.2}"),
+                        (Some(lat), Some(lon)) if p.kind != FacetKind::Country => {
+                            format!("{lat:.2}, {lon:.2}")
+                        }
                         _ => String::new(),
                     };
                     let on_map = if p.kind == FacetKind::Country {

@@ -309,7 +309,7 @@ pub fn map_counts(engine: &Engine, selection: &Selection) -> MapCounts {
     let mut region_mentions = vec![0u32; n_shapes];
     let mut region_docs = vec![0u32; n_shapes];
     let mut region_seen = vec![u32::MAX; n_shapes];
-    let mut talk: FxHashMap<usize, (u32, u32, Vec<(u32, BorderPassage)>)> = FxHashMap::default();
+    let mut talk: FxHashMap<usize, BorderCount> = FxHashMap::default();
     for &d in selection.docs() {
         for &(p, n) in index.of_document(d) {
             let i = p as usize;
@@ -331,13 +331,19 @@ pub fn map_counts(engine: &Engine, selection: &Selection) -> MapCounts {
         }
         let mut seen_meets: Vec<u8> = Vec::new();
         for passage in index.talk_of(d) {
-            let entry = talk.entry(usize::from(passage.meet)).or_default();
-            entry.0 += 1;
+            let meet = usize::from(passage.meet);
+            let entry = talk.entry(meet).or_insert_with(|| BorderCount {
+                meet,
+                sentences: 0,
+                docs: 0,
+                passages: Vec::new(),
+            });
+            entry.sentences += 1;
             if !seen_meets.contains(&passage.meet) {
                 seen_meets.push(passage.meet);
-                entry.1 += 1;
+                entry.docs += 1;
             }
-            entry.2.push((d, passage.clone()));
+            entry.passages.push((d, passage.clone()));
         }
     }
     let mut places: Vec<PlaceCount> = (0..index.places.len())
@@ -354,18 +360,13 @@ pub fn map_counts(engine: &Engine, selection: &Selection) -> MapCounts {
             .then_with(|| index.place(a.place).name.cmp(&index.place(b.place).name))
     });
     let mut borders: Vec<BorderCount> = talk
-        .into_iter()
-        .map(|(meet, (sentences, docs, mut passages))| {
+        .into_values()
+        .map(|mut b| {
             // Lengths first, then barriers, then reading order (stable).
-            passages.sort_by_key(|p| (p.1.figure.is_none(), p.1.barrier.is_none()));
-            passages.dedup_by(|a, b| a.0 == b.0 && a.1.start == b.1.start && a.1.block == b.1.block);
-            passages.truncate(BORDER_PASSAGES);
-            BorderCount {
-                meet,
-                sentences,
-                docs,
-                passages,
-            }
+            b.passages
+                .sort_by_key(|p| (p.1.figure.is_none(), p.1.barrier.is_none()));
+            b.passages.truncate(BORDER_PASSAGES);
+            b
         })
         .collect();
     borders.sort_by(|a, b| b.sentences.cmp(&a.sentences).then(a.meet.cmp(&b.meet)));
@@ -403,7 +404,14 @@ fn default_frame(index: &MapIndex, places: &[PlaceCount]) -> ViewBox {
 
 /// Header of [`map_csv`].
 pub const CSV_HEADER: [&str; 8] = [
-    "place", "kind", "country", "lat", "lon", "mentions", "documents", "on_map",
+    "place",
+    "kind",
+    "country",
+    "lat",
+    "lon",
+    "mentions",
+    "documents",
+    "on_map",
 ];
 
 /// The data behind the map as CSV: one row per place or country the

@@ -51,8 +51,20 @@ const INTER_KOREAN_ZONES: [&str; 2] = ["Demilitarized Zone", "Panmunjom"];
 /// Words naming a barrier on a border (a sentence with one is listed
 /// before others in the legend: "mines along the border").
 const BARRIER_WORDS: [&str; 14] = [
-    "fence", "fences", "fencing", "wall", "walls", "mine", "mines", "minefield", "minefields",
-    "barbed", "barrier", "barriers", "watchtower", "watchtowers",
+    "fence",
+    "fences",
+    "fencing",
+    "wall",
+    "walls",
+    "mine",
+    "mines",
+    "minefield",
+    "minefields",
+    "barbed",
+    "barrier",
+    "barriers",
+    "watchtower",
+    "watchtowers",
 ];
 /// Units of a length figure.
 const LENGTH_UNITS: [&str; 3] = ["km", "mi", "m"];

@@ -137,14 +137,24 @@ impl ViewBox {
     /// height), around the same centre: what a screen of that shape shows
     /// of it ("meet").
     pub fn with_aspect(self, aspect: f64) -> ViewBox {
-        let aspect = if aspect.is_finite() && aspect > 0.0 { aspect } else { 1.0 };
+        let aspect = if aspect.is_finite() && aspect > 0.0 {
+            aspect
+        } else {
+            1.0
+        };
         let (cx, cy) = self.centre();
         let (w, h) = if self.w / self.h > aspect {
             (self.w, self.w / aspect)
         } else {
             (self.h * aspect, self.h)
         };
-        ViewBox { x: 0.0, y: 0.0, w, h }.centred_like(cx, cy)
+        ViewBox {
+            x: 0.0,
+            y: 0.0,
+            w,
+            h,
+        }
+        .centred_like(cx, cy)
     }
 
     /// Zoomed by `factor` (> 1 closer) keeping the point at fractions
@@ -257,7 +267,12 @@ mod tests {
 
     #[test]
     fn zoom_keeps_the_point_under_the_pointer_and_stays_in_range() {
-        let v = ViewBox { x: 0.0, y: 0.0, w: 1000.0, h: 1000.0 };
+        let v = ViewBox {
+            x: 0.0,
+            y: 0.0,
+            w: 1000.0,
+            h: 1000.0,
+        };
         let z = v.zoom(2.0, 0.25, 0.75);
         assert_eq!((z.w, z.h), (500.0, 500.0));
         assert_eq!((z.x + 0.25 * z.w, z.y + 0.75 * z.h), (250.0, 750.0));
@@ -269,7 +284,12 @@ mod tests {
     #[test]
     fn panning_stays_over_the_world() {
         let world = b(0.0, 0.0, 100.0, 100.0);
-        let v = ViewBox { x: 0.0, y: 0.0, w: 100.0, h: 100.0 };
+        let v = ViewBox {
+            x: 0.0,
+            y: 0.0,
+            w: 100.0,
+            h: 100.0,
+        };
         let p = v.pan(0.1, 0.0, &world);
         assert_eq!(p.x, 10.0);
         let far = v.pan(50.0, -50.0, &world);
@@ -278,7 +298,12 @@ mod tests {
 
     #[test]
     fn screens_and_links() {
-        let v = ViewBox { x: 100.0, y: 200.0, w: 400.0, h: 400.0 };
+        let v = ViewBox {
+            x: 100.0,
+            y: 200.0,
+            w: 400.0,
+            h: 400.0,
+        };
         assert_eq!(v.to_screen(100.0, 200.0, 800.0, 800.0), (0.0, 0.0));
         assert_eq!(v.to_screen(500.0, 600.0, 800.0, 800.0), (800.0, 800.0));
         // A wide screen shows more to the sides, never less above and below.
@@ -286,6 +311,8 @@ mod tests {
         assert_eq!((x, y), (400.0, 200.0));
         assert_eq!(v.to_link(), [100, 200, 400, 400]);
         assert_eq!(ViewBox::from_link([1, 2, 0, 4]), None);
-        assert!(v.transform(800.0, 800.0).starts_with("matrix(2.00000 0 0 2.00000 -200.00 -400.00"));
+        assert!(v
+            .transform(800.0, 800.0)
+            .starts_with("matrix(2.00000 0 0 2.00000 -200.00 -400.00"));
     }
 }

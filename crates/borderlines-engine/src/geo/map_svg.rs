@@ -216,7 +216,10 @@ mod tests {
 
     #[test]
     fn border_names_read_as_countries() {
-        let i = meets().iter().position(|m| m.a == "CN" && m.b == "KP").unwrap();
+        let i = meets()
+            .iter()
+            .position(|m| m.a == "CN" && m.b == "KP")
+            .unwrap();
         assert_eq!(border_name(i), "China–North Korea");
         assert_eq!(border_name(usize::MAX), "");
     }

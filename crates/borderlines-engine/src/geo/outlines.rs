@@ -192,7 +192,11 @@ mod tests {
         assert_eq!(outlines.len(), SHAPES.len());
         for s in SHAPES {
             assert!(outlines.contains_key(s.id), "{}", s.id);
-            assert!(s.river || MAP_COUNTRIES.iter().any(|c| c.0 == s.country), "{}", s.id);
+            assert!(
+                s.river || MAP_COUNTRIES.iter().any(|c| c.0 == s.country),
+                "{}",
+                s.id
+            );
             assert!(s.rings.iter().all(|r| r.len() >= 2), "{}", s.id);
         }
         let g = borderlines_extract::Gazetteer::embedded();
@@ -219,15 +223,18 @@ mod tests {
         // Korean province and a Chinese or Russian one.
         assert!(tumen.rings.iter().map(|r| r.len()).sum::<usize>() >= 6);
         for line in tumen.rings {
-        let near = |x: f64, y: f64, country: &[&str]| {
-            SHAPES.iter().filter(|s| country.contains(&s.country)).any(|s| {
-                (-20..=20).step_by(4).any(|dx| {
-                    (-20..=20)
-                        .step_by(4)
-                        .any(|dy| s.contains(x + f64::from(dx), y + f64::from(dy)))
-                })
-            })
-        };
+            let near = |x: f64, y: f64, country: &[&str]| {
+                SHAPES
+                    .iter()
+                    .filter(|s| country.contains(&s.country))
+                    .any(|s| {
+                        (-20..=20).step_by(4).any(|dx| {
+                            (-20..=20)
+                                .step_by(4)
+                                .any(|dy| s.contains(x + f64::from(dx), y + f64::from(dy)))
+                        })
+                    })
+            };
             for p in line.iter() {
                 let [x, y] = p.map(f64::from);
                 assert!(near(x, y, &["KP"]), "{p:?} near North Korea");
@@ -246,6 +253,9 @@ mod tests {
         assert!((900..1700).contains(&cn_kp.km), "{}", cn_kp.km);
         assert!((150..330).contains(&kp_kr.km), "{}", kp_kr.km);
         assert!(kp_ru.km < 80, "{}", kp_ru.km);
-        assert!(meet("KR", "CN").is_none(), "South Korea touches no drawn Chinese province");
+        assert!(
+            meet("KR", "CN").is_none(),
+            "South Korea touches no drawn Chinese province"
+        );
     }
 }

@@ -20,7 +20,10 @@ pub fn path_data(lines: &[&[[i16; 2]]], closed: bool) -> String {
         let _ = write!(d, "M{} {}", first[0], first[1]);
         let mut prev = *first;
         for (i, p) in line[1..].iter().enumerate() {
-            let (dx, dy) = (i32::from(p[0]) - i32::from(prev[0]), i32::from(p[1]) - i32::from(prev[1]));
+            let (dx, dy) = (
+                i32::from(p[0]) - i32::from(prev[0]),
+                i32::from(p[1]) - i32::from(prev[1]),
+            );
             let _ = write!(d, "{}{dx} {dy}", if i == 0 { "l" } else { " " });
             prev = *p;
         }
@@ -36,7 +39,12 @@ pub fn path_data(lines: &[&[[i16; 2]]], closed: bool) -> String {
 pub fn shape_path(i: usize) -> &'static str {
     static PATHS: OnceLock<Vec<String>> = OnceLock::new();
     PATHS
-        .get_or_init(|| shapes().iter().map(|s| path_data(s.rings, !s.river)).collect())
+        .get_or_init(|| {
+            shapes()
+                .iter()
+                .map(|s| path_data(s.rings, !s.river))
+                .collect()
+        })
         .get(i)
         .map_or("", String::as_str)
 }

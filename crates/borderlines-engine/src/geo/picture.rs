@@ -140,8 +140,16 @@ pub fn picture(
     height: f64,
     shade: bool,
 ) -> MapPicture {
-    let width = if width.is_finite() { width.max(50.0) } else { 800.0 };
-    let height = if height.is_finite() { height.max(50.0) } else { 800.0 };
+    let width = if width.is_finite() {
+        width.max(50.0)
+    } else {
+        800.0
+    };
+    let height = if height.is_finite() {
+        height.max(50.0)
+    } else {
+        800.0
+    };
     let view = view.with_aspect(width / height);
     let px_per_km = width / view.w;
     // Which place each shape is, if mentioned.
@@ -208,7 +216,8 @@ pub fn picture(
             outside += 1;
             continue;
         }
-        let r = MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * (f64::from(c.mentions) / f64::from(max)).sqrt();
+        let r = MIN_RADIUS
+            + (MAX_RADIUS - MIN_RADIUS) * (f64::from(c.mentions) / f64::from(max)).sqrt();
         markers.push(Marker {
             count: *c,
             x: sx,
@@ -261,11 +270,10 @@ fn place_labels(index: &MapIndex, markers: &mut [Marker], width: f64, height: f6
         .iter()
         .map(|m| (m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r))
         .collect();
-    for i in 0..markers.len() {
+    for (i, m) in markers.iter_mut().enumerate() {
         if placed >= MAX_LABELS {
             break;
         }
-        let m = &markers[i];
         let w = CHAR_PX * index.place(m.count.place).name.chars().count() as f64;
         let (top, bottom) = (m.y - LABEL_PX * 0.75, m.y + LABEL_PX * 0.35);
         let right = (m.x + m.r + 3.0, top, m.x + m.r + 3.0 + w, bottom);
@@ -291,7 +299,7 @@ fn place_labels(index: &MapIndex, markers: &mut [Marker], width: f64, height: f6
         if let Some((rect, end)) = choice {
             taken.push(rect);
             placed += 1;
-            markers[i].label = Some(Label {
+            m.label = Some(Label {
                 x: if end { rect.2 } else { rect.0 },
                 y: m.y + LABEL_PX * 0.35,
                 end,

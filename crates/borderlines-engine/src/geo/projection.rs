@@ -52,7 +52,8 @@ pub fn project(lon: f64, lat: f64) -> Option<(f64, f64)> {
     let (s1, s2) = (LAT1.to_radians().sin(), LAT2.to_radians().sin());
     let n = (s1 + s2) / 2.0;
     let c = LAT1.to_radians().cos().powi(2) + 2.0 * n * s1;
-    let rho = |lat: f64| EARTH_RADIUS_KM * (c - 2.0 * n * lat.to_radians().sin()).max(0.0).sqrt() / n;
+    let rho =
+        |lat: f64| EARTH_RADIUS_KM * (c - 2.0 * n * lat.to_radians().sin()).max(0.0).sqrt() / n;
     // Longitude difference wrapped to −180…180 so the antimeridian stays far.
     let dlon = (lon - LON0 + 540.0).rem_euclid(360.0) - 180.0;
     let theta = n * dlon.to_radians();
@@ -90,11 +91,19 @@ mod tests {
             let b = xy(128.5, lat);
             let along = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
             let truth = EARTH_RADIUS_KM * 1f64.to_radians() * lat.to_radians().cos();
-            assert!((along / truth - 1.0).abs() < 1e-3, "{lat}: {along} vs {truth}");
+            assert!(
+                (along / truth - 1.0).abs() < 1e-3,
+                "{lat}: {along} vs {truth}"
+            );
         }
         // Equal area: a 1°×1° cell at 34° N and at 52° N keeps its true area.
         for lat in [34.0f64, 43.0, 52.0] {
-            let p = [xy(128.0, lat), xy(129.0, lat), xy(129.0, lat + 1.0), xy(128.0, lat + 1.0)];
+            let p = [
+                xy(128.0, lat),
+                xy(129.0, lat),
+                xy(129.0, lat + 1.0),
+                xy(128.0, lat + 1.0),
+            ];
             let area = 0.5
                 * (0..4)
                     .map(|i| {
@@ -104,9 +113,14 @@ mod tests {
                     .sum::<f64>()
                     .abs();
             let r = EARTH_RADIUS_KM;
-            let truth = r * r * 1f64.to_radians()
+            let truth = r
+                * r
+                * 1f64.to_radians()
                 * ((lat + 1.0).to_radians().sin() - lat.to_radians().sin());
-            assert!((area / truth - 1.0).abs() < 0.01, "{lat}: {area} vs {truth}");
+            assert!(
+                (area / truth - 1.0).abs() < 0.01,
+                "{lat}: {area} vs {truth}"
+            );
         }
     }
 
