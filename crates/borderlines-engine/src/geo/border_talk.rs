@@ -229,24 +229,34 @@ fn named_in(sentence: &[&(u32, u32, Cue)]) -> (Vec<u8>, Vec<u8>) {
     (direct, countries)
 }
 
+/// Might the text say "border" in any case? A fast scan without copying
+/// (false positives are sorted out by the tokens).
+fn may_say_border(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let after_b = |i: usize| i > 0 && bytes[i - 1].eq_ignore_ascii_case(&b'b');
+    text.match_indices("order").any(|(i, _)| after_b(i))
+        || text.match_indices("ORDER").any(|(i, _)| after_b(i))
+}
+
 /// Every sentence of the document about a border it can place.
 pub fn border_passages(doc: &Document, ins: &DocumentInsights) -> Vec<BorderPassage> {
     let mut out = Vec::new();
-    let mut all: Option<Vec<(u32, u32, Cue)>> = None;
-    let mut doc_counts = [0u32; 4];
+    let cues = cues(ins);
+    let doc_counts = count_countries(cues.iter());
+    // A document naming no border river or zone and no two neighbours can
+    // place no border: skip it before reading its text.
+    if !cues.iter().any(|c| matches!(c.2, Cue::Border(_))) && best_pair(&doc_counts, None).is_none()
+    {
+        return out;
+    }
     // The borders the last sentence placing one by itself named.
     let mut last_placed: Vec<u8> = Vec::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
         // Most paragraphs never say it: skip them before tokenizing.
-        if !block.text.to_ascii_lowercase().contains("border") {
+        if !may_say_border(&block.text) {
             continue;
         }
         let Ok(b) = u32::try_from(bi) else { break };
-        let cues = all.get_or_insert_with(|| {
-            let c = cues(ins);
-            doc_counts = count_countries(c.iter());
-            c
-        });
         let t = Tokenized::new(&block.text);
         let in_block: Vec<&(u32, u32, Cue)> = cues.iter().filter(|c| c.0 == b).collect();
         for s in t.sents.iter().filter(|s| says_border(&t, s)) {
