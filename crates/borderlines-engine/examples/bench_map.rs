@@ -49,8 +49,8 @@ fn main() {
         index.places().len(),
         t.elapsed().as_secs_f64() * 1e3
     );
-    println!("| query | matches | select ms | map counts ms | layout ms | places | borders |");
-    println!("|---|---:|---:|---:|---:|---:|---:|");
+    println!("| query | matches | select ms | map counts ms | layout ms | places | markers | borders |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     for q in [
         "",
         "border",
@@ -61,7 +61,7 @@ fn main() {
         "whale",
     ] {
         let mut best = (f64::MAX, f64::MAX, f64::MAX);
-        let mut shown = (0, 0, 0);
+        let mut shown = (0, 0, 0, 0);
         for _ in 0..5 {
             let t = Instant::now();
             let s = engine.select(q, 10);
@@ -73,12 +73,11 @@ fn main() {
             let p = picture(index, &c, c.frame, 900.0, 640.0, false);
             let lay = t.elapsed().as_secs_f64() * 1e3;
             best = (best.0.min(sel), best.1.min(cnt), best.2.min(lay));
-            shown = (s.docs().len(), c.places.len(), c.borders.len());
-            let _ = p;
+            shown = (s.docs().len(), c.places.len(), p.markers.len(), c.borders.len());
         }
         println!(
-            "| `{q}` | {} | {:.2} | {:.2} | {:.2} | {} | {} |",
-            shown.0, best.0, best.1, best.2, shown.1, shown.2
+            "| `{q}` | {} | {:.2} | {:.2} | {:.2} | {} | {} | {} |",
+            shown.0, best.0, best.1, best.2, shown.1, shown.2, shown.3
         );
     }
     let s = engine.select("", 10);

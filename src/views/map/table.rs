@@ -12,6 +12,11 @@ use leptos::prelude::*;
 use crate::components::format_thousands;
 use crate::session::use_session;
 
+/// Rows drawn (most mentioned first); the CSV export holds every one. A
+/// large corpus mentions over a thousand places, and rows are links built
+/// on every change of the selection.
+const MAX_ROWS: usize = 100;
+
 /// The places table. Hook: `map-row`.
 #[component]
 pub(super) fn MapTable(counts: Memo<Arc<MapCounts>>) -> impl IntoView {
@@ -23,6 +28,7 @@ pub(super) fn MapTable(counts: Memo<Arc<MapCounts>>) -> impl IntoView {
         counts.with(|c| {
             c.places
                 .iter()
+                .take(MAX_ROWS)
                 .map(|pc| {
                     let p = index.place(pc.place);
                     let href =
@@ -55,7 +61,18 @@ pub(super) fn MapTable(counts: Memo<Arc<MapCounts>>) -> impl IntoView {
                 .collect_view()
         })
     };
+    let more = move || {
+        let n = counts.with(|c| c.places.len());
+        (n > MAX_ROWS).then(|| {
+            view! {
+                <p class="view-intro">
+                    {format!("The {MAX_ROWS} most mentioned of {} places and countries; the CSV export holds them all.", format_thousands(n as u64))}
+                </p>
+            }
+        })
+    };
     view! {
+        {more}
         <table class="data-table">
             <caption class="visually-hidden">"Places and countries mentioned in the selection"</caption>
             <thead>

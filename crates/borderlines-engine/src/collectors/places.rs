@@ -91,6 +91,8 @@ pub struct MapIndex {
     /// Likewise for its sentences about a border.
     talk_start: Vec<u32>,
     talk: Vec<BorderPassage>,
+    /// Names of the mentioned countries by ISO code.
+    country_names: FxHashMap<String, String>,
 }
 
 fn u32_of(n: usize) -> u32 {
@@ -156,6 +158,14 @@ impl MapIndex {
         }
         index.doc_start.push(u32_of(index.entries.len()));
         index.talk_start.push(u32_of(index.talk.len()));
+        for p in &index.places {
+            if p.kind == FacetKind::Country && !p.country.is_empty() {
+                index
+                    .country_names
+                    .entry(p.country.clone())
+                    .or_insert_with(|| p.name.clone());
+            }
+        }
         index
     }
 
@@ -184,10 +194,9 @@ impl MapIndex {
     /// The name of a country by its ISO code: the facet label of a
     /// mentioned country, a drawn country's name, else the code.
     pub fn country_name<'a>(&'a self, iso: &'a str) -> &'a str {
-        self.places
-            .iter()
-            .find(|p| p.kind == FacetKind::Country && p.country == iso)
-            .map(|p| p.name.as_str())
+        self.country_names
+            .get(iso)
+            .map(String::as_str)
             .or_else(|| outlines::country_name(iso))
             .unwrap_or(iso)
     }
