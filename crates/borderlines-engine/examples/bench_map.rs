@@ -49,7 +49,9 @@ fn main() {
         index.places().len(),
         t.elapsed().as_secs_f64() * 1e3
     );
-    println!("| query | matches | select ms | map counts ms | layout ms | places | markers | borders |");
+    println!(
+        "| query | matches | select ms | map counts ms | layout ms | places | markers | borders |"
+    );
     println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     for q in [
         "",
@@ -73,7 +75,12 @@ fn main() {
             let p = picture(index, &c, c.frame, 900.0, 640.0, false);
             let lay = t.elapsed().as_secs_f64() * 1e3;
             best = (best.0.min(sel), best.1.min(cnt), best.2.min(lay));
-            shown = (s.docs().len(), c.places.len(), p.markers.len(), c.borders.len());
+            shown = (
+                s.docs().len(),
+                c.places.len(),
+                p.markers.len(),
+                c.borders.len(),
+            );
         }
         println!(
             "| `{q}` | {} | {:.2} | {:.2} | {:.2} | {} | {} | {} |",

@@ -57,7 +57,9 @@ pub(super) fn MapCanvas(
         if w < 50.0 {
             return;
         }
-        let h = (w * 0.85).clamp(260.0, 640.0).round();
+        // The region is taller than wide: phones get a taller map.
+        let ratio = if w < 560.0 { 1.15 } else { 0.85 };
+        let h = (w * ratio).clamp(260.0, 640.0).round();
         if size.get_untracked() != (w, h) {
             size.set((w, h));
         }
