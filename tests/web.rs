@@ -303,3 +303,61 @@ async fn the_timeline_draws_the_seeds_years_and_a_brush_is_a_pill() {
     assert!(marks.iter().any(|m| m == "2019"), "{marks:?}");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_map_marks_the_selection_places_and_follows_the_state() {
+    let state = RwSignal::new(ViewState {
+        view: View::Map,
+        ..ViewState::default()
+    });
+    let root = explorer(state);
+    tick().await;
+    let map = root
+        .query_selector("[data-testid=map-view]")
+        .unwrap()
+        .expect("the map view");
+    let marker = map
+        .query_selector("[data-testid=map-marker][data-place=\"Tumen River\"]")
+        .unwrap()
+        .expect("a marker for the Tumen River");
+    assert_eq!(
+        one(&marker, "title"),
+        "Tumen River (river, North Korea): 2 mentions in 1 document"
+    );
+    let href = marker.get_attribute("href").unwrap();
+    let next = ViewState::from_fragment(&href);
+    assert_eq!(next.query, "place:\"Tumen River\"");
+    assert_eq!(next.view, View::Map, "a click filters and stays on the map");
+    // Credits stay visible on the map.
+    assert!(one(&map, "[data-testid=map-credits]").contains("Natural Earth"));
+    assert!(one(&map, "[data-testid=chart-credits]").contains("GeoNames"));
+    // The view box comes from the state.
+    let before = map
+        .query_selector(".map-geo")
+        .unwrap()
+        .unwrap()
+        .get_attribute("transform");
+    state.update(|s| s.map_box = Some([-200, -300, 400, 400]));
+    tick().await;
+    let after = map
+        .query_selector(".map-geo")
+        .unwrap()
+        .unwrap()
+        .get_attribute("transform");
+    assert_ne!(before, after);
+    // Shading replaces province markers by shaded provinces that filter.
+    state.update(|s| {
+        s.map_box = None;
+        s.map_shade = true;
+    });
+    tick().await;
+    assert!(map
+        .query_selector("[data-testid=map-region][data-place=\"North Hamgyong\"]")
+        .unwrap()
+        .is_some());
+    assert!(map
+        .query_selector("[data-testid=map-marker][data-place=\"North Hamgyong\"]")
+        .unwrap()
+        .is_none());
+    root.remove();
+}

@@ -11,7 +11,8 @@ use crate::components::{
 use crate::session::Session;
 use crate::views::network::NetworkView;
 use crate::views::{
-    DocumentsView, FacetPanels, FiguresView, FilterPills, TermsView, TimelineView, ViewTabs,
+    DocumentsView, FacetPanels, FiguresView, FilterPills, MapView, TermsView, TimelineView,
+    ViewTabs,
 };
 
 /// The explorer: search box and tools on top; facets on the left; active
@@ -58,10 +59,7 @@ pub fn Explorer(
         View::Terms => EitherOf6::C(view! { <TermsView/> }),
         View::Network => EitherOf6::E(view! { <NetworkView/> }),
         View::Timeline => EitherOf6::F(view! { <TimelineView/> }),
-        // The pictures land one by one (issue 8); until then the tab says so.
-        View::Map => EitherOf6::D(view! {
-            <p class="view-intro">"This view is being built."</p>
-        }),
+        View::Map => EitherOf6::D(view! { <MapView/> }),
     };
     view! {
         <header class="topbar">

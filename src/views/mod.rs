@@ -9,6 +9,7 @@ pub mod chart;
 pub mod documents;
 pub mod facets;
 pub mod figures;
+pub mod map;
 pub mod network;
 pub mod pills;
 pub mod tabs;
@@ -32,6 +33,7 @@ pub(crate) fn stacked_layout() -> bool {
 }
 pub use facets::FacetPanels;
 pub use figures::FiguresView;
+pub use map::MapView;
 pub use pills::FilterPills;
 pub use tabs::ViewTabs;
 pub use terms::TermsView;

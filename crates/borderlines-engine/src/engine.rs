@@ -11,8 +11,9 @@ use borderlines_extract::{CorpusInsights, DocumentInsights};
 use borderlines_search::vectors::TermStats;
 use borderlines_search::{Highlighter, Query, SearchIndex, SearchOptions};
 
-use crate::entity_blocks::EntityBlocks;
+use crate::collectors::places::MapIndex;
 use crate::doc_dates::DocDates;
+use crate::entity_blocks::EntityBlocks;
 use crate::error::EngineError;
 use crate::facets::FacetIndex;
 use crate::fields::{DatedDocs, FacetFields};
@@ -34,6 +35,9 @@ pub struct Engine {
     /// Every document's dates as spans, for the timeline and `date:`;
     /// built on first use.
     doc_dates: OnceLock<DocDates>,
+    /// Places and border sentences per document for the map (built on
+    /// first use).
+    map_index: OnceLock<MapIndex>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -63,6 +67,7 @@ impl Engine {
             term_stats: OnceLock::new(),
             entity_blocks: OnceLock::new(),
             doc_dates: OnceLock::new(),
+            map_index: OnceLock::new(),
         }
     }
 
@@ -132,6 +137,12 @@ impl Engine {
             facets: &self.facets,
             dates: Some(self),
         }
+    }
+
+    /// Places and border sentences per document, for the map (built on
+    /// first call).
+    pub fn map_index(&self) -> &MapIndex {
+        self.map_index.get_or_init(|| MapIndex::build(self))
     }
 
     /// Insights of every document, in corpus order, and the claims.

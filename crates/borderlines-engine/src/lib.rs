@@ -34,6 +34,7 @@ pub mod export;
 pub mod facets;
 pub mod fields;
 pub mod filters;
+pub mod geo;
 pub mod keyness;
 pub mod layout;
 pub mod reference;

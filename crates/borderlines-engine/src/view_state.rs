@@ -24,6 +24,8 @@
 //! | `tbin` | timeline bin unit: `day`, `month`, `year`, `decade` (absent: adapts to the span) | `tbin=month` |
 //! | `tbar` | the timeline bar (a date value) whose passages are listed | `tbar=2019` |
 //! | `tspan` | `all`: the timeline draws the whole span of ranges and decades too | `tspan=all` |
+//! | `mbox` | the map's view box: x, y, width, height in projected km (absent: framed on the selection) | `mbox=-420,-310,900,900` |
+//! | `shade` | shade the map's provinces by mentions (choropleth) | `shade=1` |
 //! | `tser` | the measure of the timeline's figure series (absent: the most frequent) | `tser=defector` |
 //!
 //! Parsing never fails. Links from the first version (`#doc=…&q=…`) open
@@ -52,6 +54,8 @@ pub const KWIC_WIDTH: std::ops::RangeInclusive<u8> = 1..=20;
 pub const MAX_MIN_FREQ: u16 = 1_000;
 /// Keyword-in-context default width.
 pub const DEFAULT_KWIC_WIDTH: u8 = 5;
+/// Largest coordinate or size of a map view box a link may hold, in km.
+pub const MAX_MAP_KM: i32 = 100_000;
 
 /// Most nodes a link may pin in the network.
 pub const MAX_PINS: usize = 24;
@@ -258,6 +262,12 @@ pub struct ViewState {
     pub timeline_series: Option<String>,
     /// The timeline draws the whole span of every date, ranges included.
     pub timeline_full_span: bool,
+    // -- map view
+    /// The map's view box `[x, y, w, h]` in projected km (see
+    /// `geo::frame::ViewBox`); `None` frames the selection's places.
+    pub map_box: Option<[i32; 4]>,
+    /// Provinces shaded by mentions (choropleth) instead of marked.
+    pub map_shade: bool,
 }
 
 impl Default for ViewState {
@@ -284,6 +294,8 @@ impl Default for ViewState {
             timeline_bar: None,
             timeline_series: None,
             timeline_full_span: false,
+            map_box: None,
+            map_shade: false,
         }
     }
 }
@@ -294,6 +306,20 @@ pub struct ParsedFragment {
     pub state: ViewState,
     /// Plain sentences for the user ("ignored unknown key “x”").
     pub notes: Vec<String>,
+}
+
+/// `x,y,w,h` in whole km, with a positive width and height.
+fn parse_map_box(text: &str) -> Option<[i32; 4]> {
+    let mut parts = text.split(',').map(|p| p.trim().parse::<i32>().ok());
+    let b = [
+        parts.next()??,
+        parts.next()??,
+        parts.next()??,
+        parts.next()??,
+    ];
+    let ok =
+        parts.next().is_none() && b.iter().all(|v| v.abs() <= MAX_MAP_KM) && b[2] > 0 && b[3] > 0;
+    ok.then_some(b)
 }
 
 fn cut(value: &str, max: usize) -> String {
@@ -396,6 +422,15 @@ impl ViewState {
                     "precise" => state.timeline_full_span = false,
                     _ => bad(&mut notes),
                 },
+                "mbox" => match parse_map_box(&value) {
+                    Some(b) => state.map_box = Some(b),
+                    None => bad(&mut notes),
+                },
+                "shade" => match value.as_ref() {
+                    "1" => state.map_shade = true,
+                    "0" => state.map_shade = false,
+                    _ => bad(&mut notes),
+                },
                 "stop" => match value.as_ref() {
                     "1" => state.stopwords = true,
                     "0" => state.stopwords = false,
@@ -487,6 +522,12 @@ impl ViewState {
         }
         if self.timeline_full_span {
             ser.append_pair("tspan", "all");
+        }
+        if let Some([x, y, w, h]) = self.map_box {
+            ser.append_pair("mbox", &format!("{x},{y},{w},{h}"));
+        }
+        if self.map_shade {
+            ser.append_pair("shade", "1");
         }
         if self.stopwords {
             ser.append_pair("stop", "1");
@@ -603,6 +644,8 @@ mod tests {
             timeline_bar: Some("2020-03..2020-06".into()),
             timeline_series: Some("defector".into()),
             timeline_full_span: true,
+            map_box: Some([-420, -310, 900, 880]),
+            map_shade: true,
         };
         let f = s.to_fragment();
         assert_eq!(
@@ -661,6 +704,20 @@ mod tests {
         let p = ViewState::parse_fragment("#tbin=week&tbar=yesterday");
         assert_eq!(p.notes.len(), 2, "{:?}", p.notes);
         assert_eq!(p.state, ViewState::default());
+    }
+
+    #[test]
+    fn map_keys_round_trip_and_refuse_nonsense() {
+        let s = ViewState::from_fragment("#view=map&mbox=-420,-310,900,880&shade=1");
+        assert_eq!(s.map_box, Some([-420, -310, 900, 880]));
+        assert!(s.map_shade);
+        assert_eq!(ViewState::from_fragment(&s.to_fragment()), s);
+        for bad in ["1,2,3", "1,2,0,4", "1,2,3,4,5", "a,b,c,d", "0,0,999999,10"] {
+            let p = ViewState::parse_fragment(&format!("mbox={bad}"));
+            assert_eq!(p.state.map_box, None, "{bad}");
+            assert_eq!(p.notes.len(), 1, "{bad}");
+        }
+        assert!(!ViewState::from_fragment("shade=0").map_shade);
     }
 
     proptest! {

@@ -11,11 +11,13 @@
 //! | [`network`] | entity network: co-occurrence in paragraphs, layout, CSV |
 //! | [`network_svg`] | the entity network as an SVG file |
 //! | [`timeline`] | publication and mentioned dates per bin, a figure series, passages behind a bar |
+//! | [`places`] | map: places, provinces and borders talked about |
 
 pub mod facet_counts;
 pub mod figures;
 pub mod kwic;
 pub mod network;
 pub mod network_svg;
+pub mod places;
 pub mod terms;
 pub mod timeline;
