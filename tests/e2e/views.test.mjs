@@ -165,6 +165,12 @@ const tests = {
     // Sorting by the word on the left, in the link.
     await page.click('[data-testid=kwic-sort][data-column=left]');
     await until(page, () => location.hash.includes('ksort=left'));
+    // The link is written first; wait for the lines to be re-rendered in the new order
+    // (a fixed regression: reading them at once was flaky under load).
+    await until(page, () => {
+      const l = [...document.querySelectorAll('[data-testid=kwic-line] td.left')].map((e) => (e.textContent.trim().split(/\s+/).pop() ?? '').toLowerCase().replace(/[^a-z]/g, ''));
+      return l.length > 0 && l.join('|') === [...l].sort().join('|');
+    });
     const lefts = await page.$$eval('[data-testid=kwic-line] td.left', (els) => els.map((e) => (e.textContent.trim().split(/\s+/).pop() ?? '').toLowerCase().replace(/[^a-z]/g, '')));
     eq([...lefts].sort(), lefts, 'sorted by the left word');
     // Width is adjustable and in the link.
