@@ -156,7 +156,7 @@ await page.evaluate(() => {
     const s = document.querySelector('[data-testid=load-status]');
     if (s && !b.firstStatus) { b.firstStatus = s.textContent; b.firstStatusAt = performance.now(); }
     if (s && /^(Added|No document)/.test(s.textContent) && b.addedAt == null) {
-      b.addedAt = performance.now(); b.status = s.textContent; mo.disconnect();
+      b.addedAt = performance.now(); b.status = (s.querySelector('.load-summary') ?? s).textContent; mo.disconnect();
     }
   });
   mo.observe(document.documentElement, { subtree: true, childList: true, characterData: true });

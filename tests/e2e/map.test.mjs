@@ -100,6 +100,37 @@ const tests = {
     return problems;
   },
 
+  async 'two fingers pinch to zoom (touch), and the zoom lands in the link'() {
+    const { page, context, problems } = await open_map('#view=map', { width: 360, height: 800 });
+    const box = await page.locator('[data-testid=map-svg]').boundingBox();
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    // Two touch pointers move apart: a pinch out (zoom in) around the middle.
+    const touch = (type, id, x, y) => page.dispatchEvent('[data-testid=map-svg]', type, {
+      pointerId: id, pointerType: 'touch', isPrimary: id === 1, clientX: x, clientY: y, button: type === 'pointermove' ? -1 : 0, buttons: type === 'pointerup' ? 0 : 1, bubbles: true,
+    });
+    await touch('pointerdown', 1, cx - 20, cy);
+    await touch('pointerdown', 2, cx + 20, cy);
+    for (let i = 1; i <= 5; i++) {
+      await touch('pointermove', 1, cx - 20 - i * 12, cy);
+      await touch('pointermove', 2, cx + 20 + i * 12, cy);
+    }
+    const preview = await page.getAttribute('.map-pan', 'transform');
+    expect(preview.includes('scale('), `previewed as a scale: ${preview}`);
+    await touch('pointerup', 2, cx + 80, cy);
+    await touch('pointerup', 1, cx - 80, cy);
+    const pinched = await new_mbox(page, null);
+    // Pinching out zooms in: a narrower box than the framed one.
+    await page.click('[data-testid=map-reset]');
+    await until(page, () => !location.hash.includes('mbox='));
+    await page.click('[data-testid=map-zoom-out]');
+    const wider = await new_mbox(page, null);
+    expect(Number(pinched.split(',')[2]) < Number(wider.split(',')[2]) / 1.5, `pinch zoomed in: ${pinched} vs framed×1.5 ${wider}`);
+    eq(await pills(page), [], 'a pinch over a marker is not a click on it');
+    await context.close();
+    return problems;
+  },
+
   async 'shading provinces by mentions is a toggle in the link; a shaded province filters'() {
     const { page, context, problems } = await open_map();
     await page.click('[data-testid=map-shade]');

@@ -14,7 +14,7 @@
 //! ```
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 use crate::document::{Corpus, Document};
 use crate::parse::parse_document;
@@ -152,16 +152,24 @@ pub fn add_documents(corpus: &Corpus, documents: Vec<Document>) -> (Corpus, Vec<
 /// line layout, get the same fingerprint.
 fn fingerprint(doc: &Document) -> u64 {
     // SipHash with fixed keys: stable within a build, which is all a
-    // session needs (fingerprints are never stored).
+    // session needs (fingerprints are never stored). Words are written
+    // whole (lowercased into one reused buffer): hashing per character made
+    // adding 14,000 files about a second slower.
     let mut h = std::hash::DefaultHasher::new();
+    let mut word_buf = String::new();
     for piece in
         std::iter::once(doc.title.as_str()).chain(doc.blocks.iter().map(|b| b.text.as_str()))
     {
         for word in piece.split_whitespace() {
-            for c in word.chars().flat_map(char::to_lowercase) {
-                c.hash(&mut h);
+            word_buf.clear();
+            if word.is_ascii() {
+                word_buf.push_str(word);
+                word_buf.make_ascii_lowercase();
+            } else {
+                word_buf.extend(word.chars().flat_map(char::to_lowercase));
             }
-            ' '.hash(&mut h);
+            h.write(word_buf.as_bytes());
+            h.write_u8(b' ');
         }
     }
     h.finish()

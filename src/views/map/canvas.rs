@@ -1,6 +1,6 @@
 //! The map itself: an SVG drawn from the engine's [`MapPicture`], with
-//! zoom (wheel, buttons, `+`/`-`), pan (drag with mouse, pen or finger;
-//! arrow keys) and reset (`0`, button). Every change of the view box goes
+//! zoom (wheel, buttons, `+`/`-`, two-finger pinch), pan (drag with mouse,
+//! pen or finger; arrow keys) and reset (`0`, button). Every change of the view box goes
 //! to the link (`mbox`) through `on_box`; markers and shaded provinces are
 //! links that filter by their place.
 
@@ -24,6 +24,23 @@ const ZOOM_STEP: f64 = 1.5;
 const PAN_STEP: f64 = 0.15;
 /// Pointer travel (px) before a press becomes a drag rather than a click.
 const DRAG_PX: f64 = 4.0;
+
+/// Two fingers on the map: their distance and midpoint (px, relative to
+/// the map) when the second one touched down.
+#[derive(Clone, Copy)]
+struct Pinch {
+    d0: f64,
+    cx: f64,
+    cy: f64,
+}
+
+/// Distance between the first two pointers down, and their midpoint.
+fn spread(pointers: &[(i32, f64, f64)]) -> Option<(f64, f64, f64)> {
+    let [(_, x1, y1), (_, x2, y2), ..] = pointers else {
+        return None;
+    };
+    Some(((x2 - x1).hypot(y2 - y1), (x1 + x2) / 2.0, (y1 + y2) / 2.0))
+}
 
 #[derive(Clone, Copy)]
 struct Drag {
@@ -84,8 +101,39 @@ pub(super) fn MapCanvas(
     let drag: StoredValue<Option<Drag>> = StoredValue::new(None);
     let offset = RwSignal::new((0.0f64, 0.0f64));
     let dragged = StoredValue::new(false);
+    // Pointers down (id, client x, y) and the pinch they make, if two; the
+    // pinch is previewed as an SVG scale and committed when a finger lifts.
+    let pointers: StoredValue<Vec<(i32, f64, f64)>> = StoredValue::new(Vec::new());
+    let pinch: StoredValue<Option<Pinch>> = StoredValue::new(None);
+    let scale = RwSignal::new((1.0f64, 0.0f64, 0.0f64));
     let on_pointerdown = move |ev: leptos::ev::PointerEvent| {
         if ev.button() != 0 {
+            return;
+        }
+        let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        pointers.update_value(|p| {
+            p.retain(|(id, _, _)| *id != ev.pointer_id());
+            p.push((ev.pointer_id(), x, y));
+        });
+        if let Some((d0, mx, my)) = pointers.with_value(|p| spread(p)) {
+            // A second finger: the drag becomes a pinch.
+            drag.set_value(None);
+            offset.set((0.0, 0.0));
+            let Some(el) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            for (id, _, _) in pointers.get_value() {
+                let _ = el.set_pointer_capture(id);
+            }
+            let rect = el.get_bounding_client_rect();
+            pinch.set_value(Some(Pinch {
+                d0: d0.max(1.0),
+                cx: mx - rect.left(),
+                cy: my - rect.top(),
+            }));
             return;
         }
         drag.set_value(Some(Drag {
@@ -96,6 +144,18 @@ pub(super) fn MapCanvas(
         }));
     };
     let on_pointermove = move |ev: leptos::ev::PointerEvent| {
+        let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        pointers.update_value(|p| {
+            if let Some(slot) = p.iter_mut().find(|(id, _, _)| *id == ev.pointer_id()) {
+                *slot = (slot.0, x, y);
+            }
+        });
+        if let Some(pn) = pinch.get_value() {
+            if let Some((d, _, _)) = pointers.with_value(|p| spread(p)) {
+                scale.set((d / pn.d0, pn.cx, pn.cy));
+            }
+            return;
+        }
         let Some(mut d) = drag.get_value() else {
             return;
         };
@@ -121,6 +181,19 @@ pub(super) fn MapCanvas(
         }
     };
     let end_drag = move |ev: leptos::ev::PointerEvent| {
+        pointers.update_value(|p| p.retain(|(id, _, _)| *id != ev.pointer_id()));
+        if let Some(pn) = pinch.get_value() {
+            // One finger lifted: commit the pinch's zoom around its midpoint.
+            pinch.set_value(None);
+            let (k, _, _) = scale.get_untracked();
+            scale.set((1.0, 0.0, 0.0));
+            dragged.set_value(true);
+            if (k - 1.0).abs() > 0.02 && k.is_finite() {
+                let (w, h) = size.get_untracked();
+                set(shown().zoom(k, pn.cx / w, pn.cy / h));
+            }
+            return;
+        }
         let Some(d) = drag.get_value() else { return };
         if d.id != ev.pointer_id() {
             return;
@@ -323,7 +396,15 @@ pub(super) fn MapCanvas(
     // new view box when the pointer is released.
     let pan_transform = move || {
         let (dx, dy) = offset.get();
-        format!("translate({dx} {dy})")
+        let (k, cx, cy) = scale.get();
+        if k == 1.0 {
+            format!("translate({dx} {dy})")
+        } else {
+            format!(
+                "translate({dx} {dy}) translate({cx} {cy}) scale({k}) translate({} {})",
+                -cx, -cy
+            )
+        }
     };
     let outside = move || {
         let n = pic.with(|p| p.outside);
@@ -339,7 +420,7 @@ pub(super) fn MapCanvas(
                 data-testid="map-svg"
                 viewBox=view_box_attr
                 role="group"
-                aria-label="Map of the places mentioned. Drag or use the arrow keys to move, the wheel or + and - to zoom, 0 to reset; each place is a link that filters by it."
+                aria-label="Map of the places mentioned. Drag or use the arrow keys to move, the wheel, two fingers or + and - to zoom, 0 to reset; each place is a link that filters by it."
                 tabindex="0"
                 on:pointerdown=on_pointerdown
                 on:pointermove=on_pointermove
