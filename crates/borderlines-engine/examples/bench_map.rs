@@ -4,30 +4,16 @@
 //!
 //! `cargo run --release -p borderlines-engine --example bench_map -- ~/.cache/borderlines/bench/corpus.json`
 
-use std::sync::Arc;
+mod common;
+use common::*;
 use std::time::Instant;
 
-use borderlines_core::{parse_document, Corpus};
 use borderlines_engine::collectors::places::map_counts;
 use borderlines_engine::geo::map_svg::map_svg;
 use borderlines_engine::geo::picture::picture;
-use borderlines_engine::Engine;
-
-#[derive(serde::Deserialize)]
-struct Doc {
-    id: String,
-    title: String,
-    body: String,
-}
 
 fn main() {
-    let path = std::env::args().nth(1).expect("path to corpus.json");
-    let docs: Vec<Doc> = serde_json::from_slice(&std::fs::read(path).expect("read")).expect("json");
-    let documents = docs
-        .iter()
-        .filter_map(|d| parse_document(&d.id, &format!("{}\n\n{}", d.title, d.body)).ok())
-        .collect();
-    let engine = Engine::build(Arc::new(Corpus { documents }));
+    let engine = bench_engine();
     let t = Instant::now();
     let mut n = 0;
     for (d, ins) in engine.all_insights().documents.iter().enumerate() {

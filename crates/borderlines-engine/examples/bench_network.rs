@@ -5,38 +5,14 @@
 //!
 //! `cargo run --release -p borderlines-engine --example bench_network -- ~/.cache/borderlines/bench/corpus.json`
 
-use std::sync::Arc;
+mod common;
+use common::*;
 use std::time::Instant;
 
-use borderlines_core::{parse_document, Corpus};
 use borderlines_engine::collectors::network::{network, NetworkOptions};
-use borderlines_engine::Engine;
-
-#[derive(serde::Deserialize)]
-struct Doc {
-    id: String,
-    title: String,
-    body: String,
-}
-
-fn ms(t: Instant) -> f64 {
-    t.elapsed().as_secs_f64() * 1e3
-}
 
 fn main() {
-    let path = std::env::args().nth(1).expect("path to corpus.json");
-    let docs: Vec<Doc> = serde_json::from_slice(&std::fs::read(path).expect("read")).expect("json");
-    let t = Instant::now();
-    let documents = docs
-        .iter()
-        .filter_map(|d| parse_document(&d.id, &format!("{}\n\n{}", d.title, d.body)).ok())
-        .collect();
-    let engine = Engine::build(Arc::new(Corpus { documents }));
-    println!(
-        "built {} documents in {:.0} ms",
-        engine.corpus().documents.len(),
-        ms(t)
-    );
+    let engine = bench_engine();
     let t = Instant::now();
     let _ = engine.entity_blocks();
     println!("entity blocks (once per engine): {:.1} ms", ms(t));

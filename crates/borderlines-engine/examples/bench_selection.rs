@@ -4,34 +4,14 @@
 //!
 //! `cargo run --release -p borderlines-engine --example bench_selection -- ~/.cache/borderlines/bench/corpus.json`
 
-use std::sync::Arc;
+mod common;
+use common::*;
 use std::time::Instant;
 
-use borderlines_core::{parse_document, Corpus};
 use borderlines_engine::collectors::facet_counts::facet_counts;
-use borderlines_engine::Engine;
-
-#[derive(serde::Deserialize)]
-struct Doc {
-    id: String,
-    title: String,
-    body: String,
-}
 
 fn main() {
-    let path = std::env::args().nth(1).expect("path to corpus.json");
-    let docs: Vec<Doc> = serde_json::from_slice(&std::fs::read(path).expect("read")).expect("json");
-    let t = Instant::now();
-    let documents = docs
-        .iter()
-        .filter_map(|d| parse_document(&d.id, &format!("{}\n\n{}", d.title, d.body)).ok())
-        .collect();
-    let engine = Engine::build(Arc::new(Corpus { documents }));
-    println!(
-        "built {} documents in {:?}",
-        engine.corpus().documents.len(),
-        t.elapsed()
-    );
+    let engine = bench_engine();
     println!("facet values: {}", engine.facets().value_count());
     println!("| query | matches | select ms | facet counts ms |");
     println!("|---|---:|---:|---:|");

@@ -1,23 +1,12 @@
 //! Facet counts and facet filters on the real seeds (`seeds/*.txt`).
 
-use std::sync::Arc;
+mod common;
+use common::seeds_engine as seeds;
 
-use borderlines_core::load::read_text_dir;
 use borderlines_engine::collectors::facet_counts::{facet_counts, Chosen, FacetPanel};
 use borderlines_engine::facets::FacetKind;
 use borderlines_engine::filters::{toggle, Filter};
 use borderlines_engine::Engine;
-
-/// The seeds, read as the build reads them.
-fn seeds() -> Engine {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let (corpus, skipped) = read_text_dir(&dir).expect("the seeds are readable");
-    assert!(
-        skipped.is_empty() && corpus.documents.len() >= 3,
-        "{skipped:?}"
-    );
-    Engine::build(Arc::new(corpus))
-}
 
 fn count(e: &Engine, panels: &[FacetPanel], kind: FacetKind, label: &str) -> Option<(u32, Chosen)> {
     panels

@@ -1,25 +1,13 @@
 //! The figures & claims collector over the real seed articles.
 
-use std::sync::Arc;
+mod common;
+use common::seeds_engine as engine;
 
-use borderlines_core::load::read_text_dir;
 use borderlines_engine::collectors::figures::{
     claim_groups, figure_rows, rows_to_csv, rows_to_json, sort_rows, ClaimAgreement, FigureColumn,
     FigureRow, CSV_HEADER,
 };
 use borderlines_engine::export::{csv, csv_row};
-use borderlines_engine::Engine;
-
-/// The seeds, read as the build reads them.
-fn engine() -> Engine {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let (corpus, skipped) = read_text_dir(&dir).expect("the seeds are readable");
-    assert!(
-        skipped.is_empty() && corpus.documents.len() >= 3,
-        "{skipped:?}"
-    );
-    Engine::build(Arc::new(corpus))
-}
 
 fn row<'a>(rows: &'a [FigureRow], value: &str) -> &'a FigureRow {
     rows.iter()

@@ -1,8 +1,8 @@
 //! The map collector, layout and exports over the real seed articles.
 
-use std::sync::Arc;
+mod common;
+use common::seeds_engine as engine;
 
-use borderlines_core::load::read_text_dir;
 use borderlines_engine::collectors::places::{map_counts, map_csv, MapCounts, CSV_HEADER};
 use borderlines_engine::export::csv_row;
 use borderlines_engine::geo::frame::ViewBox;
@@ -10,17 +10,6 @@ use borderlines_engine::geo::map_svg::{border_lines, map_svg};
 use borderlines_engine::geo::outlines::{country_bounds, meets, shape_index};
 use borderlines_engine::geo::picture::picture;
 use borderlines_engine::Engine;
-
-/// The seeds, read as the build reads them.
-fn engine() -> Engine {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let (corpus, skipped) = read_text_dir(&dir).expect("the seeds are readable");
-    assert!(
-        skipped.is_empty() && corpus.documents.len() >= 3,
-        "{skipped:?}"
-    );
-    Engine::build(Arc::new(corpus))
-}
 
 fn count(e: &Engine, c: &MapCounts, name: &str) -> Option<(u32, u32)> {
     c.places

@@ -2,18 +2,10 @@
 //! counts checked by hand against the articles, thresholds, and a layout
 //! that repeats and keeps pins.
 
-use std::sync::Arc;
+mod common;
+use common::seeds_engine as seeds;
 
-use borderlines_core::load::read_text_dir;
 use borderlines_engine::collectors::network::{network, Network, NetworkOptions};
-use borderlines_engine::Engine;
-
-fn seeds() -> Engine {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let (corpus, skipped) = read_text_dir(&dir).expect("the seeds are readable");
-    assert!(skipped.is_empty(), "{skipped:?}");
-    Engine::build(Arc::new(corpus))
-}
 
 fn weight(net: &Network, a: &str, b: &str) -> u32 {
     let (a, b) = (net.find(a).expect(a), net.find(b).expect(b));

@@ -1,28 +1,12 @@
 //! The terms view's collectors on the three real seed articles.
 
-use std::sync::Arc;
+mod common;
+use common::seeds_engine as engine;
 
-use borderlines_core::{load::read_text_dir, Corpus};
 use borderlines_engine::collectors::kwic::{kwic, KwicOptions, KwicSort};
 use borderlines_engine::collectors::terms::{
     distinctive_terms, term_frequency, Compared, TermsOptions,
 };
-use borderlines_engine::Engine;
-
-/// The seeds, read as the build reads them.
-fn seeds() -> Corpus {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let (corpus, skipped) = read_text_dir(&dir).expect("the seeds are readable");
-    assert!(
-        skipped.is_empty() && corpus.documents.len() >= 3,
-        "{skipped:?}"
-    );
-    corpus
-}
-
-fn engine() -> Engine {
-    Engine::build(Arc::new(seeds()))
-}
 
 #[test]
 fn kwic_of_defectors_finds_every_form_of_the_word() {

@@ -2,24 +2,13 @@
 //! published, the texts mention the 1990s, 2019 and 2020, and the defector
 //! figures collapse from 1,047 (2019) to 67 (2020).
 
-use std::sync::Arc;
+mod common;
+use common::seeds_engine as seeds;
 
-use borderlines_core::load::read_text_dir;
 use borderlines_engine::collectors::timeline::{timeline, PassageKind, TimelineOptions};
 use borderlines_engine::facets::FacetKind;
 use borderlines_engine::filters::{filters, toggle, Filter};
 use borderlines_engine::time_bins::Unit;
-use borderlines_engine::Engine;
-
-fn seeds() -> Engine {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let (corpus, skipped) = read_text_dir(&dir).expect("the seeds are readable");
-    assert!(
-        skipped.is_empty() && corpus.documents.len() >= 3,
-        "{skipped:?}"
-    );
-    Engine::build(Arc::new(corpus))
-}
 
 #[test]
 fn the_seeds_show_mentioned_years_and_say_publication_is_unknown() {
