@@ -87,6 +87,15 @@ await run({
     await until(page, () => !decodeURIComponent(location.hash).includes('date:2020'));
     await pill_count(page, 1);
     eq(await pills(page), ['date:2019'], 'one pill left');
+    // The reader marks the dates inside the brushed range, and only those.
+    await page.click('[data-testid=view-tab][data-view=documents]');
+    // (The reader follows the selection once typing or clicking pauses, ~100 ms.)
+    await page.waitForFunction(() => {
+      const m = [...document.querySelectorAll('[data-testid=reader] .reader-body mark')].map((e) => e.textContent);
+      return m.length > 0 && m.every((t) => /2019|1990s/.test(t));
+    }, null, { timeout: 5000 }).catch(() => {});
+    const marked = await page.$$eval('[data-testid=reader] .reader-body mark', (els) => els.map((e) => e.textContent));
+    expect(marked.length > 0 && marked.every((m) => /2019|1990s/.test(m)), `marks in the reader: ${JSON.stringify(marked)}`);
     await context.close();
     return problems;
   },

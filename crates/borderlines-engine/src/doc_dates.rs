@@ -372,6 +372,30 @@ impl DocDates {
     }
 
     /// Documents (ascending) with a date overlapping `span`.
+    /// The date mentions of document `doc` (indices into its insights'
+    /// `dates`) that overlap any of `spans`: what the reader marks when the
+    /// selection is brushed to those ranges (`date:` filters).
+    pub fn mentions_within(&self, doc: u32, spans: &[DaySpan]) -> Vec<u32> {
+        if spans.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<u32> = self
+            .of(doc)
+            .iter()
+            .filter_map(|item| match item.source {
+                DateSource::Mentioned { mention, .. }
+                    if spans.iter().any(|s| s.overlaps(&item.span)) =>
+                {
+                    Some(mention)
+                }
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     pub fn docs_overlapping(&self, span: &DaySpan) -> Vec<u32> {
         (0..self.undated.len() as u32)
             .filter(|&d| self.of(d).iter().any(|i| i.span.overlaps(span)))
@@ -423,6 +447,32 @@ mod tests {
                 .precision,
             Unit::Year
         );
+    }
+
+    #[test]
+    fn the_mentions_a_brush_keeps_are_those_it_overlaps() {
+        let e = Engine::from_texts([(
+            "a",
+            "Walls\nGuards came in 2019. In 2020 the border closed. Since the 1990s people fled.",
+        )])
+        .unwrap();
+        let dates = &e.insights(0).unwrap().dates;
+        let texts = |ids: Vec<u32>| -> Vec<String> {
+            ids.iter()
+                .map(|&i| dates[i as usize].text.clone())
+                .collect()
+        };
+        let sel = e.select("date:2020", 10);
+        let spans = sel.brushed_spans();
+        assert_eq!(spans, [DaySpan::of_year(2020)]);
+        let kept = texts(e.doc_dates().mentions_within(0, &spans));
+        assert!(kept.iter().any(|t| t.contains("2020")), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.contains("2019")), "{kept:?}");
+        // "since the 1990s" runs to 2020 here: it overlaps the brush too.
+        assert!(kept.iter().any(|t| t.contains("1990s")), "{kept:?}");
+        // An exclusion is not a brush.
+        assert!(e.select("-date:2020", 10).brushed_spans().is_empty());
+        assert!(e.doc_dates().mentions_within(0, &[]).is_empty());
     }
 
     #[test]

@@ -47,6 +47,16 @@ impl Selection {
         !self.parsed.is_empty()
     }
 
+    /// The day spans of the brushed ranges the selection keeps (`date:`
+    /// filters that include; exclusions are not marked).
+    pub fn brushed_spans(&self) -> Vec<crate::time_bins::DaySpan> {
+        self.filters
+            .iter()
+            .filter(|f| f.kind == crate::facets::FacetKind::Date && !f.excluded)
+            .filter_map(|f| crate::time_bins::parse_date_value(&f.value))
+            .collect()
+    }
+
     /// The highlighter of the query that ran, shared by every view that
     /// marks matches (snippets are marked by the same resolution).
     pub fn highlighter<'a>(&self, engine: &'a crate::Engine) -> Highlighter<'a> {

@@ -83,6 +83,27 @@ pub fn ReaderBody(
             .map(|k| doc.estimated_height(k))
             .collect::<Vec<f64>>(),
     );
+    // Date mentions inside the brushed ranges (`date:` filters) are marked
+    // like matches: the timeline's brush shows in the text it selected.
+    let brushed = {
+        let doc = doc.clone();
+        Memo::new(move |_| {
+            let spans = session.settled.with(|s| s.brushed_spans());
+            if spans.is_empty() {
+                return Vec::new();
+            }
+            let Some(ins) = doc.insights() else {
+                return Vec::new();
+            };
+            let index = u32::try_from(doc.index).unwrap_or(u32::MAX);
+            doc.engine
+                .doc_dates()
+                .mentions_within(index, &spans)
+                .into_iter()
+                .filter_map(|m| ins.dates.get(m as usize).map(|d| d.loc))
+                .collect::<Vec<_>>()
+        })
+    };
     let body_ref = NodeRef::<leptos::html::Div>::new();
     if n > RENDER_ALL_CHUNKS {
         observe_chunks(body_ref, window.clone(), heights);
@@ -102,6 +123,7 @@ pub fn ReaderBody(
                     .settled
                     .with(|sel| doc.engine.highlight_all(sel, pieces.iter().map(|(_, p)| doc.text(p))));
                 let focus = passage.get();
+                let brushed_now = brushed.get();
                 let views = pieces
                     .into_iter()
                     .zip(marks)
@@ -110,6 +132,13 @@ pub fn ReaderBody(
                             .insights()
                             .map(|ins| doc.annotations.annotations(ins, p.block, p.range()))
                             .unwrap_or_default();
+                        for loc in brushed_now.iter().filter(|l| l.block == p.block) {
+                            let (s, e) = ((loc.start as usize).max(p.start), (loc.end as usize).min(p.end));
+                            if s < e {
+                                ranges.push(s - p.start..e - p.start);
+                            }
+                        }
+                        ranges = merge(ranges);
                         let focused = focus.filter(|f| f.block == p.block);
                         if let Some((s, e)) = focused.and_then(|f| f.range) {
                             // The passage's words are marked like a match.
