@@ -4,7 +4,8 @@ use crate::components::plural;
 use crate::session::use_session;
 
 /// The line above the results: how many documents match, how the query was
-/// understood, and whether typo tolerance stepped in. Hook: `result-count`.
+/// understood, whether typo tolerance stepped in, and whether the query was
+/// too broad to run whole. Hooks: `result-count`, `query-limited`.
 #[component]
 pub fn QueryStatus() -> impl IntoView {
     let session = use_session();
@@ -35,8 +36,15 @@ pub fn QueryStatus() -> impl IntoView {
             shown.then(|| (r.understood.clone(), label))
         })
     };
+    let limited = move || session.with_results(|r| r.limited);
     view! {
         <p class="result-count" data-testid="result-count" aria-live="polite">{count}</p>
+        {move || limited().then(|| view! {
+            <p class="understood fallback" data-testid="query-limited">
+                "This query asks for too many word forms (prefixes like "<code>"d*"</code>" or fuzzy words like "<code>"word~"</code>"); the first "
+                {borderlines_search::plan::MAX_QUERY_EXPANSIONS}" were searched, the rest as written. The results may be incomplete."
+            </p>
+        })}
         {move || understood().map(|(text, fallback)| {
             let label = fallback.unwrap_or("Searching for");
             view! {

@@ -111,11 +111,19 @@ pub enum Plan {
 pub struct Resolved {
     pub plan: Option<Plan>,
     pub leaves: Vec<Leaf>,
+    /// The query asked for more prefix and fuzzy word forms than
+    /// [`MAX_QUERY_EXPANSIONS`]: the words past the budget were looked up as
+    /// written only, and the answer is partial.
+    pub limited: bool,
 }
 
 const ALL_FIELDS: u8 = 0b111;
 /// Prefix and fuzzy expansions kept per word (the most frequent first).
 const MAX_EXPANSIONS: usize = 64;
+/// Prefix and fuzzy expansions for the whole query. A link is an attack
+/// surface: 300 one-letter prefixes (`d* d* …`) or 90 fuzzy words would
+/// otherwise expand to ~20,000 word forms to look up, score and highlight.
+pub const MAX_QUERY_EXPANSIONS: usize = 512;
 
 /// Edit distance allowed for a fuzzy word of `chars` characters.
 pub fn fuzzy_distance(chars: usize) -> u32 {
@@ -131,6 +139,12 @@ struct Resolver<'a> {
     fields: &'a dyn FieldResolver,
     params: &'a RankingParams,
     leaves: Vec<Leaf>,
+    /// Leaves already resolved, by how they were written: a word repeated in
+    /// the query is looked up once and is one leaf.
+    seen: HashMap<(String, u8, bool, u8), usize>,
+    /// Prefix and fuzzy expansions still allowed (see [`MAX_QUERY_EXPANSIONS`]).
+    expansions_left: usize,
+    limited: bool,
 }
 
 /// Resolves `query` against `index`.
@@ -145,6 +159,9 @@ pub fn resolve(
         fields,
         params,
         leaves: Vec::new(),
+        seen: HashMap::new(),
+        expansions_left: MAX_QUERY_EXPANSIONS,
+        limited: false,
     };
     let plan = query
         .root
@@ -153,6 +170,7 @@ pub fn resolve(
     Resolved {
         plan,
         leaves: r.leaves,
+        limited: r.limited,
     }
 }
 
@@ -204,6 +222,12 @@ impl Resolver<'_> {
                         c => {
                             if let Some(p) = self.node(c, fields, named, negated) {
                                 match p {
+                                    // A repeated word is one leaf: once is enough.
+                                    Plan::Leaf(i) if opt.contains(&i) => {}
+                                    Plan::Leaf(i)
+                                        if req
+                                            .iter()
+                                            .any(|r| matches!(r, Plan::Leaf(j) if *j == i)) => {}
                                     Plan::Leaf(i) if self.leaves[i].stop => opt.push(i),
                                     p => req.push(p),
                                 }
@@ -218,10 +242,17 @@ impl Resolver<'_> {
                 Some(Plan::And { req, opt, excl })
             }
             Node::Or(children) => {
-                let alts: Vec<Plan> = children
+                let mut alts: Vec<Plan> = Vec::with_capacity(children.len());
+                for p in children
                     .iter()
                     .filter_map(|c| self.node(c, fields, named, negated))
-                    .collect();
+                {
+                    let repeated = matches!(p, Plan::Leaf(i)
+                        if alts.iter().any(|a| matches!(a, Plan::Leaf(j) if *j == i)));
+                    if !repeated {
+                        alts.push(p);
+                    }
+                }
                 Some(Plan::Or(alts))
             }
             Node::Not(inner) => Some(Plan::Not(Box::new(
@@ -273,6 +304,10 @@ impl Resolver<'_> {
         negated: bool,
         label: String,
     ) -> usize {
+        let key = (label.clone(), fields, negated, kind as u8);
+        if let Some(&i) = self.seen.get(&key) {
+            return i;
+        }
         let toks = self.query_tokens(text);
         let base: Vec<&QTok> = toks.iter().filter(|t| !t.joined).collect();
         let joined = toks.iter().find(|t| t.joined);
@@ -328,7 +363,9 @@ impl Resolver<'_> {
                 }
             }
         }
-        self.push(leaf)
+        let i = self.push(leaf);
+        self.seen.insert(key, i);
+        i
     }
 
     fn phrase_leaf(&mut self, text: &str, fields: u8, negated: bool, label: String) -> usize {
@@ -361,7 +398,11 @@ impl Resolver<'_> {
         terms.map(|terms| Alt::Phrase { terms, form })
     }
 
-    fn prefix_alts(&self, prefix: &str, weight: f32) -> Vec<Alt> {
+    fn prefix_alts(&mut self, prefix: &str, weight: f32) -> Vec<Alt> {
+        if self.expansions_left == 0 {
+            self.limited = true;
+            return Vec::new();
+        }
         let mut found: HashMap<u32, String> = HashMap::new();
         let mut stream = self
             .index
@@ -381,7 +422,11 @@ impl Resolver<'_> {
         )
     }
 
-    fn fuzzy_alts(&self, surface: &str) -> Vec<Alt> {
+    fn fuzzy_alts(&mut self, surface: &str) -> Vec<Alt> {
+        if self.expansions_left == 0 {
+            self.limited = true;
+            return Vec::new();
+        }
         let chars = surface.chars().count();
         let dist = fuzzy_distance(chars);
         let mut found: HashMap<u32, (f32, String)> = HashMap::new();
@@ -424,13 +469,18 @@ impl Resolver<'_> {
     }
 
     /// Keeps the most useful expansions: best weight, then most frequent, then term order.
-    fn top_expansions(&self, mut v: Vec<(u32, f32, String)>) -> Vec<Alt> {
+    fn top_expansions(&mut self, mut v: Vec<(u32, f32, String)>) -> Vec<Alt> {
         v.sort_by(|a, b| {
             b.1.total_cmp(&a.1)
                 .then(self.index.df(b.0).cmp(&self.index.df(a.0)))
                 .then(a.0.cmp(&b.0))
         });
-        v.truncate(MAX_EXPANSIONS);
+        let keep = MAX_EXPANSIONS.min(self.expansions_left);
+        if v.len() > keep && keep < MAX_EXPANSIONS {
+            self.limited = true;
+        }
+        v.truncate(keep);
+        self.expansions_left -= v.len();
         v.into_iter()
             .map(|(term, weight, form)| Alt::Term { term, weight, form })
             .collect()

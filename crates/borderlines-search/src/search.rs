@@ -77,6 +77,11 @@ pub struct SearchResults {
     /// Nothing matched as typed; `understood` shows the last word read as
     /// a prefix.
     pub prefix_fallback: bool,
+    /// The query asked for more word forms (prefixes, fuzzy words) than one
+    /// query may look up ([`crate::plan::MAX_QUERY_EXPANSIONS`]); the words
+    /// past that were matched as written, so the answer may be partial.
+    #[serde(default)]
+    pub limited: bool,
     /// Every matching document (all pages), ascending: what views filtered
     /// by the query count over.
     pub matching: Vec<u32>,
@@ -294,6 +299,7 @@ impl SearchIndex {
                 understood,
                 typo_fallback: false,
                 prefix_fallback: false,
+                limited: resolved.limited,
                 matching,
                 query: query.clone(),
             },
@@ -338,6 +344,7 @@ impl SearchIndex {
                 understood,
                 typo_fallback: false,
                 prefix_fallback: false,
+                limited: false,
                 matching: (0..total).filter_map(|d| u32::try_from(d).ok()).collect(),
                 query: Query::default(),
             },

@@ -570,3 +570,81 @@ fn an_unfinished_last_word_is_completed_when_nothing_matches() {
     };
     assert_eq!(index.search(&c, &Query::parse("bor"), &off).total, 0);
 }
+
+/// A corpus of many distinct words for every first letter: prefix and fuzzy
+/// queries over it can ask for thousands of word forms.
+fn wordy_corpus() -> Corpus {
+    let letters = "abcdefghijklmnopqrstuvwxyz";
+    let words: Vec<String> = letters
+        .chars()
+        .flat_map(|a| (0..120).map(move |i| format!("{a}{}", to_letters(i))))
+        .collect();
+    let blocks: Vec<String> = words.chunks(40).map(|c| c.join(" ")).collect();
+    let refs: Vec<&str> = blocks.iter().map(String::as_str).collect();
+    corpus(vec![doc("w", "Words", &refs)])
+}
+
+fn to_letters(mut n: usize) -> String {
+    let mut s = String::new();
+    loop {
+        s.push(char::from(b'a' + (n % 26) as u8));
+        n /= 26;
+        if n == 0 {
+            return s;
+        }
+    }
+}
+
+#[test]
+fn query_bomb_of_repeated_prefixes_is_one_lookup() {
+    // Regression: 300 × `d*` in a link blocked the page for ~35 s.
+    let c = wordy_corpus();
+    let index = SearchIndex::build(&c);
+    let q = Query::parse(&vec!["d*"; 300].join(" "));
+    let resolved = borderlines_search::plan::resolve(
+        &index,
+        &q,
+        &borderlines_search::plan::NoFields,
+        &Default::default(),
+    );
+    assert_eq!(resolved.leaves.len(), 1, "one leaf for one word");
+    assert!(!resolved.limited);
+    let once = index.search(&c, &Query::parse("d*"), &opts());
+    let many = index.search(&c, &q, &opts());
+    assert_eq!(many.matching, once.matching);
+    assert!(!many.limited);
+}
+
+#[test]
+fn query_bomb_of_distinct_prefixes_and_fuzzy_words_is_bounded_and_says_so() {
+    // Regression: 150 alternations of prefixes, 90 fuzzy words.
+    let c = wordy_corpus();
+    let index = SearchIndex::build(&c);
+    let prefixes: Vec<String> = "abcdefghijklmnopqrstuvwxyz"
+        .chars()
+        .flat_map(|a| "abcdef".chars().map(move |b| format!("{a}{b}*")))
+        .collect();
+    let q = Query::parse(&prefixes.join(" OR "));
+    let resolved = borderlines_search::plan::resolve(
+        &index,
+        &q,
+        &borderlines_search::plan::NoFields,
+        &Default::default(),
+    );
+    let forms: usize = resolved.leaves.iter().map(|l| l.alts.len()).sum();
+    assert!(
+        forms <= borderlines_search::plan::MAX_QUERY_EXPANSIONS,
+        "{forms}"
+    );
+    assert!(resolved.limited);
+    let r = index.search(&c, &q, &opts());
+    assert!(r.limited && r.total > 0, "a partial answer that says so");
+    // Within the budget nothing is said.
+    assert!(
+        !index
+            .search(&c, &Query::parse("ab* OR ba*"), &opts())
+            .limited
+    );
+    let fuzzy = vec!["abcdef~"; 90].join(" ");
+    assert!(!index.search(&c, &Query::parse(&fuzzy), &opts()).limited);
+}
