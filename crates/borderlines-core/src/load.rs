@@ -52,16 +52,21 @@ pub struct LoadOptions {
 
 /// Returns `corpus` with `files` (name, bytes) appended, and a report;
 /// duplicates are skipped (see [`add_files_with`]).
-pub fn add_files(corpus: &Corpus, files: Vec<(String, Vec<u8>)>) -> (Corpus, LoadReport) {
+pub fn add_files(
+    corpus: &Corpus,
+    files: impl IntoIterator<Item = (String, Vec<u8>)>,
+) -> (Corpus, LoadReport) {
     add_files_with(corpus, files, LoadOptions::default())
 }
 
 /// Returns `corpus` with `files` (name, bytes) appended, and a report. Each
 /// file is checked in turn — name, size, binary content, readable text,
-/// duplicate — and a bad file never costs the good ones.
+/// duplicate — and a bad file never costs the good ones. `files` may be a
+/// lazy iterator (the page's worker reads each file only when it is asked
+/// for, reports progress from there, and drops its bytes once decoded).
 pub fn add_files_with(
     corpus: &Corpus,
-    files: Vec<(String, Vec<u8>)>,
+    files: impl IntoIterator<Item = (String, Vec<u8>)>,
     options: LoadOptions,
 ) -> (Corpus, LoadReport) {
     let mut out = corpus.clone();
