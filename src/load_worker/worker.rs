@@ -23,14 +23,34 @@ use crate::corpus::embedded_snapshot;
 pub fn worker_main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let state: Rc<RefCell<Option<Engine>>> = Rc::default();
+    // The job being received: its id and files so far.
+    let mut pending: Option<(f64, Vec<File>)> = None;
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let data = ev.data();
-        if get_str(&data, "kind") != "job" {
-            return;
-        }
         let id = get_f64(&data, "id");
-        if let Err(message) = run_job(&reply_to, &state, &data, id) {
+        let result = match get_str(&data, "kind").as_str() {
+            "job" => {
+                pending = Some((id, Vec::new()));
+                set_base(&state, &get(&data, "base"))
+            }
+            "files" => {
+                if let (Some((job, files)), Ok(list)) =
+                    (pending.as_mut(), get(&data, "files").dyn_into::<Array>())
+                {
+                    if *job == id {
+                        files.extend(list.iter().map(|f| f.unchecked_into::<File>()));
+                    }
+                }
+                Ok(())
+            }
+            "run" => match pending.take() {
+                Some((job, files)) if job == id => run_job(&reply_to, &state, files, id),
+                _ => Err("the loader lost the files of this job; try again".into()),
+            },
+            _ => Ok(()),
+        };
+        if let Err(message) = result {
             let msg = object();
             set(&msg, "kind", "error");
             set(&msg, "id", id);
@@ -77,14 +97,8 @@ impl Progress<'_> {
     }
 }
 
-fn run_job(
-    scope: &DedicatedWorkerGlobalScope,
-    state: &RefCell<Option<Engine>>,
-    data: &JsValue,
-    id: f64,
-) -> Result<(), String> {
-    let started = now();
-    let base = get(data, "base");
+/// Opens the corpus a job adds to: "embedded", "keep" or a snapshot.
+fn set_base(state: &RefCell<Option<Engine>>, base: &JsValue) -> Result<(), String> {
     if let Some(which) = base.as_string() {
         if which == "embedded" {
             let engine = Engine::from_snapshot(embedded_snapshot()).map_err(|e| e.to_string())?;
@@ -93,14 +107,20 @@ fn run_job(
             return Err("the loader lost its corpus; try again".into());
         }
     } else if base.is_instance_of::<ArrayBuffer>() {
-        let bytes = Uint8Array::new(&base).to_vec();
+        let bytes = Uint8Array::new(base).to_vec();
         let engine = Engine::from_snapshot(&bytes).map_err(|e| e.to_string())?;
         *state.borrow_mut() = Some(engine);
     }
-    let files: Array = get(data, "files")
-        .dyn_into()
-        .map_err(|_| "no files in the job".to_owned())?;
-    let files: Vec<File> = files.iter().map(|f| f.unchecked_into()).collect();
+    Ok(())
+}
+
+fn run_job(
+    scope: &DedicatedWorkerGlobalScope,
+    state: &RefCell<Option<Engine>>,
+    files: Vec<File>,
+    id: f64,
+) -> Result<(), String> {
+    let started = now();
     let mut progress = Progress {
         scope,
         id,
