@@ -7,14 +7,14 @@
 //!
 //! Protocol (plain JS objects, see [`protocol`]):
 //! - page → worker `{kind:"job", id, base, total}`, then `{kind:"files", id,
-//!   files}` (100 `File`s each, one task apart: cloning a `File` into a
+//!   files}` (50 `File`s each, one task apart: cloning a `File` into a
 //!   message costs the page ~0.2 ms), then `{kind:"run", id}`. `base` says which corpus
 //!   the files are added to — `"keep"` (the engine the worker built last),
 //!   `"embedded"` (the seeds in the binary) or an `ArrayBuffer` snapshot of
 //!   the page's engine (transferred); the files are read in the worker one at
 //!   a time (`FileReaderSync`) while they are added.
 //! - worker → page `{kind:"ready"}` once, `{kind:"progress", id, done, total,
-//!   bytes, total_bytes, current, phase}` at most every 100 ms, then
+//!   bytes, current, phase}` at most every 100 ms, then
 //!   `{kind:"done", id, snapshot?, added, skipped, duplicates?, worker_ms}` or
 //!   `{kind:"error", id, message}`.
 //!

@@ -6,8 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use borderlines_core::load::add_files;
-use borderlines_core::text::strip_bidi_controls;
+use borderlines_core::load::{LoadOptions, Loader};
 use borderlines_core::{Corpus, CorpusBundle};
 use borderlines_engine::Engine;
 use js_sys::{Array, ArrayBuffer, Uint8Array};
@@ -18,34 +17,63 @@ use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 use super::protocol::{get, get_f64, get_str, object, set};
 use crate::corpus::embedded_snapshot;
 
+/// A job being received: files are read and parsed as their messages
+/// arrive, while the page is still sending the rest.
+struct Pending {
+    id: f64,
+    loader: Loader,
+    started: f64,
+    done: u32,
+    bytes: f64,
+}
+
 /// Installs the worker's message handler and says it is ready. Called by
 /// the worker's boot code right after `initSync`.
 pub fn worker_main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let state: Rc<RefCell<Option<Engine>>> = Rc::default();
-    // The job being received: its id and files so far.
-    let mut pending: Option<(f64, Vec<File>)> = None;
+    let mut pending: Option<Pending> = None;
+    let mut progress = Progress {
+        scope: scope.clone(),
+        id: 0.0,
+        total: 0,
+        last: 0.0,
+    };
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let data = ev.data();
         let id = get_f64(&data, "id");
         let result = match get_str(&data, "kind").as_str() {
-            "job" => {
-                pending = Some((id, Vec::new()));
-                set_base(&state, &get(&data, "base"))
-            }
-            "files" => {
-                if let (Some((job, files)), Ok(list)) =
-                    (pending.as_mut(), get(&data, "files").dyn_into::<Array>())
-                {
-                    if *job == id {
-                        files.extend(list.iter().map(|f| f.unchecked_into::<File>()));
-                    }
-                }
+            "job" => set_base(&state, &get(&data, "base")).and_then(|()| {
+                let guard = state.borrow();
+                let base = guard.as_ref().ok_or("the loader has no corpus")?;
+                pending = Some(Pending {
+                    id,
+                    loader: Loader::new(base.corpus(), LoadOptions::default()),
+                    started: now(),
+                    done: 0,
+                    bytes: 0.0,
+                });
+                progress = Progress {
+                    scope: reply_to.clone(),
+                    id,
+                    total: get_f64(&data, "total") as u32,
+                    last: 0.0,
+                };
                 Ok(())
+            }),
+            "files" => {
+                if let (Some(job), Ok(list)) = (
+                    pending.as_mut().filter(|p| p.id == id),
+                    get(&data, "files").dyn_into::<Array>(),
+                ) {
+                    read_files(job, &mut progress, list)
+                } else {
+                    Ok(())
+                }
             }
             "run" => match pending.take() {
-                Some((job, files)) if job == id => run_job(&reply_to, &state, files, id),
+                Some(job) if job.id == id => finish_job(&reply_to, &state, job, &mut progress),
                 _ => Err("the loader lost the files of this job; try again".into()),
             },
             _ => Ok(()),
@@ -69,15 +97,14 @@ fn now() -> f64 {
     js_sys::Date::now()
 }
 
-struct Progress<'a> {
-    scope: &'a DedicatedWorkerGlobalScope,
+struct Progress {
+    scope: DedicatedWorkerGlobalScope,
     id: f64,
     total: u32,
-    total_bytes: f64,
     last: f64,
 }
 
-impl Progress<'_> {
+impl Progress {
     fn post(&mut self, done: u32, bytes: f64, current: &str, phase: &str, force: bool) {
         let t = now();
         if !force && t - self.last < 100.0 {
@@ -90,11 +117,28 @@ impl Progress<'_> {
         set(&msg, "done", done);
         set(&msg, "total", self.total);
         set(&msg, "bytes", bytes);
-        set(&msg, "total_bytes", self.total_bytes);
         set(&msg, "current", current);
         set(&msg, "phase", phase);
         let _ = self.scope.post_message(&msg);
     }
+}
+
+/// Reads, decodes and parses one message's files (`FileReaderSync`: the
+/// worker may block).
+fn read_files(job: &mut Pending, progress: &mut Progress, files: Array) -> Result<(), String> {
+    let reader = FileReaderSync::new().map_err(|e| format!("{e:?}"))?;
+    for file in files.iter() {
+        let file: File = file.unchecked_into();
+        let name = file.name();
+        progress.post(job.done, job.bytes, &name, "reading", job.done == 0);
+        job.done += 1;
+        job.bytes += file.size();
+        match reader.read_as_array_buffer(&file) {
+            Ok(buffer) => job.loader.add(name, Uint8Array::new(&buffer).to_vec()),
+            Err(e) => job.loader.skip(&name, format!("could not be read ({e:?})")),
+        }
+    }
+    Ok(())
 }
 
 /// Opens the corpus a job adds to: "embedded", "keep" or a snapshot.
@@ -114,55 +158,35 @@ fn set_base(state: &RefCell<Option<Engine>>, base: &JsValue) -> Result<(), Strin
     Ok(())
 }
 
-fn run_job(
+/// Builds the engine with the job's new documents and posts its snapshot.
+fn finish_job(
     scope: &DedicatedWorkerGlobalScope,
     state: &RefCell<Option<Engine>>,
-    files: Vec<File>,
-    id: f64,
+    job: Pending,
+    progress: &mut Progress,
 ) -> Result<(), String> {
-    let started = now();
-    let mut progress = Progress {
-        scope,
-        id,
-        total: files.len() as u32,
-        total_bytes: files.iter().map(|f| f.size()).sum(),
-        last: 0.0,
+    let (id, started) = (job.id, job.started);
+    let (documents, report) = job.loader.finish();
+    let corpus = if documents.is_empty() {
+        None
+    } else {
+        let guard = state.borrow();
+        let base = guard.as_ref().ok_or("the loader has no corpus")?;
+        let mut corpus = Corpus::clone(base.corpus());
+        corpus.documents.extend(documents);
+        Some(corpus)
     };
-    let reader = FileReaderSync::new().map_err(|e| format!("{e:?}"))?;
-    let mut unreadable: Vec<(String, String)> = Vec::new();
-    let mut bytes_done = 0.0;
-    let guard = state.borrow();
-    let current = guard
-        .as_ref()
-        .ok_or_else(|| "the loader has no corpus".to_owned())?;
-    let read = files.iter().enumerate().filter_map(|(i, file)| {
-        let name = file.name();
-        progress.post(i as u32, bytes_done, &name, "reading", i == 0);
-        bytes_done += file.size();
-        match reader.read_as_array_buffer(file) {
-            Ok(buffer) => Some((name, Uint8Array::new(&buffer).to_vec())),
-            Err(e) => {
-                unreadable.push((
-                    strip_bidi_controls(&name).into_owned(),
-                    format!("could not be read ({e:?})"),
-                ));
-                None
-            }
-        }
-    });
-    let (corpus, report) = add_files(current.corpus(), read);
-    drop(guard);
     let done = object();
     set(&done, "kind", "done");
     set(&done, "id", id);
     set(&done, "added", report.added.len() as u32);
     let transfer = Array::new();
-    if !report.added.is_empty() {
+    if let Some(corpus) = corpus {
         let n = corpus.documents.len();
         progress.post(
             progress.total,
-            progress.total_bytes,
-            &format!("{n} documents"),
+            0.0,
+            &format!("{} documents", borderlines_core::text::thousands(n as u64)),
             "indexing",
             true,
         );
@@ -175,7 +199,7 @@ fn run_job(
         *state.borrow_mut() = Some(engine);
     }
     let skipped = Array::new();
-    for (name, why) in report.skipped.into_iter().chain(unreadable) {
+    for (name, why) in report.skipped {
         skipped.push(&Array::of2(&name.into(), &why.into()));
     }
     set(&done, "skipped", skipped);
