@@ -91,9 +91,16 @@ fn spawn() -> Result<Client, String> {
     // Closures live as long as the page (one per worker started; a worker
     // is replaced only on cancel or failure).
     on_message.forget();
-    let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(|ev: web_sys::ErrorEvent| {
+    // A script error in the worker is an `ErrorEvent`; a worker that could
+    // not load at all (a CSP without `worker-src blob:`) fires a plain `Event`.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|ev: web_sys::Event| {
         ev.prevent_default();
-        failed(ev.message());
+        let message = ev
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(|e| e.message())
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| "the browser refused to start it".to_owned());
+        failed(message);
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
