@@ -319,6 +319,53 @@ mod tests {
     use super::*;
     use crate::parse_document;
 
+    /// The worker adds files in batches as they arrive: the same documents,
+    /// ids, duplicates and reasons as adding them all at once.
+    #[test]
+    fn a_loader_fed_in_batches_matches_add_files() {
+        let base = Corpus {
+            documents: vec![parse_document(
+                "walls",
+                "Walls Rise\nNew fences went up along the Tumen River this spring.",
+            )
+            .unwrap()],
+        };
+        let files: Vec<(String, Vec<u8>)> = vec![
+            (
+                "walls.txt".into(),
+                b"Walls Again\nGuards on the Yalu counted the crossings every night.".to_vec(),
+            ),
+            (
+                "copy.md".into(),
+                b"# Walls Rise\nNew fences went up along the Tumen River this spring.".to_vec(),
+            ),
+            ("scan.pdf".into(), b"%PDF".to_vec()),
+            (
+                "night.txt".into(),
+                b"Night Crossing\nThree people crossed the river near Hyesan at night.".to_vec(),
+            ),
+        ];
+        let (all_at_once, expected) = add_files(&base, files.clone());
+        let mut loader = Loader::new(&base, LoadOptions::default());
+        for batch in files.chunks(2) {
+            for (name, bytes) in batch.iter().cloned() {
+                loader.add(name, bytes);
+            }
+        }
+        loader.skip("gone\u{202e}.txt", "could not be read".into());
+        assert_eq!(loader.added(), 2);
+        let (documents, report) = loader.finish();
+        assert_eq!(report.added, expected.added);
+        assert_eq!(report.added, ["walls-2", "night"]);
+        assert_eq!(report.duplicates, expected.duplicates);
+        assert_eq!(&report.skipped[..2], &expected.skipped[..]);
+        assert_eq!(
+            report.skipped[2].0, "gone.txt",
+            "names are shown without bidi controls"
+        );
+        assert_eq!(documents, all_at_once.documents[1..]);
+    }
+
     #[test]
     fn ids_are_unique_and_every_file_is_accounted_for() {
         let base = Corpus {
