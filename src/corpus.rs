@@ -2,12 +2,29 @@
 //! (corpus, search index and insights in one versioned format), decoded
 //! once at startup.
 
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::sync::{Arc, Weak};
 
 use borderlines_engine::Engine;
 
 /// The snapshot `build.rs` wrote from seeds/*.txt.
 static EMBEDDED_SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/snapshot.bin"));
+
+thread_local! {
+    /// The engine opened from the embedded snapshot, to tell whether the
+    /// page still shows the seeds (the loading worker opens them itself).
+    static EMBEDDED: RefCell<Weak<Engine>> = const { RefCell::new(Weak::new()) };
+}
+
+/// Whether `engine` is the one opened from the embedded snapshot.
+pub fn is_embedded(engine: &Arc<Engine>) -> bool {
+    EMBEDDED.with_borrow(|e| std::ptr::eq(e.as_ptr(), Arc::as_ptr(engine)))
+}
+
+/// The embedded snapshot's bytes.
+pub fn embedded_snapshot() -> &'static [u8] {
+    EMBEDDED_SNAPSHOT
+}
 
 /// The embedded corpus as loaded, with how long loading took.
 #[derive(Clone)]
@@ -21,9 +38,10 @@ pub struct LoadedCorpus {
 /// user, never unwrapped.
 pub fn load_embedded() -> Result<LoadedCorpus, String> {
     let start = now_ms();
-    let engine = Engine::from_snapshot(EMBEDDED_SNAPSHOT).map_err(|e| e.to_string())?;
+    let engine = Arc::new(Engine::from_snapshot(EMBEDDED_SNAPSHOT).map_err(|e| e.to_string())?);
+    EMBEDDED.set(Arc::downgrade(&engine));
     Ok(LoadedCorpus {
-        engine: Arc::new(engine),
+        engine,
         decode_ms: now_ms() - start,
     })
 }

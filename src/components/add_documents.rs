@@ -1,18 +1,17 @@
 use std::sync::Arc;
 
-use borderlines_core::load::add_files;
-use borderlines_core::text::strip_bidi_controls;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use borderlines_engine::Engine;
 
 use crate::components::LoadOutcome;
+use crate::load_worker;
 
 /// "Add documents": reads the user's text and Markdown files in the page
 /// (nothing is uploaded anywhere), parses, indexes and extracts them with the
-/// same core as the embedded corpus, and reports what was added or skipped
+/// same core as the embedded corpus — in a Web Worker (`load_worker`), or on
+/// the main thread when no worker can start — and reports what was added or skipped
 /// and why through `status` (shown by `LoadStatus`). Hook: `add-documents`
 /// (the file input).
 #[component]
@@ -36,34 +35,9 @@ pub fn AddDocuments(
         if files.is_empty() {
             return;
         }
-        status.set(Some(LoadOutcome::reading(files.len())));
-        spawn_local(async move {
-            let mut read = Vec::with_capacity(files.len());
-            let mut unreadable = Vec::new();
-            for file in files {
-                let name = file.name();
-                let file = gloo_file::File::from(file);
-                match gloo_file::futures::read_as_bytes(&file).await {
-                    Ok(bytes) => read.push((name, bytes)),
-                    Err(e) => unreadable.push((
-                        strip_bidi_controls(&name).into_owned(),
-                        format!("could not be read ({e})"),
-                    )),
-                }
-            }
-            let current = engine.get_untracked();
-            let (corpus, report) = add_files(current.corpus(), read);
-            if !report.added.is_empty() {
-                engine.set(Arc::new(Engine::build(Arc::new(corpus))));
-            }
-            let mut problems = report.skipped;
-            problems.extend(unreadable);
-            status.set(Some(LoadOutcome::done(
-                report.added.len(),
-                problems,
-                report.duplicates,
-            )));
-        });
+        if let Err((files, why)) = load_worker::add(files, engine, status) {
+            load_worker::add_on_main(files, engine, status, Some(why));
+        }
     };
     view! {
         <div class="add-documents">
@@ -75,6 +49,7 @@ pub fn AddDocuments(
                     accept=".txt,.text,.md,.markdown,text/plain,text/markdown"
                     class="visually-hidden"
                     data-testid="add-documents"
+                    prop:disabled=move || status.with(|s| s.as_ref().is_some_and(|s| s.busy))
                     on:change=on_change
                 />
             </label>

@@ -19,6 +19,8 @@ pub struct LoadOutcome {
     pub problems: Vec<(String, String)>,
     /// Files skipped as duplicates, parsed, in case the user keeps them.
     pub duplicates: Arc<Vec<Document>>,
+    /// While busy in the loading worker: (done, total) for the progress bar.
+    pub progress: Option<(f64, f64)>,
 }
 
 impl LoadOutcome {
@@ -27,6 +29,33 @@ impl LoadOutcome {
         LoadOutcome {
             busy: true,
             summary: format!("Reading {}…", plural(files, "file", "files")),
+            ..LoadOutcome::default()
+        }
+    }
+
+    /// A step of a load in the worker: `summary` says what it is doing,
+    /// `progress` is (done, total) for the bar.
+    pub fn progress(summary: String, progress: (f64, f64)) -> Self {
+        LoadOutcome {
+            busy: true,
+            summary,
+            progress: Some(progress),
+            ..LoadOutcome::default()
+        }
+    }
+
+    /// The line after the user cancelled.
+    pub fn cancelled() -> Self {
+        LoadOutcome {
+            summary: "Cancelled: no document added, the corpus is as it was.".to_owned(),
+            ..LoadOutcome::default()
+        }
+    }
+
+    /// A load that failed as a whole, said in `summary`.
+    pub fn failed(summary: String) -> Self {
+        LoadOutcome {
+            summary,
             ..LoadOutcome::default()
         }
     }
@@ -48,6 +77,7 @@ impl LoadOutcome {
             summary,
             problems,
             duplicates: Arc::new(duplicates),
+            progress: None,
         }
     }
 }
@@ -56,7 +86,8 @@ impl LoadOutcome {
 /// page down rather than covering it: one summary line, a "Details" button
 /// that opens the full list of skipped files with their reasons (scrolls,
 /// closes with Escape and gives focus back), and "Add them anyway" for
-/// duplicates. Hooks: `load-status`, `load-details-toggle`, `load-details`,
+/// duplicates; while files load in the worker, a progress bar and "Cancel".
+/// Hooks: `load-status`, `load-progress`, `load-cancel`, `load-details-toggle`, `load-details`,
 /// `keep-duplicates`.
 #[component]
 pub fn LoadStatus(
@@ -120,6 +151,14 @@ pub fn LoadStatus(
             view! {
                 <div class="load-status" class:warn=has_problems class:busy=outcome.busy data-testid="load-status" role="status">
                     <span class="load-summary">{outcome.summary.clone()}</span>
+                    {outcome.progress.map(|(done, total)| view! {
+                        <progress class="load-progress" data-testid="load-progress" max=total value=done></progress>
+                    })}
+                    {outcome.busy.then(|| view! {
+                        <button class="load-cancel" data-testid="load-cancel" on:click=move |_| crate::load_worker::cancel()>
+                            "Cancel"
+                        </button>
+                    })}
                     {has_problems.then(|| view! {
                         <button
                             class="load-details-toggle"

@@ -259,6 +259,8 @@ const tests = {
     expect(csp.includes("default-src 'none'"), csp);
     expect(!csp.includes('unsafe-inline') && !csp.includes('http'), csp);
     expect(/script-src 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval'/.test(csp), csp);
+    // The loading worker is a Blob made from the inline glue: exactly `worker-src blob:`.
+    expect(/; worker-src blob:;/.test(csp) && !/child-src|worker-src[^;]*(\*|'self'|data:)/.test(csp), csp);
     await context.close();
     return problems;
   },

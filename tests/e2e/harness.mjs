@@ -28,7 +28,9 @@ export async function open_page(url = page_url, viewport = { width: 1280, height
   const problems = [];
   context.on('request', (r) => {
     const u = r.url();
-    if (!u.startsWith('data:') && u.split('#')[0] !== page_url) problems.push(`network request: ${u}`);
+    // blob: is the loading worker's script, made by the page from its own
+    // inline glue (src/load_worker); it never leaves the browser.
+    if (!u.startsWith('data:') && !u.startsWith('blob:') && u.split('#')[0] !== page_url) problems.push(`network request: ${u}`);
   });
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

@@ -52,37 +52,85 @@ pub struct LoadOptions {
 
 /// Returns `corpus` with `files` (name, bytes) appended, and a report;
 /// duplicates are skipped (see [`add_files_with`]).
-pub fn add_files(corpus: &Corpus, files: Vec<(String, Vec<u8>)>) -> (Corpus, LoadReport) {
+pub fn add_files(
+    corpus: &Corpus,
+    files: impl IntoIterator<Item = (String, Vec<u8>)>,
+) -> (Corpus, LoadReport) {
     add_files_with(corpus, files, LoadOptions::default())
 }
 
 /// Returns `corpus` with `files` (name, bytes) appended, and a report. Each
 /// file is checked in turn — name, size, binary content, readable text,
-/// duplicate — and a bad file never costs the good ones.
+/// duplicate — and a bad file never costs the good ones. `files` may be a
+/// lazy iterator; to add files as they arrive, use a [`Loader`].
 pub fn add_files_with(
     corpus: &Corpus,
-    files: Vec<(String, Vec<u8>)>,
+    files: impl IntoIterator<Item = (String, Vec<u8>)>,
     options: LoadOptions,
 ) -> (Corpus, LoadReport) {
-    let mut out = corpus.clone();
-    let mut report = LoadReport::default();
-    // Ids in use, so each new file's id is checked in O(1), not against every
-    // document (14,000 files made that quadratic).
-    let mut taken: HashSet<String> = out.documents.iter().map(|d| d.id.clone()).collect();
-    // Fingerprints of the documents' text, built only when files arrive.
-    let mut seen: HashMap<u64, String> = if options.keep_duplicates {
-        HashMap::new()
-    } else {
-        out.documents
-            .iter()
-            .map(|d| (fingerprint(d), d.id.clone()))
-            .collect()
-    };
+    let mut loader = Loader::new(corpus, options);
     for (name, bytes) in files {
+        loader.add(name, bytes);
+    }
+    let (documents, report) = loader.finish();
+    let mut out = corpus.clone();
+    out.documents.extend(documents);
+    (out, report)
+}
+
+/// Adds files one at a time to a corpus that is not copied: the page's
+/// loading worker parses each batch of files as it arrives and appends the
+/// new documents at the end ([`Loader::finish`]). Ids and duplicates are
+/// checked against the corpus and the files added so far.
+#[derive(Debug)]
+pub struct Loader {
+    options: LoadOptions,
+    /// Ids in use, so each new file's id is checked in O(1), not against
+    /// every document (14,000 files made that quadratic).
+    taken: HashSet<String>,
+    /// Fingerprints of the documents' text.
+    seen: HashMap<u64, String>,
+    documents: Vec<Document>,
+    report: LoadReport,
+}
+
+impl Loader {
+    /// A loader adding to `corpus`.
+    pub fn new(corpus: &Corpus, options: LoadOptions) -> Self {
+        let taken = corpus.documents.iter().map(|d| d.id.clone()).collect();
+        let seen = if options.keep_duplicates {
+            HashMap::new()
+        } else {
+            corpus
+                .documents
+                .iter()
+                .map(|d| (fingerprint(d), d.id.clone()))
+                .collect()
+        };
+        Loader {
+            options,
+            taken,
+            seen,
+            documents: Vec::new(),
+            report: LoadReport::default(),
+        }
+    }
+
+    /// Notes a file that could not be read at all (name, reason).
+    pub fn skip(&mut self, name: &str, why: String) {
+        self.report
+            .skipped
+            .push((strip_bidi_controls(name).into_owned(), why));
+    }
+
+    /// Checks, decodes and parses one file; it becomes a document or a
+    /// reason in the report. Its bytes are dropped once decoded.
+    pub fn add(&mut self, name: String, bytes: Vec<u8>) {
         // A file name is a label on screen: no reordering characters in it.
         let name = strip_bidi_controls(&name).into_owned();
         let (stem, ext) = split_name(&name);
         let (stem, ext) = (stem.to_owned(), ext.to_lowercase());
+        let report = &mut self.report;
         if !ext.is_empty() && !TEXT_EXTENSIONS.contains(&ext.as_str()) {
             report.skipped.push((
                 name,
@@ -90,46 +138,55 @@ pub fn add_files_with(
                     "“.{ext}” files are not read yet; Borderlines reads plain text and Markdown"
                 ),
             ));
-            continue;
+            return;
         }
         if bytes.len() > MAX_FILE_BYTES {
             report.skipped.push((name, over_limit(bytes.len())));
-            continue;
+            return;
         }
         if let Some(why) = refuse_binary(&bytes) {
             report.skipped.push((name, why.to_owned()));
-            continue;
+            return;
         }
         let mut text = decode(&bytes);
         drop(bytes);
         if matches!(ext.as_str(), "md" | "markdown") {
             text = strip_markdown_headings(&text);
         }
-        let id = unique_id(&taken, &stem);
+        let id = unique_id(&self.taken, &stem);
         let doc = match parse_document(&id, &text) {
             Ok(doc) => doc,
             Err(e) => {
                 report.skipped.push((name, e.to_string()));
-                continue;
+                return;
             }
         };
-        if !options.keep_duplicates {
+        if !self.options.keep_duplicates {
             let key = fingerprint(&doc);
-            if let Some(first) = seen.get(&key) {
+            if let Some(first) = self.seen.get(&key) {
                 report.skipped.push((
                     name,
                     format!("same text as the document “{first}”: skipped as a duplicate"),
                 ));
                 report.duplicates.push(doc);
-                continue;
+                return;
             }
-            seen.insert(key, id.clone());
+            self.seen.insert(key, id.clone());
         }
-        taken.insert(id.clone());
+        self.taken.insert(id.clone());
         report.added.push(id);
-        out.documents.push(doc);
+        self.documents.push(doc);
     }
-    (out, report)
+
+    /// Documents added so far.
+    pub fn added(&self) -> usize {
+        self.documents.len()
+    }
+
+    /// The new documents, in the order of their files, and the report.
+    pub fn finish(self) -> (Vec<Document>, LoadReport) {
+        (self.documents, self.report)
+    }
 }
 
 /// Returns `corpus` with already parsed `documents` appended (duplicates the
@@ -261,6 +318,53 @@ pub fn read_text_dir(dir: &std::path::Path) -> std::io::Result<(Corpus, Vec<(Str
 mod tests {
     use super::*;
     use crate::parse_document;
+
+    /// The worker adds files in batches as they arrive: the same documents,
+    /// ids, duplicates and reasons as adding them all at once.
+    #[test]
+    fn a_loader_fed_in_batches_matches_add_files() {
+        let base = Corpus {
+            documents: vec![parse_document(
+                "walls",
+                "Walls Rise\nNew fences went up along the Tumen River this spring.",
+            )
+            .unwrap()],
+        };
+        let files: Vec<(String, Vec<u8>)> = vec![
+            (
+                "walls.txt".into(),
+                b"Walls Again\nGuards on the Yalu counted the crossings every night.".to_vec(),
+            ),
+            (
+                "copy.md".into(),
+                b"# Walls Rise\nNew fences went up along the Tumen River this spring.".to_vec(),
+            ),
+            ("scan.pdf".into(), b"%PDF".to_vec()),
+            (
+                "night.txt".into(),
+                b"Night Crossing\nThree people crossed the river near Hyesan at night.".to_vec(),
+            ),
+        ];
+        let (all_at_once, expected) = add_files(&base, files.clone());
+        let mut loader = Loader::new(&base, LoadOptions::default());
+        for batch in files.chunks(2) {
+            for (name, bytes) in batch.iter().cloned() {
+                loader.add(name, bytes);
+            }
+        }
+        loader.skip("gone\u{202e}.txt", "could not be read".into());
+        assert_eq!(loader.added(), 2);
+        let (documents, report) = loader.finish();
+        assert_eq!(report.added, expected.added);
+        assert_eq!(report.added, ["walls-2", "night"]);
+        assert_eq!(report.duplicates, expected.duplicates);
+        assert_eq!(&report.skipped[..2], &expected.skipped[..]);
+        assert_eq!(
+            report.skipped[2].0, "gone.txt",
+            "names are shown without bidi controls"
+        );
+        assert_eq!(documents, all_at_once.documents[1..]);
+    }
 
     #[test]
     fn ids_are_unique_and_every_file_is_accounted_for() {

@@ -6,7 +6,8 @@
 //! 3. `wasm-opt -Oz` (binaryen from npm; Debian's is too old);
 //! 4. inlines glue, base64 wasm and `style/*.css` into `index.html` and
 //!    writes a Content-Security-Policy that allows exactly those inline
-//!    scripts and styles by hash, plus `'wasm-unsafe-eval'` for the module.
+//!    scripts and styles by hash, plus `'wasm-unsafe-eval'` for the module
+//!    and `worker-src blob:` for the loading worker started from the glue.
 //!
 //! Usage: `cargo xtask dist` | `cargo xtask open`.
 
@@ -151,7 +152,10 @@ fn assemble(template: &str, glue: &str, wasm: &[u8], css: &str) -> Result<String
     }
     let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
     // The glue defines the global `wasm_bindgen`; initSync compiles the inline
-    // module synchronously, which runs the app's `main`.
+    // module synchronously, which runs the app's `main`. The loading worker
+    // (src/load_worker) is started from the glue's own text (the script
+    // `#borderlines-glue`) as a Blob and gets the compiled module from the app
+    // (`wasm_bindgen::module()`).
     let boot = format!(
         "(function(){{var s=\"{b64}\";var b=atob(s);var u=new Uint8Array(b.length);\
 for(var i=0;i<b.length;i++)u[i]=b.charCodeAt(i);\
@@ -161,7 +165,7 @@ document.body.textContent='Borderlines could not start: '+e;throw e;}}}})();"
     let glue_script = glue.trim_end();
     let csp = format!(
         "default-src 'none'; script-src {} {} 'wasm-unsafe-eval'; style-src {}; img-src data:; \
-base-uri 'none'; form-action 'none'",
+worker-src blob:; base-uri 'none'; form-action 'none'",
         sha256_source(glue_script),
         sha256_source(&boot),
         sha256_source(css)

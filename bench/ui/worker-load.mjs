@@ -1,0 +1,83 @@
+// Long tasks on the main thread while "+ Add documents" loads files (the
+// loading worker, src/load_worker): adds either one generated 20 MB text
+// file (as tests/e2e/big.test.mjs) or the bench corpus' .txt files, and
+// prints time to "Added …", time until a search over the new documents
+// answers, the longest main-thread task and every task over 50 ms, plus the
+// page's own figures (window.__borderlines_load: worker time, time to open
+// the snapshot on the main thread, snapshot size).
+//
+// Usage: node bench/ui/worker-load.mjs page.html big20
+//        node bench/ui/worker-load.mjs page.html corpus [N]   (needs bench/ui/run.sh's files)
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { chromium } = createRequire(path.join(here, '..', '..', 'package.json'))('playwright-core');
+const [pagePath, what = 'big20', nArg] = process.argv.slice(2);
+
+function ordinary(bytes) {
+  const vocab = 'border fence guards river defectors smuggling tumen yalu china russia korea village night patrol trade wall mines soldiers bridge crossing winter summer report'.split(' ');
+  let x = 11; const w = () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return vocab[x % vocab.length]; };
+  const parts = ['A Long Report on the Northern Border', ''];
+  let size = 0; let i = 0;
+  while (size < bytes) {
+    const p = `${i++}. ` + Array.from({ length: 6 }, () => Array.from({ length: 14 }, w).join(' ') + '.').join(' ');
+    parts.push(p, ''); size += p.length + 2;
+  }
+  return Buffer.from(parts.join('\n'));
+}
+
+let files; let probe;
+if (what === 'corpus') {
+  const dir = fs.readdirSync(path.join(os.homedir(), '.cache/borderlines/bench/files')).map((d) => path.join(os.homedir(), '.cache/borderlines/bench/files', d))
+    .sort((a, b) => fs.readdirSync(b).length - fs.readdirSync(a).length)[0];
+  files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(dir, f));
+  if (nArg) files = files.slice(0, Number(nArg));
+  probe = 'defectors';
+} else {
+  // Written to a file, so playwright hands the path to Chromium: a buffer
+  // would be turned into a File by script in the page, itself a long task.
+  const file = path.join(os.tmpdir(), 'borderlines-report-20mb.txt');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, ordinary(20 * 1024 * 1024));
+  files = [file];
+  probe = 'northern';
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage();
+page.on('pageerror', (e) => console.log('page error', e.message));
+await page.goto(`file://${path.resolve(pagePath)}`);
+await page.waitForSelector('[data-testid=app][data-state=ready]');
+await page.evaluate(() => {
+  window.__lt = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push({ start: e.startTime, d: e.duration }); }).observe({ type: 'longtask', buffered: true });
+});
+await page.evaluate(() => {
+  // When the page's change handler starts and when the event has passed
+  // every listener (to tell the page's work from the file chooser's).
+  window.addEventListener('change', () => { window.__changeAt = performance.now(); }, { capture: true });
+  window.addEventListener('change', () => { window.__changeEnd = performance.now(); });
+});
+const t0 = await page.evaluate(() => performance.now());
+await page.setInputFiles('[data-testid=add-documents]', files);
+const tPosted = await page.evaluate(() => performance.now());
+await page.waitForFunction(() => /^(Added|No document|Nothing|Cancelled)/.test(document.querySelector('[data-testid=load-status]')?.textContent ?? ''), null, { timeout: 15 * 60 * 1000, polling: 50 });
+const tAdded = await page.evaluate(() => performance.now());
+const status = await page.textContent('[data-testid=load-status] .load-summary');
+await page.fill('[data-testid=search-input]', probe);
+await page.waitForFunction(() => /[1-9]/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''), null, { timeout: 60000 });
+const tSearch = await page.evaluate(() => performance.now());
+const lt = await page.evaluate((t0) => window.__lt.filter((e) => e.start + e.d >= t0).map((e) => [Math.round(e.start - t0), Math.round(e.d)]), t0);
+const figures = await page.evaluate(() => window.__borderlines_load);
+const change = await page.evaluate((t0) => [window.__changeAt - t0, window.__changeEnd - window.__changeAt].map(Math.round), t0);
+console.log(JSON.stringify({
+  what, files: files.length, status,
+  setInputFilesMs: Math.round(tPosted - t0), addedMs: Math.round(tAdded - t0), searchableMs: Math.round(tSearch - t0),
+  changeEventAtMs: change[0], changeHandlersMs: change[1],
+  longestTaskMs: Math.max(0, ...lt.map((e) => e[1])),
+  longestTaskAfterChangeMs: Math.max(0, ...lt.filter((e) => e[0] >= change[0]).map((e) => e[1])), longTasks: lt.filter((e) => e[1] > 50), figures,
+}, null, 1));
+await browser.close();

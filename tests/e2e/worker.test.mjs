@@ -1,0 +1,65 @@
+// End-to-end tests of adding files in the loading worker (src/load_worker):
+// the worker starts from the single file on file://, shows progress, can be
+// cancelled leaving the corpus as it was, and later adds build on whatever
+// the page holds (a new worker after cancel; the page's own engine after
+// "add anyway").
+//
+// Usage: node tests/e2e/worker.test.mjs [path/to/borderlines.html]
+import { count, eq, expect, open_page, run, search, titles } from './harness.mjs';
+
+const status = (page) => page.textContent('[data-testid=load-status] .load-summary');
+const added = (page) => page.waitForFunction(() => /^(Added|No document|Nothing)/.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? ''), null, { timeout: 60000 });
+const note = (title, body) => Buffer.from(`${title}\n\n${body}\n`);
+
+function big(bytes) {
+  const line = 'Guards on the Tumen river counted the crossings of the winter night near the old bridge. ';
+  return Buffer.from(`A Very Long Report\n\n${line.repeat(Math.ceil(bytes / line.length))}`);
+}
+
+run({
+  async 'files are added in the worker, with progress; Cancel leaves the corpus as it was'() {
+    const { page, context, problems } = await open_page();
+    eq(await count(page), '3 documents', 'seeds');
+    await page.setInputFiles('[data-testid=add-documents]', [{ name: 'long.txt', mimeType: 'text/plain', buffer: big(24 * 1024 * 1024) }]);
+    await page.waitForSelector('[data-testid=load-cancel]');
+    await page.click('[data-testid=load-cancel]');
+    eq(await status(page), 'Cancelled: no document added, the corpus is as it was.', 'cancelled');
+    eq(await count(page), '3 documents', 'corpus untouched');
+    // A new worker starts for the next job, from the seeds.
+    await page.setInputFiles('[data-testid=add-documents]', [{ name: 'night.txt', mimeType: 'text/plain', buffer: note('Night Crossing at Hyesan', 'Guards saw three people cross the frozen river at night near Hyesan.') }]);
+    await added(page);
+    eq(await status(page), 'Added 1 document (this tab only).', 'added after cancel');
+    eq(await count(page), '4 documents', 'count');
+    const figures = await page.evaluate(() => window.__borderlines_load);
+    expect(figures?.worker === true, `loaded in the worker: ${JSON.stringify(figures)}`);
+    await search(page, 'hyesan frozen');
+    eq(await titles(page), ['Night Crossing at Hyesan'], 'searchable');
+    await context.close();
+    return problems;
+  },
+
+  async 'the worker keeps its corpus between adds and follows the page after "add anyway"'() {
+    const { page, context, problems } = await open_page();
+    const a = note('Bridge Closed to Traders', 'Chinese border guards closed the bridge at Tumen on Friday and traders were turned back.');
+    await page.setInputFiles('[data-testid=add-documents]', [
+      { name: 'a.txt', mimeType: 'text/plain', buffer: a },
+      { name: 'a copy.txt', mimeType: 'text/plain', buffer: a },
+    ]);
+    await added(page);
+    eq(await status(page), 'Added 1 document (this tab only). Skipped 1.', 'duplicate skipped');
+    await page.click('[data-testid=keep-duplicates]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=result-count]').textContent.includes('5 documents'));
+    // The page's engine changed on the main thread: the next job sends it.
+    await page.setInputFiles('[data-testid=add-documents]', [{ name: 'b.txt', mimeType: 'text/plain', buffer: note('Fence Along the Yalu', 'A new fence along the Yalu river was finished in the spring.') }]);
+    await added(page);
+    eq(await count(page), '6 documents', 'all kept');
+    // And the one after that reuses the worker's own engine.
+    await page.setInputFiles('[data-testid=add-documents]', [{ name: 'c.txt', mimeType: 'text/plain', buffer: note('Market Prices in Hoeryong', 'Rice prices in the Hoeryong market rose again in March.') }]);
+    await added(page);
+    eq(await count(page), '7 documents', 'all kept again');
+    await search(page, 'hoeryong OR yalu OR traders');
+    eq((await titles(page)).length, 4, 'every added document is searchable');
+    await context.close();
+    return problems;
+  },
+});
