@@ -79,6 +79,7 @@ pub fn parse(
     let mut rows: Vec<(u64, Vec<String>)> = Vec::new();
     let mut problems = Vec::new();
     let mut record = ::csv::StringRecord::new();
+    let mut lines = LineCounter::new(text);
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -87,11 +88,11 @@ pub fn parse(
                     problems.push(FormatError::TooManyRecords { limit: MAX_RECORDS });
                     break;
                 }
-                let line = record.position().map_or(0, |p| p.line());
+                let line = lines.at(record.position().map_or(0, |p| p.byte()), true);
                 rows.push((line, record.iter().map(str::to_owned).collect()));
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = lines.at(e.position().map_or(0, |p| p.byte()), true);
                 problems.push(FormatError::MalformedCsv {
                     line,
                     reason: e.to_string(),
@@ -105,7 +106,10 @@ pub fn parse(
     // A quote opened and never closed swallows the rest of the file into
     // one field: report it where it starts rather than keep that row.
     if let Some((line, _)) = rows.last() {
-        let end = reader.position().line();
+        let end = lines.at(
+            usize::try_from(reader.position().byte()).unwrap_or(usize::MAX),
+            false,
+        );
         if end > *line && text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
             problems.push(FormatError::MalformedCsv {
                 line: *line,
@@ -162,6 +166,44 @@ pub fn parse(
     })
 }
 
+/// Line numbers of byte offsets, counted once as the reader moves forward.
+/// (The `csv` crate's own line of a record is one short after `\r\n`
+/// line ends: the `\n` is only consumed with the next record.)
+struct LineCounter<'a> {
+    text: &'a [u8],
+    pos: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of byte `at` (never before the last one asked); with
+    /// `skip_ends`, past the line ends there, where a record really starts.
+    fn at(&mut self, at: impl TryInto<usize>, skip_ends: bool) -> u64 {
+        let mut at = at.try_into().unwrap_or(usize::MAX).min(self.text.len());
+        if skip_ends {
+            while at < self.text.len() && matches!(self.text[at], b'\r' | b'\n') {
+                at += 1;
+            }
+        }
+        if at > self.pos {
+            self.line += self.text[self.pos..at]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64;
+            self.pos = at;
+        }
+        self.line
+    }
+}
+
 /// The most frequent of `,` `\t` `;` in the first line (outside quotes).
 fn sniff(text: &str) -> u8 {
     let mut counts = [0usize; 3];
@@ -176,7 +218,9 @@ fn sniff(text: &str) -> u8 {
             _ => {}
         }
     }
-    let best = (0..3).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).unwrap_or(0);
+    let best = (0..3)
+        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
+        .unwrap_or(0);
     [b',', b'\t', b';'][best]
 }
 
@@ -196,7 +240,10 @@ fn looks_like_header(first: &[String], rest: &[(u64, Vec<String>)]) -> bool {
         return false;
     }
     let known = FieldMapping::guess(&cells);
-    if known.text.is_some() || known.title.is_some() || [known.date, known.url].iter().flatten().count() == 2 {
+    if known.text.is_some()
+        || known.title.is_some()
+        || [known.date, known.url].iter().flatten().count() == 2
+    {
         return true;
     }
     let mut distinct = cells.clone();
@@ -227,7 +274,10 @@ mod tests {
                 reason: "expected 2 fields, found 3".into()
             }]
         );
-        assert_eq!(p.problems[0].to_string(), "malformed CSV line 3: expected 2 fields, found 3");
+        assert_eq!(
+            p.problems[0].to_string(),
+            "malformed CSV line 3: expected 2 fields, found 3"
+        );
     }
 
     #[test]
@@ -235,13 +285,20 @@ mod tests {
         let text = "title,text\nA,one\nB,\"two\nC,three\n";
         let p = parse(text, Delimiter::Comma, None).unwrap();
         assert_eq!(p.records.len(), 1);
-        assert!(matches!(p.problems[0], FormatError::MalformedCsv { line: 3, .. }), "{:?}", p.problems);
+        assert!(
+            matches!(p.problems[0], FormatError::MalformedCsv { line: 3, .. }),
+            "{:?}",
+            p.problems
+        );
     }
 
     #[test]
     fn empty_and_header_only_files_are_errors() {
         assert_eq!(parse("", Delimiter::Auto, None), Err(FormatError::Empty));
-        assert_eq!(parse("title,text\n", Delimiter::Auto, None), Err(FormatError::Empty));
+        assert_eq!(
+            parse("title,text\n", Delimiter::Auto, None),
+            Err(FormatError::Empty)
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@
 //! - Text: the `<article>` with the most text, else `<main>`, else `<body>`,
 //!   without script/style/nav/header/footer/aside/form/noscript and without
 //!   elements whose class or id says nav, menu, share, related, comment,
-//!   advert, cookie, newsletter and the like; paragraphs separated by blank
+//!   advert, cookie, newsletter, byline and the like; paragraphs separated by blank
 //!   lines. JSON-LD `articleBody` when the markup has no text.
 //!
 //! Work is bounded by the input size ([`MAX_FILE_BYTES`]); the tree is
@@ -45,24 +45,78 @@ use crate::load::MAX_FILE_BYTES;
 /// Elements whose content is never article text.
 const DROP_TAGS: &[&str] = &[
     "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template",
-    "iframe", "svg", "button", "select", "textarea", "object", "embed", "canvas", "dialog",
-    "menu", "head",
+    "iframe", "svg", "button", "select", "textarea", "object", "embed", "canvas", "dialog", "menu",
+    "head",
 ];
 
 /// Words in a class or id that mark boilerplate (compared whole, after
 /// splitting on spaces, `-` and `_`, so "header" is not "ad").
 const DROP_WORDS: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "share", "sharing", "social", "related", "comment",
-    "comments", "advert", "advertisement", "ad", "ads", "adslot", "sponsored", "promo", "cookie",
-    "cookies", "consent", "newsletter", "subscribe", "signup", "sidebar", "breadcrumb",
-    "breadcrumbs", "popup", "modal", "outbrain", "taboola", "paywall",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "comment",
+    "comments",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "adslot",
+    "sponsored",
+    "promo",
+    "cookie",
+    "cookies",
+    "consent",
+    "newsletter",
+    "subscribe",
+    "signup",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "popup",
+    "modal",
+    "outbrain",
+    "taboola",
+    "paywall",
+    "byline",
 ];
 
 /// Elements that end a paragraph.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "blockquote", "pre", "figure", "figcaption", "table", "tr", "td", "th", "dl", "dt", "dd", "br",
-    "hr", "address", "body",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "br",
+    "hr",
+    "address",
+    "body",
 ];
 
 /// Deepest nesting of elements read (see [`check_depth`]).
@@ -117,7 +171,11 @@ pub fn parse(page: &str) -> Result<Record, FormatError> {
         .get("headline")
         .or_else(|| meta.og_title.clone())
         .or(h1)
-        .or_else(|| meta.title.as_deref().map(|t| strip_site(t, source.as_deref())));
+        .or_else(|| {
+            meta.title
+                .as_deref()
+                .map(|t| strip_site(t, source.as_deref()))
+        });
     let date = meta
         .published
         .clone()
@@ -175,7 +233,11 @@ fn check_depth(page: &str) -> Result<(), FormatError> {
                 i += 1;
             }
             b'<' if b.get(i + 1) == Some(&b'!') => {
-                let end = if page[i..].starts_with("<!--") { "-->" } else { ">" };
+                let end = if page[i..].starts_with("<!--") {
+                    "-->"
+                } else {
+                    ">"
+                };
                 let stop = page[i..].find(end).map_or(b.len(), |n| i + n + end.len());
                 line += b[i..stop].iter().filter(|&&c| c == b'\n').count();
                 i = stop;
@@ -191,7 +253,10 @@ fn check_depth(page: &str) -> Result<(), FormatError> {
                 let (name, end) = name_at(i + 1);
                 let (next, self_closing) = skip_tag(end, &mut line);
                 i = next;
-                if matches!(name.as_str(), "script" | "style" | "textarea" | "title" | "xmp") {
+                if matches!(
+                    name.as_str(),
+                    "script" | "style" | "textarea" | "title" | "xmp"
+                ) {
                     // Raw text: skip to its end tag.
                     let close = format!("</{name}");
                     let stop = b[i..]
@@ -203,7 +268,10 @@ fn check_depth(page: &str) -> Result<(), FormatError> {
                 } else if !self_closing && !FLAT_TAGS.contains(&name.as_str()) {
                     depth += 1;
                     if depth > MAX_DEPTH {
-                        return Err(FormatError::MarkupTooDeep { line, limit: MAX_DEPTH });
+                        return Err(FormatError::MarkupTooDeep {
+                            line,
+                            limit: MAX_DEPTH,
+                        });
                     }
                 }
             }
@@ -228,25 +296,37 @@ impl Meta {
     fn read(html: &Html) -> Meta {
         let mut m = Meta::default();
         for node in html.root_element().descendants() {
-            let Some(el) = ElementRef::wrap(node) else { continue };
+            let Some(el) = ElementRef::wrap(node) else {
+                continue;
+            };
             let e = el.value();
             match e.name() {
                 "title" if m.title.is_none() => m.title = Some(el.text().collect()),
                 "meta" => {
                     let key = e.attr("property").or_else(|| e.attr("name")).unwrap_or("");
-                    let Some(content) = e.attr("content").map(str::to_owned) else { continue };
+                    let Some(content) = e.attr("content").map(str::to_owned) else {
+                        continue;
+                    };
                     let slot = match key.to_ascii_lowercase().as_str() {
                         "og:title" | "twitter:title" => &mut m.og_title,
                         "og:site_name" | "application-name" => &mut m.site_name,
-                        "article:published_time" | "datepublished" | "date" | "pubdate"
-                        | "dc.date" | "dc.date.issued" | "sailthru.date" => &mut m.published,
+                        "article:published_time"
+                        | "datepublished"
+                        | "date"
+                        | "pubdate"
+                        | "dc.date"
+                        | "dc.date.issued"
+                        | "sailthru.date" => &mut m.published,
                         "author" | "article:author" | "dc.creator" | "byl" => &mut m.author,
                         "og:url" => &mut m.url,
                         _ => continue,
                     };
                     slot.get_or_insert(content);
                 }
-                "link" if e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                "link"
+                    if e.attr("rel")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+                {
                     if let Some(href) = e.attr("href") {
                         m.url.get_or_insert(href.to_owned());
                     }
@@ -285,7 +365,9 @@ impl LdArticle {
 
 fn json_ld_article(html: &Html) -> LdArticle {
     for node in html.root_element().descendants() {
-        let Some(el) = ElementRef::wrap(node) else { continue };
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
         if el.value().name() != "script"
             || !el
                 .value()
@@ -299,7 +381,9 @@ fn json_ld_article(html: &Html) -> LdArticle {
             continue;
         }
         // serde_json stops at 128 levels of nesting by itself.
-        let Ok(value) = serde_json::from_str::<Value>(&body) else { continue };
+        let Ok(value) = serde_json::from_str::<Value>(&body) else {
+            continue;
+        };
         if let Some(found) = find_article(value, 0) {
             return LdArticle(Some(found));
         }
@@ -340,7 +424,9 @@ fn main_root(html: &Html) -> Option<ElementRef<'_>> {
     let mut main = None;
     let mut body = None;
     for node in html.root_element().descendants() {
-        let Some(el) = ElementRef::wrap(node) else { continue };
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
         match el.value().name() {
             "article" if !dropped(el.value()) => {
                 let len = paragraphs_of(el).iter().map(String::len).sum();
@@ -369,13 +455,19 @@ fn dropped(e: &Element) -> bool {
     if e.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if matches!(e.attr("role"), Some("navigation" | "banner" | "contentinfo" | "complementary")) {
+    if matches!(
+        e.attr("role"),
+        Some("navigation" | "banner" | "contentinfo" | "complementary")
+    ) {
         return true;
     }
-    [e.attr("class"), e.attr("id")].into_iter().flatten().any(|v| {
-        v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-            .any(|w| DROP_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d)))
-    })
+    [e.attr("class"), e.attr("id")]
+        .into_iter()
+        .flatten()
+        .any(|v| {
+            v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                .any(|w| DROP_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d)))
+        })
 }
 
 /// The text of `root` as paragraphs, without boilerplate, walked without
@@ -438,23 +530,32 @@ fn first_text(root: ElementRef<'_>, tag: &str) -> Option<String> {
 fn first_time(root: ElementRef<'_>) -> Option<String> {
     root.descendants()
         .filter_map(ElementRef::wrap)
-        .find_map(|e| (e.value().name() == "time").then(|| e.value().attr("datetime")).flatten())
+        .find_map(|e| {
+            (e.value().name() == "time")
+                .then(|| e.value().attr("datetime"))
+                .flatten()
+        })
         .map(str::to_owned)
 }
 
 /// An author from an element marked as the byline (`rel="author"`, or a
 /// class saying byline/author), without a leading "By".
 fn byline(root: ElementRef<'_>) -> Option<String> {
-    root.descendants()
-        .filter_map(ElementRef::wrap)
+    let elements = || root.descendants().filter_map(ElementRef::wrap);
+    elements()
         .find(|e| {
             let v = e.value();
-            v.attr("rel") == Some("author")
-                || v.attr("itemprop") == Some("author")
-                || v.attr("class").is_some_and(|c| {
+            v.attr("rel") == Some("author") || v.attr("itemprop") == Some("author")
+        })
+        .or_else(|| {
+            elements().find(|e| {
+                e.value().attr("class").is_some_and(|c| {
                     c.split(|ch: char| ch.is_whitespace() || ch == '-' || ch == '_')
-                        .any(|w| w.eq_ignore_ascii_case("byline") || w.eq_ignore_ascii_case("author"))
+                        .any(|w| {
+                            w.eq_ignore_ascii_case("byline") || w.eq_ignore_ascii_case("author")
+                        })
                 })
+            })
         })
         .map(|e| strip_by(&collapse(&e.text().collect::<String>())).to_owned())
         .filter(|a| !a.is_empty() && a.len() < 200)
@@ -513,7 +614,13 @@ mod tests {
     #[test]
     fn deep_nesting_is_refused_quickly_and_real_depth_is_read() {
         let page = format!("<body>\n{}<p>Deep text.</p></body>", "<div>".repeat(50_000));
-        assert_eq!(parse(&page), Err(FormatError::MarkupTooDeep { line: 2, limit: MAX_DEPTH }));
+        assert_eq!(
+            parse(&page),
+            Err(FormatError::MarkupTooDeep {
+                line: 2,
+                limit: MAX_DEPTH
+            })
+        );
         // Closed elements, unclosed paragraphs and list items, raw text with
         // tags in it and comments do not add up.
         let page = format!(

@@ -29,7 +29,8 @@ use crate::load::MAX_FILE_BYTES;
 /// Deepest nesting of arrays and objects read.
 pub const MAX_DEPTH: usize = 64;
 
-/// Most distinct keys listed as columns.
+/// Most distinct keys listed as columns (each object's in alphabetical order: the
+/// workspace's `serde_json` keeps object keys sorted).
 const MAX_COLUMNS: usize = 200;
 
 /// Reads decoded bytes (see [`crate::text::decode`]) as JSON or JSON Lines.
@@ -149,7 +150,11 @@ fn looks_like_lines(text: &str) -> bool {
 fn malformed(e: &serde_json::Error, line_offset: usize) -> FormatError {
     let reason = e.to_string();
     // serde_json appends " at line L column C"; we say it ourselves.
-    let reason = reason.split(" at line ").next().unwrap_or(&reason).to_owned();
+    let reason = reason
+        .split(" at line ")
+        .next()
+        .unwrap_or(&reason)
+        .to_owned();
     FormatError::MalformedJson {
         line: e.line() + line_offset,
         column: e.column(),
@@ -167,7 +172,11 @@ fn from_value(value: Value, mapping: Option<&FieldMapping>) -> Result<Parsed, Fo
             // One article on its own.
             Err(object) => vec![Value::Object(object)],
         },
-        _ => return Err(FormatError::NoArticles { found: found.into() }),
+        _ => {
+            return Err(FormatError::NoArticles {
+                found: found.into(),
+            })
+        }
     };
     let mut problems = Vec::new();
     let total = list.len();
@@ -251,7 +260,9 @@ fn records_of(objects: Vec<(usize, Map<String, Value>)>, mapping: Option<&FieldM
             }
         }
     }
-    let mapping = mapping.cloned().unwrap_or_else(|| FieldMapping::guess(&columns));
+    let mapping = mapping
+        .cloned()
+        .unwrap_or_else(|| FieldMapping::guess(&columns));
     let records = objects
         .into_iter()
         .map(|(origin, o)| {
@@ -306,7 +317,10 @@ mod tests {
         let text = "[".repeat(100_000);
         assert_eq!(
             parse(&text, None),
-            Err(FormatError::TooDeep { line: 1, limit: MAX_DEPTH })
+            Err(FormatError::TooDeep {
+                line: 1,
+                limit: MAX_DEPTH
+            })
         );
         // Brackets inside strings do not count.
         let text = format!(r#"[{{"title": "x", "text": "{}"}}]"#, "[".repeat(1000));
@@ -325,15 +339,27 @@ mod tests {
     fn a_single_object_is_one_article_and_scalars_are_not() {
         let p = parse(r#"{"headline": "Gate", "articleBody": "Shut."}"#, None).unwrap();
         assert_eq!(p.records[0].text, "Shut.");
-        assert!(matches!(parse("42", None), Err(FormatError::NoArticles { .. })));
-        assert!(matches!(parse("[]", None), Err(FormatError::NoArticles { .. })));
-        assert!(matches!(parse(r#"[{"a": 1}]"#, None), Err(FormatError::NoArticles { .. })));
+        assert!(matches!(
+            parse("42", None),
+            Err(FormatError::NoArticles { .. })
+        ));
+        assert!(matches!(
+            parse("[]", None),
+            Err(FormatError::NoArticles { .. })
+        ));
+        assert!(matches!(
+            parse(r#"[{"a": 1}]"#, None),
+            Err(FormatError::NoArticles { .. })
+        ));
     }
 
     #[test]
     fn broken_json_has_its_line() {
         let err = parse("[\n{\"title\": \"x\",\n}\n]", None).unwrap_err();
-        assert!(matches!(err, FormatError::MalformedJson { line: 3, .. }), "{err:?}");
+        assert!(
+            matches!(err, FormatError::MalformedJson { line: 3, .. }),
+            "{err:?}"
+        );
     }
 
     #[test]

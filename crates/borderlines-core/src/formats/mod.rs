@@ -54,6 +54,9 @@ pub enum FormatError {
     /// Nothing in the file (or only a header).
     #[error("the file holds no records")]
     Empty,
+    /// Not text at all (see [`crate::sniff`]).
+    #[error("{0}")]
+    Binary(String),
     /// A file type none of the parsers reads.
     #[error("“.{0}” files are not read as records")]
     Unsupported(String),
@@ -66,7 +69,7 @@ pub enum FormatError {
 pub struct Parsed {
     pub records: Vec<Record>,
     /// Column names (CSV/TSV: header or "column N"), or the keys met in
-    /// JSON objects in the order first seen.
+    /// JSON objects (each object's keys alphabetically, new ones appended).
     pub columns: Vec<String>,
     pub mapping: FieldMapping,
     /// Rows or lines skipped, with why.

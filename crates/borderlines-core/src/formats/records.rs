@@ -230,9 +230,13 @@ impl FieldMapping {
             if mapping.get(field).is_some() {
                 continue;
             }
-            let hit = field.names().iter().filter(|n| n.len() >= 4).find_map(|name| {
-                (0..norm.len()).find(|&i| !used[i] && norm[i].contains(name) && *name != "name")
-            });
+            let hit = field
+                .names()
+                .iter()
+                .filter(|n| n.len() >= 4)
+                .find_map(|name| {
+                    (0..norm.len()).find(|&i| !used[i] && norm[i].contains(name) && *name != "name")
+                });
             if let Some(i) = hit {
                 used[i] = true;
                 mapping.set(field, Some(columns[i].as_ref().to_owned()));
@@ -281,8 +285,14 @@ impl FieldMapping {
             })
         };
         // A column is the url (or date) when most of its filled cells are.
-        mapping.url = pick(&|i| usize::from(urls[i] * 2 > filled[i]) * urls[i], &mut used);
-        mapping.date = pick(&|i| usize::from(dates[i] * 2 > filled[i]) * dates[i], &mut used);
+        mapping.url = pick(
+            &|i| usize::from(urls[i] * 2 > filled[i]) * urls[i],
+            &mut used,
+        );
+        mapping.date = pick(
+            &|i| usize::from(dates[i] * 2 > filled[i]) * dates[i],
+            &mut used,
+        );
         let avg = |i: usize| total_len[i] / filled[i].max(1);
         mapping.text = pick(&|i| avg(i), &mut used);
         mapping.title = pick(&|i| if avg(i) <= 300 { avg(i) } else { 0 }, &mut used);
@@ -349,7 +359,11 @@ fn looks_like_date(cell: &str) -> bool {
     let has_year = cell
         .split(|c: char| !c.is_ascii_digit())
         .any(|part| part.len() == 4 && matches!(&part[..2], "19" | "20"));
-    has_year && digits >= 4 && cell.chars().any(|c| matches!(c, '-' | '/' | '.' | ' ' | ','))
+    has_year
+        && digits >= 4
+        && cell
+            .chars()
+            .any(|c| matches!(c, '-' | '/' | '.' | ' ' | ','))
 }
 
 #[cfg(test)]
@@ -358,7 +372,13 @@ mod tests {
 
     #[test]
     fn guesses_by_name_each_column_once() {
-        let m = FieldMapping::guess(&["Article Body", "Source URL", "Publisher", "Pub_Date", "Name"]);
+        let m = FieldMapping::guess(&[
+            "Article Body",
+            "Source URL",
+            "Publisher",
+            "Pub_Date",
+            "Name",
+        ]);
         assert_eq!(m.get(Field::Text), Some("Article Body"));
         assert_eq!(m.get(Field::Url), Some("Source URL"));
         assert_eq!(m.get(Field::Source), Some("Publisher"));
@@ -381,8 +401,18 @@ mod tests {
     fn guesses_by_content_without_a_header() {
         let columns: Vec<String> = (1..=4).map(|i| format!("column {i}")).collect();
         let rows = vec![
-            vec!["2020-01-02", "Fence grows", "A long text about a fence that grows along the river, mile after mile.", "https://e.test/1"],
-            vec!["2020-01-03", "Gate shut", "Another long text, about a gate that was shut for the winter season.", "https://e.test/2"],
+            vec![
+                "2020-01-02",
+                "Fence grows",
+                "A long text about a fence that grows along the river, mile after mile.",
+                "https://e.test/1",
+            ],
+            vec![
+                "2020-01-03",
+                "Gate shut",
+                "Another long text, about a gate that was shut for the winter season.",
+                "https://e.test/2",
+            ],
         ];
         let m = FieldMapping::guess_by_content(&columns, &rows);
         assert_eq!(m.get(Field::Date), Some("column 1"));
@@ -394,7 +424,10 @@ mod tests {
     #[test]
     fn apply_trims_and_drops_empty_values() {
         let m = FieldMapping::guess(&["title", "text", "author"]);
-        let r = m.apply(&["title", "text", "author"], &["  Wall  ", "Line one\r\nLine two", " "]);
+        let r = m.apply(
+            &["title", "text", "author"],
+            &["  Wall  ", "Line one\r\nLine two", " "],
+        );
         assert_eq!(r.title.as_deref(), Some("Wall"));
         assert_eq!(r.text, "Line one\nLine two");
         assert_eq!(r.author, None);
