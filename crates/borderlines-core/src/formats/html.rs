@@ -130,6 +130,9 @@ const FLAT_TAGS: &[&str] = &[
     "tfoot", "rb", "rt", "rp", "html", "head", "body", "colgroup", "caption",
 ];
 
+/// Most `<article>` elements compared when choosing the main one.
+const MAX_ARTICLES: usize = 16;
+
 /// Largest JSON-LD block read.
 const MAX_JSON_LD: usize = 1024 * 1024;
 
@@ -423,12 +426,16 @@ fn main_root(html: &Html) -> Option<ElementRef<'_>> {
     let mut best_article: Option<(usize, ElementRef<'_>)> = None;
     let mut main = None;
     let mut body = None;
+    // Each candidate's text is measured: bounded, so that thousands of
+    // nested <article>s cannot make the work quadratic.
+    let mut articles_left = MAX_ARTICLES;
     for node in html.root_element().descendants() {
         let Some(el) = ElementRef::wrap(node) else {
             continue;
         };
         match el.value().name() {
-            "article" if !dropped(el.value()) => {
+            "article" if articles_left > 0 && !dropped(el.value()) => {
+                articles_left -= 1;
                 let len = paragraphs_of(el).iter().map(String::len).sum();
                 if best_article.is_none_or(|(l, _)| len > l) {
                     best_article = Some((len, el));
