@@ -16,6 +16,7 @@ pub mod boilerplate;
 pub mod bundle;
 pub mod document;
 pub mod error;
+pub mod formats;
 pub mod layers;
 pub mod load;
 pub mod parse;

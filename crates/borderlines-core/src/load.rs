@@ -314,6 +314,57 @@ pub fn read_text_dir(dir: &std::path::Path) -> std::io::Result<(Corpus, Vec<(Str
     Ok((corpus, skipped))
 }
 
+/// Reads a file of records — CSV/TSV, JSON/JSON Lines or a saved web page,
+/// chosen by the extension of `name` — with the field mapping guessed from
+/// its columns or keys, or `mapping` when the user changed it. Parts of the
+/// file that could not be read are in [`Parsed::problems`](crate::formats::Parsed).
+pub fn parsed_of(
+    name: &str,
+    bytes: &[u8],
+    mapping: Option<&crate::formats::FieldMapping>,
+) -> Result<crate::formats::Parsed, crate::formats::FormatError> {
+    use crate::formats::{csv, html, json, FormatError, Parsed};
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FormatError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let ext = split_name(name).1.to_lowercase();
+    if !is_record_extension(&ext) {
+        return Err(FormatError::Unsupported(ext));
+    }
+    if let Some(why) = refuse_binary(bytes) {
+        return Err(FormatError::Binary(why.to_owned()));
+    }
+    match ext.as_str() {
+        "csv" => csv::parse_bytes(bytes, csv::Delimiter::Auto, mapping),
+        "tsv" | "tab" => csv::parse_bytes(bytes, csv::Delimiter::Tab, mapping),
+        "json" => json::parse_bytes(bytes, mapping),
+        "jsonl" | "ndjson" => json::parse_lines(&decode(bytes), mapping),
+        _ => html::parse_bytes(bytes).map(|record| Parsed {
+            records: vec![record],
+            ..Parsed::default()
+        }),
+    }
+}
+
+/// [`parsed_of`] with the guessed mapping, keeping only the records.
+pub fn records_of(
+    name: &str,
+    bytes: &[u8],
+) -> Result<Vec<crate::formats::Record>, crate::formats::FormatError> {
+    parsed_of(name, bytes, None).map(|p| p.records)
+}
+
+/// Extensions [`parsed_of`] reads.
+pub fn is_record_extension(ext: &str) -> bool {
+    matches!(
+        ext,
+        "csv" | "tsv" | "tab" | "json" | "jsonl" | "ndjson" | "html" | "htm" | "xhtml"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
