@@ -8,6 +8,8 @@
 //
 // Usage: node bench/ui/worker-load.mjs page.html big20
 //        node bench/ui/worker-load.mjs page.html corpus [N]   (needs bench/ui/run.sh's files)
+//        node bench/ui/worker-load.mjs page.html line5|lines300k|noise1   (the other rows of
+//          the big-documents table: one 5 MB line, 300,000 short lines, 1 MB of random bytes)
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,6 +39,28 @@ if (what === 'corpus') {
   files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(dir, f));
   if (nArg) files = files.slice(0, Number(nArg));
   probe = 'defectors';
+} else if (what === 'line5' || what === 'lines300k' || what === 'noise1') {
+  // The other rows of the "big and odd documents" table, written to files.
+  const vocab = 'border fence guards river defectors smuggling tumen yalu china russia korea village night patrol'.split(' ');
+  let x = 5; const rnd = () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return x; };
+  const file = path.join(os.tmpdir(), `borderlines-${what}.txt`);
+  if (!fs.existsSync(file)) {
+    if (what === 'line5') {
+      const out = ['One Line Dump']; let words = [];
+      let size = 0; while (size < 5 * 1024 * 1024) { const w = vocab[rnd() % vocab.length]; words.push(w); size += w.length + 1; }
+      out.push(words.join(' '));
+      fs.writeFileSync(file, out.join('\n'));
+    } else if (what === 'lines300k') {
+      const out = ['Transcript of the Hearing Northern', ''];
+      for (let i = 0; i < 300000; i++) out.push(`${i + 1}: ${vocab[rnd() % vocab.length]} ${vocab[rnd() % vocab.length]} ${vocab[rnd() % vocab.length]}`);
+      fs.writeFileSync(file, out.join('\n'));
+    } else {
+      const b = Buffer.alloc(1024 * 1024); for (let i = 0; i < b.length; i++) b[i] = rnd() & 0xff;
+      fs.writeFileSync(file, b);
+    }
+  }
+  files = [file];
+  probe = what === 'noise1' ? 'defectors' : what === 'line5' ? 'dump' : 'transcript';
 } else {
   // Written to a file, so playwright hands the path to Chromium: a buffer
   // would be turned into a File by script in the page, itself a long task.
