@@ -17,7 +17,7 @@
 //! assert!(blocks.mentions_of(0).iter().any(|&(id, n)| id == china && n == 2));
 //! ```
 
-use borderlines_extract::{CorpusInsights, EntityKind};
+use borderlines_extract::CorpusInsights;
 use rustc_hash::FxHashMap;
 
 use crate::facets::{words, FacetIndex, FacetKind};
@@ -30,17 +30,6 @@ pub const ENTITY_KINDS: [FacetKind; 5] = [
     FacetKind::Place,
     FacetKind::Group,
 ];
-
-/// The facet kind of an extracted entity's kind.
-pub fn facet_kind(kind: EntityKind) -> FacetKind {
-    match kind {
-        EntityKind::Person => FacetKind::Person,
-        EntityKind::Organisation => FacetKind::Organisation,
-        EntityKind::Country => FacetKind::Country,
-        EntityKind::Place => FacetKind::Place,
-        EntityKind::Group => FacetKind::Group,
-    }
-}
 
 /// Per document: the blocks mentioning entities, with the value ids they
 /// mention (ascending, once each), and each entity's mention count.
@@ -85,7 +74,7 @@ impl EntityBlocks {
             pairs.clear();
             let mentions_start = out.mentions.len();
             for e in &doc.entities {
-                let key = (facet_kind(e.kind), words(&e.name).join(" "));
+                let key = (FacetKind::of_entity(e.kind), words(&e.name).join(" "));
                 let Some(&id) = value_of.get(&key) else {
                     continue;
                 };

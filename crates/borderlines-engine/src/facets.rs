@@ -118,7 +118,8 @@ impl FacetKind {
         })
     }
 
-    fn of_entity(kind: EntityKind) -> FacetKind {
+    /// The facet kind of an extracted entity's kind.
+    pub fn of_entity(kind: EntityKind) -> FacetKind {
         match kind {
             EntityKind::Person => FacetKind::Person,
             EntityKind::Organisation => FacetKind::Organisation,

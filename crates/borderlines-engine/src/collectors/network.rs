@@ -484,7 +484,7 @@ fn mention_ranges(engine: &Engine, doc: u32, block: u32, values: &[u32]) -> Vec<
         .entities
         .iter()
         .filter(|e| {
-            let kind = crate::entity_blocks::facet_kind(e.kind);
+            let kind = crate::facets::FacetKind::of_entity(e.kind);
             let w = words(&e.name);
             wanted.iter().any(|(k, lw)| *k == kind && *lw == w)
         })
