@@ -90,30 +90,31 @@ pub fn refuse_binary(bytes: &[u8]) -> Option<&'static str> {
         // A byte-order mark: text by declaration (UTF-16 is full of NULs).
         return None;
     }
+    // The start of the file, and its share of control bytes (read once).
+    let sample = &bytes[..bytes.len().min(SAMPLE)];
+    let controls = control_share(sample);
     for (magic, offset, what) in MAGIC {
         if bytes.get(*offset..offset + magic.len()) == Some(*magic) {
             // "BM" and "MZ" are also how words begin; only trust the short
             // magic numbers when the rest of the file is not text-like.
-            if magic.len() < 3 && control_share(bytes) < MAX_CONTROL_SHARE {
+            if magic.len() < 3 && controls < MAX_CONTROL_SHARE {
                 continue;
             }
             return Some(what);
         }
     }
-    let sample = &bytes[..bytes.len().min(SAMPLE)];
     if looks_like_utf16_without_bom(sample) {
         return None;
     }
-    if control_share(bytes) >= MAX_CONTROL_SHARE {
+    if controls >= MAX_CONTROL_SHARE {
         return Some("mostly unprintable bytes: not a text file");
     }
     None
 }
 
 /// Share of NUL and C0 control bytes (tab, newlines, form feed and escape
-/// excepted) in the sample.
-fn control_share(bytes: &[u8]) -> f64 {
-    let sample = &bytes[..bytes.len().min(SAMPLE)];
+/// excepted) in `sample`.
+fn control_share(sample: &[u8]) -> f64 {
     if sample.is_empty() {
         return 0.0;
     }
