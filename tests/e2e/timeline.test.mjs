@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { open_page, page_url, shots, count, expect, eq, run } from './harness.mjs';
 
-const until = (page, fn, arg) => page.waitForFunction(fn, arg, { timeout: 5000 });
+/** Waits for `fn` in the page; a timeout names the condition that never came true. */
+const until = (page, fn, arg) =>
+  page.waitForFunction(fn, arg, { timeout: 5000 }).catch((e) => {
+    throw new Error(`never true within 5 s: ${fn.toString()} (${e.message.split('\n')[0]})`);
+  });
 const bar = (key) => `[data-testid=timeline-bar][data-key="${key}"]`;
 const keys = (page) => page.$$eval('[data-testid=timeline-bar]', (els) => els.map((e) => e.dataset.key));
 const pill_count = (page, n) => page.waitForFunction((n) => document.querySelectorAll('[data-testid=filter-pill]').length === n, n, { timeout: 5000 });
@@ -180,10 +184,15 @@ await run({
     const { page, context, problems } = await open_timeline();
     await page.click('[data-testid=timeline-unit][data-unit=month]');
     await until(page, () => location.hash.includes('tbin=month'));
+    // Wait for the redrawn picture, not only the link: a click while the
+    // chart head re-lays out can land beside its target.
+    await page.waitForSelector(`${bar('2019-01')}`);
     const months = await keys(page);
     expect(months.includes('2019-01') && months.includes('2020-12'), `month bins: ${months.slice(0, 3)}…`);
     await page.click('[data-testid=timeline-unit][data-unit=auto]');
     await until(page, () => !location.hash.includes('tbin='));
+    await page.waitForSelector('[data-testid=timeline-unit][data-unit=auto][aria-current=true]');
+    await page.waitForSelector(bar('2019'));
     // The data table: in the page for screen readers, shown on request.
     expect(await page.$eval('[data-testid=chart-table]', (e) => e.classList.contains('visually-hidden')), 'table hidden by default');
     await page.click('[data-testid=chart-table-toggle]');
