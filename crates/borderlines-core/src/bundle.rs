@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::Corpus;
+use crate::document::{Corpus, Document};
 use crate::Error;
 
 /// Bumped whenever the serialized layout of [`Corpus`] changes.
@@ -24,6 +24,16 @@ impl CorpusBundle {
             version: FORMAT_VERSION,
             corpus,
         }
+    }
+
+    /// The bytes of a bundle holding `documents`, without copying them
+    /// into a [`Corpus`] first: the snapshot writes its corpus in chunks.
+    /// [`CorpusBundle::from_bytes`] reads them.
+    pub fn encode_documents(documents: &[Document]) -> Result<Vec<u8>, Error> {
+        // Same postcard layout as `CorpusBundle { version, corpus: Corpus { documents } }`
+        // (a struct is its fields in order; a slice is a Vec).
+        postcard::to_allocvec(&(FORMAT_VERSION, documents))
+            .map_err(|e| Error::BadBundle(e.to_string()))
     }
 
     /// Serialises to postcard bytes.

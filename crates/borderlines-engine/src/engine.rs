@@ -59,6 +59,17 @@ impl Engine {
     /// `i` of each is `corpus.documents[i]`) and gathers its facet values.
     pub fn new(corpus: Arc<Corpus>, index: SearchIndex, insights: CorpusInsights) -> Self {
         let facets = FacetIndex::build(&insights);
+        Self::from_parts(corpus, index, insights, facets)
+    }
+
+    /// Pairs the parts with facet values already gathered from `insights`
+    /// (the snapshot opener gathers them a chunk at a time).
+    pub(crate) fn from_parts(
+        corpus: Arc<Corpus>,
+        index: SearchIndex,
+        insights: CorpusInsights,
+        facets: FacetIndex,
+    ) -> Self {
         Self {
             corpus,
             index,
@@ -92,9 +103,10 @@ impl Engine {
     }
 
     /// Opens a snapshot written by [`Engine::to_snapshot`].
+    /// To open a large snapshot between frames, step a
+    /// [`snapshot::SnapshotOpener`] instead.
     pub fn from_snapshot(bytes: &[u8]) -> Result<Self, EngineError> {
-        let (corpus, index, insights) = snapshot::read(bytes)?;
-        Ok(Self::new(Arc::new(corpus), index, insights))
+        snapshot::SnapshotOpener::new(bytes)?.finish()
     }
 
     /// The engine as one versioned snapshot.

@@ -16,7 +16,7 @@
 //! ```
 
 use borderlines_extract::{CorpusInsights, DocumentInsights, EntityKind};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// What a facet filters on. Its [`FacetKind::field`] is the query field
 /// that means the same thing (`person:`, `year:` …).
@@ -185,7 +185,14 @@ fn contains_words(hay: &[String], needle: &[String]) -> bool {
 fn document_values(doc: &DocumentInsights) -> Vec<(FacetKind, String, Vec<String>)> {
     let mut out = Vec::new();
     for e in &doc.entities {
-        let aliases = e.mentions.iter().map(|m| m.text.clone()).collect();
+        // Distinct forms only: a long report names "China" thousands of times.
+        let mut aliases: Vec<String> = Vec::new();
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        for m in &e.mentions {
+            if seen.insert(m.text.as_str()) {
+                aliases.push(m.text.clone());
+            }
+        }
         out.push((FacetKind::of_entity(e.kind), e.name.clone(), aliases));
     }
     for t in &doc.themes {
@@ -204,10 +211,13 @@ fn document_values(doc: &DocumentInsights) -> Vec<(FacetKind, String, Vec<String
         .as_ref()
         .filter(|p| p.stated)
         .and_then(|p| p.date.year);
-    for year in stated
+    let mut years: Vec<_> = stated
         .into_iter()
         .chain(doc.dates.iter().filter_map(|d| d.date.year))
-    {
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    for year in years {
         out.push((FacetKind::Year, year.to_string(), Vec::new()));
     }
     let lang = &doc.metadata.language.code;
@@ -217,25 +227,47 @@ fn document_values(doc: &DocumentInsights) -> Vec<(FacetKind, String, Vec<String
     out
 }
 
-impl FacetIndex {
-    /// Gathers every value of every document. Values are keyed by kind and
-    /// folded label, so "Kim Jong Un" in two documents is one value.
-    pub fn build(insights: &CorpusInsights) -> FacetIndex {
-        let mut ids: FxHashMap<(FacetKind, Vec<String>), u32> = FxHashMap::default();
-        let mut index = FacetIndex {
-            doc_values: Vec::with_capacity(insights.documents.len()),
-            ..FacetIndex::default()
-        };
-        for (d, doc) in insights.documents.iter().enumerate() {
-            let d = u32::try_from(d).unwrap_or(u32::MAX);
-            let mut mine: Vec<u32> = Vec::new();
-            for (kind, label, aliases) in document_values(doc) {
-                let key_words = words(&label);
-                if key_words.is_empty() {
-                    continue;
-                }
-                let next = u32::try_from(index.values.len()).unwrap_or(u32::MAX);
-                let id = *ids.entry((kind, key_words.clone())).or_insert_with(|| {
+/// Gathers facet values document by document, so a large corpus can be
+/// indexed in slices between frames (see [`crate::snapshot::SnapshotOpener`]).
+#[derive(Debug, Default)]
+pub struct FacetIndexBuilder {
+    ids: FxHashMap<(FacetKind, Vec<String>), u32>,
+    /// Each value's case-folded label, made as the value is first seen so
+    /// `finish` only sorts.
+    folded: Vec<String>,
+    index: FacetIndex,
+}
+
+impl FacetIndexBuilder {
+    /// A builder expecting about `documents` documents.
+    pub fn with_capacity(documents: usize) -> Self {
+        Self {
+            ids: FxHashMap::default(),
+            folded: Vec::new(),
+            index: FacetIndex {
+                doc_values: Vec::with_capacity(documents),
+                ..FacetIndex::default()
+            },
+        }
+    }
+
+    /// Adds the next document's values (documents come in corpus order).
+    pub fn add(&mut self, doc: &DocumentInsights) {
+        let index = &mut self.index;
+        let d = u32::try_from(index.doc_values.len()).unwrap_or(u32::MAX);
+        let mut mine: Vec<u32> = Vec::new();
+        for (kind, label, aliases) in document_values(doc) {
+            let key_words = words(&label);
+            if key_words.is_empty() {
+                continue;
+            }
+            let next = u32::try_from(index.values.len()).unwrap_or(u32::MAX);
+            let folded = &mut self.folded;
+            let id = *self
+                .ids
+                .entry((kind, key_words.clone()))
+                .or_insert_with(|| {
+                    folded.push(label.to_lowercase());
                     index.values.push(FacetValue {
                         kind,
                         label,
@@ -246,36 +278,50 @@ impl FacetIndex {
                     index.by_kind[kind.index()].push(next);
                     next
                 });
-                let value = &mut index.values[id as usize];
-                for alias in aliases {
-                    let w = words(&alias);
-                    if !w.is_empty() && w != value.words && !value.aliases.contains(&w) {
-                        value.aliases.push(w);
-                    }
+            let value = &mut index.values[id as usize];
+            for alias in aliases {
+                let w = words(&alias);
+                if !w.is_empty() && w != value.words && !value.aliases.contains(&w) {
+                    value.aliases.push(w);
                 }
-                if value.docs.last() != Some(&d) {
-                    value.docs.push(d);
-                }
-                mine.push(id);
             }
-            mine.sort_unstable();
-            mine.dedup();
-            index.doc_values.push(mine);
+            if value.docs.last() != Some(&d) {
+                value.docs.push(d);
+            }
+            mine.push(id);
         }
-        let folded: Vec<String> = index
-            .values
-            .iter()
-            .map(|v| v.label.to_lowercase())
-            .collect();
+        mine.sort_unstable();
+        mine.dedup();
+        index.doc_values.push(mine);
+    }
+
+    /// The finished index: values ranked alphabetically.
+    pub fn finish(self) -> FacetIndex {
+        let mut index = self.index;
+        let folded = self.folded;
         let mut order: Vec<u32> = (0..index.values.len())
             .filter_map(|i| u32::try_from(i).ok())
             .collect();
-        order.sort_by(|&a, &b| folded[a as usize].cmp(&folded[b as usize]));
+        // Ties by id: the same ranks as a stable sort, without its buffer.
+        order
+            .sort_unstable_by(|&a, &b| folded[a as usize].cmp(&folded[b as usize]).then(a.cmp(&b)));
         index.alpha_rank = vec![0; index.values.len()];
         for (rank, id) in order.into_iter().enumerate() {
             index.alpha_rank[id as usize] = u32::try_from(rank).unwrap_or(u32::MAX);
         }
         index
+    }
+}
+
+impl FacetIndex {
+    /// Gathers every value of every document. Values are keyed by kind and
+    /// folded label, so "Kim Jong Un" in two documents is one value.
+    pub fn build(insights: &CorpusInsights) -> FacetIndex {
+        let mut builder = FacetIndexBuilder::with_capacity(insights.documents.len());
+        for doc in &insights.documents {
+            builder.add(doc);
+        }
+        builder.finish()
     }
 
     /// The place of value `id` in alphabetical order.

@@ -261,6 +261,18 @@ impl CorpusInsights {
         self.documents.iter().find(|d| d.doc_id == doc_id)
     }
 
+    /// The bytes of insights holding `documents` and `claims`, without
+    /// copying them into a [`CorpusInsights`] first: the snapshot writes
+    /// its insights in chunks. [`CorpusInsights::from_bytes`] reads them.
+    pub fn encode_parts(
+        documents: &[DocumentInsights],
+        claims: &[Claim],
+    ) -> Result<Vec<u8>, Error> {
+        // Same postcard layout as `CorpusInsights { schema_version, documents, claims }`.
+        postcard::to_allocvec(&(SCHEMA_VERSION, documents, claims))
+            .map_err(|e| Error::BadInsights(e.to_string()))
+    }
+
     /// Compact binary form (postcard) for embedding in the page.
     pub fn to_bytes(&self) -> Result<Vec<u8>, Error> {
         postcard::to_allocvec(self).map_err(|e| Error::BadInsights(e.to_string()))
