@@ -46,6 +46,15 @@ pub fn load_embedded() -> Result<LoadedCorpus, String> {
     })
 }
 
+/// The engine of the seeds: the one opened at start while it is alive,
+/// else opened again from the embedded snapshot.
+pub fn embedded_engine() -> Result<Arc<Engine>, String> {
+    if let Some(engine) = EMBEDDED.with_borrow(Weak::upgrade) {
+        return Ok(engine);
+    }
+    load_embedded().map(|l| l.engine)
+}
+
 /// Size of the embedded snapshot, in bytes.
 pub fn embedded_size() -> usize {
     EMBEDDED_SNAPSHOT.len()

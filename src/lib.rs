@@ -9,6 +9,8 @@ pub mod components;
 pub mod corpus;
 pub mod debounce;
 pub mod load_worker;
+pub mod open_snapshot;
+pub mod saved_corpus;
 pub mod session;
 pub mod url_sync;
 pub mod views;

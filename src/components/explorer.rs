@@ -5,8 +5,8 @@ use leptos::either::EitherOf6;
 use leptos::prelude::*;
 
 use crate::components::{
-    format_thousands, plural, AddDocuments, LinkNotes, LoadStatus, QueryHelp, SearchBox,
-    ShareButton, ThemeToggle,
+    format_thousands, plural, AddDocuments, CorpusSwitch, LinkNotes, LoadStatus, QueryHelp,
+    SearchBox, ShareButton, ThemeToggle,
 };
 use crate::session::Session;
 use crate::views::network::NetworkView;
@@ -70,6 +70,7 @@ pub fn Explorer(
             <SearchBox query=session.query.into() on_query=on_query/>
             <QueryHelp/>
             <div class="tools">
+                <CorpusSwitch engine=engine status=load_status/>
                 <AddDocuments engine=engine status=load_status/>
                 <ShareButton/>
                 <ThemeToggle/>

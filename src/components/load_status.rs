@@ -7,13 +7,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::plural;
+use crate::saved_corpus;
 
 /// What the last "Add documents" is doing or did.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LoadOutcome {
     /// Still reading and indexing.
     pub busy: bool,
-    /// One line: "Added 12 documents (this tab only). Skipped 57."
+    /// One line: "Added 12 documents. Skipped 57."
     pub summary: String,
     /// Every file not added: (file name, reason).
     pub problems: Vec<(String, String)>,
@@ -21,6 +22,9 @@ pub struct LoadOutcome {
     pub duplicates: Arc<Vec<Document>>,
     /// While busy in the loading worker: (done, total) for the progress bar.
     pub progress: Option<(f64, f64)>,
+    /// Whether the corpus is kept across reloads ("Kept in this browser."),
+    /// said after the summary once saving is done or failed.
+    pub kept: Option<String>,
 }
 
 impl LoadOutcome {
@@ -52,6 +56,14 @@ impl LoadOutcome {
         }
     }
 
+    /// A plain statement (a corpus opened, saved data cleared).
+    pub fn said(summary: String) -> Self {
+        LoadOutcome {
+            summary,
+            ..LoadOutcome::default()
+        }
+    }
+
     /// A load that failed as a whole, said in `summary`.
     pub fn failed(summary: String) -> Self {
         LoadOutcome {
@@ -64,10 +76,7 @@ impl LoadOutcome {
     pub fn done(added: usize, problems: Vec<(String, String)>, duplicates: Vec<Document>) -> Self {
         let mut summary = match added {
             0 => "No document added.".to_owned(),
-            n => format!(
-                "Added {} (this tab only).",
-                plural(n, "document", "documents")
-            ),
+            n => format!("Added {}.", plural(n, "document", "documents")),
         };
         if !problems.is_empty() {
             summary.push_str(&format!(" Skipped {}.", problems.len()));
@@ -78,6 +87,7 @@ impl LoadOutcome {
             problems,
             duplicates: Arc::new(duplicates),
             progress: None,
+            kept: None,
         }
     }
 }
@@ -124,7 +134,8 @@ pub fn LoadStatus(
         let docs = (*outcome.duplicates).clone();
         let current = engine.get_untracked();
         let (corpus, ids) = add_documents(current.corpus(), docs);
-        engine.set(Arc::new(Engine::build(Arc::new(corpus))));
+        let built = Arc::new(Engine::build(Arc::new(corpus)));
+        engine.set(built.clone());
         let problems: Vec<(String, String)> = outcome
             .problems
             .into_iter()
@@ -139,6 +150,7 @@ pub fn LoadStatus(
                 .unwrap_or_default()
         );
         status.set(Some(next));
+        saved_corpus::keep_engine(&built, status);
     };
     let focus_panel = move |panel: web_sys::HtmlElement| {
         let _ = panel.focus();
@@ -151,6 +163,7 @@ pub fn LoadStatus(
             view! {
                 <div class="load-status" class:warn=has_problems class:busy=outcome.busy data-testid="load-status" role="status">
                     <span class="load-summary">{outcome.summary.clone()}</span>
+                    {outcome.kept.clone().map(|k| view! { <span class="load-kept" data-testid="load-kept">{k}</span> })}
                     {outcome.progress.map(|(done, total)| view! {
                         <progress class="load-progress" data-testid="load-progress" max=total value=done></progress>
                     })}

@@ -2,6 +2,7 @@
 
 mod add_documents;
 mod app;
+mod corpus_switch;
 mod explorer;
 mod export_link;
 mod highlighted;
@@ -19,6 +20,7 @@ mod why_matched;
 
 pub use add_documents::AddDocuments;
 pub use app::App;
+pub use corpus_switch::CorpusSwitch;
 pub use explorer::Explorer;
 pub use export_link::ExportLink;
 pub use highlighted::Highlighted;

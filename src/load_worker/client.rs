@@ -7,7 +7,6 @@ use std::sync::{Arc, Weak};
 use borderlines_core::load::add_files;
 use borderlines_core::text::strip_bidi_controls;
 use borderlines_core::{CorpusBundle, Document};
-use borderlines_engine::snapshot::SnapshotOpener;
 use borderlines_engine::Engine;
 use js_sys::{Array, ArrayBuffer, Uint8Array};
 use leptos::prelude::*;
@@ -19,6 +18,8 @@ use web_sys::{Blob, BlobPropertyBag, File, MessageEvent, Url, Worker};
 use super::protocol::{get, get_f64, get_str, object, set};
 use crate::components::{format_thousands, plural, LoadOutcome};
 use crate::corpus::{is_embedded, now_ms};
+use crate::open_snapshot::{next_task, open_in_slices, OpenFigures};
+use crate::saved_corpus;
 
 /// Appended to the glue's text in the worker's Blob: waits for the compiled
 /// module, instantiates it and hands over to [`super::worker_main`].
@@ -225,15 +226,6 @@ async fn send_files(id: u32, batches: Vec<Vec<File>>) {
     });
 }
 
-/// Resolves in a later task (a zero-delay timeout), so the page can paint
-/// and answer input in between.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 fn cancel_worker() {
     if let Some(client) = CLIENT.take() {
         client.worker.set_onmessage(None);
@@ -344,94 +336,30 @@ fn current_job<T>(id: u32, f: impl FnOnce(&Job) -> T) -> Option<T> {
     JOB.with_borrow(|j| j.as_ref().filter(|j| j.id == id).map(f))
 }
 
-/// One slice of opening work stays about this long, so the page paints and
-/// answers input in between (a 64 MB snapshot of 14,000 documents is about
-/// sixty slices).
-const SLICE_MS: f64 = 12.0;
-/// Bytes copied from the worker's buffer into wasm memory per slice.
-const COPY_BYTES: u32 = 8 << 20;
-
-/// Timings of opening a snapshot, for benchmarks and tests.
-#[derive(Default)]
-struct OpenFigures {
-    total_ms: f64,
-    longest_slice_ms: f64,
-    slices: u32,
-}
-
-/// Copies the worker's snapshot into wasm memory and opens it a slice at a
-/// time between tasks, showing progress. `Ok(None)`: the job was cancelled
-/// or replaced meanwhile, and the page's engine is untouched.
-async fn open_in_slices(
-    id: u32,
-    buffer: &ArrayBuffer,
-    figures: &mut OpenFigures,
-) -> Result<Option<Engine>, String> {
-    let started = now_ms();
-    let source = Uint8Array::new(buffer);
-    let len = source.length();
-    let mut bytes = vec![0u8; len as usize];
-    let mut slice_start = now_ms();
-    let end_slice = |figures: &mut OpenFigures, slice_start: f64| {
-        figures.longest_slice_ms = figures.longest_slice_ms.max(now_ms() - slice_start);
-        figures.slices += 1;
-    };
-    let mut at = 0u32;
-    while at < len {
-        let to = len.min(at + COPY_BYTES);
-        source
-            .subarray(at, to)
-            .copy_to(&mut bytes[at as usize..to as usize]);
-        at = to;
-        end_slice(figures, slice_start);
-        next_task().await;
-        if current_job(id, |_| ()).is_none() {
-            return Ok(None);
-        }
-        slice_start = now_ms();
-    }
-    let mut opener = SnapshotOpener::new(bytes).map_err(|e| e.to_string())?;
-    let documents = opener.documents();
-    loop {
-        if let Some(engine) = opener.step().map_err(|e| e.to_string())? {
-            end_slice(figures, slice_start);
-            figures.total_ms = now_ms() - started;
-            return Ok(Some(engine));
-        }
-        if now_ms() - slice_start < SLICE_MS {
-            continue;
-        }
-        end_slice(figures, slice_start);
-        let (done, total) = opener.progress();
-        let shown = current_job(id, |job| {
-            job.status.set(Some(LoadOutcome::progress(
-                format!(
-                    "Opening the new corpus of {}…",
-                    plural(documents, "document", "documents")
-                ),
-                (done as f64, total as f64),
-            )));
-        });
-        if shown.is_none() {
-            return Ok(None);
-        }
-        next_task().await;
-        if current_job(id, |_| ()).is_none() {
-            return Ok(None);
-        }
-        slice_start = now_ms();
-    }
-}
-
 /// Ends job `id`: opens the worker's snapshot (if anything was added),
 /// swaps in the engine and says what happened.
 async fn finish(id: u32, data: JsValue) {
     let snapshot = get(&data, "snapshot");
     let mut figures = OpenFigures::default();
     let mut snapshot_bytes = 0.0;
-    let opened = if let Some(buffer) = snapshot.dyn_ref::<ArrayBuffer>() {
-        snapshot_bytes = buffer.byte_length() as f64;
-        match open_in_slices(id, buffer, &mut figures).await {
+    let source = snapshot
+        .dyn_ref::<ArrayBuffer>()
+        .map(|b| Uint8Array::new(b));
+    let opened = if let Some(source) = &source {
+        snapshot_bytes = f64::from(source.length());
+        let still_ours = || current_job(id, |_| ()).is_some();
+        let progress = |documents: usize, done: usize, total: usize| {
+            current_job(id, |job| {
+                job.status.set(Some(LoadOutcome::progress(
+                    format!(
+                        "Opening the new corpus of {}…",
+                        plural(documents, "document", "documents")
+                    ),
+                    (done as f64, total as f64),
+                )));
+            });
+        };
+        match open_in_slices(source, still_ours, progress, &mut figures).await {
             Ok(Some(engine)) => Some(Arc::new(engine)),
             Ok(None) => return,
             Err(e) => {
@@ -487,6 +415,10 @@ async fn finish(id: u32, data: JsValue) {
     let added = get_f64(data, "added") as usize;
     job.status
         .set(Some(LoadOutcome::done(added, problems, duplicates)));
+    if let (Some(source), true) = (source, snapshot_bytes > 0.0) {
+        let documents = job.engine.with_untracked(|e| e.corpus().documents.len());
+        saved_corpus::keep_after_load(source, documents, job.status);
+    }
     // Figures for benchmarks and tests: window.__borderlines_load.
     let out = object();
     set(&out, "worker", true);
@@ -525,8 +457,9 @@ pub fn add_on_main(
         }
         let current = engine.get_untracked();
         let (corpus, report) = add_files(current.corpus(), read);
-        if !report.added.is_empty() {
-            engine.set(Arc::new(Engine::build(Arc::new(corpus))));
+        let built = (!report.added.is_empty()).then(|| Arc::new(Engine::build(Arc::new(corpus))));
+        if let Some(built) = &built {
+            engine.set(built.clone());
         }
         let mut problems = report.skipped;
         problems.extend(unreadable);
@@ -537,6 +470,9 @@ pub fn add_on_main(
                 .push_str(&format!(" (Loaded on the main thread: {note}.)"));
         }
         status.set(Some(outcome));
+        if let Some(built) = built {
+            saved_corpus::keep_engine(&built, status);
+        }
         let figures = object();
         set(&figures, "worker", false);
         set(&figures, "total_ms", now_ms() - started);

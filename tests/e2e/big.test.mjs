@@ -194,7 +194,7 @@ const tests = {
     ]);
     await page.waitForFunction(() => /^Added/.test(document.querySelector('[data-testid=load-status]')?.textContent ?? ''));
     report('1 MB of random bytes (+ PNG, ELF, one good file)', { addLongestMs: await longest_since(page, t0) });
-    eq(await page.textContent('[data-testid=load-status] .load-summary'), 'Added 1 document (this tab only). Skipped 3.', 'summary');
+    eq(await page.textContent('[data-testid=load-status] .load-summary'), 'Added 1 document. Skipped 3.', 'summary');
     await page.click('[data-testid=load-details-toggle]');
     eq(await page.$$eval('[data-testid=load-details] li', (els) => els.map((e) => e.textContent)), [
       'noise.txt: mostly unprintable bytes: not a text file',

@@ -169,7 +169,7 @@ const tests = {
     ]);
     await page.waitForFunction(() => document.querySelector('[data-testid=load-status]')?.textContent.startsWith('Added'));
     // One summary line; the reasons are behind "Details".
-    eq(await page.textContent('[data-testid=load-status] .load-summary'), 'Added 1 document (this tab only). Skipped 4.', 'summary');
+    eq(await page.textContent('[data-testid=load-status] .load-summary'), 'Added 1 document. Skipped 4.', 'summary');
     expect(await page.isHidden('[data-testid=load-details]'), 'details closed at first');
     await page.click('[data-testid=load-details-toggle]');
     const details = await page.$$eval('[data-testid=load-details] li', (els) => els.map((e) => e.textContent));

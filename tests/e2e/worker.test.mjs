@@ -28,7 +28,7 @@ run({
     // A new worker starts for the next job, from the seeds.
     await page.setInputFiles('[data-testid=add-documents]', [{ name: 'night.txt', mimeType: 'text/plain', buffer: note('Night Crossing at Hyesan', 'Guards saw three people cross the frozen river at night near Hyesan.') }]);
     await added(page);
-    eq(await status(page), 'Added 1 document (this tab only).', 'added after cancel');
+    eq(await status(page), 'Added 1 document.', 'added after cancel');
     eq(await count(page), '4 documents', 'count');
     const figures = await page.evaluate(() => window.__borderlines_load);
     expect(figures?.worker === true, `loaded in the worker: ${JSON.stringify(figures)}`);
@@ -46,7 +46,7 @@ run({
       { name: 'a copy.txt', mimeType: 'text/plain', buffer: a },
     ]);
     await added(page);
-    eq(await status(page), 'Added 1 document (this tab only). Skipped 1.', 'duplicate skipped');
+    eq(await status(page), 'Added 1 document. Skipped 1.', 'duplicate skipped');
     await page.click('[data-testid=keep-duplicates]');
     await page.waitForFunction(() => document.querySelector('[data-testid=result-count]').textContent.includes('5 documents'));
     // The page's engine changed on the main thread: the next job sends it.

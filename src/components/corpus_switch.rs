@@ -1,0 +1,175 @@
+use std::sync::Arc;
+
+use borderlines_engine::Engine;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::components::{plural, LoadOutcome};
+use crate::corpus::{embedded_engine, is_embedded};
+use crate::open_snapshot::{open_in_slices, OpenFigures};
+use crate::saved_corpus::{self, SavedInfo};
+
+/// Which corpus the page shows, and the corpus kept in this browser. On
+/// start it opens the saved corpus, if any, a slice at a time with its
+/// progress in `status` (the seeds answer meanwhile), and a link to one of
+/// its documents then opens. A menu switches between the seeds and the
+/// saved corpus and clears the saved data (after a second click). Hooks:
+/// `corpus-switch`, `corpus-name`, `open-seeds`, `open-saved`,
+/// `clear-saved`, `clear-saved-confirm`, `saved-note`.
+#[component]
+pub fn CorpusSwitch(
+    /// The page's engine; replaced when the user switches corpus.
+    engine: RwSignal<Arc<Engine>>,
+    /// Where opening and clearing are reported.
+    status: RwSignal<Option<LoadOutcome>>,
+) -> impl IntoView {
+    let saved = saved_corpus::use_saved_info();
+    let confirming = RwSignal::new(false);
+    // Open the saved corpus once, at start, unless the user already changed corpus.
+    spawn_local(async move {
+        match saved_corpus::load().await {
+            Ok(Some(found)) => {
+                saved.set(SavedInfo::Saved {
+                    documents: found.documents,
+                });
+                if is_embedded(&engine.get_untracked()) {
+                    open_saved(found, engine, status).await;
+                }
+            }
+            Ok(None) => saved.set(SavedInfo::Nothing),
+            Err(why) => saved.set(SavedInfo::Unavailable(why)),
+        }
+    });
+    let showing_seeds = move || engine.with(is_embedded);
+    // Short: the search box needs the header's width; the document count
+    // is beside it already.
+    let name = move || {
+        if showing_seeds() {
+            "Seeds"
+        } else {
+            "My corpus"
+        }
+    };
+    let note = move || match saved.get() {
+        SavedInfo::Checking => "Looking for a saved corpus…".to_owned(),
+        SavedInfo::Nothing => {
+            "Nothing is saved in this browser yet: documents you add are kept here.".to_owned()
+        }
+        SavedInfo::Saved { documents } => format!(
+            "Saved in this browser: {}. They open when this page starts.",
+            plural(documents, "document", "documents")
+        ),
+        SavedInfo::Unavailable(why) => format!(
+            "Nothing can be kept in this browser ({why}): added documents last for this tab only."
+        ),
+    };
+    let has_saved = move || matches!(saved.get(), SavedInfo::Saved { .. });
+    let to_seeds = move |_| match embedded_engine() {
+        Ok(seeds) => engine.set(seeds),
+        Err(e) => status.set(Some(LoadOutcome::said(format!(
+            "The seeds could not be opened: {e}"
+        )))),
+    };
+    let to_saved = move |_| {
+        spawn_local(async move {
+            match saved_corpus::load().await {
+                Ok(Some(found)) => open_saved(found, engine, status).await,
+                Ok(None) => {
+                    saved.set(SavedInfo::Nothing);
+                    status.set(Some(LoadOutcome::said(
+                        "Nothing is saved in this browser.".to_owned(),
+                    )));
+                }
+                Err(why) => status.set(Some(LoadOutcome::said(format!(
+                    "The saved corpus could not be read: {why}."
+                )))),
+            }
+        });
+    };
+    let clear = move |_| {
+        if !confirming.get_untracked() {
+            confirming.set(true);
+            return;
+        }
+        confirming.set(false);
+        spawn_local(async move {
+            match saved_corpus::clear().await {
+                Ok(()) => {
+                    saved.set(SavedInfo::Nothing);
+                    status.set(Some(LoadOutcome::said(
+                        "Cleared: nothing is saved in this browser any more. The corpus stays open in this tab.".to_owned(),
+                    )));
+                }
+                Err(why) => status.set(Some(LoadOutcome::said(format!(
+                    "The saved data could not be cleared: {why}."
+                )))),
+            }
+        });
+    };
+    view! {
+        <details class="corpus-switch" data-testid="corpus-switch">
+            <summary data-testid="corpus-name" title="Which corpus is shown, and what this browser keeps">{name}</summary>
+            <div class="corpus-menu">
+                <p class="saved-note" data-testid="saved-note">{note}</p>
+                <Show when=move || !showing_seeds()>
+                    <button type="button" data-testid="open-seeds" on:click=to_seeds>"Open the seeds"</button>
+                </Show>
+                <Show when=move || has_saved() && showing_seeds()>
+                    <button type="button" data-testid="open-saved" on:click=to_saved>"Open my saved corpus"</button>
+                </Show>
+                <Show when=has_saved>
+                    <button type="button" class="danger" data-testid="clear-saved" on:click=clear>
+                        {move || if confirming.get() { "Click again to delete the saved corpus" } else { "Clear saved data" }}
+                    </button>
+                </Show>
+            </div>
+        </details>
+    }
+}
+
+/// Opens a saved corpus in slices and swaps it in, saying so in `status`.
+async fn open_saved(
+    found: saved_corpus::SavedCorpus,
+    engine: RwSignal<Arc<Engine>>,
+    status: RwSignal<Option<LoadOutcome>>,
+) {
+    let what = format!(
+        "your saved corpus of {}",
+        plural(found.documents, "document", "documents")
+    );
+    let progress = {
+        let what = what.clone();
+        move |_: usize, done: usize, total: usize| {
+            status.set(Some(LoadOutcome::progress(
+                format!("Opening {what}…"),
+                (done as f64, total as f64),
+            )));
+        }
+    };
+    progress(0, 0, 1);
+    let before = engine.get_untracked();
+    // Stop if the user changes corpus meanwhile (an add, a switch).
+    let still_wanted = move || Arc::ptr_eq(&engine.get_untracked(), &before);
+    let mut figures = OpenFigures::default();
+    match open_in_slices(&found.snapshot, still_wanted, progress, &mut figures).await {
+        Ok(Some(opened)) => {
+            engine.set(Arc::new(opened));
+            let mut outcome = LoadOutcome::said(format!("Opened {what}."));
+            outcome.kept = Some("Kept in this browser.".to_owned());
+            status.set(Some(outcome));
+        }
+        Ok(None) => {}
+        Err(e) => status.set(Some(LoadOutcome::said(format!(
+            "{} could not be opened ({e}). It is still stored: \"Clear saved data\" in the corpus menu removes it.",
+            capitalised(&what)
+        )))),
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,90 @@
+//! Opening an engine snapshot on the main thread without freezing the page:
+//! the bytes are copied into wasm memory and decoded by
+//! [`SnapshotOpener`] in slices of about [`SLICE_MS`], with a task boundary
+//! between slices so the page paints and answers input. Used for the
+//! loading worker's result and for the corpus saved in IndexedDB.
+
+use borderlines_engine::snapshot::SnapshotOpener;
+use borderlines_engine::Engine;
+use js_sys::Uint8Array;
+use leptos::prelude::window;
+
+use crate::corpus::now_ms;
+
+/// One slice of opening work stays about this long, so the page paints and
+/// answers input in between (a 64 MB snapshot of 14,000 documents is about
+/// sixty slices).
+const SLICE_MS: f64 = 12.0;
+/// Bytes copied from the worker's buffer into wasm memory per slice.
+const COPY_BYTES: u32 = 8 << 20;
+
+/// Timings of opening a snapshot, for benchmarks and tests.
+#[derive(Default)]
+pub struct OpenFigures {
+    pub total_ms: f64,
+    pub longest_slice_ms: f64,
+    pub slices: u32,
+}
+
+/// Copies `source` into wasm memory and opens it a slice at a time between
+/// tasks, calling `progress(documents, steps done, steps)` between slices.
+/// `Ok(None)`: `still_wanted` said no between two slices (the load was
+/// cancelled or replaced), and nothing changed.
+pub async fn open_in_slices(
+    source: &Uint8Array,
+    still_wanted: impl Fn() -> bool,
+    progress: impl Fn(usize, usize, usize),
+    figures: &mut OpenFigures,
+) -> Result<Option<Engine>, String> {
+    let started = now_ms();
+    let len = source.length();
+    let mut bytes = vec![0u8; len as usize];
+    let mut slice_start = now_ms();
+    let end_slice = |figures: &mut OpenFigures, slice_start: f64| {
+        figures.longest_slice_ms = figures.longest_slice_ms.max(now_ms() - slice_start);
+        figures.slices += 1;
+    };
+    let mut at = 0u32;
+    while at < len {
+        let to = len.min(at + COPY_BYTES);
+        source
+            .subarray(at, to)
+            .copy_to(&mut bytes[at as usize..to as usize]);
+        at = to;
+        end_slice(figures, slice_start);
+        next_task().await;
+        if !still_wanted() {
+            return Ok(None);
+        }
+        slice_start = now_ms();
+    }
+    let mut opener = SnapshotOpener::new(bytes).map_err(|e| e.to_string())?;
+    let documents = opener.documents();
+    loop {
+        if let Some(engine) = opener.step().map_err(|e| e.to_string())? {
+            end_slice(figures, slice_start);
+            figures.total_ms = now_ms() - started;
+            return Ok(Some(engine));
+        }
+        if now_ms() - slice_start < SLICE_MS {
+            continue;
+        }
+        end_slice(figures, slice_start);
+        let (done, total) = opener.progress();
+        progress(documents, done, total);
+        next_task().await;
+        if !still_wanted() {
+            return Ok(None);
+        }
+        slice_start = now_ms();
+    }
+}
+
+/// Resolves in a later task (a zero-delay timeout), so the page can paint
+/// and answer input in between.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

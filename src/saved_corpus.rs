@@ -1,0 +1,264 @@
+//! The user's corpus kept across reloads, in the browser's IndexedDB.
+//!
+//! One database (`borderlines`), one object store (`corpus`), two records
+//! written together in one transaction — the engine snapshot (exactly the
+//! bytes the loading worker produced, so saving costs no re-encoding) and a
+//! small description `{documents, bytes, saved}` — so a crash or a closed
+//! tab never leaves half a corpus. The snapshot carries its own version and
+//! per-part checksums (`borderlines_engine::snapshot`): damage is found when
+//! it is opened. Where IndexedDB is missing or refused (private windows,
+//! some browsers on file://) every call returns an error in plain words and
+//! the page works on, in this tab only.
+
+use borderlines_engine::Engine;
+use js_sys::{Promise, Uint8Array};
+use leptos::prelude::{RwSignal, Set, Update};
+use leptos::task::spawn_local;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    IdbDatabase, IdbFactory, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode,
+};
+
+use crate::components::LoadOutcome;
+use crate::load_worker::protocol::{get_f64, object, set};
+
+const DATABASE: &str = "borderlines";
+const STORE: &str = "corpus";
+/// Bumped when the records' layout changes (the snapshot has its own).
+const DATABASE_VERSION: u32 = 1;
+const SNAPSHOT_KEY: &str = "snapshot";
+const ABOUT_KEY: &str = "about";
+
+/// What this browser keeps, as the corpus menu shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SavedInfo {
+    /// Not looked yet.
+    Checking,
+    Nothing,
+    Saved {
+        documents: usize,
+    },
+    /// IndexedDB is missing or refused, in words for the user.
+    Unavailable(String),
+}
+
+thread_local! {
+    /// One per page: saving happens outside any component (the loading
+    /// worker's messages), and the corpus menu shows the result.
+    static SAVED_INFO: std::cell::OnceCell<RwSignal<SavedInfo>> = const { std::cell::OnceCell::new() };
+}
+
+/// The page's record of what is saved.
+pub fn use_saved_info() -> RwSignal<SavedInfo> {
+    SAVED_INFO.with(|s| *s.get_or_init(|| RwSignal::new(SavedInfo::Checking)))
+}
+
+/// A saved corpus as read back.
+pub struct SavedCorpus {
+    /// The engine snapshot.
+    pub snapshot: Uint8Array,
+    /// Documents it holds, as written beside it.
+    pub documents: usize,
+    /// When it was saved (milliseconds since 1970).
+    pub saved_at: f64,
+}
+
+/// A failed IndexedDB call in words for the user.
+fn plain(e: JsValue) -> String {
+    let name = e
+        .dyn_ref::<web_sys::DomException>()
+        .map(|d| (d.name(), d.message()));
+    match name {
+        Some((n, _)) if n == "QuotaExceededError" => {
+            "the browser's storage for this page is full".to_owned()
+        }
+        Some((n, m)) => format!("{n}: {m}"),
+        None => e
+            .as_string()
+            .unwrap_or_else(|| "the browser refused the storage request".to_owned()),
+    }
+}
+
+/// Resolves when `request` succeeds (with its result) or fails. The
+/// handlers are attached now, before the caller awaits anything.
+fn done(request: &IdbRequest) -> impl std::future::Future<Output = Result<JsValue, String>> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let ok = Closure::once_into_js(move |ev: web_sys::Event| {
+            let result = ev
+                .target()
+                .and_then(|t| t.dyn_into::<IdbRequest>().ok())
+                .and_then(|r| r.result().ok())
+                .unwrap_or(JsValue::UNDEFINED);
+            let _ = resolve.call1(&JsValue::NULL, &result);
+        });
+        let failed = Closure::once_into_js(move |ev: web_sys::Event| {
+            let error = ev
+                .target()
+                .and_then(|t| t.dyn_into::<IdbRequest>().ok())
+                .and_then(|r| r.error().ok().flatten())
+                .map_or(JsValue::NULL, JsValue::from);
+            let _ = reject.call1(&JsValue::NULL, &error);
+        });
+        request.set_onsuccess(Some(ok.unchecked_ref()));
+        request.set_onerror(Some(failed.unchecked_ref()));
+    });
+    let future = JsFuture::from(promise);
+    async move { future.await.map_err(plain) }
+}
+
+/// Resolves when `tx` has committed (or says why it did not).
+async fn committed(tx: &IdbTransaction) -> Result<(), String> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let ok = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let failed = Closure::once_into_js(move |ev: web_sys::Event| {
+            let error = ev
+                .target()
+                .and_then(|t| t.dyn_into::<IdbTransaction>().ok())
+                .and_then(|t| t.error())
+                .map_or(JsValue::NULL, JsValue::from);
+            let _ = reject.call1(&JsValue::NULL, &error);
+        });
+        tx.set_oncomplete(Some(ok.unchecked_ref()));
+        tx.set_onabort(Some(failed.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map(|_| ()).map_err(plain)
+}
+
+async fn open() -> Result<IdbDatabase, String> {
+    let factory = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("indexedDB"))
+        .ok()
+        .and_then(|f| f.dyn_into::<IdbFactory>().ok())
+        .ok_or("this browser offers no storage to this page")?;
+    let request = factory
+        .open_with_u32(DATABASE, DATABASE_VERSION)
+        .map_err(plain)?;
+    let upgrade = Closure::once_into_js(move |ev: web_sys::Event| {
+        let db = ev
+            .target()
+            .and_then(|t| t.dyn_into::<IdbRequest>().ok())
+            .and_then(|r| r.result().ok())
+            .and_then(|d| d.dyn_into::<IdbDatabase>().ok());
+        if let Some(db) = db {
+            if !db.object_store_names().contains(STORE) {
+                let _ = db.create_object_store(STORE);
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+    let db = done(&request).await?;
+    db.dyn_into::<IdbDatabase>()
+        .map_err(|_| "the browser's storage did not open".to_owned())
+}
+
+/// A transaction on the store and the store itself.
+fn store(
+    db: &IdbDatabase,
+    mode: IdbTransactionMode,
+) -> Result<(IdbTransaction, IdbObjectStore), String> {
+    let tx = db
+        .transaction_with_str_and_mode(STORE, mode)
+        .map_err(plain)?;
+    let store = tx.object_store(STORE).map_err(plain)?;
+    Ok((tx, store))
+}
+
+/// Keeps `snapshot` (of `documents` documents) as the saved corpus,
+/// replacing the previous one.
+pub async fn save(snapshot: &Uint8Array, documents: usize) -> Result<(), String> {
+    let db = open().await?;
+    let (tx, store) = store(&db, IdbTransactionMode::Readwrite)?;
+    let about = object();
+    set(&about, "documents", documents as f64);
+    set(&about, "bytes", f64::from(snapshot.length()));
+    set(&about, "saved", js_sys::Date::now());
+    // Both records in one transaction: all or nothing.
+    store
+        .put_with_key(snapshot, &JsValue::from_str(SNAPSHOT_KEY))
+        .map_err(plain)?;
+    store
+        .put_with_key(&about, &JsValue::from_str(ABOUT_KEY))
+        .map_err(plain)?;
+    let result = committed(&tx).await;
+    db.close();
+    result
+}
+
+/// The saved corpus, if there is one.
+pub async fn load() -> Result<Option<SavedCorpus>, String> {
+    let db = open().await?;
+    let (_tx, store) = store(&db, IdbTransactionMode::Readonly)?;
+    // Both requests before any await: a transaction ends once it has
+    // nothing pending when control goes back to the browser.
+    let about = store.get(&JsValue::from_str(ABOUT_KEY)).map_err(plain)?;
+    let snapshot = store.get(&JsValue::from_str(SNAPSHOT_KEY)).map_err(plain)?;
+    let (about, snapshot) = (done(&about), done(&snapshot));
+    let (about, snapshot) = (about.await?, snapshot.await?);
+    db.close();
+    if about.is_undefined() || snapshot.is_undefined() {
+        return Ok(None);
+    }
+    let snapshot = snapshot
+        .dyn_into::<Uint8Array>()
+        .map_err(|_| "the saved corpus is not a snapshot".to_owned())?;
+    Ok(Some(SavedCorpus {
+        snapshot,
+        documents: get_f64(&about, "documents") as usize,
+        saved_at: get_f64(&about, "saved"),
+    }))
+}
+
+/// Deletes everything the page saved.
+pub async fn clear() -> Result<(), String> {
+    let db = open().await?;
+    let (tx, store) = store(&db, IdbTransactionMode::Readwrite)?;
+    store.clear().map_err(plain)?;
+    let result = committed(&tx).await;
+    db.close();
+    result
+}
+
+/// Saves `snapshot` (the page's new corpus, of `documents` documents) and
+/// says the result after the load's summary in `status`.
+pub fn keep_after_load(
+    snapshot: Uint8Array,
+    documents: usize,
+    status: RwSignal<Option<LoadOutcome>>,
+) {
+    let say = move |note: String| {
+        status.update(|s| {
+            if let Some(s) = s.as_mut().filter(|s| !s.busy) {
+                s.kept = Some(note);
+            }
+        });
+    };
+    say("Saving in this browser…".to_owned());
+    spawn_local(async move {
+        match save(&snapshot, documents).await {
+            Ok(()) => {
+                say("Kept in this browser.".to_owned());
+                use_saved_info().set(SavedInfo::Saved { documents });
+            }
+            Err(why) => say(format!("Not kept after a reload: {why}.")),
+        }
+    });
+}
+
+/// Saves the page's engine (built on the main thread) the same way.
+pub fn keep_engine(engine: &Engine, status: RwSignal<Option<LoadOutcome>>) {
+    match engine.to_snapshot() {
+        Ok(bytes) => keep_after_load(
+            Uint8Array::from(bytes.as_slice()),
+            engine.corpus().documents.len(),
+            status,
+        ),
+        Err(e) => status.update(|s| {
+            if let Some(s) = s.as_mut() {
+                s.kept = Some(format!("Not kept after a reload: {e}."));
+            }
+        }),
+    }
+}

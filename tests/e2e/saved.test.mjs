@@ -1,0 +1,103 @@
+// End-to-end tests of the corpus kept across reloads (src/saved_corpus.rs,
+// src/components/corpus_switch.rs), from file:// in Chromium: added
+// documents are saved in IndexedDB, the page reopens on them after a
+// reload, a link to one of them works, the corpus menu switches between
+// the seeds and the saved corpus and clears it, and a damaged snapshot is
+// reported and kept, never a blank page.
+//
+// Usage: node tests/e2e/saved.test.mjs [path/to/borderlines.html]
+import { count, eq, expect, open_page, run, search, titles } from './harness.mjs';
+
+const summary = (page) => page.textContent('[data-testid=load-status] .load-summary');
+const kept = (page) => page.waitForFunction(() => document.querySelector('[data-testid=load-kept]')?.textContent === 'Kept in this browser.', null, { timeout: 30000 });
+const counted = (page, n) => page.waitForFunction((n) => document.querySelector('[data-testid=result-count]')?.textContent === n, n, { timeout: 30000 });
+const note = (title, body) => Buffer.from(`${title}\n\n${body}\n`);
+const files = [
+  { name: 'hyesan.txt', mimeType: 'text/plain', buffer: note('Night Crossing at Hyesan', 'Guards saw three people cross the frozen river at night near Hyesan.') },
+  { name: 'yalu.txt', mimeType: 'text/plain', buffer: note('Fence Along the Yalu', 'A new fence along the Yalu river was finished in the spring.') },
+];
+
+async function add_and_keep(page) {
+  await page.setInputFiles('[data-testid=add-documents]', files);
+  await kept(page);
+  eq(await summary(page), 'Added 2 documents.', 'summary');
+  await counted(page, '5 documents');
+}
+
+run({
+  async 'added documents are kept: a reload opens them, and a link to one of them works'() {
+    const { page, context, problems } = await open_page();
+    eq(await page.textContent('[data-testid=corpus-name]'), 'Seeds', 'seeds at first');
+    await add_and_keep(page);
+    eq(await page.textContent('[data-testid=corpus-name]'), 'My corpus', 'menu names the corpus');
+    await search(page, 'hyesan frozen');
+    await page.click('[data-testid=result-title]');
+    await page.waitForFunction(() => location.hash.includes('doc='));
+    const link = await page.evaluate(() => location.href);
+    // A new tab of the same browser opens the link: the saved corpus comes
+    // back without re-indexing, and the linked document opens.
+    const other = await context.newPage();
+    await other.goto(link);
+    await other.waitForFunction(() => document.querySelector('[data-testid=reader-title]')?.textContent === 'Night Crossing at Hyesan', null, { timeout: 30000 });
+    eq(await summary(other), 'Opened your saved corpus of 5 documents.', 'said');
+    eq(await other.textContent('[data-testid=corpus-name]'), 'My corpus', 'reopened');
+    await other.close();
+    await context.close();
+    return problems;
+  },
+
+  async 'the corpus menu switches to the seeds and back, and clears the saved data'() {
+    const { page, context, problems } = await open_page();
+    await add_and_keep(page);
+    await page.click('[data-testid=corpus-name]');
+    expect((await page.textContent('[data-testid=saved-note]')).includes('5 documents'), 'menu says what is saved');
+    await page.click('[data-testid=open-seeds]');
+    await counted(page, '3 documents');
+    eq(await page.textContent('[data-testid=corpus-name]'), 'Seeds', 'seeds');
+    await page.click('[data-testid=open-saved]');
+    await counted(page, '5 documents');
+    // Clearing asks for a second click, then the next reload shows the seeds.
+    await page.click('[data-testid=clear-saved]');
+    eq(await page.textContent('[data-testid=clear-saved]'), 'Click again to delete the saved corpus', 'asks first');
+    await page.click('[data-testid=clear-saved]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=load-status] .load-summary')?.textContent.startsWith('Cleared'));
+    eq(await count(page), '5 documents', 'still open in this tab');
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-testid=saved-note]')?.textContent.startsWith('Nothing is saved'));
+    eq(await count(page), '3 documents', 'seeds after clearing');
+    await context.close();
+    return problems;
+  },
+
+  async 'a damaged saved corpus is reported and kept; the seeds stay usable'() {
+    const { page, context, problems } = await open_page();
+    await add_and_keep(page);
+    // Flip bytes in the middle of the stored snapshot, as a bad disk would.
+    await page.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('borderlines');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('corpus', 'readwrite');
+        const store = tx.objectStore('corpus');
+        const get = store.get('snapshot');
+        get.onsuccess = () => {
+          const bytes = new Uint8Array(get.result);
+          for (let i = 0; i < 16; i++) bytes[(bytes.length >> 1) + i] ^= 0xff;
+          store.put(bytes, 'snapshot');
+        };
+        tx.oncomplete = () => { open.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+      open.onerror = () => reject(open.error);
+    }));
+    await page.reload();
+    await page.waitForFunction(() => /could not be opened/.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? ''), null, { timeout: 30000 });
+    const said = await summary(page);
+    expect(said.includes('damaged') && said.includes('still stored'), `says what happened: ${said}`);
+    eq(await count(page), '3 documents', 'the seeds answer');
+    await search(page, 'defectors');
+    await page.waitForSelector('[data-testid=result-title]');
+    expect((await titles(page)).length > 0, 'search works');
+    await context.close();
+    return problems;
+  },
+});
