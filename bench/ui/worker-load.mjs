@@ -10,6 +10,8 @@
 //        node bench/ui/worker-load.mjs page.html corpus [N]   (needs bench/ui/run.sh's files)
 //        node bench/ui/worker-load.mjs page.html line5|lines300k|noise1   (the other rows of
 //          the big-documents table: one 5 MB line, 300,000 short lines, 1 MB of random bytes)
+//        RELOAD=3 node bench/ui/worker-load.mjs page.html corpus   (then reloads 3 times and times
+//          reopening the corpus kept in IndexedDB)
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -104,4 +106,24 @@ console.log(JSON.stringify({
   longestTaskMs: Math.max(0, ...lt.map((e) => e[1])),
   longestTaskAfterChangeMs: Math.max(0, ...lt.filter((e) => e[0] >= change[0]).map((e) => e[1])), longTasks: lt.filter((e) => e[1] > 50), figures,
 }, null, 1));
+if (process.env.RELOAD) {
+  // The corpus kept in IndexedDB: wait until it is saved, then reload and
+  // time navigation → ready (the seeds answer) and → the saved corpus open.
+  await page.waitForFunction(() => document.querySelector('[data-testid=load-kept]')?.textContent === 'Kept in this browser.', null, { timeout: 5 * 60 * 1000 });
+  await page.addInitScript(() => {
+    window.__lt = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask', buffered: true });
+  });
+  const runs = [];
+  for (let i = 0; i < Number(process.env.RELOAD); i++) {
+    await page.reload();
+    await page.waitForSelector('[data-testid=app][data-state=ready]');
+    const ready = await page.evaluate(() => performance.now());
+    await page.waitForFunction(() => /^Opened your saved corpus/.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? ''), null, { timeout: 60000, polling: 20 });
+    const opened = await page.evaluate(() => performance.now());
+    const lt = await page.evaluate(() => window.__lt);
+    runs.push({ readyMs: Math.round(ready), savedOpenMs: Math.round(opened), longestTaskMs: Math.max(0, ...lt.map((e) => e[1])), longTasks: lt.filter((e) => e[1] > 50) });
+  }
+  console.log(JSON.stringify({ reload: runs }, null, 1));
+}
 await browser.close();
