@@ -1,13 +1,11 @@
 use std::sync::Arc;
 
-use borderlines_core::load::add_documents;
 use borderlines_core::Document;
 use borderlines_engine::Engine;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::plural;
-use crate::saved_corpus;
 
 /// What the last "Add documents" is doing or did.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -132,25 +130,12 @@ pub fn LoadStatus(
             return;
         };
         let docs = (*outcome.duplicates).clone();
-        let current = engine.get_untracked();
-        let (corpus, ids) = add_documents(current.corpus(), docs);
-        let built = Arc::new(Engine::build(Arc::new(corpus)));
-        engine.set(built.clone());
         let problems: Vec<(String, String)> = outcome
             .problems
             .into_iter()
             .filter(|(_, why)| !why.contains("duplicate"))
             .collect();
-        let mut next = LoadOutcome::done(ids.len(), problems, Vec::new());
-        next.summary = format!(
-            "Added {} that duplicate others.{}",
-            plural(ids.len(), "document", "documents"),
-            next.summary
-                .strip_prefix("No document added.")
-                .unwrap_or_default()
-        );
-        status.set(Some(next));
-        saved_corpus::keep_engine(&built, status);
+        crate::load_worker::keep_duplicates(docs, problems, engine, status);
     };
     let focus_panel = move |panel: web_sys::HtmlElement| {
         let _ = panel.focus();

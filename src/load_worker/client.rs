@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::sync::{Arc, Weak};
 
-use borderlines_core::load::add_files;
+use borderlines_core::load::{add_documents, add_files};
 use borderlines_core::text::strip_bidi_controls;
 use borderlines_core::{CorpusBundle, Document};
 use borderlines_engine::Engine;
@@ -37,9 +37,16 @@ struct Client {
     ready: bool,
 }
 
+/// Files not added, with the reason: (file name, why).
+type Problems = Vec<(String, String)>;
+
 struct Job {
     id: u32,
     files: Vec<File>,
+    /// A job that adds duplicates the user chose to keep: the documents
+    /// (to add on the main thread if the worker fails) and the load's other
+    /// problems, still listed afterwards.
+    keeping: Option<(Vec<Document>, Problems)>,
     engine: RwSignal<Arc<Engine>>,
     status: RwSignal<Option<LoadOutcome>>,
     started: f64,
@@ -117,6 +124,74 @@ fn spawn() -> Result<Client, String> {
     })
 }
 
+/// Starts the worker if there is none; the reason it cannot be used, if so.
+fn ensure_client() -> Result<(), String> {
+    if let Some(why) = BROKEN.with_borrow(Clone::clone) {
+        return Err(why);
+    }
+    if CLIENT.with_borrow(Option::is_none) {
+        match spawn() {
+            Ok(client) => CLIENT.set(Some(client)),
+            Err(why) => {
+                BROKEN.set(Some(why.clone()));
+                return Err(why);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Posts the header of job `id` (`kind` "job" or "keep") with the corpus it
+/// builds on: "keep" (the worker's own engine is the page's), "embedded" or
+/// the page's snapshot. `payload` is set on the message and transferred.
+fn post_job(
+    id: u32,
+    kind: &str,
+    current: &Arc<Engine>,
+    total: usize,
+    payload: Option<(&str, ArrayBuffer)>,
+) -> Result<(), String> {
+    CLIENT.with_borrow_mut(|client| {
+        let client = client.as_mut().ok_or("no worker")?;
+        let msg = object();
+        set(&msg, "kind", kind);
+        set(&msg, "id", id);
+        let transfer = Array::new();
+        if client
+            .base
+            .upgrade()
+            .is_some_and(|b| Arc::ptr_eq(&b, current))
+        {
+            set(&msg, "base", "keep");
+        } else if is_embedded(current) {
+            set(&msg, "base", "embedded");
+        } else {
+            // The page's engine changed since the worker last built one
+            // (a new worker after cancel, a corpus opened from storage): send it.
+            let bytes = current.to_snapshot().map_err(|e| e.to_string())?;
+            let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+            set(&msg, "base", &buffer);
+            transfer.push(&buffer);
+        }
+        if let Some((key, buffer)) = payload {
+            set(&msg, key, &buffer);
+            transfer.push(&buffer);
+        }
+        set(&msg, "total", total as u32);
+        client.base = Weak::new();
+        client
+            .worker
+            .post_message_with_transfer(&msg, &transfer)
+            .map_err(js_error)
+    })
+}
+
+fn next_id() -> u32 {
+    let id = NEXT_ID.get();
+    NEXT_ID.set(id + 1);
+    id
+}
+
 /// Adds `files` in the worker; `Err` gives the files back with the reason
 /// the worker cannot be used, for the caller to add them on the main thread.
 pub fn add(
@@ -124,53 +199,14 @@ pub fn add(
     engine: RwSignal<Arc<Engine>>,
     status: RwSignal<Option<LoadOutcome>>,
 ) -> Result<(), (Vec<File>, String)> {
-    if let Some(why) = BROKEN.with_borrow(Clone::clone) {
+    if let Err(why) = ensure_client() {
         return Err((files, why));
     }
-    if CLIENT.with_borrow(Option::is_none) {
-        match spawn() {
-            Ok(client) => CLIENT.set(Some(client)),
-            Err(why) => {
-                BROKEN.set(Some(why.clone()));
-                return Err((files, why));
-            }
-        }
-    }
     let current = engine.get_untracked();
-    let id = NEXT_ID.get();
-    NEXT_ID.set(id + 1);
-    let sent = CLIENT.with_borrow_mut(|client| {
-        let client = client.as_mut().ok_or("no worker")?;
-        let msg = object();
-        set(&msg, "kind", "job");
-        set(&msg, "id", id);
-        let transfer = Array::new();
-        if client
-            .base
-            .upgrade()
-            .is_some_and(|b| Arc::ptr_eq(&b, &current))
-        {
-            set(&msg, "base", "keep");
-        } else if is_embedded(&current) {
-            set(&msg, "base", "embedded");
-        } else {
-            // The page's engine changed since the worker last built one
-            // ("add anyway", or a new worker after cancel): send it.
-            let bytes = current.to_snapshot().map_err(|e| e.to_string())?;
-            let buffer = Uint8Array::from(bytes.as_slice()).buffer();
-            set(&msg, "base", &buffer);
-            transfer.push(&buffer);
-        }
-        set(&msg, "total", files.len() as u32);
-        // No total of bytes: `File.size` of a file on disk is a stat on the
-        // main thread (14,000 of them took 3 s).
-        client.base = Weak::new();
-        client
-            .worker
-            .post_message_with_transfer(&msg, &transfer)
-            .map_err(js_error)
-    });
-    if let Err(why) = sent {
+    let id = next_id();
+    // No total of bytes: `File.size` of a file on disk is a stat on the
+    // main thread (14,000 of them took 3 s).
+    if let Err(why) = post_job(id, "job", &current, files.len(), None) {
         cancel_worker();
         return Err((files, why));
     }
@@ -182,12 +218,86 @@ pub fn add(
     JOB.set(Some(Job {
         id,
         files,
+        keeping: None,
         engine,
         status,
         started: now_ms(),
     }));
     spawn_local(send_files(id, batches));
     Ok(())
+}
+
+/// Adds `documents` — duplicates the user chose to keep, already parsed —
+/// in the worker, so indexing a large corpus again never blocks the page.
+/// `problems` are the load's other problems, listed again afterwards.
+/// Falls back to the main thread if the worker cannot be used.
+pub fn keep_duplicates(
+    documents: Vec<Document>,
+    problems: Vec<(String, String)>,
+    engine: RwSignal<Arc<Engine>>,
+    status: RwSignal<Option<LoadOutcome>>,
+) {
+    let posted = ensure_client().and_then(|()| {
+        let bytes = CorpusBundle::encode_documents(&documents).map_err(|e| e.to_string())?;
+        let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+        let id = next_id();
+        post_job(
+            id,
+            "keep",
+            &engine.get_untracked(),
+            documents.len(),
+            Some(("documents", buffer)),
+        )?;
+        Ok(id)
+    });
+    match posted {
+        Ok(id) => {
+            status.set(Some(LoadOutcome::progress(
+                format!(
+                    "Adding {}…",
+                    plural(documents.len(), "duplicate", "duplicates")
+                ),
+                (0.0, 1.0),
+            )));
+            JOB.set(Some(Job {
+                id,
+                files: Vec::new(),
+                keeping: Some((documents, problems)),
+                engine,
+                status,
+                started: now_ms(),
+            }));
+        }
+        Err(_) => keep_duplicates_on_main(documents, problems, engine, status),
+    }
+}
+
+/// The outcome of keeping `added` duplicates, with the load's other problems.
+fn kept_outcome(added: usize, problems: Vec<(String, String)>) -> LoadOutcome {
+    let mut next = LoadOutcome::done(added, problems, Vec::new());
+    next.summary = format!(
+        "Added {} that duplicate others.{}",
+        plural(added, "document", "documents"),
+        next.summary
+            .strip_prefix("No document added.")
+            .unwrap_or_default()
+    );
+    next
+}
+
+/// Keeps duplicates on the main thread (no worker in this page).
+fn keep_duplicates_on_main(
+    documents: Vec<Document>,
+    problems: Vec<(String, String)>,
+    engine: RwSignal<Arc<Engine>>,
+    status: RwSignal<Option<LoadOutcome>>,
+) {
+    let current = engine.get_untracked();
+    let (corpus, ids) = add_documents(current.corpus(), documents);
+    let built = Arc::new(Engine::build(Arc::new(corpus)));
+    engine.set(built.clone());
+    status.set(Some(kept_outcome(ids.len(), problems)));
+    saved_corpus::keep_engine(&built, status);
 }
 
 /// Files per message: the first structured clone of a `File` costs about
@@ -262,7 +372,12 @@ fn failed(message: String) {
     } else {
         let note = format!("the background loader could not start: {message}");
         BROKEN.set(Some(note.clone()));
-        add_on_main(job.files, job.engine, job.status, Some(note));
+        match job.keeping {
+            Some((documents, problems)) => {
+                keep_duplicates_on_main(documents, problems, job.engine, job.status)
+            }
+            None => add_on_main(job.files, job.engine, job.status, Some(note)),
+        }
     }
 }
 
@@ -413,8 +528,11 @@ async fn finish(id: u32, data: JsValue) {
         }
     };
     let added = get_f64(data, "added") as usize;
-    job.status
-        .set(Some(LoadOutcome::done(added, problems, duplicates)));
+    let outcome = match job.keeping {
+        Some((_, earlier)) => kept_outcome(added, earlier),
+        None => LoadOutcome::done(added, problems, duplicates),
+    };
+    job.status.set(Some(outcome));
     if let (Some(source), true) = (source, snapshot_bytes > 0.0) {
         let documents = job.engine.with_untracked(|e| e.corpus().documents.len());
         saved_corpus::keep_after_load(source, documents, job.status);

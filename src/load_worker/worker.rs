@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use borderlines_core::load::{LoadOptions, Loader};
+use borderlines_core::load::{add_documents, LoadOptions, Loader};
 use borderlines_core::{Corpus, CorpusBundle};
 use borderlines_engine::Engine;
 use js_sys::{Array, ArrayBuffer, Uint8Array};
@@ -72,6 +72,8 @@ pub fn worker_main() {
                     Ok(())
                 }
             }
+            "keep" => set_base(&state, &get(&data, "base"))
+                .and_then(|()| keep_documents(&reply_to, &state, id, &get(&data, "documents"))),
             "run" => match pending.take() {
                 Some(job) if job.id == id => finish_job(&reply_to, &state, job, &mut progress),
                 _ => Err("the loader lost the files of this job; try again".into()),
@@ -156,6 +158,44 @@ fn set_base(state: &RefCell<Option<Engine>>, base: &JsValue) -> Result<(), Strin
         *state.borrow_mut() = Some(engine);
     }
     Ok(())
+}
+
+/// Adds parsed documents (duplicates the user chose to keep, as a corpus
+/// bundle) to the worker's corpus, builds the engine and posts its snapshot.
+fn keep_documents(
+    scope: &DedicatedWorkerGlobalScope,
+    state: &RefCell<Option<Engine>>,
+    id: f64,
+    bundle: &JsValue,
+) -> Result<(), String> {
+    let started = now();
+    let bytes = bundle
+        .dyn_ref::<ArrayBuffer>()
+        .map(|b| Uint8Array::new(b).to_vec())
+        .ok_or("the documents to keep were not sent")?;
+    let documents = CorpusBundle::from_bytes(&bytes)
+        .map_err(|e| e.to_string())?
+        .corpus
+        .documents;
+    let (corpus, ids) = {
+        let guard = state.borrow();
+        let base = guard.as_ref().ok_or("the loader has no corpus")?;
+        add_documents(base.corpus(), documents)
+    };
+    let engine = Engine::build(Arc::new(corpus));
+    let snapshot = engine.to_snapshot().map_err(|e| e.to_string())?;
+    let buffer = Uint8Array::from(snapshot.as_slice()).buffer();
+    *state.borrow_mut() = Some(engine);
+    let done = object();
+    set(&done, "kind", "done");
+    set(&done, "id", id);
+    set(&done, "added", ids.len() as u32);
+    set(&done, "skipped", Array::new());
+    set(&done, "snapshot", &buffer);
+    set(&done, "worker_ms", now() - started);
+    scope
+        .post_message_with_transfer(&done, &Array::of1(&buffer))
+        .map_err(|e| format!("{e:?}"))
 }
 
 /// Builds the engine with the job's new documents and posts its snapshot.

@@ -38,7 +38,7 @@ run({
     return problems;
   },
 
-  async 'the worker keeps its corpus between adds and follows the page after "add anyway"'() {
+  async 'the worker keeps its corpus between adds, and "add anyway" runs in it too'() {
     const { page, context, problems } = await open_page();
     const a = note('Bridge Closed to Traders', 'Chinese border guards closed the bridge at Tumen on Friday and traders were turned back.');
     await page.setInputFiles('[data-testid=add-documents]', [
@@ -49,7 +49,10 @@ run({
     eq(await status(page), 'Added 1 document. Skipped 1.', 'duplicate skipped');
     await page.click('[data-testid=keep-duplicates]');
     await page.waitForFunction(() => document.querySelector('[data-testid=result-count]').textContent.includes('5 documents'));
-    // The page's engine changed on the main thread: the next job sends it.
+    eq(await status(page), 'Added 1 document that duplicate others.', 'kept');
+    // Keeping them is indexing too: it runs in the worker, not on the page.
+    const kept = await page.evaluate(() => window.__borderlines_load);
+    expect(kept?.worker === true && kept.snapshot_bytes > 0, `kept in the worker: ${JSON.stringify(kept)}`);
     await page.setInputFiles('[data-testid=add-documents]', [{ name: 'b.txt', mimeType: 'text/plain', buffer: note('Fence Along the Yalu', 'A new fence along the Yalu river was finished in the spring.') }]);
     await added(page);
     eq(await count(page), '6 documents', 'all kept');
