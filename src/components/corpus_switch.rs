@@ -153,7 +153,9 @@ async fn open_saved(
     let mut figures = OpenFigures::default();
     match open_in_slices(&found.snapshot, still_wanted, progress, &mut figures).await {
         Ok(Some(opened)) => {
-            engine.set(Arc::new(opened));
+            let opened = Arc::new(opened);
+            crate::load_worker::remember_snapshot(&opened, found.snapshot.clone());
+            engine.set(opened);
             let mut outcome = LoadOutcome::said(format!("Opened {what}."));
             outcome.kept = Some("Kept in this browser.".to_owned());
             status.set(Some(outcome));

@@ -59,6 +59,32 @@ thread_local! {
     /// Why the worker cannot be used in this page, once that is known.
     static BROKEN: RefCell<Option<String>> = const { RefCell::new(None) };
     static BLOB_URL: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The snapshot the page's engine was opened from (the corpus saved in
+    /// IndexedDB), handed to the next job instead of writing a new one.
+    static KNOWN_SNAPSHOT: RefCell<Option<(Weak<Engine>, Uint8Array)>> = const { RefCell::new(None) };
+}
+
+/// Remembers that `engine` was opened from `snapshot`, so the first job on
+/// it sends these bytes rather than encoding the engine again on the main
+/// thread (hundreds of milliseconds for a large corpus).
+pub fn remember_snapshot(engine: &Arc<Engine>, snapshot: Uint8Array) {
+    KNOWN_SNAPSHOT.set(Some((Arc::downgrade(engine), snapshot)));
+}
+
+/// The remembered snapshot's buffer, if it is `engine`'s (taken: it is
+/// transferred to the worker).
+fn known_snapshot_of(engine: &Arc<Engine>) -> Option<ArrayBuffer> {
+    let (known, bytes) = KNOWN_SNAPSHOT.take()?;
+    let same = known.upgrade().is_some_and(|k| Arc::ptr_eq(&k, engine));
+    // A view of part of a buffer cannot be transferred as it is: copy it.
+    let whole = bytes.byte_offset() == 0 && bytes.byte_length() == bytes.buffer().byte_length();
+    same.then(|| {
+        if whole {
+            bytes.buffer()
+        } else {
+            bytes.slice(0, bytes.length()).buffer()
+        }
+    })
 }
 
 fn js_error(e: JsValue) -> String {
@@ -168,8 +194,13 @@ fn post_job(
         } else {
             // The page's engine changed since the worker last built one
             // (a new worker after cancel, a corpus opened from storage): send it.
-            let bytes = current.to_snapshot().map_err(|e| e.to_string())?;
-            let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+            let buffer = match known_snapshot_of(current) {
+                Some(buffer) => buffer,
+                None => {
+                    let bytes = current.to_snapshot().map_err(|e| e.to_string())?;
+                    Uint8Array::from(bytes.as_slice()).buffer()
+                }
+            };
             set(&msg, "base", &buffer);
             transfer.push(&buffer);
         }

@@ -28,5 +28,5 @@ mod client;
 pub mod protocol;
 mod worker;
 
-pub use client::{add, add_on_main, cancel, keep_duplicates};
+pub use client::{add, add_on_main, cancel, keep_duplicates, remember_snapshot};
 pub use worker::worker_main;

@@ -41,6 +41,13 @@ run({
     await other.waitForFunction(() => document.querySelector('[data-testid=reader-title]')?.textContent === 'Night Crossing at Hyesan', null, { timeout: 30000 });
     eq(await summary(other), 'Opened your saved corpus of 5 documents.', 'said');
     eq(await other.textContent('[data-testid=corpus-name]'), 'My corpus', 'reopened');
+    // Adding to the reopened corpus builds on it, and is kept in turn.
+    await other.setInputFiles('[data-testid=add-documents]', [{ name: 'rice.txt', mimeType: 'text/plain', buffer: note('Market Prices in Hoeryong', 'Rice prices in the Hoeryong market rose again in March.') }]);
+    // (The link's query narrows the result count: the corpus size is in the header.)
+    await other.waitForFunction(() => document.querySelector('.corpus-summary')?.textContent.startsWith('6 documents'), null, { timeout: 30000 });
+    await kept(other);
+    await other.reload();
+    await other.waitForFunction(() => /^Opened your saved corpus of 6 documents/.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? ''), null, { timeout: 30000 });
     await other.close();
     await context.close();
     return problems;
