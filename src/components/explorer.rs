@@ -5,9 +5,10 @@ use leptos::either::EitherOf6;
 use leptos::prelude::*;
 
 use crate::components::{
-    format_thousands, plural, AddDocuments, LinkNotes, LoadStatus, QueryHelp, SearchBox,
-    ShareButton, ThemeToggle,
+    format_thousands, plural, AddDocuments, DropZone, LinkNotes, LoadStatus, MappingReview,
+    QueryHelp, SearchBox, ShareButton, ThemeToggle,
 };
+use crate::import::Importer;
 use crate::session::Session;
 use crate::views::network::NetworkView;
 use crate::views::{
@@ -35,6 +36,7 @@ pub fn Explorer(
         link_notes.unwrap_or_else(|| RwSignal::new(Vec::new())),
     );
     let load_status = RwSignal::new(None);
+    let importer = Importer::new(engine, load_status);
     let on_query = Callback::new(move |q: String| {
         state.update(|s| {
             s.query = q;
@@ -70,13 +72,15 @@ pub fn Explorer(
             <SearchBox query=session.query.into() on_query=on_query/>
             <QueryHelp/>
             <div class="tools">
-                <AddDocuments engine=engine status=load_status/>
+                <AddDocuments importer=importer/>
                 <ShareButton/>
                 <ThemeToggle/>
             </div>
             <span class="corpus-summary">{summary}</span>
         </header>
         <LoadStatus status=load_status engine=engine/>
+        <MappingReview importer=importer/>
+        <DropZone importer=importer/>
         <LinkNotes/>
         <main class="layout">
             <FacetPanels/>

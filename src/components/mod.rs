@@ -2,11 +2,13 @@
 
 mod add_documents;
 mod app;
+mod drop_zone;
 mod explorer;
 mod export_link;
 mod highlighted;
 mod link_notes;
 mod load_status;
+mod mapping_review;
 mod query_help;
 mod query_status;
 mod reader;
@@ -19,11 +21,13 @@ mod why_matched;
 
 pub use add_documents::AddDocuments;
 pub use app::App;
+pub use drop_zone::DropZone;
 pub use explorer::Explorer;
 pub use export_link::ExportLink;
 pub use highlighted::Highlighted;
 pub use link_notes::LinkNotes;
 pub use load_status::{LoadOutcome, LoadStatus};
+pub use mapping_review::MappingReview;
 pub use query_help::QueryHelp;
 pub use query_status::QueryStatus;
 pub use reader::Reader;

@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::sync::{Arc, Weak};
 
-use borderlines_core::load::add_files;
+use borderlines_core::load::{add_files_with, ChosenMapping, LoadOptions};
 use borderlines_core::text::strip_bidi_controls;
 use borderlines_core::{CorpusBundle, Document};
 use borderlines_engine::Engine;
@@ -38,6 +38,8 @@ struct Client {
 struct Job {
     id: u32,
     files: Vec<File>,
+    /// Mappings the user chose for tables and JSON exports.
+    mappings: Vec<ChosenMapping>,
     engine: RwSignal<Arc<Engine>>,
     status: RwSignal<Option<LoadOutcome>>,
     started: f64,
@@ -115,10 +117,12 @@ fn spawn() -> Result<Client, String> {
     })
 }
 
-/// Adds `files` in the worker; `Err` gives the files back with the reason
-/// the worker cannot be used, for the caller to add them on the main thread.
+/// Adds `files` in the worker (tables and JSON exports with `mappings`);
+/// `Err` gives the files back with the reason the worker cannot be used,
+/// for the caller to add them on the main thread.
 pub fn add(
     files: Vec<File>,
+    mappings: Vec<ChosenMapping>,
     engine: RwSignal<Arc<Engine>>,
     status: RwSignal<Option<LoadOutcome>>,
 ) -> Result<(), (Vec<File>, String)> {
@@ -160,6 +164,7 @@ pub fn add(
             transfer.push(&buffer);
         }
         set(&msg, "total", files.len() as u32);
+        set(&msg, "mappings", super::protocol::mappings_to_js(&mappings));
         // No total of bytes: `File.size` of a file on disk is a stat on the
         // main thread (14,000 of them took 3 s).
         client.base = Weak::new();
@@ -180,6 +185,7 @@ pub fn add(
     JOB.set(Some(Job {
         id,
         files,
+        mappings,
         engine,
         status,
         started: now_ms(),
@@ -269,7 +275,7 @@ fn failed(message: String) {
     } else {
         let note = format!("the background loader could not start: {message}");
         BROKEN.set(Some(note.clone()));
-        add_on_main(job.files, job.engine, job.status, Some(note));
+        add_on_main(job.files, job.mappings, job.engine, job.status, Some(note));
     }
 }
 
@@ -411,6 +417,7 @@ fn finish(job: Job, data: &JsValue) {
 /// fallback when no worker can start. `note` says why, after the summary.
 pub fn add_on_main(
     files: Vec<File>,
+    mappings: Vec<ChosenMapping>,
     engine: RwSignal<Arc<Engine>>,
     status: RwSignal<Option<LoadOutcome>>,
     note: Option<String>,
@@ -432,7 +439,11 @@ pub fn add_on_main(
             }
         }
         let current = engine.get_untracked();
-        let (corpus, report) = add_files(current.corpus(), read);
+        let options = LoadOptions {
+            mappings,
+            ..LoadOptions::default()
+        };
+        let (corpus, report) = add_files_with(current.corpus(), read, options);
         if !report.added.is_empty() {
             engine.set(Arc::new(Engine::build(Arc::new(corpus))));
         }

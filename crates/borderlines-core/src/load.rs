@@ -36,6 +36,25 @@ const MB: usize = 1024 * 1024;
 /// File name extensions read as text (no extension is read as text too).
 const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
 
+/// Every file name extension read (tables, JSON exports and, with the
+/// `html` feature, saved pages included): what a file picker offers and
+/// what is taken from a dropped folder.
+pub fn readable_extensions() -> Vec<&'static str> {
+    let mut all = TEXT_EXTENSIONS.to_vec();
+    all.extend(["csv", "tsv", "tab", "json", "jsonl", "ndjson"]);
+    if cfg!(feature = "html") {
+        all.extend(["html", "htm", "xhtml"]);
+    }
+    all
+}
+
+/// Is `name` a file [`Loader::add`] reads by its extension? (A name
+/// without one is read as text when given, but not taken from a folder.)
+pub fn is_readable_name(name: &str) -> bool {
+    let ext = split_name(name).1.to_lowercase();
+    !ext.is_empty() && (TEXT_EXTENSIONS.contains(&ext.as_str()) || is_record_extension(&ext))
+}
+
 /// What a file of another type is told.
 #[cfg(feature = "html")]
 const READS: &str =
@@ -69,7 +88,7 @@ pub struct LoadOptions {
 /// A mapping the user chose for the files with these columns (a table's
 /// header; for JSON, the keys of the objects previewed, which the whole
 /// file's keys start with).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ChosenMapping {
     pub columns: Vec<String>,
     pub mapping: FieldMapping,
@@ -222,7 +241,9 @@ impl Loader {
             _ => guessed,
         };
         for problem in parsed.problems {
-            self.report.skipped.push((name.clone(), problem.to_string()));
+            self.report
+                .skipped
+                .push((name.clone(), problem.to_string()));
         }
         let file = name.rsplit(['/', '\\']).next().unwrap_or(&name).trim();
         let place = if ext == "json" { "item" } else { "line" };

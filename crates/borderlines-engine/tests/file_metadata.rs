@@ -81,12 +81,26 @@ fn stated_dates_reach_the_timeline_and_the_year_facet() {
     assert_eq!(published.date.iso(), "2021-03-04");
     assert!(published.evidence.contains("stated in the file"));
     assert_eq!(
-        e.insights(1).unwrap().metadata.published.as_ref().unwrap().date.iso(),
+        e.insights(1)
+            .unwrap()
+            .metadata
+            .published
+            .as_ref()
+            .unwrap()
+            .date
+            .iso(),
         "2021-11-20",
         "an ISO time keeps its day"
     );
     assert_eq!(
-        e.insights(2).unwrap().metadata.published.as_ref().unwrap().date.iso(),
+        e.insights(2)
+            .unwrap()
+            .metadata
+            .published
+            .as_ref()
+            .unwrap()
+            .date
+            .iso(),
         "2022-01-05"
     );
     let t = timeline(
@@ -100,14 +114,25 @@ fn stated_dates_reach_the_timeline_and_the_year_facet() {
     assert_eq!(t.stated_docs, 3);
     assert_eq!(t.bin("2021").unwrap().published_stated, 2);
     assert_eq!(t.bin("2022").unwrap().published_stated, 1);
-    assert!(t.publication_note().contains("3 stated"), "{}", t.publication_note());
+    assert!(
+        t.publication_note().contains("3 stated"),
+        "{}",
+        t.publication_note()
+    );
     let sel = e.select("", 10);
     let years = facet_counts(&e, &sel)
         .into_iter()
         .find(|p| p.kind == FacetKind::Year)
         .unwrap();
-    let labels: Vec<&str> = years.values.iter().map(|v| e.facets().label(v.id)).collect();
-    assert!(labels.contains(&"2021") && labels.contains(&"2022"), "{labels:?}");
+    let labels: Vec<&str> = years
+        .values
+        .iter()
+        .map(|v| e.facets().label(v.id))
+        .collect();
+    assert!(
+        labels.contains(&"2021") && labels.contains(&"2022"),
+        "{labels:?}"
+    );
 }
 
 #[test]
@@ -139,7 +164,11 @@ fn stated_outlets_and_authors_are_sources_and_claims_name_them() {
         .iter()
         .find(|c| c.measure == "defector" && c.year == 2019)
         .expect("a claim about defectors in 2019");
-    let named: Vec<&str> = defectors.figures.iter().map(|f| f.source.as_str()).collect();
+    let named: Vec<&str> = defectors
+        .figures
+        .iter()
+        .map(|f| f.source.as_str())
+        .collect();
     assert_eq!(named, ["Border Wire", "Border Wire"]);
 }
 
@@ -182,7 +211,12 @@ fn json_and_json_lines_records_carry_their_metadata_and_bad_lines_are_listed() {
     );
     assert_eq!(
         report.added,
-        ["feed.json:1", "feed.json:2", "lines.jsonl:1", "lines.jsonl:3"]
+        [
+            "feed.json:1",
+            "feed.json:2",
+            "lines.jsonl:1",
+            "lines.jsonl:3"
+        ]
     );
     assert_eq!(report.skipped.len(), 1);
     assert!(
@@ -190,11 +224,17 @@ fn json_and_json_lines_records_carry_their_metadata_and_bad_lines_are_listed() {
         "{:?}",
         report.skipped
     );
-    assert_eq!(corpus.documents[1].blocks[0].text, "No body here", "a headline alone is kept");
+    assert_eq!(
+        corpus.documents[1].blocks[0].text, "No body here",
+        "a headline alone is kept"
+    );
     let e = Engine::build(Arc::new(corpus));
     let p = e.insights(0).unwrap().metadata.published.clone().unwrap();
     assert_eq!((p.date.iso(), p.stated), ("2020-06-01".to_owned(), true));
-    assert_eq!(e.insights(0).unwrap().metadata.sources[0].name, "River Daily");
+    assert_eq!(
+        e.insights(0).unwrap().metadata.sources[0].name,
+        "River Daily"
+    );
     let p = e.insights(2).unwrap().metadata.published.clone().unwrap();
     assert_eq!((p.date.iso(), p.stated), ("2019".to_owned(), true));
 }

@@ -495,6 +495,23 @@ mod tests {
     }
 
     #[test]
+    fn file_dates_read_as_stated() {
+        let iso = |s: &str| file_date(s).map(|p| (p.date.iso(), p.stated));
+        assert_eq!(iso("2021-03-04"), Some(("2021-03-04".into(), true)));
+        assert_eq!(
+            iso("2021-03-04T10:00:00Z"),
+            Some(("2021-03-04".into(), true))
+        );
+        assert_eq!(iso("2021-03-04 10:00"), Some(("2021-03-04".into(), true)));
+        assert_eq!(iso("Mar 4, 2021"), Some(("2021-03-04".into(), true)));
+        assert_eq!(iso("4 March 2021"), Some(("2021-03-04".into(), true)));
+        assert_eq!(iso("2021"), Some(("2021".into(), true)));
+        assert_eq!(iso("yesterday"), None);
+        assert_eq!(iso(""), None);
+        assert_eq!(iso("12345"), None);
+    }
+
+    #[test]
     fn languages() {
         let t = [Tokenized::new(
             "The fence is long and the river is wide, and it was built by the army for the border.",

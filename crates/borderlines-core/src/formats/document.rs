@@ -51,7 +51,9 @@ pub fn document_of(id: &str, record: Record) -> Result<Document, Error> {
     };
     let mut doc = if record.text.trim().is_empty() {
         // A table of headlines: the headline is the text too.
-        let title = title.clone().ok_or_else(|| Error::EmptyDocument { id: id.to_owned() })?;
+        let title = title
+            .clone()
+            .ok_or_else(|| Error::EmptyDocument { id: id.to_owned() })?;
         Document {
             id: id.to_owned(),
             word_count: word_count(&title),

@@ -40,6 +40,37 @@ pub struct Preview {
     pub complete: bool,
 }
 
+/// Files whose columns are the same, shown (and mapped) once.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PreviewGroup {
+    /// File names, in the order given.
+    pub files: Vec<String>,
+    /// The first file's preview; `records` counts all of the group's.
+    pub preview: Preview,
+}
+
+/// Groups previews by their columns, in order of first appearance.
+pub fn group(previews: impl IntoIterator<Item = (String, Preview)>) -> Vec<PreviewGroup> {
+    let mut groups: Vec<PreviewGroup> = Vec::new();
+    for (name, preview) in previews {
+        match groups
+            .iter_mut()
+            .find(|g| g.preview.columns == preview.columns)
+        {
+            Some(g) => {
+                g.files.push(name);
+                g.preview.records += preview.records;
+                g.preview.complete &= preview.complete;
+            }
+            None => groups.push(PreviewGroup {
+                files: vec![name],
+                preview,
+            }),
+        }
+    }
+    groups
+}
+
 /// Is `name` a table or JSON export, whose mapping is shown before import?
 pub fn is_tabular(name: &str) -> bool {
     matches!(
@@ -136,6 +167,23 @@ mod tests {
     }
 
     #[test]
+    fn files_with_the_same_columns_are_one_group() {
+        let a = preview("a.csv", b"title,text\nA,one\n", true).unwrap();
+        let b = preview("b.csv", b"title,text\nB,two\nC,three\n", true).unwrap();
+        let c = preview("c.csv", b"headline,body,date\nD,four,2020-01-01\n", true).unwrap();
+        let groups = group([
+            ("a.csv".into(), a),
+            ("c.csv".into(), c),
+            ("b.csv".into(), b),
+        ]);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].files, ["a.csv", "b.csv"]);
+        assert_eq!(groups[0].preview.records, 3);
+        assert_eq!(groups[0].preview.sample, ["A", "one"]);
+        assert_eq!(groups[1].files, ["c.csv"]);
+    }
+
+    #[test]
     fn json_lines_and_whole_files() {
         let text = "{\"title\": \"A\", \"text\": \"a\"}\nnot json\n{\"title\": \"B\", \"text\": \"b\"}\n{\"tit";
         let p = preview("x.jsonl", text.as_bytes(), false).unwrap();
@@ -166,7 +214,11 @@ mod tests {
             Err(FormatError::Unsupported(_))
         ));
         assert!(matches!(
-            preview("a.csv", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\0\0\0\0", true),
+            preview(
+                "a.csv",
+                b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\0\0\0\0",
+                true
+            ),
             Err(FormatError::Binary(_))
         ));
         assert!(is_tabular("dir/News.CSV") && is_tabular("a.ndjson") && !is_tabular("a.html"));
