@@ -79,7 +79,11 @@ pub fn Explorer(
             <span class="corpus-summary">{summary}</span>
         </header>
         <LoadStatus status=load_status engine=engine/>
-        <MappingReview importer=importer/>
+        <MappingReview
+            review=importer.review
+            on_confirm=Callback::new(move |chosen| importer.confirm(chosen))
+            on_cancel=Callback::new(move |()| importer.cancel())
+        />
         <DropZone importer=importer/>
         <LinkNotes/>
         <main class="layout">

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::plural;
-use crate::import::{Importer, Review};
+use crate::import::Review;
 
 /// Before tables and JSON exports are imported: for each group of files
 /// with the same columns, which column feeds the title, text, date, source,
@@ -15,25 +15,36 @@ use crate::import::{Importer, Review};
 /// `mapping-<field>` (the selects), `mapping-sample-<field>`,
 /// `mapping-import`, `mapping-cancel`, `mapping-warning`.
 #[component]
-pub fn MappingReview(importer: Importer) -> impl IntoView {
+pub fn MappingReview(
+    /// The review shown; `None` shows nothing.
+    review: RwSignal<Option<Review>>,
+    /// Called with each group's columns and chosen mapping on "Import".
+    on_confirm: Callback<Vec<ChosenMapping>>,
+    /// Called on "Cancel" or Escape.
+    on_cancel: Callback<()>,
+) -> impl IntoView {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && importer.review.with_untracked(Option::is_some) {
+        if ev.key() == "Escape" && review.with_untracked(Option::is_some) {
             ev.prevent_default();
-            importer.cancel();
+            on_cancel.run(());
             focus_add_button();
         }
     });
     on_cleanup(move || handle.remove());
     move || {
-        importer.review.get().map(|review| {
-            view! { <ReviewPanel review=review importer=importer/> }
+        review.get().map(|review| {
+            view! { <ReviewPanel review=review on_confirm=on_confirm on_cancel=on_cancel/> }
         })
     }
 }
 
 /// The panel of one review (its selects keep their own state).
 #[component]
-fn ReviewPanel(review: Review, importer: Importer) -> impl IntoView {
+fn ReviewPanel(
+    review: Review,
+    on_confirm: Callback<Vec<ChosenMapping>>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
     let mappings: Vec<RwSignal<FieldMapping>> = review
         .groups
         .iter()
@@ -63,12 +74,12 @@ fn ReviewPanel(review: Review, importer: Importer) -> impl IntoView {
                     mapping: mapping.get_untracked(),
                 })
                 .collect();
-            importer.confirm(chosen);
+            on_confirm.run(chosen);
             focus_add_button();
         }
     };
     let cancel = move |_| {
-        importer.cancel();
+        on_cancel.run(());
         focus_add_button();
     };
     // The panel opens with its first select focused (effects run once it
