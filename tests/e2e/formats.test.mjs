@@ -85,6 +85,10 @@ run({
     // Searchable, with the stated title.
     await search(page, 'namyang traders');
     eq(await titles(page), ['Fence extended along the Tumen'], 'a CSV row is searchable');
+    await page.click('[data-testid=result-title]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=reader-title]')?.textContent === 'Fence extended along the Tumen');
+    eq(await page.textContent('[data-testid=reader-stated]'), 'Stated in the file: 2021-03-04 · Border Wire · https://e.test/a', 'the reader says what the file states');
+    expect(decodeURIComponent(await page.evaluate(() => location.hash)).includes('doc=news.csv:2'), 'the link names the row');
     await clear_search(page);
     // The outlets are sources (the mapped "medium", the JSON publisher, the
     // JSON Lines source), the stated years are years.

@@ -677,6 +677,67 @@ mod tests {
         assert_eq!(corpus.documents.len(), 5);
     }
 
+    /// The mapping chosen on a preview of a JSON file's head applies to the
+    /// whole file, whose later objects bring keys the head did not have.
+    #[test]
+    fn a_mapping_chosen_on_the_head_applies_to_the_whole_file() {
+        use crate::formats::preview::preview;
+        let mut json = String::from("[");
+        for i in 0..400 {
+            json.push_str(&format!(
+                r#"{{"headline": "Story {i}", "teaser": "Teaser {i}", "content": "Body of story number {i} about the river.", "channel": "Desk {}"}},"#,
+                i % 3
+            ));
+        }
+        json.push_str(r#"{"headline": "Late", "teaser": "t", "content": "A late story with a new key.", "channel": "Desk 9", "extra": "x"}]"#);
+        let head = &json.as_bytes()[..8000];
+        let p = preview("feed.json", head, false).unwrap();
+        assert!(!p.complete && p.records < 401);
+        assert_eq!(p.mapping.source, None, "\"channel\" is no known name");
+        let mut mapping = p.mapping.clone();
+        mapping.source = Some("channel".into());
+        mapping.title = Some("teaser".into());
+        let options = LoadOptions {
+            mappings: vec![ChosenMapping {
+                columns: p.columns.clone(),
+                mapping,
+            }],
+            ..LoadOptions::default()
+        };
+        let (corpus, report) = add_files_with(
+            &Corpus::default(),
+            [("feed.json".to_owned(), json.into_bytes())],
+            options,
+        );
+        assert_eq!(report.added.len(), 401);
+        assert_eq!(report.added[0], "feed.json:1");
+        let last = corpus.documents.last().unwrap();
+        assert_eq!(last.title, "t");
+        assert_eq!(
+            last.file_metadata().and_then(|m| m.source.as_deref()),
+            Some("Desk 9")
+        );
+        // A file with other columns keeps its guessed mapping.
+        let other = LoadOptions {
+            mappings: vec![ChosenMapping {
+                columns: vec!["something".into()],
+                mapping: FieldMapping::default(),
+            }],
+            ..LoadOptions::default()
+        };
+        let (corpus, _) = add_files_with(
+            &Corpus::default(),
+            [(
+                "t.csv".to_owned(),
+                b"title,text\nGate,The gate was shut.\n".to_vec(),
+            )],
+            other,
+        );
+        assert_eq!(corpus.documents[0].title, "Gate");
+        assert!(is_readable_name("a/b/News.CSV") && is_readable_name("x.md"));
+        assert!(!is_readable_name("photo.png") && !is_readable_name("README"));
+    }
+
     #[test]
     fn windows_1252_punctuation_survives() {
         let bytes = b"Quotes \x93Here\x94 \x96 Euro \x80\nShe said \x93we paid \x80500\x94 \x97 and left\x85 It\x92s done.".to_vec();
