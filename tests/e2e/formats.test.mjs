@@ -187,6 +187,24 @@ run({
     return problems;
   },
 
+  async 'without a worker, tables load on the main thread with the chosen mapping'() {
+    const { page, context, problems } = await open_page();
+    await context.addInitScript(() => { window.Worker = undefined; });
+    await page.reload();
+    await page.waitForSelector('[data-testid=app][data-state=ready]');
+    await page.setInputFiles('[data-testid=add-documents]', [files()[0]]);
+    await page.waitForSelector('[data-testid=mapping-review]');
+    await page.selectOption('[data-testid=mapping-source]', 'medium');
+    await page.click('[data-testid=mapping-import]');
+    await finished(page);
+    const text = await summary(page);
+    expect(text.startsWith('Added 3 documents (this tab only). Skipped 1. (Loaded on the main thread:'), `main thread: ${text}`);
+    await search(page, 'source:"Yalu Times"');
+    eq(await titles(page), ['Gate shut for the winter'], 'the chosen mapping was applied');
+    await context.close();
+    return problems;
+  },
+
   async 'the mapping review and the drop target look right in the dark at 360 px'() {
     const { page, context, problems } = await open_page(undefined, { width: 360, height: 780 });
     await page.evaluate(() => { document.documentElement.dataset.theme = 'dark'; });
