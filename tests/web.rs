@@ -361,3 +361,102 @@ async fn the_map_marks_the_selection_places_and_follows_the_state() {
         .is_none());
     root.remove();
 }
+
+/// The column mapping of a table before import: the guesses with the first
+/// row's values, a changed select changes the sample and the mapping
+/// confirmed; without text or title the import is refused; Cancel says so.
+#[wasm_bindgen_test]
+async fn mapping_review_shows_guesses_and_confirms_the_changed_mapping() {
+    use borderlines_app::components::MappingReview;
+    use borderlines_app::import::Review;
+    use borderlines_core::formats::preview::{group, preview};
+    use borderlines_core::load::ChosenMapping;
+    use web_sys::HtmlSelectElement;
+
+    let csv =
+        b"title,fulltext,date,medium\nFence extended,Crews added 40 km.,2021-03-04,Border Wire\n";
+    let p = preview("news.csv", csv, true).unwrap();
+    let review = RwSignal::new(Some(Review {
+        groups: group([("news.csv".to_owned(), p)]),
+        files: 1,
+        unreadable: 0,
+    }));
+    let confirmed = RwSignal::new(None::<Vec<ChosenMapping>>);
+    let cancelled = RwSignal::new(0);
+    let root = container();
+    std::mem::forget(mount_to(root.clone(), move || {
+        view! {
+            <MappingReview
+                review=review
+                on_confirm=Callback::new(move |chosen| confirmed.set(Some(chosen)))
+                on_cancel=Callback::new(move |()| cancelled.update(|n| *n += 1))
+            />
+        }
+    }));
+    tick().await;
+    let select = |field: &str| -> HtmlSelectElement {
+        root.query_selector(&format!("[data-testid=mapping-{field}]"))
+            .unwrap()
+            .unwrap()
+            .unchecked_into()
+    };
+    let choose = |field: &str, value: &str| {
+        let s = select(field);
+        s.set_value(value);
+        s.dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+    };
+    assert_eq!(select("title").value(), "title");
+    assert_eq!(select("text").value(), "fulltext");
+    assert_eq!(select("source").value(), "");
+    assert_eq!(
+        one(&root, "[data-testid=mapping-sample-date]"),
+        "2021-03-04"
+    );
+    assert_eq!(one(&root, "[data-testid=mapping-sample-source]"), "");
+    choose("source", "medium");
+    tick().await;
+    assert_eq!(
+        one(&root, "[data-testid=mapping-sample-source]"),
+        "Border Wire"
+    );
+    // Neither text nor title: refused, and said why.
+    choose("title", "");
+    choose("text", "");
+    tick().await;
+    let import: web_sys::HtmlButtonElement = root
+        .query_selector("[data-testid=mapping-import]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(import.disabled());
+    assert!(root
+        .query_selector("[data-testid=mapping-warning]")
+        .unwrap()
+        .is_some());
+    choose("text", "fulltext");
+    tick().await;
+    assert!(!import.disabled());
+    import.click();
+    tick().await;
+    let chosen = confirmed.get_untracked().expect("confirmed");
+    assert_eq!(chosen.len(), 1);
+    assert_eq!(chosen[0].columns, ["title", "fulltext", "date", "medium"]);
+    assert_eq!(chosen[0].mapping.source.as_deref(), Some("medium"));
+    assert_eq!(chosen[0].mapping.title, None);
+    assert_eq!(chosen[0].mapping.text.as_deref(), Some("fulltext"));
+    let cancel: HtmlElement = root
+        .query_selector("[data-testid=mapping-cancel]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    cancel.click();
+    assert_eq!(cancelled.get_untracked(), 1);
+    review.set(None);
+    tick().await;
+    assert!(root
+        .query_selector("[data-testid=mapping-review]")
+        .unwrap()
+        .is_none());
+    root.remove();
+}

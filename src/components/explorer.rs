@@ -5,9 +5,10 @@ use leptos::either::EitherOf6;
 use leptos::prelude::*;
 
 use crate::components::{
-    format_thousands, plural, AddDocuments, CorpusSwitch, LinkNotes, LoadStatus, QueryHelp,
-    SearchBox, ShareButton, ThemeToggle,
+    format_thousands, plural, AddDocuments, CorpusSwitch, DropZone, LinkNotes, LoadStatus,
+    MappingReview, QueryHelp, SearchBox, ShareButton, ThemeToggle,
 };
+use crate::import::Importer;
 use crate::session::Session;
 use crate::views::network::NetworkView;
 use crate::views::{
@@ -35,6 +36,7 @@ pub fn Explorer(
         link_notes.unwrap_or_else(|| RwSignal::new(Vec::new())),
     );
     let load_status = RwSignal::new(None);
+    let importer = Importer::new(engine, load_status);
     let on_query = Callback::new(move |q: String| {
         state.update(|s| {
             s.query = q;
@@ -71,13 +73,19 @@ pub fn Explorer(
             <QueryHelp/>
             <div class="tools">
                 <CorpusSwitch engine=engine status=load_status/>
-                <AddDocuments engine=engine status=load_status/>
+                <AddDocuments importer=importer/>
                 <ShareButton/>
                 <ThemeToggle/>
             </div>
             <span class="corpus-summary">{summary}</span>
         </header>
         <LoadStatus status=load_status engine=engine/>
+        <MappingReview
+            review=importer.review
+            on_confirm=Callback::new(move |chosen| importer.confirm(chosen))
+            on_cancel=Callback::new(move |()| importer.cancel())
+        />
+        <DropZone importer=importer/>
         <LinkNotes/>
         <main class="layout">
             <FacetPanels/>

@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::sync::{Arc, Weak};
 
-use borderlines_core::load::{add_documents, add_files};
+use borderlines_core::load::{add_documents, add_files_with, ChosenMapping, LoadOptions};
 use borderlines_core::text::strip_bidi_controls;
 use borderlines_core::{CorpusBundle, Document};
 use borderlines_engine::Engine;
@@ -47,6 +47,8 @@ struct Job {
     /// (to add on the main thread if the worker fails) and the load's other
     /// problems, still listed afterwards.
     keeping: Option<(Vec<Document>, Problems)>,
+    /// Mappings the user chose for tables and JSON exports.
+    mappings: Vec<ChosenMapping>,
     engine: RwSignal<Arc<Engine>>,
     status: RwSignal<Option<LoadOutcome>>,
     started: f64,
@@ -169,13 +171,14 @@ fn ensure_client() -> Result<(), String> {
 
 /// Posts the header of job `id` (`kind` "job" or "keep") with the corpus it
 /// builds on: "keep" (the worker's own engine is the page's), "embedded" or
-/// the page's snapshot. `payload` is set on the message and transferred.
+/// the page's snapshot. `payload` is set on the message (buffers in it are
+/// transferred).
 fn post_job(
     id: u32,
     kind: &str,
     current: &Arc<Engine>,
     total: usize,
-    payload: Option<(&str, ArrayBuffer)>,
+    payload: &[(&str, JsValue)],
 ) -> Result<(), String> {
     CLIENT.with_borrow_mut(|client| {
         let client = client.as_mut().ok_or("no worker")?;
@@ -204,9 +207,11 @@ fn post_job(
             set(&msg, "base", &buffer);
             transfer.push(&buffer);
         }
-        if let Some((key, buffer)) = payload {
-            set(&msg, key, &buffer);
-            transfer.push(&buffer);
+        for (key, value) in payload {
+            set(&msg, key, value);
+            if value.is_instance_of::<ArrayBuffer>() {
+                transfer.push(value);
+            }
         }
         set(&msg, "total", total as u32);
         client.base = Weak::new();
@@ -223,10 +228,12 @@ fn next_id() -> u32 {
     id
 }
 
-/// Adds `files` in the worker; `Err` gives the files back with the reason
-/// the worker cannot be used, for the caller to add them on the main thread.
+/// Adds `files` in the worker (tables and JSON exports with `mappings`);
+/// `Err` gives the files back with the reason the worker cannot be used,
+/// for the caller to add them on the main thread.
 pub fn add(
     files: Vec<File>,
+    mappings: Vec<ChosenMapping>,
     engine: RwSignal<Arc<Engine>>,
     status: RwSignal<Option<LoadOutcome>>,
 ) -> Result<(), (Vec<File>, String)> {
@@ -237,7 +244,8 @@ pub fn add(
     let id = next_id();
     // No total of bytes: `File.size` of a file on disk is a stat on the
     // main thread (14,000 of them took 3 s).
-    if let Err(why) = post_job(id, "job", &current, files.len(), None) {
+    let payload = [("mappings", super::protocol::mappings_to_js(&mappings))];
+    if let Err(why) = post_job(id, "job", &current, files.len(), &payload) {
         cancel_worker();
         return Err((files, why));
     }
@@ -250,6 +258,7 @@ pub fn add(
         id,
         files,
         keeping: None,
+        mappings,
         engine,
         status,
         started: now_ms(),
@@ -277,7 +286,7 @@ pub fn keep_duplicates(
             "keep",
             &engine.get_untracked(),
             documents.len(),
-            Some(("documents", buffer)),
+            &[("documents", JsValue::from(buffer))],
         )?;
         Ok(id)
     });
@@ -294,6 +303,7 @@ pub fn keep_duplicates(
                 id,
                 files: Vec::new(),
                 keeping: Some((documents, problems)),
+                mappings: Vec::new(),
                 engine,
                 status,
                 started: now_ms(),
@@ -407,7 +417,7 @@ fn failed(message: String) {
             Some((documents, problems)) => {
                 keep_duplicates_on_main(documents, problems, job.engine, job.status)
             }
-            None => add_on_main(job.files, job.engine, job.status, Some(note)),
+            None => add_on_main(job.files, job.mappings, job.engine, job.status, Some(note)),
         }
     }
 }
@@ -584,6 +594,7 @@ async fn finish(id: u32, data: JsValue) {
 /// fallback when no worker can start. `note` says why, after the summary.
 pub fn add_on_main(
     files: Vec<File>,
+    mappings: Vec<ChosenMapping>,
     engine: RwSignal<Arc<Engine>>,
     status: RwSignal<Option<LoadOutcome>>,
     note: Option<String>,
@@ -605,7 +616,11 @@ pub fn add_on_main(
             }
         }
         let current = engine.get_untracked();
-        let (corpus, report) = add_files(current.corpus(), read);
+        let options = LoadOptions {
+            mappings,
+            ..LoadOptions::default()
+        };
+        let (corpus, report) = add_files_with(current.corpus(), read, options);
         let built = (!report.added.is_empty()).then(|| Arc::new(Engine::build(Arc::new(corpus))));
         if let Some(built) = &built {
             engine.set(built.clone());

@@ -6,13 +6,18 @@
 //! page's CSP allows exactly `worker-src blob:` for it.
 //!
 //! Protocol (plain JS objects, see [`protocol`]):
-//! - page → worker `{kind:"job", id, base, total}`, then `{kind:"files", id,
+//! - page → worker `{kind:"job", id, base, total, mappings}`, then `{kind:"files", id,
 //!   files}` (50 `File`s each, one task apart: cloning a `File` into a
 //!   message costs the page ~0.2 ms), then `{kind:"run", id}`. `base` says which corpus
 //!   the files are added to — `"keep"` (the engine the worker built last),
 //!   `"embedded"` (the seeds in the binary) or an `ArrayBuffer` snapshot of
 //!   the page's engine (transferred); the files are read in the worker one at
-//!   a time (`FileReaderSync`) while they are added.
+//!   a time (`FileReaderSync`) while they are added. `mappings` is JSON
+//!   text: the column → field mappings the user chose for tables and JSON
+//!   exports (`[{columns, mapping: {title, text, date, source, url,
+//!   author}}]`, see `borderlines_core::load::ChosenMapping`); a file whose
+//!   columns start with a mapping's columns is read with it, others with the
+//!   mapping guessed from their column names.
 //! - worker → page `{kind:"ready"}` once, `{kind:"progress", id, done, total,
 //!   bytes, current, phase}` at most every 100 ms, then
 //!   `{kind:"done", id, snapshot?, added, skipped, duplicates?, worker_ms}` or

@@ -1,6 +1,7 @@
 //! Small helpers to build and read the plain JS objects of the worker
 //! protocol (see the module docs of [`crate::load_worker`]).
 
+use borderlines_core::load::ChosenMapping;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 
@@ -28,4 +29,17 @@ pub fn get_str(obj: &JsValue, key: &str) -> String {
 /// The number field `key`, or 0.
 pub fn get_f64(obj: &JsValue, key: &str) -> f64 {
     get(obj, key).as_f64().unwrap_or(0.0)
+}
+
+/// The mappings a job carries, as JSON text (`"[]"` for none).
+pub fn mappings_to_js(mappings: &[ChosenMapping]) -> JsValue {
+    JsValue::from_str(&serde_json::to_string(mappings).unwrap_or_else(|_| "[]".into()))
+}
+
+/// The mappings of a job message (none when missing or unreadable).
+pub fn mappings_from_js(value: &JsValue) -> Vec<ChosenMapping> {
+    value
+        .as_string()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
 }

@@ -1,6 +1,7 @@
-//! The worker's side: reads the files of a job, adds them with
-//! `borderlines_core::load::add_files`, builds the engine (index and
-//! extraction) and posts its snapshot back.
+//! The worker's side: reads the files of a job, adds them with a
+//! `borderlines_core::load::Loader` (text, Markdown, and one document per
+//! record of tables and JSON exports, with the mappings the job carries),
+//! builds the engine (index and extraction) and posts its snapshot back.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -14,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
-use super::protocol::{get, get_f64, get_str, object, set};
+use super::protocol::{get, get_f64, get_str, mappings_from_js, object, set};
 use crate::corpus::embedded_snapshot;
 
 /// A job being received: files are read and parsed as their messages
@@ -47,9 +48,13 @@ pub fn worker_main() {
             "job" => set_base(&state, &get(&data, "base")).and_then(|()| {
                 let guard = state.borrow();
                 let base = guard.as_ref().ok_or("the loader has no corpus")?;
+                let options = LoadOptions {
+                    mappings: mappings_from_js(&get(&data, "mappings")),
+                    ..LoadOptions::default()
+                };
                 pending = Some(Pending {
                     id,
-                    loader: Loader::new(base.corpus(), LoadOptions::default()),
+                    loader: Loader::new(base.corpus(), options),
                     started: now(),
                     done: 0,
                     bytes: 0.0,

@@ -50,6 +50,7 @@ pub fn document(id: &str, title: &str, body: &str) -> Document {
         blocks,
         word_count,
         boilerplate_removed: 0,
+        stated: None,
     }
 }
 

@@ -8,7 +8,11 @@ use crate::document::{Corpus, Document};
 use crate::Error;
 
 /// Bumped whenever the serialized layout of [`Corpus`] changes.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// - 1: id, title, title source, byline, blocks, counts.
+/// - 2: the metadata a document's file states ([`crate::FileMetadata`])
+///   and titles stated by the file.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A versioned, serialisable corpus.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +84,25 @@ mod tests {
             CorpusBundle::from_bytes(&[]),
             Err(Error::BadBundle(_))
         ));
+        // A version 1 bundle (before file metadata): refused by its
+        // version, never misread as the new layout.
+        let mut v1 = postcard::to_allocvec(&1u32).unwrap();
+        v1.extend_from_slice(&bytes[1..]);
+        assert_eq!(
+            CorpusBundle::from_bytes(&v1),
+            Err(Error::BundleVersion {
+                found: 1,
+                expected: FORMAT_VERSION
+            })
+        );
+        assert_eq!(
+            Error::BundleVersion {
+                found: 1,
+                expected: 2
+            }
+            .to_string(),
+            "the corpus bundle has format version 1, this build reads version 2"
+        );
         assert_eq!(
             CorpusBundle::from_bytes(&[7, 0]),
             Err(Error::BundleVersion {

@@ -1,5 +1,7 @@
 //! The document model shared by every layer: a document is an id, a title
-//! (found or derived), an optional byline and clean blocks of text.
+//! (found, derived or stated by its file), an optional byline, clean blocks
+//! of text and, for documents read from a table or a JSON export, the
+//! metadata its file states ([`FileMetadata`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +12,9 @@ pub enum TitleSource {
     Headline,
     /// The text had no headline; the title was derived from its first sentence.
     Derived,
+    /// The file stated it: a title column of a table, a title key of a JSON
+    /// export, a saved page's metadata.
+    Stated,
 }
 
 /// What a block of text is.
@@ -44,9 +49,39 @@ pub struct Document {
     pub word_count: u32,
     /// How many lines or fragments the boilerplate rules removed.
     pub boilerplate_removed: u32,
+    /// What the document's file states about it beside the text (`None` for
+    /// plain text and Markdown, whose metadata extraction finds in the text).
+    pub stated: Option<Box<FileMetadata>>,
+}
+
+/// Metadata a file states about one document, as written there (a CSV
+/// column, a JSON key, a page's `<meta>`): extraction reads these as stated
+/// facts, before anything it finds or infers from the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileMetadata {
+    /// Publication date as written ("2021-03-04", "4 March 2021", …).
+    pub date: Option<String>,
+    /// Outlet, publisher or site.
+    pub source: Option<String>,
+    /// Address of the article.
+    pub url: Option<String>,
+    /// Author or byline as written (also the document's `byline`).
+    pub author: Option<String>,
+}
+
+impl FileMetadata {
+    /// True when the file states none of these.
+    pub fn is_empty(&self) -> bool {
+        self.date.is_none() && self.source.is_none() && self.url.is_none() && self.author.is_none()
+    }
 }
 
 impl Document {
+    /// The metadata the document's file states, if any.
+    pub fn file_metadata(&self) -> Option<&FileMetadata> {
+        self.stated.as_deref()
+    }
+
     /// The paragraphs only (headings excluded), in order.
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.blocks

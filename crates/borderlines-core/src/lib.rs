@@ -25,6 +25,6 @@ pub mod sniff;
 pub mod text;
 
 pub use bundle::CorpusBundle;
-pub use document::{Block, BlockKind, Corpus, Document, TitleSource};
+pub use document::{Block, BlockKind, Corpus, Document, FileMetadata, TitleSource};
 pub use error::Error;
 pub use parse::parse_document;

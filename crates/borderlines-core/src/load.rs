@@ -1,7 +1,11 @@
 //! Adding the user's own files to a corpus: checks type and size, decodes
 //! any common encoding, strips Markdown heading markers, parses, and gives
-//! each document a unique id from its file name. Every file either becomes
-//! a document or is reported with a reason; nothing is dropped silently.
+//! each document a unique id from its file name. Tables and JSON exports
+//! (CSV/TSV, JSON, JSON Lines; see [`crate::formats`]) give one document per
+//! record, with the id "file name:line" ("news.csv:12"; for a JSON list,
+//! "file name:position") and the metadata the file states
+//! ([`crate::FileMetadata`]). Every file, and every record, either becomes a
+//! document or is reported with a reason; nothing is dropped silently.
 //!
 //! ```
 //! use borderlines_core::{load::add_files, Corpus};
@@ -17,6 +21,8 @@ use std::collections::{HashMap, HashSet};
 use std::hash::Hasher;
 
 use crate::document::{Corpus, Document};
+use crate::formats::document::document_of;
+use crate::formats::FieldMapping;
 use crate::parse::parse_document;
 use crate::sniff::refuse_binary;
 use crate::text::{decode, strip_bidi_controls};
@@ -29,6 +35,32 @@ const MB: usize = 1024 * 1024;
 
 /// File name extensions read as text (no extension is read as text too).
 const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+
+/// Every file name extension read (tables, JSON exports and, with the
+/// `html` feature, saved pages included): what a file picker offers and
+/// what is taken from a dropped folder.
+pub fn readable_extensions() -> Vec<&'static str> {
+    let mut all = TEXT_EXTENSIONS.to_vec();
+    all.extend(["csv", "tsv", "tab", "json", "jsonl", "ndjson"]);
+    if cfg!(feature = "html") {
+        all.extend(["html", "htm", "xhtml"]);
+    }
+    all
+}
+
+/// Is `name` a file [`Loader::add`] reads by its extension? (A name
+/// without one is read as text when given, but not taken from a folder.)
+pub fn is_readable_name(name: &str) -> bool {
+    let ext = split_name(name).1.to_lowercase();
+    !ext.is_empty() && (TEXT_EXTENSIONS.contains(&ext.as_str()) || is_record_extension(&ext))
+}
+
+/// What a file of another type is told.
+#[cfg(feature = "html")]
+const READS: &str =
+    "Borderlines reads plain text, Markdown, CSV/TSV, JSON, JSON Lines and saved web pages";
+#[cfg(not(feature = "html"))]
+const READS: &str = "Borderlines reads plain text, Markdown, CSV/TSV, JSON and JSON Lines";
 
 /// What happened to each file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,10 +76,34 @@ pub struct LoadReport {
 }
 
 /// Choices the user makes when adding files.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LoadOptions {
     /// Add a file even when a document with the same text is already there.
     pub keep_duplicates: bool,
+    /// Mappings the user chose for tables and JSON exports, in place of the
+    /// guessed ones.
+    pub mappings: Vec<ChosenMapping>,
+}
+
+/// A mapping the user chose for the files with these columns (a table's
+/// header; for JSON, the keys of the objects previewed, which the whole
+/// file's keys start with).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ChosenMapping {
+    pub columns: Vec<String>,
+    pub mapping: FieldMapping,
+}
+
+impl LoadOptions {
+    /// The chosen mapping for a file with `columns`: the one whose columns
+    /// they start with (the longest such, when several are).
+    pub fn mapping_for(&self, columns: &[String]) -> Option<&FieldMapping> {
+        self.mappings
+            .iter()
+            .filter(|c| !c.columns.is_empty() && columns.starts_with(&c.columns))
+            .max_by_key(|c| c.columns.len())
+            .map(|c| &c.mapping)
+    }
 }
 
 /// Returns `corpus` with `files` (name, bytes) appended, and a report;
@@ -123,21 +179,23 @@ impl Loader {
             .push((strip_bidi_controls(name).into_owned(), why));
     }
 
-    /// Checks, decodes and parses one file; it becomes a document or a
-    /// reason in the report. Its bytes are dropped once decoded.
+    /// Checks, decodes and parses one file; it becomes a document (one per
+    /// record for a table or JSON export) or a reason in the report. Its
+    /// bytes are dropped once decoded.
     pub fn add(&mut self, name: String, bytes: Vec<u8>) {
         // A file name is a label on screen: no reordering characters in it.
         let name = strip_bidi_controls(&name).into_owned();
         let (stem, ext) = split_name(&name);
         let (stem, ext) = (stem.to_owned(), ext.to_lowercase());
+        if is_record_extension(&ext) {
+            self.add_records(name, &bytes, &ext);
+            return;
+        }
         let report = &mut self.report;
         if !ext.is_empty() && !TEXT_EXTENSIONS.contains(&ext.as_str()) {
-            report.skipped.push((
-                name,
-                format!(
-                    "“.{ext}” files are not read yet; Borderlines reads plain text and Markdown"
-                ),
-            ));
+            report
+                .skipped
+                .push((name, format!("“.{ext}” files are not read yet; {READS}")));
             return;
         }
         if bytes.len() > MAX_FILE_BYTES {
@@ -154,27 +212,72 @@ impl Loader {
             text = strip_markdown_headings(&text);
         }
         let id = unique_id(&self.taken, &stem);
-        let doc = match parse_document(&id, &text) {
-            Ok(doc) => doc,
+        match parse_document(&id, &text) {
+            Ok(doc) => self.accept(name, doc, ""),
+            Err(e) => report.skipped.push((name, e.to_string())),
+        }
+    }
+
+    /// One document per record of a table or JSON export; the rows or lines
+    /// that could not be read are reported, the others kept.
+    fn add_records(&mut self, name: String, bytes: &[u8], ext: &str) {
+        let guessed = match parsed_of(&name, bytes, None) {
+            Ok(parsed) => parsed,
             Err(e) => {
-                report.skipped.push((name, e.to_string()));
+                self.report.skipped.push((name, e.to_string()));
                 return;
             }
         };
+        let parsed = match self.options.mapping_for(&guessed.columns) {
+            Some(chosen) if *chosen != guessed.mapping => {
+                match parsed_of(&name, bytes, Some(chosen)) {
+                    Ok(parsed) => parsed,
+                    Err(e) => {
+                        self.report.skipped.push((name, e.to_string()));
+                        return;
+                    }
+                }
+            }
+            _ => guessed,
+        };
+        for problem in parsed.problems {
+            self.report
+                .skipped
+                .push((name.clone(), problem.to_string()));
+        }
+        let file = name.rsplit(['/', '\\']).next().unwrap_or(&name).trim();
+        let place = if ext == "json" { "item" } else { "line" };
+        for record in parsed.records {
+            let at = format!("{place} {}: ", record.origin);
+            let id = unique_id(&self.taken, &format!("{file}:{}", record.origin));
+            match document_of(&id, record) {
+                Ok(doc) => self.accept(name.clone(), doc, &at),
+                Err(_) => self
+                    .report
+                    .skipped
+                    .push((name.clone(), format!("{at}no text and no title"))),
+            }
+        }
+    }
+
+    /// Adds a parsed document unless its text is already there; `at` says
+    /// where in its file it was ("line 12: "), for the report.
+    fn accept(&mut self, name: String, doc: Document, at: &str) {
+        let report = &mut self.report;
         if !self.options.keep_duplicates {
             let key = fingerprint(&doc);
             if let Some(first) = self.seen.get(&key) {
                 report.skipped.push((
                     name,
-                    format!("same text as the document “{first}”: skipped as a duplicate"),
+                    format!("{at}same text as the document “{first}”: skipped as a duplicate"),
                 ));
                 report.duplicates.push(doc);
                 return;
             }
-            self.seen.insert(key, id.clone());
+            self.seen.insert(key, doc.id.clone());
         }
-        self.taken.insert(id.clone());
-        report.added.push(id);
+        self.taken.insert(doc.id.clone());
+        report.added.push(doc.id.clone());
         self.documents.push(doc);
     }
 
@@ -323,7 +426,7 @@ pub fn parsed_of(
     bytes: &[u8],
     mapping: Option<&crate::formats::FieldMapping>,
 ) -> Result<crate::formats::Parsed, crate::formats::FormatError> {
-    use crate::formats::{csv, html, json, FormatError, Parsed};
+    use crate::formats::{csv, json, FormatError};
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FormatError::TooLarge {
             bytes: bytes.len(),
@@ -342,10 +445,14 @@ pub fn parsed_of(
         "tsv" | "tab" => csv::parse_bytes(bytes, csv::Delimiter::Tab, mapping),
         "json" => json::parse_bytes(bytes, mapping),
         "jsonl" | "ndjson" => json::parse_lines(&decode(bytes), mapping),
-        _ => html::parse_bytes(bytes).map(|record| Parsed {
-            records: vec![record],
-            ..Parsed::default()
-        }),
+        #[cfg(feature = "html")]
+        "html" | "htm" | "xhtml" => {
+            crate::formats::html::parse_bytes(bytes).map(|record| crate::formats::Parsed {
+                records: vec![record],
+                ..crate::formats::Parsed::default()
+            })
+        }
+        _ => Err(FormatError::Unsupported(ext)),
     }
 }
 
@@ -357,12 +464,11 @@ pub fn records_of(
     parsed_of(name, bytes, None).map(|p| p.records)
 }
 
-/// Extensions [`parsed_of`] reads.
+/// Extensions [`parsed_of`] reads (saved web pages only with the `html`
+/// feature, which the page leaves out).
 pub fn is_record_extension(ext: &str) -> bool {
-    matches!(
-        ext,
-        "csv" | "tsv" | "tab" | "json" | "jsonl" | "ndjson" | "html" | "htm" | "xhtml"
-    )
+    matches!(ext, "csv" | "tsv" | "tab" | "json" | "jsonl" | "ndjson")
+        || (cfg!(feature = "html") && matches!(ext, "html" | "htm" | "xhtml"))
 }
 
 #[cfg(test)]
@@ -564,10 +670,72 @@ mod tests {
             files,
             LoadOptions {
                 keep_duplicates: true,
+                ..LoadOptions::default()
             },
         );
         assert_eq!(report.added.len(), 4);
         assert_eq!(corpus.documents.len(), 5);
+    }
+
+    /// The mapping chosen on a preview of a JSON file's head applies to the
+    /// whole file, whose later objects bring keys the head did not have.
+    #[test]
+    fn a_mapping_chosen_on_the_head_applies_to_the_whole_file() {
+        use crate::formats::preview::preview;
+        let mut json = String::from("[");
+        for i in 0..400 {
+            json.push_str(&format!(
+                r#"{{"headline": "Story {i}", "teaser": "Teaser {i}", "content": "Body of story number {i} about the river.", "channel": "Desk {}"}},"#,
+                i % 3
+            ));
+        }
+        json.push_str(r#"{"headline": "Late", "teaser": "t", "content": "A late story with a new key.", "channel": "Desk 9", "extra": "x"}]"#);
+        let head = &json.as_bytes()[..8000];
+        let p = preview("feed.json", head, false).unwrap();
+        assert!(!p.complete && p.records < 401);
+        assert_eq!(p.mapping.source, None, "\"channel\" is no known name");
+        let mut mapping = p.mapping.clone();
+        mapping.source = Some("channel".into());
+        mapping.title = Some("teaser".into());
+        let options = LoadOptions {
+            mappings: vec![ChosenMapping {
+                columns: p.columns.clone(),
+                mapping,
+            }],
+            ..LoadOptions::default()
+        };
+        let (corpus, report) = add_files_with(
+            &Corpus::default(),
+            [("feed.json".to_owned(), json.into_bytes())],
+            options,
+        );
+        assert_eq!(report.added.len(), 401);
+        assert_eq!(report.added[0], "feed.json:1");
+        let last = corpus.documents.last().unwrap();
+        assert_eq!(last.title, "t");
+        assert_eq!(
+            last.file_metadata().and_then(|m| m.source.as_deref()),
+            Some("Desk 9")
+        );
+        // A file with other columns keeps its guessed mapping.
+        let other = LoadOptions {
+            mappings: vec![ChosenMapping {
+                columns: vec!["something".into()],
+                mapping: FieldMapping::default(),
+            }],
+            ..LoadOptions::default()
+        };
+        let (corpus, _) = add_files_with(
+            &Corpus::default(),
+            [(
+                "t.csv".to_owned(),
+                b"title,text\nGate,The gate was shut.\n".to_vec(),
+            )],
+            other,
+        );
+        assert_eq!(corpus.documents[0].title, "Gate");
+        assert!(is_readable_name("a/b/News.CSV") && is_readable_name("x.md"));
+        assert!(!is_readable_name("photo.png") && !is_readable_name("README"));
     }
 
     #[test]

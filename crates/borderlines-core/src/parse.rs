@@ -130,6 +130,7 @@ pub fn parse_document(id: &str, raw: &str) -> Result<Document, Error> {
         blocks,
         word_count: words,
         boilerplate_removed: removed,
+        stated: None,
     })
 }
 

@@ -57,7 +57,12 @@ pub(crate) fn clip(text: &str, max: usize) -> String {
 /// document gives empty insights.
 pub fn extract(doc: &Document) -> DocumentInsights {
     let blocks: Vec<Tokenized> = doc.blocks.iter().map(|b| Tokenized::new(&b.text)).collect();
-    let stated = metadata::stated_date(doc.byline.as_deref(), &blocks);
+    // The file's word first (a date column), then the text's.
+    let file = doc.file_metadata();
+    let stated = file
+        .and_then(|f| f.date.as_deref())
+        .and_then(metadata::file_date)
+        .or_else(|| metadata::stated_date(doc.byline.as_deref(), &blocks));
     let pub_date = stated.as_ref().map(|p| p.date);
 
     let mut all_dates: Vec<DateMention> = Vec::new();
@@ -145,10 +150,15 @@ pub fn extract(doc: &Document) -> DocumentInsights {
     let published = stated.or_else(|| metadata::inferred_date(&all_dates));
     let metadata = Metadata {
         title: doc.title.clone(),
-        title_is_headline: doc.title_source == TitleSource::Headline,
+        title_is_headline: doc.title_source != TitleSource::Derived,
         byline: doc.byline.clone(),
         authors,
-        sources: metadata::sources(doc.byline.as_deref(), &blocks, &entities),
+        sources: metadata::sources(
+            file.and_then(|f| f.source.as_deref()),
+            doc.byline.as_deref(),
+            &blocks,
+            &entities,
+        ),
         published,
         language: metadata::language(&blocks),
     };

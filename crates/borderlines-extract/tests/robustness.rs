@@ -21,6 +21,7 @@ fn doc_of(text: &str) -> Document {
         }],
         word_count: 0,
         boilerplate_removed: 0,
+        stated: None,
     }
 }
 

@@ -25,6 +25,7 @@ fn doc(id: &str, title: &str, blocks: &[&str]) -> Document {
             .collect(),
         word_count: 0,
         boilerplate_removed: 0,
+        stated: None,
     }
 }
 

@@ -83,6 +83,15 @@ pub fn Reader(
             })
         };
         let byline = d.byline.clone();
+        // What the document's file states (a table's date, outlet and url).
+        let stated = d.file_metadata().map(|m| {
+            [m.date.as_deref(), m.source.as_deref(), m.url.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ")
+        });
+        let stated = stated.filter(|s| !s.is_empty());
         let id = d.id.clone();
         let window = ChunkWindow::new(&doc, passage.get_untracked());
         window_now.set_value(Some(window.clone()));
@@ -93,6 +102,7 @@ pub fn Reader(
                 </h2>
                 {derived.then(|| view! { <p class="derived-note">"This text has no headline; the title shown is its first sentence."</p> })}
                 {byline.map(|b| view! { <p class="byline">"By " {b}</p> })}
+                {stated.map(|s| view! { <p class="reader-stated" data-testid="reader-stated">"Stated in the file: " {s}</p> })}
                 <p class="reader-meta">{meta}</p>
                 <ul class="legend" data-testid="legend" aria-label="What the highlights mean">{legend}</ul>
                 <MatchNav doc=doc.clone() window=window.clone()/>

@@ -141,6 +141,11 @@ pub fn parse(
             FieldMapping::guess_by_content(&columns, &sample)
         }
     };
+    let sample = body
+        .iter()
+        .find(|(_, row)| row.len() == columns.len())
+        .map(|(_, row)| row.clone())
+        .unwrap_or_default();
     let mut records = Vec::with_capacity(body.len());
     for (line, row) in body {
         if row.len() != columns.len() {
@@ -163,6 +168,7 @@ pub fn parse(
         columns,
         mapping,
         problems,
+        sample,
     })
 }
 

@@ -263,6 +263,15 @@ fn records_of(objects: Vec<(usize, Map<String, Value>)>, mapping: Option<&FieldM
     let mapping = mapping
         .cloned()
         .unwrap_or_else(|| FieldMapping::guess(&columns));
+    let sample = objects
+        .first()
+        .map(|(_, o)| {
+            columns
+                .iter()
+                .map(|c| o.get(c).and_then(|v| as_text(v, 0)).unwrap_or_default())
+                .collect()
+        })
+        .unwrap_or_default();
     let records = objects
         .into_iter()
         .map(|(origin, o)| {
@@ -276,7 +285,62 @@ fn records_of(objects: Vec<(usize, Map<String, Value>)>, mapping: Option<&FieldM
         columns,
         mapping,
         problems: Vec::new(),
+        sample,
     }
+}
+
+/// A JSON text cut off at some byte (the start of a large file), made whole
+/// again: the text up to the last value that ended inside a list or an
+/// object, followed by the brackets still open there. `None` when no value
+/// ended yet. A text that is already whole comes back as it is.
+///
+/// ```
+/// use borderlines_core::formats::json::close_prefix;
+/// let head = r#"{"articles": [{"title": "A"}, {"title": "B"}, {"title": "C"#;
+/// assert_eq!(close_prefix(head).as_deref(), Some(r#"{"articles": [{"title": "A"}, {"title": "B"}]}"#));
+/// ```
+pub fn close_prefix(text: &str) -> Option<String> {
+    let mut stack: Vec<u8> = Vec::new();
+    // (end of the last value closed inside a container, depth there): the
+    // stack below that depth is unchanged since, or a later close would
+    // have moved the cut.
+    let mut cut: Option<(usize, usize)> = None;
+    let (mut in_string, mut escaped) = (false, false);
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                if stack.len() >= MAX_DEPTH {
+                    return None;
+                }
+                stack.push(b);
+            }
+            b']' | b'}' => {
+                stack.pop()?;
+                if stack.is_empty() {
+                    return Some(text[..=i].to_owned());
+                }
+                cut = Some((i + 1, stack.len()));
+            }
+            _ => {}
+        }
+    }
+    let (end, depth) = cut?;
+    let mut out = String::with_capacity(end + depth);
+    out.push_str(&text[..end]);
+    for &open in stack[..depth].iter().rev() {
+        out.push(if open == b'[' { ']' } else { '}' });
+    }
+    Some(out)
 }
 
 /// A value as text (see the module docs); `None` for null and the like.

@@ -7,8 +7,11 @@
 //! [`Parsed::problems`].
 
 pub mod csv;
+pub mod document;
+#[cfg(feature = "html")]
 pub mod html;
 pub mod json;
+pub mod preview;
 pub mod records;
 
 pub use records::{Field, FieldMapping, Record};
@@ -74,4 +77,7 @@ pub struct Parsed {
     pub mapping: FieldMapping,
     /// Rows or lines skipped, with why.
     pub problems: Vec<FormatError>,
+    /// The first record's value in each of `columns` (empty for a web page):
+    /// the sample row shown next to the mapping.
+    pub sample: Vec<String>,
 }

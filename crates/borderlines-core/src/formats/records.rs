@@ -152,7 +152,7 @@ impl Field {
 }
 
 /// Which column (by name) feeds which field; `None` leaves the field empty.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FieldMapping {
     pub title: Option<String>,
     pub text: Option<String>,
