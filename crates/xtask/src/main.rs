@@ -111,10 +111,13 @@ fn dist() -> Result<PathBuf> {
     let opt = work.join("borderlines_opt.wasm");
     let wasm_opt = std::env::var_os("WASM_OPT")
         .map_or_else(|| root.join("node_modules/.bin/wasm-opt"), PathBuf::from);
+    // WASM_OPT_LEVEL=-O3 (say) tries another optimisation level.
+    let level = std::env::var("WASM_OPT_LEVEL").unwrap_or_else(|_| "-Oz".into());
     run(Command::new(&wasm_opt)
         .arg(&bg)
         .arg("-o")
         .arg(&opt)
+        .arg(&level)
         .args(WASM_OPT_FLAGS))?;
     if std::env::var_os("SIZE_NAMES").is_some() {
         // Same passes, names kept: for bench/size/breakdown.mjs only.
@@ -123,6 +126,7 @@ fn dist() -> Result<PathBuf> {
             .arg("-g")
             .arg("-o")
             .arg(work.join("borderlines_named.wasm"))
+            .arg(&level)
             .args(WASM_OPT_FLAGS))?;
     }
 
@@ -153,9 +157,9 @@ fn dist() -> Result<PathBuf> {
     Ok(page_path)
 }
 
-/// binaryen's size passes, with the features rustc's wasm32 target emits.
+/// The features rustc's wasm32 target emits, for wasm-opt. Its level is -Oz:
+/// -Os and -O3 give the same gzip size within 0.2 % (bench/size/BREAKDOWN.md).
 const WASM_OPT_FLAGS: &[&str] = &[
-    "-Oz",
     "--enable-bulk-memory",
     "--enable-bulk-memory-opt",
     "--enable-nontrapping-float-to-int",
