@@ -26,6 +26,13 @@ const opt = (name, dflt) => {
   args.splice(i, 2);
   return v;
 };
+// --find NAME=FILE (repeatable): is FILE's content embedded in the wasm as is?
+const finds = [];
+for (let i = args.indexOf('--find'); i >= 0; i = args.indexOf('--find')) {
+  const [label, file] = args[i + 1].split('=');
+  finds.push({ label, file });
+  args.splice(i, 2);
+}
 const TOP = opt('--top', 25);
 const DATA = opt('--data', 12);
 const [wasmPath, pagePath] = args;
@@ -214,17 +221,22 @@ line('| bytes | function |');
 line('|---:|---|');
 for (const f of [...funcs].sort((a, b) => b.size - a.size).slice(0, TOP)) line(`| ${f.size} | \`${f.full.slice(0, 110).replace(/\|/g, '\\|')}\` |`);
 line();
-if (dataNames.size) {
+if ([...dataNames.values()].some((n) => n.includes('.Lanon.') || n.includes('._ZN'))) {
   const groups = new Map();
   for (const d of dataSegs) {
     const n = (dataNames.get(d.index) ?? '?').replace(/^\.(rodata|data|bss|tdata)\./, '');
-    const key = n.startsWith('_ZN') ? normCrate(crateOf(demangle(n))) : n.startsWith('.L') || n.startsWith('anon') ? '(anonymous constants: literals, include_bytes!)' : n;
+    // Anonymous constants (literals, include_bytes!, const tables) are named
+    // by a hash per codegen unit, that is per crate: grouped by it, with a
+    // sample of their text to tell the crate.
+    const anon = n.match(/\.Lanon\.([0-9a-f]{8})/);
+    const key = n.startsWith('_ZN') ? normCrate(crateOf(demangle(n))) : anon ? `anonymous constants ${anon[1]}` : n;
     const g = groups.get(key) ?? { size: 0, n: 0, parts: [], biggest: [] };
     g.size += d.size; g.n++; g.parts.push(wasm.subarray(d.start, d.start + d.size));
-    g.biggest.push([d.size, n.startsWith('_ZN') ? demangle(n) : n]);
+    const text = wasm.subarray(d.start, d.start + d.size).toString('latin1');
+    g.biggest.push([d.size, n.startsWith('_ZN') ? demangle(n) : /^[\x20-\x7e]{8,}/.test(text) ? `"${text.slice(0, 40)}"` : n]);
     groups.set(key, g);
   }
-  line('### Data by crate (named statics; string literals and other anonymous constants apart)');
+  line('### Data by crate (named statics by crate; anonymous constants by codegen unit)');
   line();
   line('| crate | segments | bytes | gzip alone | largest |');
   line('|---|---:|---:|---:|---|');
@@ -242,6 +254,19 @@ for (const d of [...dataSegs].sort((a, b) => b.size - a.size).slice(0, DATA)) {
   const b = wasm.subarray(d.start, d.start + d.size);
   const preview = b.subarray(0, 60).toString('latin1').replace(/[^\x20-\x7e]/g, '·').replace(/\|/g, '¦').replace(/`/g, "'");
   line(`| ${d.size} | ${gz(b)} | \`${preview}\` |`);
+}
+
+if (finds.length) {
+  line();
+  line('### Embedded files');
+  line();
+  line('| file | bytes | gzip alone | in the wasm as is |');
+  line('|---|---:|---:|---|');
+  for (const { label, file } of finds) {
+    const b = fs.readFileSync(file);
+    const probe = b.subarray(Math.floor(b.length / 2), Math.floor(b.length / 2) + 64);
+    line(`| ${label} (${file}) | ${b.length} | ${gz(b)} | ${wasm.indexOf(probe) >= 0 ? 'yes' : 'no'} |`);
+  }
 }
 
 // ------------------------------------------------------------ page parts
