@@ -1,8 +1,27 @@
 //! Case and diacritic folding of one word, so that "Rüstung", "RUSTUNG" and
 //! "rustung" meet in the index. Hangul and CJK are left alone: NFKD would
 //! split Hangul syllables into jamo, and Han has no case or accents.
+//!
+//! A character is folded to its NFKD compatibility decomposition without
+//! combining marks, lowercased. That is computed at build time (`build.rs`,
+//! with `unicode-normalization`) into a table of the characters where it
+//! differs from plain lowercasing, so the page does not carry the Unicode
+//! decomposition tables.
 
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+pub use crate::scripts::{is_cjk, is_hangul};
+
+include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
+
+/// The folded text of `c` when it is not `c` lowercased (accented letters,
+/// ligatures, compatibility forms, combining marks, which fold to nothing).
+fn folded_char(c: char) -> Option<&'static str> {
+    let i = FOLD_CHARS.binary_search(&u32::from(c)).ok()?;
+    let start = match i.checked_sub(1) {
+        Some(p) => usize::from(*FOLD_ENDS.get(p)?),
+        None => 0,
+    };
+    FOLD_TEXT.get(start..usize::from(*FOLD_ENDS.get(i)?))
+}
 
 /// Apostrophe-like characters that all become `'` before further analysis.
 const APOSTROPHES: [char; 4] = ['\'', '\u{2019}', '\u{2018}', '\u{02BC}'];
@@ -38,12 +57,10 @@ pub fn fold_into(word: &str, out: &mut String) {
             out.push('\'');
         } else if is_hangul(c) || is_cjk(c) {
             out.push(c);
+        } else if let Some(folded) = folded_char(c) {
+            out.push_str(folded);
         } else {
-            decompose_compatible(c, |d| {
-                if !is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
-                }
-            });
+            out.extend(c.to_lowercase());
         }
     }
 }
@@ -53,24 +70,6 @@ pub fn fold(word: &str) -> String {
     let mut s = String::with_capacity(word.len());
     fold_into(word, &mut s);
     s
-}
-
-/// Hangul syllables and jamo.
-pub fn is_hangul(c: char) -> bool {
-    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
-}
-
-/// Han ideographs, Hiragana and Katakana: scripts written without spaces,
-/// which are indexed as character bigrams.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30FF}'   // Hiragana, Katakana
-        | '\u{31F0}'..='\u{31FF}' // Katakana phonetic extensions
-        | '\u{3400}'..='\u{4DBF}' // CJK extension A
-        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
-        | '\u{F900}'..='\u{FAFF}' // compatibility ideographs
-        | '\u{FF66}'..='\u{FF9F}' // half-width Katakana
-        | '\u{20000}'..='\u{2FA1F}')
 }
 
 #[cfg(test)]
@@ -87,5 +86,31 @@ mod tests {
         assert_eq!(fold("ﬁne"), "fine");
         assert_eq!(fold("학교에"), "학교에");
         assert_eq!(fold("北朝鲜"), "北朝鲜");
+    }
+
+    /// Every character folds as NFKD without combining marks, lowercased,
+    /// would fold it (the way folding was computed before the table).
+    #[test]
+    fn the_table_folds_every_character_as_the_decomposition_does() {
+        use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+        let mut differ = Vec::new();
+        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
+            if is_hangul(c) || is_cjk(c) || APOSTROPHES.contains(&c) {
+                continue;
+            }
+            let mut expected = String::new();
+            decompose_compatible(c, |d| {
+                if !is_combining_mark(d) {
+                    expected.extend(d.to_lowercase());
+                }
+            });
+            if fold(&c.to_string()) != expected {
+                differ.push(c);
+            }
+        }
+        assert!(differ.is_empty(), "folded differently: {differ:?}");
+        assert_eq!(folded_char('é'), Some("e"));
+        assert_eq!(folded_char('\u{301}'), Some(""));
+        assert_eq!(folded_char('x'), None);
     }
 }

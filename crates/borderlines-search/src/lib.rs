@@ -36,6 +36,7 @@ pub mod plan;
 pub mod postings;
 pub mod query;
 pub mod rank;
+pub mod scripts;
 pub mod search;
 pub mod snippet;
 pub mod tokenize;

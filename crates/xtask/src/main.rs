@@ -1,30 +1,43 @@
-//! Builds Borderlines as one self-contained page, `dist/borderlines.html`:
+//! Builds Borderlines as one self-contained page, `dist/borderlines.html`,
+//! and checks its size:
 //!
 //! 1. `cargo build --release --target wasm32-unknown-unknown` of the app
 //!    (its `build.rs` parses `seeds/` and embeds the corpus);
 //! 2. `wasm-bindgen --target no-modules` for the JS glue;
 //! 3. `wasm-opt -Oz` (binaryen from npm; Debian's is too old);
-//! 4. inlines glue, base64 wasm and `style/*.css` into `index.html` and
-//!    writes a Content-Security-Policy that allows exactly those inline
-//!    scripts and styles by hash, plus `'wasm-unsafe-eval'` for the module
-//!    and `worker-src blob:` for the loading worker started from the glue.
+//! 4. compresses the wasm (gzip, by zopfli) and inlines glue, style and the
+//!    boot script carrying the wasm as base64 into `index.html`, with a
+//!    Content-Security-Policy that allows exactly those by hash
+//!    (see `page.rs`);
+//! 5. prints the sizes against `budgets.toml` (`budget.rs`).
 //!
-//! Usage: `cargo xtask dist` | `cargo xtask open`.
+//! Usage: `cargo xtask dist` | `cargo xtask open` | `cargo xtask budget [PAGE]`
+//! (checks a built page against `budgets.toml`, failing above a limit).
+//! `SIZE_NAMES=1 cargo xtask dist` also writes the optimised wasm with its
+//! names kept, `$CARGO_TARGET_DIR/borderlines-dist/borderlines_named.wasm`,
+//! for `bench/size/breakdown.mjs`.
+
+mod budget;
+mod page;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use base64::Engine;
-use sha2::{Digest, Sha256};
-
-type Result<T> = std::result::Result<T, String>;
+pub(crate) type Result<T> = std::result::Result<T, String>;
 
 fn main() {
     let task = std::env::args().nth(1).unwrap_or_default();
     let result = match task.as_str() {
         "dist" => dist().map(|_| ()),
         "open" => dist().and_then(|page| open(&page)),
-        _ => Err("usage: cargo xtask <dist|open>".into()),
+        "budget" => {
+            let root = root();
+            let page = std::env::args()
+                .nth(2)
+                .map_or_else(|| root.join("dist/borderlines.html"), PathBuf::from);
+            budget::run(&root, &page)
+        }
+        _ => Err("usage: cargo xtask <dist|open|budget [PAGE]>".into()),
     };
     if let Err(e) = result {
         eprintln!("xtask: {e}");
@@ -98,36 +111,82 @@ fn dist() -> Result<PathBuf> {
     let opt = work.join("borderlines_opt.wasm");
     let wasm_opt = std::env::var_os("WASM_OPT")
         .map_or_else(|| root.join("node_modules/.bin/wasm-opt"), PathBuf::from);
-    run(Command::new(&wasm_opt).arg(&bg).arg("-o").arg(&opt).args([
-        "-Oz",
-        "--enable-bulk-memory",
-        "--enable-bulk-memory-opt",
-        "--enable-nontrapping-float-to-int",
-        "--enable-sign-ext",
-        "--enable-reference-types",
-        "--enable-multivalue",
-        "--enable-mutable-globals",
-    ]))?;
+    // WASM_OPT_LEVEL=-O3 (say) tries another optimisation level.
+    let level = std::env::var("WASM_OPT_LEVEL").unwrap_or_else(|_| "-Oz".into());
+    run(Command::new(&wasm_opt)
+        .arg(&bg)
+        .arg("-o")
+        .arg(&opt)
+        .arg(&level)
+        .args(WASM_OPT_FLAGS))?;
+    if std::env::var_os("SIZE_NAMES").is_some() {
+        // Same passes, names kept: for bench/size/breakdown.mjs only.
+        run(Command::new(&wasm_opt)
+            .arg(&bg)
+            .arg("-g")
+            .arg("-o")
+            .arg(work.join("borderlines_named.wasm"))
+            .arg(&level)
+            .args(WASM_OPT_FLAGS))?;
+    }
 
     let glue = read_text(&work.join("borderlines.js"))?;
     let wasm = read(&opt)?;
     let css = css(&root)?;
     let template = read_text(&root.join("index.html"))?;
-    let page = assemble(&template, &glue, &wasm, &css)?;
+    let started = std::time::Instant::now();
+    let wasm_gz = compress(&wasm)?;
+    let compress_time = started.elapsed();
+    let page = page::assemble(&template, &glue, &wasm_gz, &css)?;
     let out_dir = root.join("dist");
     std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
     let page_path = out_dir.join("borderlines.html");
     std::fs::write(&page_path, &page).map_err(|e| e.to_string())?;
 
     println!(
-        "dist/borderlines.html: {} bytes ({} gzip); wasm {} bytes before wasm-opt, {} after ({} gzip)",
+        "dist/borderlines.html: {} bytes ({} gzip); wasm {} bytes before wasm-opt, {} after ({} gzip; {} in the page by zopfli, {:.1} s)",
         page.len(),
-        gzip_len(page.as_bytes()),
+        budget::gzip_len(page.as_bytes()),
         read(&bg)?.len(),
         wasm.len(),
-        gzip_len(&wasm)
+        budget::gzip_len(&wasm),
+        wasm_gz.len(),
+        compress_time.as_secs_f64()
     );
+    // Printed here, enforced by `cargo xtask budget` (its own CI stage), so a
+    // page over budget is still built and tested.
+    let budgets = read_text(&root.join("budgets.toml"))?;
+    if let Err(e) = budget::report(&budget::check(&budget::measure(&page)?, &budgets)?) {
+        println!("  {e}");
+    }
     Ok(page_path)
+}
+
+/// The features rustc's wasm32 target emits, for wasm-opt. Its level is -Oz:
+/// -Os and -O3 give the same gzip size within 0.2 % (bench/size/BREAKDOWN.md).
+const WASM_OPT_FLAGS: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-bulk-memory-opt",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+    "--enable-mutable-globals",
+];
+
+/// The wasm in the gzip format the boot script inflates, by zopfli: about 4 %
+/// smaller than zlib's best level for the same decoder, at a few seconds per
+/// build (its optimisation levels are set in the workspace's Cargo.toml so
+/// the debug-built xtask does not crawl).
+fn compress(wasm: &[u8]) -> Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(wasm.len() / 2);
+    let options = zopfli::Options {
+        iteration_count: std::num::NonZeroU64::new(5).unwrap_or(std::num::NonZeroU64::MIN),
+        ..zopfli::Options::default()
+    };
+    zopfli::compress(options, zopfli::Format::Gzip, wasm, &mut out)
+        .map_err(|e| format!("cannot compress the wasm: {e}"))?;
+    Ok(out)
 }
 
 /// All of style/*.css, in name order.
@@ -139,59 +198,6 @@ fn css(root: &Path) -> Result<String> {
         .collect();
     files.sort();
     files.iter().map(|p| read_text(p)).collect()
-}
-
-/// Fills the template's `{{…}}` slots and computes the CSP.
-fn assemble(template: &str, glue: &str, wasm: &[u8], css: &str) -> Result<String> {
-    for (name, text) in [("glue", glue), ("css", css)] {
-        if text.contains("</script") || text.contains("</style") {
-            return Err(format!(
-                "{name} contains a closing tag and cannot be inlined"
-            ));
-        }
-    }
-    let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
-    // The glue defines the global `wasm_bindgen`; initSync compiles the inline
-    // module synchronously, which runs the app's `main`. The loading worker
-    // (src/load_worker) is started from the glue's own text (the script
-    // `#borderlines-glue`) as a Blob and gets the compiled module from the app
-    // (`wasm_bindgen::module()`).
-    let boot = format!(
-        "(function(){{var s=\"{b64}\";var b=atob(s);var u=new Uint8Array(b.length);\
-for(var i=0;i<b.length;i++)u[i]=b.charCodeAt(i);\
-try{{wasm_bindgen.initSync({{module:u}});}}catch(e){{\
-document.body.textContent='Borderlines could not start: '+e;throw e;}}}})();"
-    );
-    let glue_script = glue.trim_end();
-    let csp = format!(
-        "default-src 'none'; script-src {} {} 'wasm-unsafe-eval'; style-src {}; img-src data:; \
-worker-src blob:; base-uri 'none'; form-action 'none'",
-        sha256_source(glue_script),
-        sha256_source(&boot),
-        sha256_source(css)
-    );
-    let page = template
-        .replace("{{CSP}}", &csp)
-        .replace("{{CSS}}", css)
-        .replace("{{GLUE}}", glue_script)
-        .replace("{{BOOT}}", &boot);
-    Ok(page)
-}
-
-fn sha256_source(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    format!(
-        "'sha256-{}'",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    )
-}
-
-fn gzip_len(bytes: &[u8]) -> usize {
-    use std::io::Write;
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    enc.write_all(bytes)
-        .and_then(|_| enc.finish())
-        .map_or(0, |v| v.len())
 }
 
 /// Opens the page in the desktop's browser when there is a desktop.

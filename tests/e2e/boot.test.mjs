@@ -1,0 +1,47 @@
+// End-to-end tests of the page's boot (crates/xtask/src/page.rs): the wasm is
+// carried gzip-compressed as base64 in the boot script and inflated with the
+// browser's DecompressionStream. Run: node tests/e2e/boot.test.mjs dist/borderlines.html
+import { readFileSync } from 'node:fs';
+import { browser, page_path, page_url, run, expect, eq } from './harness.mjs';
+
+const html = readFileSync(page_path, 'utf8');
+const boot = html.match(/<script>(\(function\(\)\{var w="[\s\S]*?)<\/script>/)?.[1] ?? '';
+
+await run({
+  async 'the wasm travels compressed inside the hashed boot script'() {
+    expect(boot.length > 0, 'a boot script carrying the wasm');
+    const b64 = boot.slice('(function(){var w="'.length, boot.indexOf('"', '(function(){var w="'.length));
+    const bytes = Buffer.from(b64, 'base64');
+    eq([...bytes.subarray(0, 2)], [0x1f, 0x8b], 'gzip magic');
+    expect(!html.includes('AGFzbQ'), 'no uncompressed wasm (base64 of "\\0asm") in the page');
+    expect(boot.includes("DecompressionStream('gzip')"), 'inflated by the browser');
+    return [];
+  },
+
+  async 'starts where Uint8Array.fromBase64 is missing (the atob path)'() {
+    const context = await browser.newContext();
+    await context.addInitScript(() => { delete Uint8Array.fromBase64; });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+    await page.goto(page_url);
+    await page.waitForSelector('[data-testid=app][data-state=ready]', { timeout: 15000 });
+    expect(await page.evaluate(() => Uint8Array.fromBase64 === undefined), 'fromBase64 was really missing');
+    expect((await page.$$('[data-testid=result]')).length > 0, 'the seeds are listed');
+    await context.close();
+    return problems;
+  },
+
+  async 'a browser without DecompressionStream gets a plain message, not a blank page'() {
+    const context = await browser.newContext();
+    await context.addInitScript(() => { delete globalThis.DecompressionStream; });
+    const page = await context.newPage();
+    await page.goto(page_url);
+    await page.waitForFunction(() => document.body.textContent.includes('Borderlines could not start'), null, { timeout: 15000 });
+    expect((await page.textContent('body')).includes('DecompressionStream'), 'the message names what is missing');
+    await context.close();
+    return [];
+  },
+  // The loading worker, given the compiled module, is tested by worker.test.mjs.
+});
