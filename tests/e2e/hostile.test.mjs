@@ -22,8 +22,8 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { count, eq, expect, hostile_checks, open_page, page_path, page_url, run, search, shots } from './harness.mjs';
+import { dirname, join } from 'node:path';
+import { browser, count, eq, expect, hostile_checks, open_page, page_path, page_url, run, search, shots } from './harness.mjs';
 import { vectors } from './fixtures/xss-vectors.mjs';
 
 // ── Where a vector goes ───────────────────────────────────────────────────
@@ -105,7 +105,10 @@ async function audit_export(page, name, text, reached) {
     try { JSON.parse(text); } catch (e) { out.push(`${name}: not JSON: ${e.message}`); }
   } else if (name.endsWith('.svg')) {
     if (/<script|<foreignObject/i.test(text)) out.push(`${name}: live markup in the SVG text`);
-    const found = await page.evaluate((svg) => {
+    // Parsed in a blank page of its own: the app's Trusted Types policy
+    // (rightly) refuses to parse markup that mentions handlers.
+    const blank = await svg_page();
+    const found = await blank.evaluate((svg) => {
       const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
       if (doc.querySelector('parsererror')) return [`not well-formed: ${doc.querySelector('parsererror').textContent.slice(0, 120)}`];
       const bad = [];
@@ -118,6 +121,12 @@ async function audit_export(page, name, text, reached) {
     out.push(...found.map((f) => `${name}: ${f}`));
   }
   return out;
+}
+
+let blank_page = null;
+async function svg_page() {
+  if (!blank_page) blank_page = await (await browser.newContext()).newPage();
+  return blank_page;
 }
 
 /** Clicks every export link shown and audits each file. */
@@ -413,6 +422,7 @@ tests['a 100 MB file is refused with its exact size; the rest of the drop is kep
   return problems;
 };
 
+const line_figures = {};
 tests['one 20 MB line is added in the worker and opens in pieces; the page keeps answering'] = async () => {
   const { page, context, problems } = await open_page();
   await watch_long_tasks(page);
@@ -421,19 +431,41 @@ tests['one 20 MB line is added in the worker and opens in pieces; the page keeps
   const t0 = await now(page);
   await page.setInputFiles('[data-testid=add-documents]', [path]);
   await added(page);
-  const add_longest = await longest_since(page, t0);
+  line_figures.add = await longest_since(page, t0);
   eq(await summary(page), 'Added 1 document (this tab only).', 'added');
   rmSync(path, { force: true });
   const t1 = await now(page);
   await search(page, 'hyesan dump');
+  await page.waitForSelector('[data-testid=result-title] >> text=One Line Dump');
+  await page.waitForTimeout(300);
+  line_figures.search = await longest_since(page, t1);
+  const t2 = await now(page);
   await page.click('[data-testid=result-title] >> text=One Line Dump');
   await page.waitForSelector('.reader-body [data-piece]');
   await page.waitForTimeout(300);
-  const open_longest = await longest_since(page, t1);
-  report('one 20 MB line', { addLongestTaskMs: add_longest, openLongestTaskMs: open_longest, searchAfterMs: await answers(page) });
-  expect(open_longest < MAX_TASK_MS, `opening blocked the page for ${Math.round(open_longest)} ms`);
+  line_figures.open = await longest_since(page, t2);
+  report('one 20 MB line', { addLongestTaskMs: line_figures.add, firstSearchLongestTaskMs: line_figures.search, openLongestTaskMs: line_figures.open, searchAfterMs: await answers(page) });
+  expect(line_figures.open < MAX_TASK_MS, `opening blocked the page for ${Math.round(line_figures.open)} ms`);
   await context.close();
   return problems;
+};
+
+// Found by this suite, not fixed yet: the first search whose results hold
+// a document of one 20 MB line blocks the page for 0.5–1.7 s (also with 5
+// MB; a query matching nothing does not).
+tests['KNOWN FAILURE (first search over a 20 MB line, cause not found yet): it keeps every main-thread task under 200 ms'] = async () => {
+  expect(line_figures.search !== undefined, 'the 20 MB line test ran first');
+  expect(line_figures.search < MAX_TASK_MS, `longest main-thread task of the first search: ${Math.round(line_figures.search)} ms (bound ${MAX_TASK_MS} ms)`);
+  return [];
+};
+
+// The issue's bound on the add path. The worker reads, parses and indexes;
+// swapping its snapshot in is one task on the page until the snapshot is
+// opened in slices (the integrator's branch).
+tests['KNOWN FAILURE until the snapshot opens in slices: adding a 20 MB line keeps every main-thread task under 200 ms'] = async () => {
+  expect(line_figures.add !== undefined, 'the 20 MB line test ran first');
+  expect(line_figures.add < MAX_TASK_MS, `longest main-thread task while adding one 20 MB line: ${Math.round(line_figures.add)} ms (bound ${MAX_TASK_MS} ms)`);
+  return [];
 };
 
 tests['a query of 10,000 terms gets a bounded answer that says so'] = async () => {
@@ -445,7 +477,7 @@ tests['a query of 10,000 terms gets a bounded answer that says so'] = async () =
   await page.waitForFunction(() => /document/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''));
   await page.waitForTimeout(500);
   const longest = await longest_since(page, t0);
-  const said = await page.evaluate(() => [...document.querySelectorAll('[data-testid=result-count], [data-testid=query-limited], [data-testid=query-understood]')].map((e) => e.textContent).join(' | '));
+  const said = await page.evaluate(() => [...document.querySelectorAll('[data-testid=result-count], [data-testid=query-cut], [data-testid=query-limited]')].map((e) => e.textContent).join(' | '));
   report('query of 10,000 terms', { longestTaskMs: longest, said: JSON.stringify(said.slice(0, 200)) });
   // The same query from a link.
   const t1 = await now(page);
@@ -454,7 +486,7 @@ tests['a query of 10,000 terms gets a bounded answer that says so'] = async () =
   await page.waitForTimeout(300);
   const link_longest = await longest_since(page, t1);
   report('query of 10,000 terms from a link', { longestTaskMs: link_longest, note: await page.textContent('[data-testid=link-notes] li') });
-  expect(/limit|cut|too|first/i.test(said), `the page says the query was bounded: ${said}`);
+  expect(said.includes('This query is longer than 2,000 characters; only the first 2,000 were searched.'), `the page says the query was cut: ${said.slice(0, 200)}`);
   expect(longest < MAX_TASK_MS, `typing it blocked the page for ${Math.round(longest)} ms`);
   expect(link_longest < MAX_TASK_MS, `opening it from a link blocked the page for ${Math.round(link_longest)} ms`);
   report('query of 10,000 terms', { searchAfterMs: await answers(page) });
@@ -462,34 +494,55 @@ tests['a query of 10,000 terms gets a bounded answer that says so'] = async () =
   return problems;
 };
 
-/** 10,000 tiny files, each with its own words (so none is a duplicate). */
+/**
+ * 10,000 tiny files, each with its own words (so none is a duplicate),
+ * written to a folder and given by path: the browser makes the File objects
+ * (given as buffers, the test tool would build them in the page, itself one
+ * 5 s task that is not the page's).
+ */
 function tiny_files(n) {
   const word = (i) => { let s = ''; do { s += String.fromCharCode(97 + (i % 26)); i = Math.floor(i / 26); } while (i); return s; };
-  return Array.from({ length: n }, (_, i) => ({ name: `note-${i}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`Note ${word(i)} from Hyesan\n\nGuards counted ${word(i + 7)} crossings of the ${word(i + 13)} river.`) }));
+  const dir = mkdtempSync(join(tmpdir(), 'borderlines-tiny-'));
+  return Array.from({ length: n }, (_, i) => {
+    const path = join(dir, `note-${i}.txt`);
+    writeFileSync(path, `Note ${word(i)} from Hyesan\n\nGuards counted ${word(i + 7)} crossings of the ${word(i + 13)} river.`);
+    return path;
+  });
 }
 
 tests['10,000 tiny files are all added and the page keeps answering'] = async () => {
   const { page, context, problems } = await open_page();
   await watch_long_tasks(page);
+  const files = tiny_files(10000);
+  // The page's work starts when it has the files (its status says
+  // "Reading"); before that, Chromium builds the 10,000 File objects of the
+  // input in one task of its own (3.3 s for a bare <input type=file> here).
+  await page.evaluate(() => {
+    new MutationObserver((_, mo) => {
+      if (/^Reading/.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? '')) { window.__borderlines_test_got = performance.now(); mo.disconnect(); }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   const t0 = await now(page);
-  await page.setInputFiles('[data-testid=add-documents]', tiny_files(10000));
+  await page.setInputFiles('[data-testid=add-documents]', files);
   await added(page);
-  const add_ms = (await now(page)) - t0;
+  const t_got = await page.evaluate(() => window.__borderlines_test_got);
+  const add_ms = (await now(page)) - t_got;
+  rmSync(dirname(files[0]), { recursive: true, force: true });
   eq(await summary(page), 'Added 10,000 documents (this tab only).', 'all added');
   eq(await count(page), '10,003 documents', 'count');
-  last_add_longest = await longest_since(page, t0);
-  report('10,000 tiny files', { addMs: add_ms, addLongestTaskMs: last_add_longest, searchAfterMs: await answers(page) });
+  const browser_ms = await longest_since(page, t0);
+  const last_add_longest = await page.evaluate((t) => Math.max(0, ...window.__borderlines_test_lt.filter((e) => e.start >= t).map((e) => e.d)), t_got);
+  tiny_longest = last_add_longest;
+  report('10,000 tiny files', { browserFileListTaskMs: browser_ms, addMs: add_ms, addLongestTaskMs: last_add_longest, searchAfterMs: await answers(page) });
   await context.close();
   return problems;
 };
-let last_add_longest = null;
-
-// The issue's bound on the add path: no main-thread task over 200 ms. The
-// worker does the adding, but swapping in its snapshot is one long task on
-// the page until the snapshot is opened in slices (the integrator's branch).
+let tiny_longest;
+// Swapping in the worker's snapshot of 10,003 documents takes 70–270 ms on
+// the page here (shared machine) until the snapshot opens in slices.
 tests['KNOWN FAILURE until the snapshot opens in slices: adding 10,000 files keeps every main-thread task under 200 ms'] = async () => {
-  expect(last_add_longest !== null, 'the 10,000 files test ran first');
-  expect(last_add_longest < MAX_TASK_MS, `longest main-thread task while adding 10,000 files: ${Math.round(last_add_longest)} ms (bound ${MAX_TASK_MS} ms)`);
+  expect(tiny_longest !== undefined, 'the 10,000 files test ran first');
+  expect(tiny_longest < MAX_TASK_MS, `longest main-thread task while adding 10,000 files: ${Math.round(tiny_longest)} ms (bound ${MAX_TASK_MS} ms)`);
   return [];
 };
 
@@ -507,6 +560,10 @@ const CSP_ALLOWED = {
   'worker-src': [/^blob:$/],
   'base-uri': [/^'none'$/],
   'form-action': [/^'none'$/],
+  // Trusted Types: every script sink goes through the boot script's one
+  // policy, named default (crates/xtask).
+  'require-trusted-types-for': [/^'script'$/],
+  'trusted-types': [/^default$/],
 };
 
 tests['the built page keeps its hash-based CSP and nothing else'] = async () => {
@@ -530,8 +587,31 @@ tests['the built page keeps its hash-based CSP and nothing else'] = async () => 
   eq(scripts.length, 2, 'two inline scripts');
   eq(sources['script-src'].slice(0, 2).sort(), scripts.sort(), 'script hashes are those of the inline scripts');
   eq(sources['style-src'], styles, 'style hash is that of the inline style');
-  expect(!/<script[^>]+src=|<link[^>]+stylesheet|<iframe|<object|<embed/i.test(html), 'no external script, style or frame');
+  const markup = html.replace(/(<script[^>]*>)[\s\S]*?<\/script>/g, '$1</script>');
+  expect(!/<script[^>]+src=|<link[^>]+stylesheet|<iframe|<object|<embed/i.test(markup), 'no external script, style or frame');
   return [];
+};
+
+tests['Trusted Types are enforced: HTML that would run and script URLs other than blob: are refused'] = async () => {
+  const { page, context, problems } = await open_page();
+  const refused = await page.evaluate(() => {
+    const out = {};
+    const t = document.createElement('template');
+    try { t.innerHTML = '<img src=x onerror=window.__pwned_tt=1>'; out.html = 'accepted'; } catch (e) { out.html = e.message; }
+    try { new Worker('data:text/javascript,1'); out.url = 'accepted'; } catch (e) { out.url = e.message; }
+    try { setTimeout('window.__pwned_tt2=1', 0); out.string_timer = 'accepted'; } catch (e) { out.string_timer = e.message; }
+    t.innerHTML = '<p class="ok">plain markup</p>';
+    out.plain = t.content.firstChild.textContent;
+    return out;
+  });
+  // Refusals are reported on the console by Chromium; they are this test's point.
+  const expected = problems.splice(0).filter((p) => !/TrustedScript|Trusted Type|refused|violates/i.test(p));
+  expect(/Borderlines refused HTML/.test(refused.html), `HTML with a handler: ${refused.html}`);
+  expect(/Borderlines refused a script URL/.test(refused.url), `a data: worker: ${refused.url}`);
+  expect(refused.string_timer !== 'accepted' || !(await page.evaluate(() => new Promise((r) => setTimeout(() => r(window.__pwned_tt2), 50)))), 'a string timer ran');
+  eq(refused.plain, 'plain markup', 'plain markup passes');
+  await context.close();
+  return expected;
 };
 
 await run(tests);

@@ -156,8 +156,21 @@ fn assemble(template: &str, glue: &str, wasm: &[u8], css: &str) -> Result<String
     // (src/load_worker) is started from the glue's own text (the script
     // `#borderlines-glue`) as a Blob and gets the compiled module from the app
     // (`wasm_bindgen::module()`).
+    // Trusted Types (`require-trusted-types-for 'script'` below): every
+    // string that reaches a script sink goes through this one policy.
+    // Leptos builds its views from static HTML templates (`innerHTML` of a
+    // <template>, our own markup, never document text, which is only ever
+    // inserted as text nodes), so HTML passes unless it carries something
+    // that runs; the only script URL is the loading worker's blob:; and
+    // nothing may be compiled from a string (no createScript).
+    let policy =
+        "if(window.trustedTypes&&trustedTypes.createPolicy){trustedTypes.createPolicy('default',{\
+createHTML:function(s){if(/<script|<iframe|<object|<embed|\\son[a-z]+\\s*=|javascript:/i.test(s))\
+throw new TypeError('Borderlines refused HTML: '+s.slice(0,80));return s;},\
+createScriptURL:function(u){if(/^blob:/.test(u))return u;\
+throw new TypeError('Borderlines refused a script URL: '+u);}});}";
     let boot = format!(
-        "(function(){{var s=\"{b64}\";var b=atob(s);var u=new Uint8Array(b.length);\
+        "{policy}(function(){{var s=\"{b64}\";var b=atob(s);var u=new Uint8Array(b.length);\
 for(var i=0;i<b.length;i++)u[i]=b.charCodeAt(i);\
 try{{wasm_bindgen.initSync({{module:u}});}}catch(e){{\
 document.body.textContent='Borderlines could not start: '+e;throw e;}}}})();"
@@ -165,7 +178,8 @@ document.body.textContent='Borderlines could not start: '+e;throw e;}}}})();"
     let glue_script = glue.trim_end();
     let csp = format!(
         "default-src 'none'; script-src {} {} 'wasm-unsafe-eval'; style-src {}; img-src data:; \
-worker-src blob:; base-uri 'none'; form-action 'none'",
+worker-src blob:; base-uri 'none'; form-action 'none'; \
+require-trusted-types-for 'script'; trusted-types default",
         sha256_source(glue_script),
         sha256_source(&boot),
         sha256_source(css)
