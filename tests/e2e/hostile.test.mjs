@@ -445,18 +445,14 @@ tests['one 20 MB line is added in the worker and opens in pieces; the page keeps
   await page.waitForTimeout(300);
   line_figures.open = await longest_since(page, t2);
   report('one 20 MB line', { addLongestTaskMs: line_figures.add, firstSearchLongestTaskMs: line_figures.search, openLongestTaskMs: line_figures.open, searchAfterMs: await answers(page) });
+  // The first search opens its top document in the reader: it took 0.5–4.6
+  // s here while every piece of the line scanned and titled all 290,000
+  // mentions of its block (src/annotations.rs now finds a piece's own in a
+  // binary search).
+  expect(line_figures.search < MAX_TASK_MS, `the first search blocked the page for ${Math.round(line_figures.search)} ms`);
   expect(line_figures.open < MAX_TASK_MS, `opening blocked the page for ${Math.round(line_figures.open)} ms`);
   await context.close();
   return problems;
-};
-
-// Found by this suite, not fixed yet: the first search whose results hold
-// a document of one 20 MB line blocks the page for 0.5–1.7 s (also with 5
-// MB; a query matching nothing does not).
-tests['KNOWN FAILURE (first search over a 20 MB line, cause not found yet): it keeps every main-thread task under 200 ms'] = async () => {
-  expect(line_figures.search !== undefined, 'the 20 MB line test ran first');
-  expect(line_figures.search < MAX_TASK_MS, `longest main-thread task of the first search: ${Math.round(line_figures.search)} ms (bound ${MAX_TASK_MS} ms)`);
-  return [];
 };
 
 // The issue's bound on the add path. The worker reads, parses and indexes;
