@@ -45,7 +45,13 @@ pub fn use_url_state() -> (RwSignal<ViewState>, RwSignal<Vec<String>>) {
     let (initial, initial_notes) = current();
     let state = RwSignal::new(initial);
     let notes = RwSignal::new(initial_notes);
+    // The fragment the state was last read from or written to. When the
+    // address differs, a navigation (a click on a link, Back) happened whose
+    // `hashchange` has not been handled yet: the delayed write must not
+    // replace it with the state of before, or the click is lost.
+    let known = StoredValue::new(current_hash());
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        known.set_value(current_hash());
         let (from_url, from_notes) = current();
         if state.with_untracked(|s| *s != from_url) {
             state.set(from_url);
@@ -60,13 +66,22 @@ pub fn use_url_state() -> (RwSignal<ViewState>, RwSignal<Vec<String>>) {
     Effect::new(move |_| {
         state.track();
         write.schedule(move || {
+            let now = current_hash();
+            if now != known.get_value() {
+                return;
+            }
             let fragment = state.with_untracked(ViewState::to_fragment);
-            if fragment != window().location().hash().unwrap_or_default() {
+            if fragment != now {
                 replace_fragment(&fragment);
+                known.set_value(current_hash());
             }
         });
     });
     (state, notes)
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
 }
 
 /// Replaces the current history entry's fragment without a navigation.

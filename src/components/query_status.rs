@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::plural;
+use crate::components::{format_thousands, plural};
 use crate::session::use_session;
 
 /// The line above the results: how many documents match, how the query was
@@ -37,8 +37,22 @@ pub fn QueryStatus() -> impl IntoView {
         })
     };
     let limited = move || session.with_results(|r| r.limited);
+    let cut = move || {
+        session
+            .query
+            .with(|q| borderlines_search::query::Query::is_cut(q))
+    };
     view! {
         <p class="result-count" data-testid="result-count" aria-live="polite">{count}</p>
+        {move || cut().then(|| view! {
+            <p class="understood fallback" data-testid="query-cut">
+                {format!(
+                    "This query is longer than {} characters; only the first {} were searched.",
+                    format_thousands(borderlines_search::query::MAX_QUERY_CHARS as u64),
+                    format_thousands(borderlines_search::query::MAX_QUERY_CHARS as u64),
+                )}
+            </p>
+        })}
         {move || limited().then(|| view! {
             <p class="understood fallback" data-testid="query-limited">
                 "This query asks for too many word forms (prefixes like "<code>"d*"</code>" or fuzzy words like "<code>"word~"</code>"); the first "

@@ -1,7 +1,9 @@
 // Shared harness of the end-to-end suites: opens dist/borderlines.html from
 // file:// in Debian's Chromium (driven by playwright-core), records every
-// network request, console error, page error and dialog as a problem, and
-// runs a table of tests printing "N passed, N failed".
+// network request, console error, page error, dialog, popup and navigation
+// away from the page as a problem, and runs a table of tests printing
+// "N passed, N failed". `hostile_checks` adds what the hostile-input suite
+// needs after each step: no global a script created, no markup that could run.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,9 +37,60 @@ export async function open_page(url = page_url, viewport = { width: 1280, height
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('dialog', (d) => { problems.push(`dialog opened: ${d.message()}`); d.dismiss(); });
+  context.on('page', (p) => problems.push(`a new window opened: ${p.url()}`));
+  page.on('framenavigated', (f) => {
+    // Moving between fragments is the app's own navigation; anything else
+    // (another document, a javascript: or data: URL, a frame) is not.
+    if (f === page.mainFrame() && f.url().split('#')[0] !== page_url) problems.push(`navigated away to ${f.url()}`);
+    if (f !== page.mainFrame()) problems.push(`a frame navigated to ${f.url()}`);
+  });
   await page.goto(url);
   await page.waitForSelector('[data-testid=app][data-state=ready]', { timeout: 15000 });
   return { page, context, problems };
+}
+
+/** Names the page itself may add to `window` after start (everything else is a script someone smuggled in). */
+const OWN_GLOBALS = /^__borderlines/;
+
+/**
+ * Records the page's globals now (call right after `open_page`); returns a
+ * function that, after each step, lists what would show that hostile text
+ * ran or became markup: new globals (every vector sets `window.__pwned_N`),
+ * script, frame, object, form, base, meta-refresh, media or MathML elements,
+ * `on…` attributes, URLs that are not the page's own fragments, and styles
+ * that load or evaluate something.
+ */
+export async function hostile_checks(page) {
+  const baseline = new Set(await page.evaluate(() => Object.getOwnPropertyNames(window)));
+  const dom = await page.evaluate(() => ({ scripts: document.scripts.length, styles: document.querySelectorAll('style, link').length }));
+  return async (step) => {
+    const found = await page.evaluate(({ baseline, dom, own }) => {
+      const out = [];
+      const known = new Set(baseline);
+      for (const name of Object.getOwnPropertyNames(window)) {
+        if (!known.has(name) && !new RegExp(own).test(name)) out.push(`new global window.${name}`);
+      }
+      if (document.scripts.length !== dom.scripts) out.push(`${document.scripts.length} script elements (${dom.scripts} at start)`);
+      if (document.querySelectorAll('style, link').length !== dom.styles) out.push('a style or link element was added');
+      const banned = 'iframe, frame, frameset, object, embed, applet, form, base, meta[http-equiv], img, video, audio, source, track, math, template, portal, marquee, isindex, svg script, svg foreignObject, svg animate, svg set, svg use, svg image, svg discard';
+      for (const el of document.querySelectorAll(banned)) {
+        if (el.tagName === 'META' && el.closest('head') && el.httpEquiv === 'Content-Security-Policy') continue;
+        out.push(`unexpected <${el.tagName.toLowerCase()}> element: ${el.outerHTML.slice(0, 120)}`);
+      }
+      for (const el of document.querySelectorAll('*')) {
+        for (const a of el.attributes) {
+          const name = a.name.toLowerCase();
+          const value = a.value.trim().toLowerCase();
+          if (name.startsWith('on')) out.push(`<${el.tagName.toLowerCase()} ${a.name}=…> (an event handler attribute)`);
+          else if (['src', 'srcdoc', 'srcset', 'action', 'formaction', 'data', 'poster', 'background', 'xlink:href', 'ping'].includes(name)) out.push(`<${el.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 80)}">`);
+          else if (name === 'href' && !value.startsWith('#') && !(el.tagName === 'LINK' && el.rel === 'icon' && value === 'data:,')) out.push(`<${el.tagName.toLowerCase()} href="${a.value.slice(0, 80)}"> (not a fragment of the page)`);
+          else if (name === 'style' && /url\(|expression|binding|@import/.test(value)) out.push(`<${el.tagName.toLowerCase()} style="${a.value.slice(0, 80)}">`);
+        }
+      }
+      return out;
+    }, { baseline: [...baseline], dom, own: OWN_GLOBALS.source });
+    return found.map((f) => `${step}: ${f}`);
+  };
 }
 
 export const titles = (page) => page.$$eval('[data-testid=result-title]', (els) => els.map((e) => e.textContent));
@@ -52,25 +105,34 @@ export async function search(page, q) {
 export function expect(cond, what) { if (!cond) throw new Error(what); }
 export function eq(a, b, what) { expect(JSON.stringify(a) === JSON.stringify(b), `${what}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`); }
 
-/** Runs every test of the table (or those ONLY names) and exits with the tally. */
+/**
+ * Runs every test of the table (or those ONLY names) and exits with the tally.
+ * A test whose name starts with "KNOWN FAILURE" asserts a bound the page does
+ * not meet yet (the name says what it waits for): its failure is printed in
+ * full and listed on its own line, not counted as failed; when it passes,
+ * the run says so, so the mark is removed. STRICT=1 counts it as any other.
+ */
 export async function run(tests) {
   let passed = 0;
   let failed = 0;
+  const known = [];
   for (const [name, run] of Object.entries(tests)) {
     // ONLY=words runs the tests whose names contain them (while working on one).
     if (process.env.ONLY && !name.includes(process.env.ONLY)) continue;
+    const is_known = name.startsWith('KNOWN FAILURE') && !process.env.STRICT;
     try {
       const problems = await run();
       if (problems.length) throw new Error(problems.join('\n      '));
       passed++;
-      console.log(`  ok   ${name}`);
+      console.log(`  ok   ${name}${is_known ? '\n      (passes now: remove its KNOWN FAILURE mark)' : ''}`);
     } catch (e) {
-      failed++;
-      console.log(`  FAIL ${name}\n      ${e.message.split('\n').join('\n      ')}`);
+      if (is_known) known.push(name); else failed++;
+      console.log(`  ${is_known ? 'KNOWN' : 'FAIL'} ${name}\n      ${e.message.split('\n').join('\n      ')}`);
     }
   }
   await browser.close();
   console.log(`e2e: screenshots in ${shots}`);
+  if (known.length) console.log(`e2e: ${known.length} known failure(s), not counted: ${known.join('; ')}`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }

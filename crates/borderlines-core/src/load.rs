@@ -33,6 +33,11 @@ pub const MAX_FILE_BYTES: usize = 25 * MB;
 
 const MB: usize = 1024 * 1024;
 
+/// Longest document id, in characters. An id travels in every link to its
+/// document (`#doc=…`), and a link keeps no more than this; longer file
+/// names are cut (the title is not), so every document can be opened.
+pub const MAX_ID_CHARS: usize = 200;
+
 /// File name extensions read as text (no extension is read as text too).
 const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
 
@@ -358,19 +363,27 @@ fn split_name(name: &str) -> (&str, &str) {
     }
 }
 
-/// The stem, or the stem with "-2", "-3"… when a document already has it.
+/// The stem (without control characters, which a link drops, and cut to
+/// [`MAX_ID_CHARS`]), or the stem with "-2", "-3"… when a document already
+/// has it.
 fn unique_id(taken_ids: &HashSet<String>, stem: &str) -> String {
-    let stem = if stem.trim().is_empty() {
+    let clean: String = stem.chars().filter(|c| !c.is_control()).collect();
+    let stem = if clean.trim().is_empty() {
         "document"
     } else {
-        stem.trim()
+        clean.trim()
     };
+    let cut = |text: &str, max: usize| -> String { text.chars().take(max).collect() };
     let taken = |id: &str| taken_ids.contains(id);
-    if !taken(stem) {
-        return stem.to_owned();
+    let whole = cut(stem, MAX_ID_CHARS);
+    if !taken(&whole) {
+        return whole;
     }
-    (2..)
-        .map(|n| format!("{stem}-{n}"))
+    (2u64..)
+        .map(|n| {
+            let suffix = format!("-{n}");
+            format!("{}{suffix}", cut(stem, MAX_ID_CHARS - suffix.len()))
+        })
         .find(|id| !taken(id))
         .unwrap_or_default()
 }
@@ -521,6 +534,30 @@ mod tests {
             "names are shown without bidi controls"
         );
         assert_eq!(documents, all_at_once.documents[1..]);
+    }
+
+    #[test]
+    fn long_file_names_give_ids_a_link_can_carry() {
+        // Found by the hostile-input suite: a 240-character file name gave an
+        // id longer than a link keeps, so its document could not be opened.
+        let text = b"Long Name Report\nThe guards counted the crossings on the river at night.";
+        let name = format!("{}.txt", "é".repeat(240));
+        let (corpus, report) = add_files(
+            &Corpus::default(),
+            vec![(name.clone(), text.to_vec()), (name, text.to_vec())],
+        );
+        let (corpus, _) = add_documents(&corpus, report.duplicates);
+        let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids.len(), 2);
+        assert_eq!(ids[0], "é".repeat(MAX_ID_CHARS));
+        assert_eq!(ids[1], format!("{}-2", "é".repeat(MAX_ID_CHARS - 2)));
+        assert!(ids.iter().all(|id| id.chars().count() <= MAX_ID_CHARS));
+        // Control characters (which a link drops) are not part of an id.
+        let (corpus, _) = add_files(
+            &Corpus::default(),
+            vec![("a\u{1}b\u{0}.txt".to_owned(), text.to_vec())],
+        );
+        assert_eq!(corpus.documents[0].id, "ab");
     }
 
     #[test]

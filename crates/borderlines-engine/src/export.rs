@@ -4,7 +4,9 @@
 //!
 //! - A field holding a comma, a double quote, CR or LF is put in double
 //!   quotes, and each inner double quote is doubled (RFC 4180 §2.6–2.7).
-//! - A field starting with `=`, `+`, `-` or `@` gets a leading `'`.
+//! - A field starting with `=`, `+`, `-`, `@`, a tab or a carriage return
+//!   gets a leading `'` (OWASP's list: some spreadsheets skip a leading tab
+//!   or CR and read the formula behind it).
 //!   Spreadsheets (Excel, LibreOffice, Google Sheets) read such a cell as a
 //!   formula, so text taken from a document the user loaded — say
 //!   `=HYPERLINK("http://evil","click")` — would run when the CSV is
@@ -24,7 +26,7 @@
 
 /// One field, defused and quoted as needed.
 fn field(out: &mut String, f: &str) {
-    let formula = f.starts_with(['=', '+', '-', '@']);
+    let formula = f.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let quote = f.contains([',', '"', '\r', '\n']);
     if quote {
         out.push('"');
@@ -92,6 +94,9 @@ mod tests {
             csv_row(&["=HYPERLINK(\"x\")"]),
             "\"'=HYPERLINK(\"\"x\"\")\"\r\n"
         );
+        // A tab or CR before the formula is defused too.
+        assert_eq!(csv_row(&["\t=1+1"]), "'\t=1+1\r\n");
+        assert_eq!(csv_row(&["\r=1+1"]), "\"'\r=1+1\"\r\n");
         // Only a leading sign counts.
         assert_eq!(csv_row(&["a=b"]), "a=b\r\n");
     }

@@ -44,8 +44,9 @@
 
 /// Longest query kept from a link, in characters.
 pub const MAX_QUERY_CHARS: usize = 1_000;
-/// Longest document id or term kept from a link, in characters.
-pub const MAX_ID_CHARS: usize = 200;
+/// Longest document id or term kept from a link, in characters: as long as
+/// any id the loader gives (see `borderlines_core::load::MAX_ID_CHARS`).
+pub const MAX_ID_CHARS: usize = borderlines_core::load::MAX_ID_CHARS;
 /// Longest fragment read at all, in bytes; the rest is ignored with a note.
 pub const MAX_FRAGMENT_BYTES: usize = 8_192;
 /// Keyword-in-context width bounds (words each side).
@@ -326,6 +327,31 @@ fn cut(value: &str, max: usize) -> String {
     value.chars().take(max).collect()
 }
 
+/// Whether every `%` of a fragment starts an escape (`%` and two hex
+/// digits) and the escapes decode to UTF-8.
+fn percent_encoding_is_valid(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    let mut decoded = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            match hex {
+                Some(b) => decoded.push(b),
+                None => return false,
+            }
+            i += 3;
+        } else {
+            decoded.push(bytes[i]);
+            i += 1;
+        }
+    }
+    std::str::from_utf8(&decoded).is_ok()
+}
+
 /// A short, safe rendering of a key or value from a link for a note.
 fn shown(text: &str) -> String {
     let clean: String = text.chars().filter(|c| !c.is_control()).take(40).collect();
@@ -351,10 +377,19 @@ impl ViewState {
             while !body.is_char_boundary(end) {
                 end -= 1;
             }
-            body = &body[..end];
+            // A key or value cut in half is not read at all.
+            body = body[..end]
+                .rsplit_once('&')
+                .map_or(&body[..end], |(kept, _)| kept);
             notes.push(format!(
                 "The link is longer than {MAX_FRAGMENT_BYTES} characters; the rest was ignored."
             ));
+        }
+        if !percent_encoding_is_valid(body) {
+            notes.push(
+                "Part of the link is not valid percent-encoding; it was read as well as it could be."
+                    .to_owned(),
+            );
         }
         let mut state = Self::default();
         let mut seen: Vec<String> = Vec::new();
@@ -367,6 +402,17 @@ impl ViewState {
                 continue;
             }
             seen.push(key.to_string());
+            // NUL and other control characters are never part of a value
+            // the page writes: they are dropped, and the note says so.
+            let value = if value.chars().any(char::is_control) {
+                notes.push(format!(
+                    "Removed control characters from “{}” in the link.",
+                    shown(&key)
+                ));
+                std::borrow::Cow::Owned(value.chars().filter(|c| !c.is_control()).collect())
+            } else {
+                value
+            };
             let bad = |notes: &mut Vec<String>| {
                 notes.push(format!(
                     "Ignored “{}={}” in the link: not a value it can take.",
@@ -575,7 +621,8 @@ mod tests {
         assert_eq!(s.view, View::Documents);
         assert_eq!(s.kwic_width, DEFAULT_KWIC_WIDTH);
         assert_eq!(s.passage, None);
-        assert_eq!(p.notes.len(), 5, "{:?}", p.notes);
+        // Repeated doc, %FF%FE, evil, view, kw, at.
+        assert_eq!(p.notes.len(), 6, "{:?}", p.notes);
         assert!(p.notes.iter().any(|n| n.contains("evil")));
         let long = format!("q={}", "a".repeat(5000));
         assert_eq!(ViewState::from_fragment(&long).query.len(), MAX_QUERY_CHARS);
@@ -585,6 +632,30 @@ mod tests {
         let p = ViewState::parse_fragment(&huge);
         assert_eq!(p.state.query, "x");
         assert!(p.notes[0].contains("longer"));
+    }
+
+    #[test]
+    fn broken_percent_encoding_and_control_characters_are_noted() {
+        for bad in ["q=%zz", "q=100%", "q=%E2%82", "q=%FF", "doc=%C3%28"] {
+            let p = ViewState::parse_fragment(bad);
+            assert_eq!(p.notes.len(), 1, "{bad}: {:?}", p.notes);
+            assert!(p.notes[0].contains("percent-encoding"), "{bad}");
+        }
+        let p = ViewState::parse_fragment("q=%E2%82%AC+ok%2B1");
+        assert_eq!(p.state.query, "€ ok+1");
+        assert!(p.notes.is_empty(), "{:?}", p.notes);
+        let p = ViewState::parse_fragment("q=a%00b%07c&doc=x%0Ay&view=ma%00p");
+        assert_eq!(p.state.query, "abc");
+        assert_eq!(p.state.doc.as_deref(), Some("xy"));
+        assert_eq!(p.state.view, View::Map);
+        assert_eq!(p.notes.len(), 3, "{:?}", p.notes);
+        assert!(p.notes.iter().all(|n| n.contains("control characters")));
+        // A fragment over the limit drops the pair cut in half.
+        let long = format!("q=x&term={}", "%41".repeat(MAX_FRAGMENT_BYTES));
+        let p = ViewState::parse_fragment(&long);
+        assert_eq!(p.state.query, "x");
+        assert_eq!(p.state.term, None);
+        assert_eq!(p.notes.len(), 1, "{:?}", p.notes);
     }
 
     #[test]

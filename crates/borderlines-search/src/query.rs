@@ -93,10 +93,17 @@ pub struct Query {
 
 /// Deeper parentheses are read as if absent (keeps recursion bounded).
 const MAX_DEPTH: usize = 24;
-/// Longer queries are cut (keeps work bounded on pasted text).
-const MAX_QUERY_CHARS: usize = 2000;
+/// Longer queries are cut (keeps work bounded on pasted text); see
+/// [`Query::is_cut`].
+pub const MAX_QUERY_CHARS: usize = 2000;
 
 impl Query {
+    /// Whether [`Query::parse`] reads only the first [`MAX_QUERY_CHARS`]
+    /// characters of `input` (the page says so).
+    pub fn is_cut(input: &str) -> bool {
+        input.chars().nth(MAX_QUERY_CHARS).is_some()
+    }
+
     /// Parses a query. Never fails; see the [module docs](self).
     pub fn parse(input: &str) -> Query {
         let input = match input.char_indices().nth(MAX_QUERY_CHARS) {
@@ -457,6 +464,16 @@ fn write_grouped(n: &Node, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_query_over_the_limit_is_cut_and_says_so() {
+        let long = "w ".repeat(MAX_QUERY_CHARS);
+        assert!(Query::is_cut(&long));
+        assert!(!Query::is_cut(&long[..MAX_QUERY_CHARS]));
+        // The cut query parses like its first MAX_QUERY_CHARS characters.
+        assert_eq!(Query::parse(&long), Query::parse(&long[..MAX_QUERY_CHARS]));
+    }
+
     use super::*;
     use proptest::prelude::*;
 

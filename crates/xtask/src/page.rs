@@ -30,11 +30,15 @@ pub fn assemble(template: &str, glue: &str, wasm_gz: &[u8], css: &str) -> Result
             ));
         }
     }
-    let boot = boot_script(&base64::engine::general_purpose::STANDARD.encode(wasm_gz));
+    let boot = format!(
+        "{TRUSTED_TYPES_POLICY}{}",
+        boot_script(&base64::engine::general_purpose::STANDARD.encode(wasm_gz))
+    );
     let glue_script = glue.trim_end();
     let csp = format!(
         "default-src 'none'; script-src {} {} 'wasm-unsafe-eval'; style-src {}; img-src data:; \
-worker-src blob:; base-uri 'none'; form-action 'none'",
+worker-src blob:; base-uri 'none'; form-action 'none'; \
+require-trusted-types-for 'script'; trusted-types default",
         sha256_source(glue_script),
         sha256_source(&boot),
         sha256_source(css)
@@ -45,6 +49,19 @@ worker-src blob:; base-uri 'none'; form-action 'none'",
         .replace("{{GLUE}}", glue_script)
         .replace("{{BOOT}}", &boot))
 }
+
+/// Trusted Types (`require-trusted-types-for 'script'` in the CSP): every
+/// string that reaches a script sink goes through this one policy. Leptos
+/// builds its views from static HTML templates (`innerHTML` of a
+/// `<template>`, our own markup, never document text, which is only ever
+/// inserted as text nodes), so HTML passes unless it carries something that
+/// runs; the only script URL is the loading worker's `blob:`; and nothing
+/// may be compiled from a string (no `createScript`).
+const TRUSTED_TYPES_POLICY: &str = "if(window.trustedTypes&&trustedTypes.createPolicy){trustedTypes.createPolicy('default',{\
+createHTML:function(s){if(/<script|<iframe|<object|<embed|\\son[a-z]+\\s*=|javascript:/i.test(s))\
+throw new TypeError('Borderlines refused HTML: '+s.slice(0,80));return s;},\
+createScriptURL:function(u){if(/^blob:/.test(u))return u;\
+throw new TypeError('Borderlines refused a script URL: '+u);}});}";
 
 /// The boot script: base64 → bytes (`Uint8Array.fromBase64` where the browser
 /// has it, else `atob`), gzip → wasm through a `DecompressionStream` read by a
@@ -93,7 +110,9 @@ mod tests {
         assert!(page.contains(&sha256_source(boot)));
         assert!(page.contains(&sha256_source("p{}")));
         assert!(page.contains("default-src 'none'"));
-        assert!(boot.starts_with(&format!("(function(){{{WASM_VAR}H4s=\"")));
+        assert!(boot.starts_with("if(window.trustedTypes"));
+        assert!(boot.contains(&format!("(function(){{{WASM_VAR}H4s=\"")));
+        assert!(page.contains("require-trusted-types-for 'script'; trusted-types default"));
     }
 
     #[test]

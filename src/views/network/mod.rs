@@ -20,7 +20,9 @@ mod tables;
 
 use std::sync::Arc;
 
-use borderlines_engine::collectors::network::{edges_csv, network, NetworkOptions, DEFAULT_TOP};
+use borderlines_engine::collectors::network::{
+    edges_csv, network, parse_node_key, NetworkOptions, DEFAULT_TOP,
+};
 use borderlines_engine::collectors::network_svg::network_svg;
 use leptos::prelude::*;
 
@@ -62,6 +64,29 @@ pub fn NetworkView() -> impl IntoView {
         let options = options.get();
         Arc::new(session.selection.with(|s| network(&engine, s, &options)))
     });
+    // Pins a link asks for that name no entity of this corpus are said, not
+    // silently dropped (pins of entities filtered out of the selection are not).
+    let unknown_pins_note = move || {
+        let engine = session.engine.get();
+        let facets = engine.facets();
+        let unknown: Vec<String> = session.state.with(|s| {
+            s.network_pins
+                .iter()
+                .filter(|p| {
+                    parse_node_key(&p.node)
+                        .is_none_or(|(kind, label)| facets.resolve(kind, label).is_empty())
+                })
+                .map(|p| format!("“{}”", p.node))
+                .collect()
+        });
+        (!unknown.is_empty()).then(|| {
+            view! {
+                <p class="muted" data-testid="network-pin-note">
+                    {format!("The link pins {}, which this corpus does not name.", unknown.join(", "))}
+                </p>
+            }
+        })
+    };
     let pins = Memo::new(move |_| {
         session.state.with(|s| {
             s.network_pins
@@ -136,6 +161,7 @@ pub fn NetworkView() -> impl IntoView {
             >
                 <NetworkGraph net=net placed=placed/>
                 <EdgeList/>
+                {unknown_pins_note}
             </ChartPanel>
         </div>
     }

@@ -134,6 +134,7 @@ pub fn TimelineView() -> impl IntoView {
                 credits="Dates and figures are read from the documents' own text."
             >
                 <p class="tl-note" data-testid="timeline-note">{move || data.with(|t| t.publication_note())}</p>
+                {move || data.with(|t| t.series_note()).map(|n| view! { <p class="tl-note" data-testid="timeline-series-note">{n}</p> })}
                 <SpanNote data=data/>
                 <TimelinePlot data=data/>
             </ChartPanel>

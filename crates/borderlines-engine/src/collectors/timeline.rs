@@ -249,6 +249,9 @@ pub struct Timeline {
     pub series_choices: Vec<SeriesChoice>,
     pub series: Option<Series>,
     pub bar: Option<BarPassages>,
+    /// The measure the link asked for (`tser`) when no figure of the
+    /// selection has it (so no series is drawn); see [`Timeline::series_note`].
+    pub missing_series: Option<String>,
 }
 
 impl Timeline {
@@ -291,6 +294,20 @@ impl Timeline {
                 self.stated_docs, self.inferred_docs, unknown
             )
         }
+    }
+
+    /// A plain sentence when the link asked for a figure series the
+    /// selection does not have.
+    pub fn series_note(&self) -> Option<String> {
+        let m = self.missing_series.as_ref()?;
+        let shown: String = m.chars().filter(|c| !c.is_control()).take(64).collect();
+        Some(match self.series_choices.first() {
+            Some(c) => format!(
+                "No figure of “{shown}” in this selection, so no series is drawn; choose one, e.g. “{}”.",
+                c.measure
+            ),
+            None => format!("No figure of “{shown}” in this selection, so no series is drawn."),
+        })
     }
 
     /// The bin a date value names exactly, if it is one.
@@ -572,6 +589,10 @@ pub fn timeline(engine: &Engine, selection: &Selection, options: &TimelineOption
         stated_docs,
         inferred_docs,
         undated_mentions,
+        missing_series: options
+            .series
+            .clone()
+            .filter(|w| !series_choices.iter().any(|c| &c.measure == w)),
         series_choices,
         series,
         bar,
@@ -999,6 +1020,27 @@ mod tests {
         let pts: Vec<(&str, f64)> = s.points.iter().map(|p| (p.key.as_str(), p.value)).collect();
         assert_eq!(pts, [("2019", 1047.0), ("2020", 67.0)]);
         assert_eq!(t.series_choices[0].measure, "defector");
+    }
+
+    #[test]
+    fn a_series_the_selection_lacks_is_said() {
+        let e = engine();
+        let t = timeline(
+            &e,
+            &e.select("", 10),
+            &TimelineOptions {
+                series: Some("zzz".into()),
+                ..Default::default()
+            },
+        );
+        assert!(t.series.is_none());
+        let note = t.series_note().unwrap();
+        assert!(
+            note.contains("“zzz”") && note.contains("“defector”"),
+            "{note}"
+        );
+        let t = timeline(&e, &e.select("", 10), &TimelineOptions::default());
+        assert_eq!(t.series_note(), None);
     }
 
     #[test]

@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+page.on('pageerror', (e) => console.log('pageerror', e.message.slice(0, 300), e.stack?.slice(0, 600)));
+await page.goto('file://' + process.argv[2]);
+await page.waitForTimeout(3000);
+console.log('state', await page.getAttribute('[data-testid=app]', 'data-state').catch(() => 'none'));
+console.log((await page.textContent('body')).slice(0, 200));
+await browser.close();
