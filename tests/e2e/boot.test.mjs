@@ -5,12 +5,14 @@ import { readFileSync } from 'node:fs';
 import { browser, page_path, page_url, run, expect, eq } from './harness.mjs';
 
 const html = readFileSync(page_path, 'utf8');
-const boot = html.match(/<script>(\(function\(\)\{var w="[\s\S]*?)<\/script>/)?.[1] ?? '';
+// The boot script: the Trusted Types policy, then the wasm's loader.
+const boot = html.match(/<script>((?:if\(window\.trustedTypes[\s\S]*?)?\(function\(\)\{var w="[\s\S]*?)<\/script>/)?.[1] ?? '';
 
 await run({
   async 'the wasm travels compressed inside the hashed boot script'() {
     expect(boot.length > 0, 'a boot script carrying the wasm');
-    const b64 = boot.slice('(function(){var w="'.length, boot.indexOf('"', '(function(){var w="'.length));
+    const start = boot.indexOf('(function(){var w="') + '(function(){var w="'.length;
+    const b64 = boot.slice(start, boot.indexOf('"', start));
     const bytes = Buffer.from(b64, 'base64');
     eq([...bytes.subarray(0, 2)], [0x1f, 0x8b], 'gzip magic');
     expect(!html.includes('AGFzbQ'), 'no uncompressed wasm (base64 of "\\0asm") in the page');

@@ -76,7 +76,7 @@ run({
     eq(await feed.locator('[data-testid=mapping-sample-source]').textContent(), 'River Daily', 'nested name read');
     await page.click('[data-testid=mapping-import]');
     await finished(page);
-    eq(await summary(page), 'Added 8 documents (this tab only). Skipped 2.', 'summary');
+    eq(await summary(page), 'Added 8 documents. Skipped 2.', 'summary');
     await page.click('[data-testid=load-details-toggle]');
     const details = await page.textContent('[data-testid=load-details]');
     expect(details.includes('news.csv: malformed CSV line 6: expected 8 fields, found 3'), `the bad CSV line is told: ${details}`);
@@ -153,7 +153,7 @@ run({
     });
     expect(refused, 'the page takes the drop (the browser does not open the file)');
     await finished(page);
-    eq(await summary(page), 'Added 1 document (this tab only).', 'dropped file added');
+    eq(await summary(page), 'Added 1 document.', 'dropped file added');
     expect(!(await page.$('[data-testid=drop-zone]')), 'the drop target is gone after the drop');
     // A folder: entries stand in for the file system (webkitGetAsEntry).
     await page.evaluate((csv) => {
@@ -180,7 +180,7 @@ run({
     await page.focus('[data-testid=mapping-import]');
     await page.keyboard.press('Enter');
     await finished(page);
-    eq(await summary(page), 'Added 3 documents (this tab only). 2 files in the dropped folders were not of a type Borderlines reads, or hidden, and were left out.', 'folder summary');
+    eq(await summary(page), 'Added 3 documents. 2 files in the dropped folders were not of a type Borderlines reads, or hidden, and were left out.', 'folder summary');
     await search(page, 'samjiyon OR rason OR dandong');
     eq((await titles(page)).sort(), ['Checkpoint moved', 'Ferry Resumes', 'Snow closes the road'], 'files from every level of the folder');
     await context.close();
@@ -198,7 +198,7 @@ run({
     await page.click('[data-testid=mapping-import]');
     await finished(page);
     const text = await summary(page);
-    expect(text.startsWith('Added 3 documents (this tab only). Skipped 1. (Loaded on the main thread:'), `main thread: ${text}`);
+    expect(text.startsWith('Added 3 documents. Skipped 1. (Loaded on the main thread:'), `main thread: ${text}`);
     await search(page, 'source:"Yalu Times"');
     eq(await titles(page), ['Gate shut for the winter'], 'the chosen mapping was applied');
     await context.close();

@@ -173,7 +173,7 @@ const tests = {
     const files = FILE_PLACEMENTS.flatMap(([, make]) => make(vectors));
     await page.setInputFiles('[data-testid=add-documents]', files);
     await page.waitForFunction(() => /^(Added|No document)/.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? ''), null, { timeout: 60000 });
-    eq(await page.textContent('[data-testid=load-status] .load-summary'), `Added ${vectors.length} documents (this tab only). Skipped ${vectors.length}.`, 'every hostile document added, every refused file reported');
+    eq(await page.textContent('[data-testid=load-status] .load-summary'), `Added ${vectors.length} documents. Skipped ${vectors.length}.`, 'every hostile document added, every refused file reported');
     await step('added');
     phase('// File names in the reasons');
     // File names in the reasons of the "Details" list.
@@ -412,7 +412,7 @@ tests['a 100 MB file is refused with its exact size; the rest of the drop is kep
   await added(page);
   const longest = await longest_since(page, t0);
   rmSync(huge, { force: true });
-  eq(await summary(page), 'Added 1 document (this tab only). Skipped 1.', 'the good file kept');
+  eq(await summary(page), 'Added 1 document. Skipped 1.', 'the good file kept');
   await page.click('[data-testid=load-details-toggle]');
   eq(await page.$$eval('[data-testid=load-details] li', (els) => els.map((e) => e.textContent)),
     ['huge.txt: 100.0 MB is over the 25 MB limit (1 MB = 1,048,576 bytes)'], 'exact size message');
@@ -432,7 +432,7 @@ tests['one 20 MB line is added in the worker and opens in pieces; the page keeps
   await page.setInputFiles('[data-testid=add-documents]', [path]);
   await added(page);
   line_figures.add = await longest_since(page, t0);
-  eq(await summary(page), 'Added 1 document (this tab only).', 'added');
+  eq(await summary(page), 'Added 1 document.', 'added');
   rmSync(path, { force: true });
   const t1 = await now(page);
   await search(page, 'hyesan dump');
@@ -524,7 +524,7 @@ tests['10,000 tiny files are all added and the page keeps answering'] = async ()
   const t_got = await page.evaluate(() => window.__borderlines_test_got);
   const add_ms = (await now(page)) - t_got;
   rmSync(dirname(files[0]), { recursive: true, force: true });
-  eq(await summary(page), 'Added 10,000 documents (this tab only).', 'all added');
+  eq(await summary(page), 'Added 10,000 documents.', 'all added');
   eq(await count(page), '10,003 documents', 'count');
   const browser_ms = await longest_since(page, t0);
   const last_add_longest = await page.evaluate((t) => Math.max(0, ...window.__borderlines_test_lt.filter((e) => e.start >= t).map((e) => e.d)), t_got);
