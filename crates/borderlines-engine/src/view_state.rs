@@ -47,7 +47,13 @@ pub const MAX_QUERY_CHARS: usize = 1_000;
 /// Longest document id or term kept from a link, in characters.
 pub const MAX_ID_CHARS: usize = 200;
 /// Longest fragment read at all, in bytes; the rest is ignored with a note.
-pub const MAX_FRAGMENT_BYTES: usize = 8_192;
+/// Above the longest link [`ViewState::to_fragment`] writes (about 82 KB:
+/// every value at its longest, in 4-byte characters, each percent-encoded
+/// as 12 bytes), so every state the page holds survives its own link.
+pub const MAX_FRAGMENT_BYTES: usize = 96 * 1024;
+/// Longest timeline bar value kept from a link, in characters (a date
+/// value such as `2019-05-01..2020-06-30` is far shorter).
+pub const MAX_DATE_VALUE_CHARS: usize = 64;
 /// Keyword-in-context width bounds (words each side).
 pub const KWIC_WIDTH: std::ops::RangeInclusive<u8> = 1..=20;
 /// Highest least-frequency a link may ask the terms view for.
@@ -412,8 +418,10 @@ impl ViewState {
                     None => bad(&mut notes),
                 },
                 "tbar" => match crate::time_bins::parse_date_value(&value) {
-                    Some(_) => state.timeline_bar = Some(value.trim().to_owned()),
-                    None => bad(&mut notes),
+                    Some(_) if value.trim().chars().count() <= MAX_DATE_VALUE_CHARS => {
+                        state.timeline_bar = Some(value.trim().to_owned())
+                    }
+                    _ => bad(&mut notes),
                 },
                 "tser" if !value.trim().is_empty() => state.timeline_series = Some(cut(&value, 64)),
                 "tser" => {}
@@ -581,7 +589,7 @@ mod tests {
         assert_eq!(ViewState::from_fragment(&long).query.len(), MAX_QUERY_CHARS);
         assert_eq!(ViewState::from_fragment(""), ViewState::default());
         assert_eq!(ViewState::default().to_fragment(), "");
-        let huge = format!("q=x&{}", "z=1&".repeat(5000));
+        let huge = format!("q=x&{}", "z=1&".repeat(MAX_FRAGMENT_BYTES / 4));
         let p = ViewState::parse_fragment(&huge);
         assert_eq!(p.state.query, "x");
         assert!(p.notes[0].contains("longer"));
