@@ -9,7 +9,10 @@
 #                                  coverage per target, from the log
 # Needs cargo-fuzz (cargo install cargo-fuzz --locked). Builds with the
 # default toolchain: nightly-only flags are allowed with RUSTC_BOOTSTRAP=1.
-# FUZZ_SANITIZER=none builds without AddressSanitizer (default: address).
+# FUZZ_SANITIZER=none builds without AddressSanitizer (default: address);
+# FUZZ_PROFILE=dev builds without optimisations (quicker to build, slower
+# to run); FUZZ_TIMEOUT=S counts an input slower than S seconds as a bug
+# (default 1).
 # Crashes and slow inputs (> 1 s) land in fuzz/artifacts/TARGET/; the
 # corpus grows in fuzz/corpus/TARGET/ (FUZZ_CORPUS=DIR puts it elsewhere).
 set -uo pipefail
@@ -21,9 +24,18 @@ cd "$root"
 # Its own target dir: fuzz builds use other flags than the main workspace.
 export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$BORDERLINES_CACHE/target-fuzz}"
 export RUSTC_BOOTSTRAP=1
-sanitizer="${FUZZ_SANITIZER:-address}"
 triple="$(rustc -vV | awk '/^host:/ {print $2}')"
-bindir="$CARGO_TARGET_DIR/$triple/release"
+# AddressSanitizer needs the toolchain's runtime (rustup's ships it; a
+# distribution's rustc may not): without it, build with no sanitizer.
+if [ -z "${FUZZ_SANITIZER:-}" ] &&
+   ! compgen -G "$(rustc --print sysroot)/lib/rustlib/$triple/lib/librustc-*_rt.asan.a" >/dev/null; then
+  FUZZ_SANITIZER=none
+fi
+sanitizer="${FUZZ_SANITIZER:-address}"
+profile_args=() bindir="$CARGO_TARGET_DIR/$triple/release"
+set_dev() { profile_args=(--dev) bindir="$CARGO_TARGET_DIR/$triple/debug"; }
+[ "${FUZZ_PROFILE:-release}" = dev ] && set_dev
+timeout="${FUZZ_TIMEOUT:-1}"
 log="$fuzz/CAMPAIGN.md"
 
 targets() { awk -F'"' '/^name = / && $2 != "borderlines-fuzz" {print $2}' "$fuzz/Cargo.toml"; }
@@ -38,7 +50,7 @@ dict_of() {
 }
 
 build() { # build [TARGET]: all targets, or one
-  nice -n 19 cargo fuzz build --fuzz-dir "$fuzz" --sanitizer "$sanitizer" "$@"
+  nice -n 19 cargo fuzz build --fuzz-dir "$fuzz" --sanitizer "$sanitizer" "${profile_args[@]}" "$@"
 }
 
 run_one() { # run_one TARGET SECONDS LOG? : fuzzes TARGET; returns libFuzzer's status
@@ -48,7 +60,7 @@ run_one() { # run_one TARGET SECONDS LOG? : fuzzes TARGET; returns libFuzzer's s
   bash "$fuzz/seed.sh" "$t" "$bin" || return 1
   mkdir -p "$fuzz/artifacts/$t"
   out="$(mktemp)"
-  local args=(-max_total_time="$secs" -rss_limit_mb=4096 -timeout=1 -print_final_stats=1
+  local args=(-max_total_time="$secs" -rss_limit_mb=4096 -timeout="$timeout" -print_final_stats=1
               -artifact_prefix="$fuzz/artifacts/$t/" -close_fd_mask=1)
   [ -n "$dict" ] && args+=(-dict="$dict")
   # Indexing several documents per input is slow: keep those inputs short.
@@ -75,35 +87,41 @@ run_one() { # run_one TARGET SECONDS LOG? : fuzzes TARGET; returns libFuzzer's s
   return $status
 }
 
-case "${1:-}" in
-  --totals)
-    awk -F'|' '/^\| 20/ { t=$3; gsub(/ /,"",t); s[t]+=$4; e[t]+=$5; c[t]=$6; f[t]=$7; n[t]++ }
-      END { printf "| target | runs | seconds | executions | cov (last) | ft (last) |\n|---|---|---|---|---|---|\n";
-            for (t in s) printf "| %s | %d | %d | %d | %s | %s |\n", t, n[t], s[t], e[t], c[t], f[t] }' "$log" | sort
-    ;;
-  --smoke)
-    secs="${2:-3}"
-    start=$SECONDS
-    build || exit 1
-    say "fuzz targets built in $((SECONDS - start)) s"
-    failed=0
-    for t in $(targets); do
-      # A throw-away corpus: the smoke pass leaves fuzz/corpus alone.
-      FUZZ_CORPUS="$(mktemp -d)"; export FUZZ_CORPUS
-      if ! run_one "$t" "$secs" 0; then failed=$((failed + 1)); fi
-      rm -rf "$FUZZ_CORPUS"
-    done
-    total=$(targets | wc -l)
-    echo "$((total - failed)) passed, $failed failed"
-    [ "$failed" = 0 ]
-    ;;
-  all)
-    build || exit 1
-    for t in $(targets); do run_one "$t" "${2:?seconds}" 1; done
-    ;;
-  ""|-h|--help) sed -n '2,14p' "$0" ;;
-  *)
-    build "$1" || exit 1
-    run_one "$1" "${2:?seconds}" 1
-    ;;
-esac
+# All in one function: bash has read it whole before it runs, so editing
+# this file during a campaign cannot change what the campaign runs.
+main() {
+  case "${1:-}" in
+    --totals)
+      awk -F'|' '/^\| 20/ { t=$3; gsub(/ /,"",t); s[t]+=$4; e[t]+=$5; c[t]=$6; f[t]=$7; n[t]++ }
+        END { printf "| target | runs | seconds | executions | cov (last) | ft (last) |\n|---|---|---|---|---|---|\n";
+              for (t in s) printf "| %s | %d | %d | %d | %s | %s |\n", t, n[t], s[t], e[t], c[t], f[t] }' "$log" | sort
+      ;;
+    --smoke)
+      secs="${2:-3}"
+      start=$SECONDS
+      build || exit 1
+      say "fuzz targets built in $((SECONDS - start)) s"
+      failed=0
+      for t in $(targets); do
+        # A throw-away corpus: the smoke pass leaves fuzz/corpus alone.
+        FUZZ_CORPUS="$(mktemp -d)"; export FUZZ_CORPUS
+        if ! run_one "$t" "$secs" 0; then failed=$((failed + 1)); fi
+        rm -rf "$FUZZ_CORPUS"
+      done
+      total=$(targets | wc -l)
+      echo "$((total - failed)) passed, $failed failed"
+      [ "$failed" = 0 ]
+      ;;
+    all)
+      build || exit 1
+      for t in $(targets); do run_one "$t" "${2:?seconds}" 1; done
+      ;;
+    ""|-h|--help) sed -n '2,14p' "$0" ;;
+    *)
+      build "$1" || exit 1
+      run_one "$1" "${2:?seconds}" 1
+      ;;
+  esac
+}
+main "$@"
+exit

@@ -8,8 +8,20 @@ use borderlines_core::Corpus;
 use libfuzzer_sys::fuzz_target;
 
 const NAMES: &[&str] = &[
-    "a.txt", "a.md", "a.csv", "a.tsv", "a.json", "a.jsonl", "a.html", "a", "a.pdf", "a.ndjson",
-    "a.markdown", "a.htm", "a.tab", "\u{202E}a.txt",
+    "a.txt",
+    "a.md",
+    "a.csv",
+    "a.tsv",
+    "a.json",
+    "a.jsonl",
+    "a.html",
+    "a",
+    "a.pdf",
+    "a.ndjson",
+    "a.markdown",
+    "a.htm",
+    "a.tab",
+    "\u{202E}a.txt",
 ];
 
 fuzz_target!(|data: &[u8]| {

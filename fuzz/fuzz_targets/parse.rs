@@ -10,7 +10,10 @@ fuzz_target!(|data: &[u8]| {
     for line in decoded.lines().take(200) {
         let _ = boilerplate::classify_line(line);
         let (kept, _) = boilerplate::strip_inline_cross_links(line);
-        assert!(kept.len() <= line.len() + 8, "stripping grew {line:?} to {kept:?}");
+        assert!(
+            kept.len() <= line.len() + 8,
+            "stripping grew {line:?} to {kept:?}"
+        );
     }
     let Ok(doc) = parse_bytes("fuzz", data) else {
         return;

@@ -9,7 +9,10 @@ fuzz_target!(|data: &[u8]| {
     let parsed = ViewState::parse_fragment(&fragment);
     let link = parsed.state.to_fragment();
     let back = ViewState::parse_fragment(&link);
-    assert_eq!(back.state, parsed.state, "{fragment:?} was written as {link:?}");
+    assert_eq!(
+        back.state, parsed.state,
+        "{fragment:?} was written as {link:?}"
+    );
     assert!(back.notes.is_empty(), "{link:?}: {:?}", back.notes);
     assert_eq!(back.state.to_fragment(), link);
 });

@@ -76,7 +76,8 @@ pub fn write_binary_seeds(kind: Stored) {
         ("none", Corpus::default()),
     ];
     if let Some(dir) = std::env::var_os("BORDERLINES_FUZZ_SEEDS_IN") {
-        let (corpus, _) = read_text_dir(std::path::Path::new(&dir)).expect("the seeds folder reads");
+        let (corpus, _) =
+            read_text_dir(std::path::Path::new(&dir)).expect("the seeds folder reads");
         corpora.push(("seeds", corpus));
     }
     std::fs::create_dir_all(&out).expect("the seed folder");

@@ -40,10 +40,9 @@ fn node_key() -> impl Strategy<Value = String> {
 }
 
 fn sort() -> impl Strategy<Value = Option<Sort>> {
-    proptest::option::of(("[a-z]{1,16}", any::<bool>()).prop_map(|(column, descending)| Sort {
-        column,
-        descending,
-    }))
+    proptest::option::of(
+        ("[a-z]{1,16}", any::<bool>()).prop_map(|(column, descending)| Sort { column, descending }),
+    )
 }
 
 prop_compose! {
@@ -134,7 +133,11 @@ fn the_longest_state_a_link_holds_survives_its_link() {
     let link = state.to_fragment();
     let back = ViewState::parse_fragment(&link);
     assert!(back.notes.is_empty(), "{:?}", back.notes);
-    assert!(back.state == state, "a {}-byte link opens another view", link.len());
+    assert!(
+        back.state == state,
+        "a {}-byte link opens another view",
+        link.len()
+    );
 }
 
 /// A timeline bar padded with wide spaces (a date value once trimmed) is
@@ -150,10 +153,41 @@ fn an_overlong_timeline_bar_is_noted_not_kept() {
 // ---------- snapshots ----------
 
 const WORDS: &[&str] = &[
-    "border", "fence", "guards", "Tumen", "Yalu", "river", "China", "North", "Korea", "Kim",
-    "Jong", "Un", "defectors", "2019", "March", "489", "km", "said", "the", "of", "Rüstung",
-    "Grenze", "北韓", "국경을", "naïve", "İstanbul", "straße", "ﬁnance", "e\u{301}lan", "—", "“quoted”",
-    ".", ",", "\n", "\n\n",
+    "border",
+    "fence",
+    "guards",
+    "Tumen",
+    "Yalu",
+    "river",
+    "China",
+    "North",
+    "Korea",
+    "Kim",
+    "Jong",
+    "Un",
+    "defectors",
+    "2019",
+    "March",
+    "489",
+    "km",
+    "said",
+    "the",
+    "of",
+    "Rüstung",
+    "Grenze",
+    "北韓",
+    "국경을",
+    "naïve",
+    "İstanbul",
+    "straße",
+    "ﬁnance",
+    "e\u{301}lan",
+    "—",
+    "“quoted”",
+    ".",
+    ",",
+    "\n",
+    "\n\n",
 ];
 
 fn article() -> impl Strategy<Value = String> {
