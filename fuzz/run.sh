@@ -3,8 +3,9 @@
 # in fuzz/CAMPAIGN.md.
 #   fuzz/run.sh TARGET SECONDS     fuzz one target (SECONDS of libFuzzer time)
 #   fuzz/run.sh all SECONDS        every target in turn, SECONDS each
-#   fuzz/run.sh --smoke [SECONDS]  CI: build every target, run each briefly
-#                                  from its seeds (default 3 s), no log
+#   fuzz/run.sh --smoke [SECONDS]  CI: build every target (unoptimised), run
+#                                  each briefly from its seeds (default 3 s),
+#                                  no log
 #   fuzz/run.sh --totals           total seconds, executions and latest
 #                                  coverage per target, from the log
 # Needs cargo-fuzz (cargo install cargo-fuzz --locked). Builds with the
@@ -98,6 +99,10 @@ main() {
       ;;
     --smoke)
       secs="${2:-3}"
+      # Unoptimised builds: a third of the build time, and seconds of
+      # fuzzing need no speed (nor a one-second limit per input).
+      [ "${FUZZ_PROFILE:-dev}" = dev ] && set_dev
+      timeout="${FUZZ_TIMEOUT:-10}"
       start=$SECONDS
       build || exit 1
       say "fuzz targets built in $((SECONDS - start)) s"
@@ -116,7 +121,7 @@ main() {
       build || exit 1
       for t in $(targets); do run_one "$t" "${2:?seconds}" 1; done
       ;;
-    ""|-h|--help) sed -n '2,14p' "$0" ;;
+    ""|-h|--help) sed -n '2,18p' "$0" ;;
     *)
       build "$1" || exit 1
       run_one "$1" "${2:?seconds}" 1
