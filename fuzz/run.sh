@@ -93,9 +93,10 @@ run_one() { # run_one TARGET SECONDS LOG? : fuzzes TARGET; returns libFuzzer's s
 main() {
   case "${1:-}" in
     --totals)
-      awk -F'|' '/^\| 20/ { t=$3; gsub(/ /,"",t); s[t]+=$4; e[t]+=$5; c[t]=$6; f[t]=$7; n[t]++ }
-        END { printf "| target | runs | seconds | executions | cov (last) | ft (last) |\n|---|---|---|---|---|---|\n";
-              for (t in s) printf "| %s | %d | %d | %d | %s | %s |\n", t, n[t], s[t], e[t], c[t], f[t] }' "$log" | sort
+      printf '| target | runs | seconds | executions | cov (last) | ft (last) |\n|---|---|---|---|---|---|\n'
+      awk -F'|' '/^\| 20/ { t=$3; gsub(/ /,"",t); s[t]+=$4; e[t]+=$5; n[t]++
+                             if ($6 !~ /\?/) c[t]=$6; if ($7 !~ /\?/) f[t]=$7 }
+        END { for (t in s) printf "| %s | %d | %d | %d | %s | %s |\n", t, n[t], s[t], e[t], c[t], f[t] }' "$log" | sort
       ;;
     --smoke)
       secs="${2:-3}"
