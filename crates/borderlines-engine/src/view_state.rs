@@ -332,6 +332,13 @@ fn cut(value: &str, max: usize) -> String {
     value.chars().take(max).collect()
 }
 
+/// An id or name cut to `max` characters, or `None` when what is kept is
+/// blank (checked after cutting, so the state never holds a blank id that
+/// its own link would drop).
+fn cut_name(value: &str, max: usize) -> Option<String> {
+    Some(cut(value, max)).filter(|v| !v.trim().is_empty())
+}
+
 /// A short, safe rendering of a key or value from a link for a note.
 fn shown(text: &str) -> String {
     let clean: String = text.chars().filter(|c| !c.is_control()).take(40).collect();
@@ -382,8 +389,8 @@ impl ViewState {
             };
             match key.as_ref() {
                 "q" => state.query = cut(&value, MAX_QUERY_CHARS),
-                "doc" if !value.trim().is_empty() => state.doc = Some(cut(&value, MAX_ID_CHARS)),
-                "term" if !value.trim().is_empty() => state.term = Some(cut(&value, MAX_ID_CHARS)),
+                "doc" => state.doc = cut_name(&value, MAX_ID_CHARS),
+                "term" => state.term = cut_name(&value, MAX_ID_CHARS),
                 "view" => match View::from_key(&value) {
                     Some(v) => state.view = v,
                     None => bad(&mut notes),
@@ -423,8 +430,7 @@ impl ViewState {
                     }
                     _ => bad(&mut notes),
                 },
-                "tser" if !value.trim().is_empty() => state.timeline_series = Some(cut(&value, 64)),
-                "tser" => {}
+                "tser" => state.timeline_series = cut_name(&value, 64),
                 "tspan" => match value.as_ref() {
                     "all" => state.timeline_full_span = true,
                     "precise" => state.timeline_full_span = false,
@@ -474,7 +480,6 @@ impl ViewState {
                     Some(pins) => state.network_pins = pins,
                     None => bad(&mut notes),
                 },
-                "doc" | "term" => {}
                 _ => notes.push(format!(
                     "Ignored “{}” in the link: this page does not know it.",
                     shown(&key)
@@ -593,6 +598,23 @@ mod tests {
         let p = ViewState::parse_fragment(&huge);
         assert_eq!(p.state.query, "x");
         assert!(p.notes[0].contains("longer"));
+    }
+
+    /// Bug (found by fuzzing): a document id, term or series blank within
+    /// its first characters but not after (`doc=` 200 newlines, then `x`)
+    /// was kept cut to its blank start, and the link written for that state
+    /// dropped it: the view changed on the next reload.
+    #[test]
+    fn a_name_blank_once_cut_is_dropped_not_kept() {
+        let link = format!(
+            "#doc={}x&term={}y&tser={}z",
+            "%0A".repeat(200),
+            " ".repeat(200),
+            "+".repeat(64)
+        );
+        let p = ViewState::parse_fragment(&link);
+        assert_eq!(p.state, ViewState::default());
+        assert_eq!(ViewState::from_fragment(&p.state.to_fragment()), p.state);
     }
 
     #[test]
