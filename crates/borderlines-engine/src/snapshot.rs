@@ -224,6 +224,7 @@ impl<'a> SnapshotOpener<'a> {
             )));
         }
         let corpus_parts: Vec<PartAt> = table.corpus.iter().map(at).collect();
+        let corpus_parts_empty = corpus_parts.is_empty();
         let index_part = at(&table.index);
         let insight_parts: Vec<PartAt> = table.insights.iter().map(at).collect();
         // Reserve only what the bytes could hold: a damaged count must not
@@ -235,7 +236,12 @@ impl<'a> SnapshotOpener<'a> {
             corpus_parts,
             index_part,
             insight_parts,
-            stage: Stage::Corpus(0),
+            // An empty corpus has no corpus chunks: start at the index.
+            stage: if corpus_parts_empty {
+                Stage::Index
+            } else {
+                Stage::Corpus(0)
+            },
             corpus: Vec::with_capacity(reserve),
             index: None,
             insights: Vec::with_capacity(reserve),
@@ -291,7 +297,12 @@ impl<'a> SnapshotOpener<'a> {
         match self.stage {
             Stage::Corpus(i) => {
                 let name = format!("corpus part {} of {chunks}", i + 1);
-                let bytes = self.part(&self.corpus_parts[i], &name)?;
+                let part = self
+                    .corpus_parts
+                    .get(i)
+                    .cloned()
+                    .ok_or_else(|| EngineError::Damaged(format!("{name}: missing")))?;
+                let bytes = self.part(&part, &name)?;
                 let mut bundle = CorpusBundle::from_bytes(bytes)
                     .map_err(|e| EngineError::Damaged(format!("{name}: {e}")))?;
                 self.corpus.append(&mut bundle.corpus.documents);
@@ -310,7 +321,12 @@ impl<'a> SnapshotOpener<'a> {
             }
             Stage::Insights(i) => {
                 let name = format!("insights part {} of {}", i + 1, chunks + 1);
-                let bytes = self.part(&self.insight_parts[i], &name)?;
+                let part = self
+                    .insight_parts
+                    .get(i)
+                    .cloned()
+                    .ok_or_else(|| EngineError::Damaged(format!("{name}: missing")))?;
+                let bytes = self.part(&part, &name)?;
                 let part = CorpusInsights::from_bytes(bytes)
                     .map_err(|e| EngineError::Damaged(format!("{name}: {e}")))?;
                 for doc in &part.documents {
@@ -449,6 +465,15 @@ mod tests {
             opener.step().is_err(),
             "an opened snapshot cannot be stepped again"
         );
+    }
+
+    /// Bug (found by a property test): an empty corpus has no corpus
+    /// chunks, and the opener read the first one anyway (index out of bounds).
+    #[test]
+    fn an_empty_corpus_opens() {
+        let empty = Engine::from_texts(Vec::<(String, String)>::new()).unwrap();
+        let opened = Engine::from_snapshot(&empty.to_snapshot().unwrap()).unwrap();
+        assert!(opened.corpus().documents.is_empty());
     }
 
     #[test]

@@ -48,7 +48,13 @@ pub const MAX_QUERY_CHARS: usize = 1_000;
 /// any id the loader gives (see `borderlines_core::load::MAX_ID_CHARS`).
 pub const MAX_ID_CHARS: usize = borderlines_core::load::MAX_ID_CHARS;
 /// Longest fragment read at all, in bytes; the rest is ignored with a note.
-pub const MAX_FRAGMENT_BYTES: usize = 8_192;
+/// Above the longest link [`ViewState::to_fragment`] writes (about 82 KB:
+/// every value at its longest, in 4-byte characters, each percent-encoded
+/// as 12 bytes), so every state the page holds survives its own link.
+pub const MAX_FRAGMENT_BYTES: usize = 96 * 1024;
+/// Longest timeline bar value kept from a link, in characters (a date
+/// value such as `2019-05-01..2020-06-30` is far shorter).
+pub const MAX_DATE_VALUE_CHARS: usize = 64;
 /// Keyword-in-context width bounds (words each side).
 pub const KWIC_WIDTH: std::ops::RangeInclusive<u8> = 1..=20;
 /// Highest least-frequency a link may ask the terms view for.
@@ -352,6 +358,13 @@ fn percent_encoding_is_valid(body: &str) -> bool {
     std::str::from_utf8(&decoded).is_ok()
 }
 
+/// An id or name cut to `max` characters, or `None` when what is kept is
+/// blank (checked after cutting, so the state never holds a blank id that
+/// its own link would drop).
+fn cut_name(value: &str, max: usize) -> Option<String> {
+    Some(cut(value, max)).filter(|v| !v.trim().is_empty())
+}
+
 /// A short, safe rendering of a key or value from a link for a note.
 fn shown(text: &str) -> String {
     let clean: String = text.chars().filter(|c| !c.is_control()).take(40).collect();
@@ -422,8 +435,8 @@ impl ViewState {
             };
             match key.as_ref() {
                 "q" => state.query = cut(&value, MAX_QUERY_CHARS),
-                "doc" if !value.trim().is_empty() => state.doc = Some(cut(&value, MAX_ID_CHARS)),
-                "term" if !value.trim().is_empty() => state.term = Some(cut(&value, MAX_ID_CHARS)),
+                "doc" => state.doc = cut_name(&value, MAX_ID_CHARS),
+                "term" => state.term = cut_name(&value, MAX_ID_CHARS),
                 "view" => match View::from_key(&value) {
                     Some(v) => state.view = v,
                     None => bad(&mut notes),
@@ -458,11 +471,12 @@ impl ViewState {
                     None => bad(&mut notes),
                 },
                 "tbar" => match crate::time_bins::parse_date_value(&value) {
-                    Some(_) => state.timeline_bar = Some(value.trim().to_owned()),
-                    None => bad(&mut notes),
+                    Some(_) if value.trim().chars().count() <= MAX_DATE_VALUE_CHARS => {
+                        state.timeline_bar = Some(value.trim().to_owned())
+                    }
+                    _ => bad(&mut notes),
                 },
-                "tser" if !value.trim().is_empty() => state.timeline_series = Some(cut(&value, 64)),
-                "tser" => {}
+                "tser" => state.timeline_series = cut_name(&value, 64),
                 "tspan" => match value.as_ref() {
                     "all" => state.timeline_full_span = true,
                     "precise" => state.timeline_full_span = false,
@@ -512,7 +526,6 @@ impl ViewState {
                     Some(pins) => state.network_pins = pins,
                     None => bad(&mut notes),
                 },
-                "doc" | "term" => {}
                 _ => notes.push(format!(
                     "Ignored “{}” in the link: this page does not know it.",
                     shown(&key)
@@ -628,10 +641,27 @@ mod tests {
         assert_eq!(ViewState::from_fragment(&long).query.len(), MAX_QUERY_CHARS);
         assert_eq!(ViewState::from_fragment(""), ViewState::default());
         assert_eq!(ViewState::default().to_fragment(), "");
-        let huge = format!("q=x&{}", "z=1&".repeat(5000));
+        let huge = format!("q=x&{}", "z=1&".repeat(MAX_FRAGMENT_BYTES / 4));
         let p = ViewState::parse_fragment(&huge);
         assert_eq!(p.state.query, "x");
         assert!(p.notes[0].contains("longer"));
+    }
+
+    /// Bug (found by fuzzing): a document id, term or series blank within
+    /// its first characters but not after (`doc=` 200 spaces, then `x`)
+    /// was kept cut to its blank start, and the link written for that state
+    /// dropped it: the view changed on the next reload.
+    #[test]
+    fn a_name_blank_once_cut_is_dropped_not_kept() {
+        let link = format!(
+            "#doc={}x&term={}y&tser={}z",
+            "%20".repeat(200),
+            " ".repeat(200),
+            "+".repeat(64)
+        );
+        let p = ViewState::parse_fragment(&link);
+        assert_eq!(p.state, ViewState::default());
+        assert_eq!(ViewState::from_fragment(&p.state.to_fragment()), p.state);
     }
 
     #[test]

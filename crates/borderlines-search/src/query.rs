@@ -117,7 +117,7 @@ impl Query {
         };
         let children = p.parse_and(0);
         Query {
-            root: and(children),
+            root: and(children).map(|n| clamp(n, 0, false)),
         }
     }
 
@@ -339,6 +339,53 @@ impl Parser<'_> {
     }
 }
 
+/// Keeps the query within what it is shown as: `Display` writes a
+/// parenthesis for every OR inside an AND and every compound inside an OR,
+/// a negation or a field, so a query read from at most [`MAX_DEPTH`] levels
+/// of parentheses can be shown with more; read back, the deeper ones would
+/// be ignored and the query would change. A part that would be shown more
+/// than `MAX_DEPTH` parentheses deep is replaced by its first word or phrase
+/// (with its negation and field). `open` counts the parentheses open around
+/// `n`; `in_and` mirrors `write_node`.
+fn clamp(n: Node, open: usize, in_and: bool) -> Node {
+    match n {
+        Node::And(cs) => Node::And(cs.into_iter().map(|c| clamp(c, open, true)).collect()),
+        Node::Or(cs) => {
+            let open = open + usize::from(in_and);
+            if open > MAX_DEPTH {
+                return first_unit(Node::Or(cs));
+            }
+            Node::Or(cs.into_iter().map(|c| clamp_grouped(c, open)).collect())
+        }
+        Node::Not(c) => not(clamp_grouped(*c, open)),
+        Node::Field(f, c) => field_node(f, clamp_grouped(*c, open)),
+        leaf => leaf,
+    }
+}
+
+/// [`clamp`] for a child written by `write_grouped`.
+fn clamp_grouped(n: Node, open: usize) -> Node {
+    match n {
+        Node::And(_) | Node::Or(_) if open + 1 > MAX_DEPTH => first_unit(n),
+        Node::And(_) | Node::Or(_) => clamp(n, open + 1, false),
+        n => clamp(n, open, false),
+    }
+}
+
+/// The first word or phrase of `n`, with the negations and field around it.
+fn first_unit(n: Node) -> Node {
+    match n {
+        Node::And(cs) | Node::Or(cs) => match cs.into_iter().next() {
+            Some(c) => first_unit(c),
+            // The parser never builds an empty AND or OR.
+            None => Node::Phrase(String::new()),
+        },
+        Node::Not(c) => not(first_unit(*c)),
+        Node::Field(f, c) => field_node(f, first_unit(*c)),
+        leaf => leaf,
+    }
+}
+
 /// Builds a conjunction, flattening nested ones.
 fn and(children: Vec<Node>) -> Option<Node> {
     let mut flat = Vec::with_capacity(children.len());
@@ -522,6 +569,27 @@ mod tests {
         assert_eq!(shows(&deep), "a");
         let negs = "NOT ".repeat(401) + "a";
         assert_eq!(shows(&negs), "-a");
+    }
+
+    /// Bug (found by fuzzing): `a b OR (c d OR (…))` is shown with twice
+    /// as many parentheses (`a (b OR (c (d OR …)))`); reading back ignored
+    /// those past 24, so from about 24 levels on the query read back was
+    /// not the one shown.
+    #[test]
+    fn a_deeply_nested_query_reads_back_as_shown() {
+        for levels in [1, 12, 13, 24, 25, 40] {
+            let mut text = "z".to_owned();
+            for i in 0..levels {
+                text = format!("a{i} b{i} OR ({text})");
+            }
+            let q = Query::parse(&text);
+            let shown = q.to_string();
+            assert_eq!(Query::parse(&shown), q, "{levels} levels shown as {shown}");
+            assert_eq!(Query::parse(&shown).to_string(), shown);
+        }
+        // Within the limit nothing is lost.
+        let q = Query::parse("a b OR (c d OR (e f OR g))");
+        assert_eq!(q.to_string(), "a (b OR (c (d OR (e (f OR g)))))");
     }
 
     proptest! {

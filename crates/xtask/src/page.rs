@@ -57,7 +57,8 @@ require-trusted-types-for 'script'; trusted-types default",
 /// inserted as text nodes), so HTML passes unless it carries something that
 /// runs; the only script URL is the loading worker's `blob:`; and nothing
 /// may be compiled from a string (no `createScript`).
-const TRUSTED_TYPES_POLICY: &str = "if(window.trustedTypes&&trustedTypes.createPolicy){trustedTypes.createPolicy('default',{\
+const TRUSTED_TYPES_POLICY: &str =
+    "if(window.trustedTypes&&trustedTypes.createPolicy){trustedTypes.createPolicy('default',{\
 createHTML:function(s){if(/<script|<iframe|<object|<embed|\\son[a-z]+\\s*=|javascript:/i.test(s))\
 throw new TypeError('Borderlines refused HTML: '+s.slice(0,80));return s;},\
 createScriptURL:function(u){if(/^blob:/.test(u))return u;\
