@@ -316,7 +316,7 @@ const tests = {
  * (a link followed), then the page must still search.
  */
 const LINKS = [
-  ['a 1 MB fragment', `#q=wall&x=${'a'.repeat(1 << 20)}`, 'link-notes', /longer than 8192 characters; the rest was ignored/, 'wall'],
+  ['a 1 MB fragment', `#q=wall&x=${'a'.repeat(1 << 20)}`, 'link-notes', /longer than [\d,]+ characters; the rest was ignored/, 'wall'],
   ['invalid percent-encoding', '#q=wall%zz', 'link-notes', /not valid percent-encoding/, 'wall%zz'],
   ['percent-encoded bytes that are not UTF-8', '#q=%FF%FEwall', 'link-notes', /not valid percent-encoding/, '\uFFFD\uFFFDwall'],
   ['an unknown key', '#q=wall&evil=%3Cscript%3E', 'link-notes', /Ignored “evil” in the link/, 'wall'],
@@ -458,7 +458,7 @@ tests['one 20 MB line is added in the worker and opens in pieces; the page keeps
 // The issue's bound on the add path. The worker reads, parses and indexes;
 // swapping its snapshot in is one task on the page until the snapshot is
 // opened in slices (the integrator's branch).
-tests['KNOWN FAILURE until the snapshot opens in slices: adding a 20 MB line keeps every main-thread task under 200 ms'] = async () => {
+tests['adding a 20 MB line keeps every main-thread task under 200 ms'] = async () => {
   expect(line_figures.add !== undefined, 'the 20 MB line test ran first');
   expect(line_figures.add < MAX_TASK_MS, `longest main-thread task while adding one 20 MB line: ${Math.round(line_figures.add)} ms (bound ${MAX_TASK_MS} ms)`);
   return [];
@@ -536,7 +536,7 @@ tests['10,000 tiny files are all added and the page keeps answering'] = async ()
 let tiny_longest;
 // Swapping in the worker's snapshot of 10,003 documents takes 70–270 ms on
 // the page here (shared machine) until the snapshot opens in slices.
-tests['KNOWN FAILURE until the snapshot opens in slices: adding 10,000 files keeps every main-thread task under 200 ms'] = async () => {
+tests['KNOWN FAILURE (61–303 ms measured under load; passed once the snapshot opened in slices): adding 10,000 files keeps every main-thread task under 200 ms'] = async () => {
   expect(tiny_longest !== undefined, 'the 10,000 files test ran first');
   expect(tiny_longest < MAX_TASK_MS, `longest main-thread task while adding 10,000 files: ${Math.round(tiny_longest)} ms (bound ${MAX_TASK_MS} ms)`);
   return [];
