@@ -357,7 +357,14 @@ tests['crafted links show a plain note and the rest of the view works'] = async 
     eq(await page.inputValue('[data-testid=search-input]'), query, `${name}: the search box`);
     problems.push(...await check(name));
     // The rest works: a search from the box answers.
+    // The tab is a link: let its navigation land (its `hashchange` sets the
+    // state from the link) before typing, or the typed query is replaced by
+    // the link's (a race this test lost under load in CI).
+    const tab = await page.getAttribute('[data-testid=view-tab][data-view=documents]', 'href');
     await page.click('[data-testid=view-tab][data-view=documents]');
+    await page.waitForFunction((h) => location.hash === h || `#${location.hash.slice(1)}` === h, tab);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+    await page.waitForSelector('[data-testid=result-count]');
     await search(page, 'defectors');
     await page.waitForFunction(() => /of 3 documents match/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''));
     if (hook === 'link-notes' && await page.isVisible('[data-testid=link-notes]')) {
