@@ -102,24 +102,43 @@ fn check_size(len: usize) -> Result<(), FormatError> {
 
 /// Refuses nesting deeper than [`MAX_DEPTH`] in one pass over the bytes
 /// (strings and their escapes skipped), before any recursive parse.
+/// Where a byte-by-byte scan of JSON text is with respect to strings, so
+/// brackets inside strings are not counted.
+#[derive(Default)]
+struct StringScan {
+    in_string: bool,
+    escaped: bool,
+}
+
+impl StringScan {
+    /// Feeds the next byte; `true` when it is part of a string (its quotes
+    /// included) and the caller should skip it.
+    fn skip(&mut self, b: u8) -> bool {
+        if self.in_string {
+            match (self.escaped, b) {
+                (true, _) => self.escaped = false,
+                (false, b'\\') => self.escaped = true,
+                (false, b'"') => self.in_string = false,
+                _ => {}
+            }
+            return true;
+        }
+        self.in_string = b == b'"';
+        self.in_string
+    }
+}
+
 fn check_depth(text: &str, first_line: usize) -> Result<(), FormatError> {
     let (mut depth, mut line) = (0usize, first_line);
-    let (mut in_string, mut escaped) = (false, false);
+    let mut strings = StringScan::default();
     for b in text.bytes() {
         if b == b'\n' {
             line += 1;
         }
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
+        if strings.skip(b) {
             continue;
         }
         match b {
-            b'"' => in_string = true,
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
@@ -305,19 +324,12 @@ pub fn close_prefix(text: &str) -> Option<String> {
     // stack below that depth is unchanged since, or a later close would
     // have moved the cut.
     let mut cut: Option<(usize, usize)> = None;
-    let (mut in_string, mut escaped) = (false, false);
+    let mut strings = StringScan::default();
     for (i, b) in text.bytes().enumerate() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
+        if strings.skip(b) {
             continue;
         }
         match b {
-            b'"' => in_string = true,
             b'[' | b'{' => {
                 if stack.len() >= MAX_DEPTH {
                     return None;
