@@ -165,6 +165,23 @@ fn set_base(state: &RefCell<Option<Engine>>, base: &JsValue) -> Result<(), Strin
     Ok(())
 }
 
+/// Keeps `engine` as the worker's corpus for the next job and attaches its
+/// snapshot to the `done` message (transferred, not copied).
+fn keep_and_attach(
+    state: &RefCell<Option<Engine>>,
+    engine: Engine,
+    done: &js_sys::Object,
+    transfer: &Array,
+) -> Result<(), String> {
+    let bytes = engine.to_snapshot().map_err(|e| e.to_string())?;
+    let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+    drop(bytes);
+    set(done, "snapshot", &buffer);
+    transfer.push(&buffer);
+    *state.borrow_mut() = Some(engine);
+    Ok(())
+}
+
 /// Adds parsed documents (duplicates the user chose to keep, as a corpus
 /// bundle) to the worker's corpus, builds the engine and posts its snapshot.
 fn keep_documents(
@@ -187,19 +204,16 @@ fn keep_documents(
         let base = guard.as_ref().ok_or("the loader has no corpus")?;
         add_documents(base.corpus(), documents)
     };
-    let engine = Engine::build(Arc::new(corpus));
-    let snapshot = engine.to_snapshot().map_err(|e| e.to_string())?;
-    let buffer = Uint8Array::from(snapshot.as_slice()).buffer();
-    *state.borrow_mut() = Some(engine);
     let done = object();
     set(&done, "kind", "done");
     set(&done, "id", id);
     set(&done, "added", ids.len() as u32);
     set(&done, "skipped", Array::new());
-    set(&done, "snapshot", &buffer);
+    let transfer = Array::new();
+    keep_and_attach(state, Engine::build(Arc::new(corpus)), &done, &transfer)?;
     set(&done, "worker_ms", now() - started);
     scope
-        .post_message_with_transfer(&done, &Array::of1(&buffer))
+        .post_message_with_transfer(&done, &transfer)
         .map_err(|e| format!("{e:?}"))
 }
 
@@ -235,13 +249,7 @@ fn finish_job(
             "indexing",
             true,
         );
-        let engine = Engine::build(Arc::new(corpus));
-        let bytes = engine.to_snapshot().map_err(|e| e.to_string())?;
-        let buffer = Uint8Array::from(bytes.as_slice()).buffer();
-        drop(bytes);
-        set(&done, "snapshot", &buffer);
-        transfer.push(&buffer);
-        *state.borrow_mut() = Some(engine);
+        keep_and_attach(state, Engine::build(Arc::new(corpus)), &done, &transfer)?;
     }
     let skipped = Array::new();
     for (name, why) in report.skipped {
