@@ -19,9 +19,5 @@ pub mod views;
 /// Mounts the whole app on `<body>`; called once by the wasm entry point.
 pub fn start() {
     console_error_panic_hook::set_once();
-    if web_sys::window().is_none() {
-        // In the loading worker: its boot code calls `worker_main` next.
-        return;
-    }
     leptos::mount::mount_to_body(components::App);
 }

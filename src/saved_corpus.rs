@@ -22,7 +22,7 @@ use web_sys::{
 };
 
 use crate::components::LoadOutcome;
-use crate::load_worker::protocol::{get_f64, object, set};
+use borderlines_messages::{get_f64, object, set};
 
 const DATABASE: &str = "borderlines";
 const STORE: &str = "corpus";

@@ -16,7 +16,7 @@ pub fn AddDocuments(
     /// Where the chosen files go.
     importer: Importer,
 ) -> impl IntoView {
-    let accept = borderlines_core::load::readable_extensions()
+    let accept = borderlines_core::load::OFFERED_EXTENSIONS
         .iter()
         .map(|ext| format!(".{ext}"))
         .chain(

@@ -6,7 +6,7 @@
 //! deep. Files dropped on their own are all kept, so that a file of another
 //! type is told why it was not added.
 
-use borderlines_core::load::is_readable_name;
+use borderlines_core::load::is_offered_name;
 use js_sys::{Array, Promise};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -83,7 +83,7 @@ pub async fn files_of_drop(dropped: Dropped) -> (Vec<File>, Option<String>) {
         } else if entry.is_file() {
             let name = entry.name();
             // Inside a folder, only files of a type we read.
-            if depth > 0 && (name.starts_with('.') || !is_readable_name(&name)) {
+            if depth > 0 && (name.starts_with('.') || !is_offered_name(&name)) {
                 left_out += 1;
                 continue;
             }

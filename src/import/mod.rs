@@ -167,11 +167,7 @@ impl Importer {
     }
 
     fn load(self, files: Vec<File>, mappings: Vec<ChosenMapping>) {
-        if let Err((files, why)) =
-            load_worker::add(files, mappings.clone(), self.engine, self.status)
-        {
-            load_worker::add_on_main(files, mappings, self.engine, self.status, Some(why));
-        }
+        load_worker::add(files, mappings, self.engine, self.status);
     }
 }
 

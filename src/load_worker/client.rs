@@ -2,34 +2,60 @@
 //! the load status and swaps in the engine it built.
 
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
 use std::sync::{Arc, Weak};
 
-use borderlines_core::load::{add_documents, add_files_with, ChosenMapping, LoadOptions};
+use borderlines_core::load::ChosenMapping;
 use borderlines_core::text::strip_bidi_controls;
 use borderlines_core::{CorpusBundle, Document};
 use borderlines_engine::Engine;
-use js_sys::{Array, ArrayBuffer, Uint8Array};
+use borderlines_messages::{get, get_f64, get_str, object, set, FILES_PER_MESSAGE};
+use js_sys::{Array, ArrayBuffer, Function, Object, Uint8Array};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, File, MessageEvent, Url, Worker};
 
-use super::protocol::{get, get_f64, get_str, object, set};
+use super::loader_module::{self, js_error};
 use crate::components::{format_thousands, plural, LoadOutcome};
-use crate::corpus::{is_embedded, now_ms};
+use crate::corpus::{embedded_snapshot, is_embedded, now_ms};
 use crate::open_snapshot::{next_task, open_in_slices, OpenFigures};
 use crate::saved_corpus;
 
-/// Appended to the glue's text in the worker's Blob: waits for the compiled
-/// module, instantiates it and hands over to [`super::worker_main`].
-const WORKER_BOOT: &str =
-    "\nself.onmessage=function(e){var d=e.data;if(!d||d.kind!=='init')return;\
-self.onmessage=null;try{wasm_bindgen.initSync({module:d.module});wasm_bindgen.worker_main();}\
-catch(err){self.postMessage({kind:'failed',message:String(err)});}};\n";
+/// Appended to the loading module's glue in the worker's Blob: waits for
+/// the compressed module, inflates and instantiates it (keeping the
+/// messages that arrive meanwhile), and hands every message to a `Session`.
+const WORKER_BOOT: &str = "\nself.onmessage=function(e){var d=e.data;if(!d||d.kind!=='init')return;\
+var q=[];self.onmessage=function(e){q.push(e.data);};\
+function fail(err){self.postMessage({kind:'failed',message:String(err)});}\
+new Response(new Blob([d.gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()\
+.then(function(m){var s;try{borderlines_loader.initSync({module:m});s=new borderlines_loader.Session();}\
+catch(err){fail(err);return;}var post=function(m,t){self.postMessage(m,t);};\
+self.onmessage=function(e){s.handle(e.data,post);};self.postMessage({kind:'ready'});\
+for(var i=0;i<q.length;i++)s.handle(q[i],post);},fail);};\n";
+
+/// How messages reach the loading module.
+enum Transport {
+    /// A Web Worker: the page stays responsive while it works.
+    Worker(Worker),
+    /// The module on the main thread, where no worker can start.
+    Inline(Rc<RefCell<Inline>>),
+}
+
+/// The loading module on the main thread: messages wait in `queue` until
+/// it has started, then are handed over one task apart.
+#[derive(Default)]
+struct Inline {
+    session: Option<JsValue>,
+    queue: VecDeque<Object>,
+    draining: bool,
+    stopped: bool,
+}
 
 struct Client {
-    worker: Worker,
+    transport: Transport,
     /// The engine the worker holds, when it is the page's (an empty `Weak`
     /// when unknown: the worker is then sent a snapshot or the seeds).
     base: Weak<Engine>,
@@ -89,26 +115,13 @@ fn known_snapshot_of(engine: &Arc<Engine>) -> Option<ArrayBuffer> {
     })
 }
 
-fn js_error(e: JsValue) -> String {
-    e.as_string()
-        .or_else(|| {
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-        })
-        .unwrap_or_else(|| format!("{e:?}"))
-}
-
-/// The Blob URL of the worker's script (the glue plus [`WORKER_BOOT`]),
-/// made once per page.
+/// The Blob URL of the worker's script (the loading module's glue plus
+/// [`WORKER_BOOT`]), made once per page.
 fn blob_url() -> Result<String, String> {
     if let Some(url) = BLOB_URL.with_borrow(Clone::clone) {
         return Ok(url);
     }
-    let glue = document()
-        .get_element_by_id("borderlines-glue")
-        .and_then(|s| s.text_content())
-        .ok_or("the page has no inline glue to start a worker from")?;
-    let parts = Array::of2(&glue.into(), &WORKER_BOOT.into());
+    let parts = Array::of2(&loader_module::glue()?.into(), &WORKER_BOOT.into());
     let options = BlobPropertyBag::new();
     options.set_type("text/javascript");
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)?;
@@ -117,13 +130,14 @@ fn blob_url() -> Result<String, String> {
     Ok(url)
 }
 
-fn spawn() -> Result<Client, String> {
-    let module = wasm_bindgen::module();
-    if !module.is_instance_of::<js_sys::WebAssembly::Module>() {
-        return Err("the compiled module is not available".into());
+fn spawn_worker() -> Result<Worker, String> {
+    let gz = loader_module::compressed()?;
+    if js_sys::Reflect::get(&js_sys::global(), &"Worker".into()).map_or(true, |w| w.is_undefined())
+    {
+        return Err("this browser offers no Web Worker here".into());
     }
     let worker = Worker::new(&blob_url()?).map_err(js_error)?;
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(on_message);
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| on_data(ev.data()));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // Closures live as long as the page (one per worker started; a worker
     // is replaced only on cancel or failure).
@@ -143,35 +157,166 @@ fn spawn() -> Result<Client, String> {
     on_error.forget();
     let init = object();
     set(&init, "kind", "init");
-    set(&init, "module", module);
+    // Copied, not transferred: the page keeps the bytes for the next worker.
+    set(&init, "gz", gz);
     worker.post_message(&init).map_err(js_error)?;
-    Ok(Client {
-        worker,
-        base: Weak::new(),
-        ready: false,
-    })
+    Ok(worker)
 }
 
-/// Starts the worker if there is none; the reason it cannot be used, if so.
-fn ensure_client() -> Result<(), String> {
-    if let Some(why) = BROKEN.with_borrow(Clone::clone) {
-        return Err(why);
-    }
-    if CLIENT.with_borrow(Option::is_none) {
-        match spawn() {
-            Ok(client) => CLIENT.set(Some(client)),
+/// Starts the loading module on the main thread; messages posted meanwhile
+/// wait in its queue.
+fn spawn_inline() -> Rc<RefCell<Inline>> {
+    let inline = Rc::new(RefCell::new(Inline::default()));
+    let starting = inline.clone();
+    spawn_local(async move {
+        match loader_module::start_on_main_thread().await {
+            Ok(session) => {
+                starting.borrow_mut().session = Some(session);
+                drain(starting);
+            }
             Err(why) => {
-                BROKEN.set(Some(why.clone()));
-                return Err(why);
+                if !starting.borrow().stopped {
+                    cancel_worker();
+                    if let Some(job) = JOB.take() {
+                        job.status.set(Some(LoadOutcome::failed(format!(
+                            "Nothing was added: the loader could not start ({why})."
+                        ))));
+                    }
+                }
+            }
+        }
+    });
+    inline
+}
+
+/// The replies of the loading module on the main thread, as if from a worker.
+fn inline_reply() -> Function {
+    thread_local! {
+        static REPLY: Function = Closure::<dyn FnMut(JsValue, JsValue)>::new(|msg: JsValue, _transfer: JsValue| on_data(msg))
+            .into_js_value()
+            .unchecked_into();
+    }
+    REPLY.with(Clone::clone)
+}
+
+/// Hands the queued messages to the module on the main thread, one task
+/// apart (so the page paints between them), reading the `File`s of a
+/// `files` message first: the main thread has no synchronous reader.
+fn drain(inline: Rc<RefCell<Inline>>) {
+    {
+        let mut state = inline.borrow_mut();
+        if state.draining || state.session.is_none() {
+            return;
+        }
+        state.draining = true;
+    }
+    spawn_local(async move {
+        loop {
+            next_task().await;
+            let next = {
+                let mut state = inline.borrow_mut();
+                if state.stopped {
+                    None
+                } else {
+                    state.queue.pop_front()
+                }
+            };
+            let Some(msg) = next else { break };
+            if get_str(&msg, "kind") == "files" {
+                read_on_main_thread(&msg).await;
+            }
+            let session = inline.borrow().session.clone();
+            if inline.borrow().stopped {
+                break;
+            }
+            if let Some(session) = session {
+                let handle = js_sys::Reflect::get(&session, &"handle".into())
+                    .ok()
+                    .and_then(|h| h.dyn_into::<Function>().ok());
+                if let Some(handle) = handle {
+                    let _ = handle.call2(&session, &msg, &inline_reply());
+                }
+            }
+        }
+        inline.borrow_mut().draining = false;
+    });
+}
+
+/// Replaces the `File`s of a `files` message with `{name, bytes}`.
+async fn read_on_main_thread(msg: &Object) {
+    let Ok(files) = get(msg, "files").dyn_into::<Array>() else {
+        return;
+    };
+    let read = Array::new();
+    for file in files.iter() {
+        let Ok(file) = file.dyn_into::<File>() else {
+            continue;
+        };
+        let item = object();
+        set(&item, "name", file.name());
+        if let Ok(bytes) = gloo_file::futures::read_as_bytes(&gloo_file::File::from(file)).await {
+            set(&item, "bytes", Uint8Array::from(bytes.as_slice()).buffer());
+        }
+        read.push(&item);
+    }
+    set(msg, "files", read);
+}
+
+impl Client {
+    /// Posts `msg` to the loading module, transferring `transfer`.
+    fn post(&self, msg: &Object, transfer: &Array) -> Result<(), String> {
+        match &self.transport {
+            Transport::Worker(worker) => worker
+                .post_message_with_transfer(msg, transfer)
+                .map_err(js_error),
+            Transport::Inline(inline) => {
+                inline.borrow_mut().queue.push_back(msg.clone());
+                drain(inline.clone());
+                Ok(())
             }
         }
     }
-    Ok(())
+
+    fn is_inline(&self) -> bool {
+        matches!(self.transport, Transport::Inline(_))
+    }
+}
+
+/// Why the loader runs on the main thread in this page, if it does.
+fn main_thread_note() -> Option<String> {
+    BROKEN.with_borrow(Clone::clone)
+}
+
+fn spawn() -> Client {
+    let transport = match main_thread_note() {
+        Some(_) => Transport::Inline(spawn_inline()),
+        None => match spawn_worker() {
+            Ok(worker) => Transport::Worker(worker),
+            Err(why) => {
+                BROKEN.set(Some(why));
+                Transport::Inline(spawn_inline())
+            }
+        },
+    };
+    let ready = matches!(transport, Transport::Inline(_));
+    Client {
+        transport,
+        base: Weak::new(),
+        ready,
+    }
+}
+
+/// Starts the loading module if it is not running: in a worker, or on the
+/// main thread when no worker can start.
+fn ensure_client() {
+    if CLIENT.with_borrow(Option::is_none) {
+        CLIENT.set(Some(spawn()));
+    }
 }
 
 /// Posts the header of job `id` (`kind` "job" or "keep") with the corpus it
-/// builds on: "keep" (the worker's own engine is the page's), "embedded" or
-/// the page's snapshot. `payload` is set on the message (buffers in it are
+/// builds on: "keep" (the loader's own engine is the page's) or a snapshot
+/// (the seeds' embedded one, or the page's engine's). `payload` is set on the message (buffers in it are
 /// transferred).
 fn post_job(
     id: u32,
@@ -193,7 +338,9 @@ fn post_job(
         {
             set(&msg, "base", "keep");
         } else if is_embedded(current) {
-            set(&msg, "base", "embedded");
+            let buffer = Uint8Array::from(embedded_snapshot()).buffer();
+            set(&msg, "base", &buffer);
+            transfer.push(&buffer);
         } else {
             // The page's engine changed since the worker last built one
             // (a new worker after cancel, a corpus opened from storage): send it.
@@ -215,10 +362,7 @@ fn post_job(
         }
         set(&msg, "total", total as u32);
         client.base = Weak::new();
-        client
-            .worker
-            .post_message_with_transfer(&msg, &transfer)
-            .map_err(js_error)
+        client.post(&msg, &transfer)
     })
 }
 
@@ -228,28 +372,22 @@ fn next_id() -> u32 {
     id
 }
 
-/// Adds `files` in the worker (tables and JSON exports with `mappings`);
-/// `Err` gives the files back with the reason the worker cannot be used,
-/// for the caller to add them on the main thread.
+/// Adds `files` in the loading module (tables and JSON exports with
+/// `mappings`): in the worker, or on the main thread where none can start.
 pub fn add(
     files: Vec<File>,
     mappings: Vec<ChosenMapping>,
     engine: RwSignal<Arc<Engine>>,
     status: RwSignal<Option<LoadOutcome>>,
-) -> Result<(), (Vec<File>, String)> {
-    if let Err(why) = ensure_client() {
-        return Err((files, why));
-    }
+) {
+    ensure_client();
     let current = engine.get_untracked();
     let id = next_id();
     // No total of bytes: `File.size` of a file on disk is a stat on the
     // main thread (14,000 of them took 3 s).
-    let payload = [("mappings", super::protocol::mappings_to_js(&mappings))];
-    if let Err(why) = post_job(id, "job", &current, files.len(), &payload) {
-        cancel_worker();
-        return Err((files, why));
-    }
-    status.set(Some(LoadOutcome::reading(files.len())));
+    let payload = [("mappings", borderlines_messages::mappings_to_js(&mappings))];
+    // The job is current before its header is posted: a worker that fails
+    // to start replays it on the main thread.
     let batches: Vec<Vec<File>> = files
         .chunks(FILES_PER_MESSAGE)
         .map(<[File]>::to_vec)
@@ -263,54 +401,69 @@ pub fn add(
         status,
         started: now_ms(),
     }));
+    let total = current_job(id, |j| j.files.len()).unwrap_or_default();
+    if let Err(why) = post_job(id, "job", &current, total, &payload) {
+        cancel_worker();
+        JOB.take();
+        status.set(Some(LoadOutcome::failed(format!(
+            "Nothing was added: {why}"
+        ))));
+        return;
+    }
+    status.set(Some(LoadOutcome::reading(total)));
     spawn_local(send_files(id, batches));
-    Ok(())
 }
 
 /// Adds `documents` — duplicates the user chose to keep, already parsed —
-/// in the worker, so indexing a large corpus again never blocks the page.
-/// `problems` are the load's other problems, listed again afterwards.
-/// Falls back to the main thread if the worker cannot be used.
+/// in the loading module, so indexing a large corpus again never blocks
+/// the page. `problems` are the load's other problems, listed again
+/// afterwards.
 pub fn keep_duplicates(
     documents: Vec<Document>,
     problems: Vec<(String, String)>,
     engine: RwSignal<Arc<Engine>>,
     status: RwSignal<Option<LoadOutcome>>,
 ) {
-    let posted = ensure_client().and_then(|()| {
-        let bytes = CorpusBundle::encode_documents(&documents).map_err(|e| e.to_string())?;
-        let buffer = Uint8Array::from(bytes.as_slice()).buffer();
-        let id = next_id();
-        post_job(
-            id,
-            "keep",
-            &engine.get_untracked(),
-            documents.len(),
-            &[("documents", JsValue::from(buffer))],
-        )?;
-        Ok(id)
-    });
-    match posted {
-        Ok(id) => {
-            status.set(Some(LoadOutcome::progress(
-                format!(
-                    "Adding {}…",
-                    plural(documents.len(), "duplicate", "duplicates")
-                ),
-                (0.0, 1.0),
-            )));
-            JOB.set(Some(Job {
-                id,
-                files: Vec::new(),
-                keeping: Some((documents, problems)),
-                mappings: Vec::new(),
-                engine,
-                status,
-                started: now_ms(),
-            }));
+    ensure_client();
+    let id = next_id();
+    let count = documents.len();
+    let current = engine.get_untracked();
+    let bytes = match CorpusBundle::encode_documents(&documents) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            status.set(Some(LoadOutcome::failed(format!("Nothing was added: {e}"))));
+            return;
         }
-        Err(_) => keep_duplicates_on_main(documents, problems, engine, status),
+    };
+    JOB.set(Some(Job {
+        id,
+        files: Vec::new(),
+        keeping: Some((documents, problems)),
+        mappings: Vec::new(),
+        engine,
+        status,
+        started: now_ms(),
+    }));
+    let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+    drop(bytes);
+    if let Err(why) = post_job(
+        id,
+        "keep",
+        &current,
+        count,
+        &[("documents", JsValue::from(buffer))],
+    ) {
+        cancel_worker();
+        JOB.take();
+        status.set(Some(LoadOutcome::failed(format!(
+            "Nothing was added: {why}"
+        ))));
+        return;
     }
+    status.set(Some(LoadOutcome::progress(
+        format!("Adding {}…", plural(count, "duplicate", "duplicates")),
+        (0.0, 1.0),
+    )));
 }
 
 /// The outcome of keeping `added` duplicates, with the load's other problems.
@@ -325,26 +478,6 @@ fn kept_outcome(added: usize, problems: Vec<(String, String)>) -> LoadOutcome {
     );
     next
 }
-
-/// Keeps duplicates on the main thread (no worker in this page).
-fn keep_duplicates_on_main(
-    documents: Vec<Document>,
-    problems: Vec<(String, String)>,
-    engine: RwSignal<Arc<Engine>>,
-    status: RwSignal<Option<LoadOutcome>>,
-) {
-    let current = engine.get_untracked();
-    let (corpus, ids) = add_documents(current.corpus(), documents);
-    let built = Arc::new(Engine::build(Arc::new(corpus)));
-    engine.set(built.clone());
-    status.set(Some(kept_outcome(ids.len(), problems)));
-    saved_corpus::keep_engine(&built, status);
-}
-
-/// Files per message: the first structured clone of a `File` costs about
-/// 0.2 ms on the main thread (14,000 files in one message blocked it for
-/// 2.5 s), so they go in small messages with a pause between.
-const FILES_PER_MESSAGE: usize = 50;
 
 /// Posts the files of job `id` in batches, one task each, then `run`.
 async fn send_files(id: u32, batches: Vec<Vec<File>>) {
@@ -361,7 +494,7 @@ async fn send_files(id: u32, batches: Vec<Vec<File>>) {
             list.push(f);
         }
         set(&msg, "files", list);
-        let posted = CLIENT.with_borrow(|c| c.as_ref().map(|c| c.worker.post_message(&msg)));
+        let posted = CLIENT.with_borrow(|c| c.as_ref().map(|c| c.post(&msg, &Array::new())));
         if !matches!(posted, Some(Ok(()))) {
             return;
         }
@@ -372,16 +505,26 @@ async fn send_files(id: u32, batches: Vec<Vec<File>>) {
     set(&run, "id", id);
     CLIENT.with_borrow(|c| {
         if let Some(c) = c {
-            let _ = c.worker.post_message(&run);
+            let _ = c.post(&run, &Array::new());
         }
     });
 }
 
+/// Stops the loading module: a worker is terminated; on the main thread,
+/// the messages not handed over yet are dropped.
 fn cancel_worker() {
-    if let Some(client) = CLIENT.take() {
-        client.worker.set_onmessage(None);
-        client.worker.set_onerror(None);
-        client.worker.terminate();
+    match CLIENT.take().map(|c| c.transport) {
+        Some(Transport::Worker(worker)) => {
+            worker.set_onmessage(None);
+            worker.set_onerror(None);
+            worker.terminate();
+        }
+        Some(Transport::Inline(inline)) => {
+            let mut state = inline.borrow_mut();
+            state.stopped = true;
+            state.queue.clear();
+        }
+        None => {}
     }
 }
 
@@ -394,16 +537,18 @@ pub fn cancel() {
     }
 }
 
-/// The worker failed: before it was ready, the page cannot use workers and
-/// the pending files are added on the main thread; later, the job is lost
-/// and said so.
+/// The worker failed: before it was ready, the page cannot use workers, so
+/// the loading module runs on the main thread from now on and the pending
+/// job is sent to it again; later, the job is lost and said so.
 fn failed(message: String) {
     let was_ready = CLIENT.with_borrow(|c| c.as_ref().is_some_and(|c| c.ready));
     cancel_worker();
+    if !was_ready {
+        BROKEN.set(Some(format!(
+            "the background loader could not start: {message}"
+        )));
+    }
     let Some(job) = JOB.take() else {
-        if !was_ready {
-            BROKEN.set(Some(message));
-        }
         return;
     };
     if was_ready {
@@ -411,19 +556,17 @@ fn failed(message: String) {
             "The background loader stopped ({message}); nothing was added."
         ))));
     } else {
-        let note = format!("the background loader could not start: {message}");
-        BROKEN.set(Some(note.clone()));
         match job.keeping {
             Some((documents, problems)) => {
-                keep_duplicates_on_main(documents, problems, job.engine, job.status)
+                keep_duplicates(documents, problems, job.engine, job.status)
             }
-            None => add_on_main(job.files, job.mappings, job.engine, job.status, Some(note)),
+            None => add(job.files, job.mappings, job.engine, job.status),
         }
     }
 }
 
-fn on_message(ev: MessageEvent) {
-    let data = ev.data();
+/// A message from the loading module (a worker's, or the main thread's).
+fn on_data(data: JsValue) {
     match get_str(&data, "kind").as_str() {
         "ready" => CLIENT.with_borrow_mut(|c| {
             if let Some(c) = c {
@@ -569,10 +712,16 @@ async fn finish(id: u32, data: JsValue) {
         }
     };
     let added = get_f64(data, "added") as usize;
-    let outcome = match job.keeping {
+    let mut outcome = match job.keeping {
         Some((_, earlier)) => kept_outcome(added, earlier),
         None => LoadOutcome::done(added, problems, duplicates),
     };
+    let inline = CLIENT.with_borrow(|c| c.as_ref().is_some_and(Client::is_inline));
+    if let (true, Some(note)) = (inline, main_thread_note()) {
+        outcome
+            .summary
+            .push_str(&format!(" (Loaded on the main thread: {note}.)"));
+    }
     job.status.set(Some(outcome));
     if let (Some(source), true) = (source, snapshot_bytes > 0.0) {
         let documents = job.engine.with_untracked(|e| e.corpus().documents.len());
@@ -580,7 +729,7 @@ async fn finish(id: u32, data: JsValue) {
     }
     // Figures for benchmarks and tests: window.__borderlines_load.
     let out = object();
-    set(&out, "worker", true);
+    set(&out, "worker", !inline);
     set(&out, "total_ms", now_ms() - job.started);
     set(&out, "worker_ms", get_f64(data, "worker_ms"));
     set(&out, "open_ms", figures.total_ms);
@@ -588,58 +737,4 @@ async fn finish(id: u32, data: JsValue) {
     set(&out, "open_slices", figures.slices);
     set(&out, "snapshot_bytes", snapshot_bytes);
     set(&js_sys::global(), "__borderlines_load", out);
-}
-
-/// Adds `files` on the main thread (the page blocks while it works): the
-/// fallback when no worker can start. `note` says why, after the summary.
-pub fn add_on_main(
-    files: Vec<File>,
-    mappings: Vec<ChosenMapping>,
-    engine: RwSignal<Arc<Engine>>,
-    status: RwSignal<Option<LoadOutcome>>,
-    note: Option<String>,
-) {
-    status.set(Some(LoadOutcome::reading(files.len())));
-    spawn_local(async move {
-        let started = now_ms();
-        let mut read = Vec::with_capacity(files.len());
-        let mut unreadable = Vec::new();
-        for file in files {
-            let name = file.name();
-            let file = gloo_file::File::from(file);
-            match gloo_file::futures::read_as_bytes(&file).await {
-                Ok(bytes) => read.push((name, bytes)),
-                Err(e) => unreadable.push((
-                    strip_bidi_controls(&name).into_owned(),
-                    format!("could not be read ({e})"),
-                )),
-            }
-        }
-        let current = engine.get_untracked();
-        let options = LoadOptions {
-            mappings,
-            ..LoadOptions::default()
-        };
-        let (corpus, report) = add_files_with(current.corpus(), read, options);
-        let built = (!report.added.is_empty()).then(|| Arc::new(Engine::build(Arc::new(corpus))));
-        if let Some(built) = &built {
-            engine.set(built.clone());
-        }
-        let mut problems = report.skipped;
-        problems.extend(unreadable);
-        let mut outcome = LoadOutcome::done(report.added.len(), problems, report.duplicates);
-        if let Some(note) = note {
-            outcome
-                .summary
-                .push_str(&format!(" (Loaded on the main thread: {note}.)"));
-        }
-        status.set(Some(outcome));
-        if let Some(built) = built {
-            saved_corpus::keep_engine(&built, status);
-        }
-        let figures = object();
-        set(&figures, "worker", false);
-        set(&figures, "total_ms", now_ms() - started);
-        set(&js_sys::global(), "__borderlines_load", figures);
-    });
 }

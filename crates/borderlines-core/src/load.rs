@@ -53,6 +53,21 @@ pub fn readable_extensions() -> Vec<&'static str> {
     all
 }
 
+/// Every extension a loader built with all of this crate's formats reads:
+/// what the page offers in its file picker and takes from a dropped
+/// folder, because its loading module (`borderlines-loader`) is built with
+/// them all, while the page's own code is built without the heavy ones.
+pub const OFFERED_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "csv", "tsv", "tab", "json", "jsonl", "ndjson", "html", "htm",
+    "xhtml",
+];
+
+/// Is `name` a file a full loader reads (see [`OFFERED_EXTENSIONS`])?
+pub fn is_offered_name(name: &str) -> bool {
+    let ext = split_name(name).1.to_lowercase();
+    OFFERED_EXTENSIONS.contains(&ext.as_str())
+}
+
 /// Is `name` a file [`Loader::add`] reads by its extension? (A name
 /// without one is read as text when given, but not taken from a folder.)
 pub fn is_readable_name(name: &str) -> bool {
@@ -491,6 +506,17 @@ mod tests {
 
     /// The worker adds files in batches as they arrive: the same documents,
     /// ids, duplicates and reasons as adding them all at once.
+    #[cfg(feature = "html")]
+    #[test]
+    fn a_full_loader_reads_every_offered_extension() {
+        let mut offered = OFFERED_EXTENSIONS.to_vec();
+        let mut read = readable_extensions();
+        offered.sort_unstable();
+        read.sort_unstable();
+        assert_eq!(offered, read);
+        assert!(is_offered_name("Report.HTM") && !is_offered_name("photo.png"));
+    }
+
     #[test]
     fn a_loader_fed_in_batches_matches_add_files() {
         let base = Corpus {

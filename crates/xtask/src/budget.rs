@@ -147,7 +147,14 @@ pub fn check(sizes: &Sizes, budgets: &str) -> Result<Vec<Line>> {
         line("wasm, raw", sizes.wasm_raw, "wasm", "raw")?,
     ];
     for (id, _raw, gz) in &sizes.packs {
-        lines.push(line(&format!("pack {id}, gzip"), *gz, "pack", "gzip")?);
+        // A pack with its own section (`[pack-loader]`) is held to it.
+        let own = format!("pack-{id}");
+        let section = if table.contains_key(&own) {
+            own.as_str()
+        } else {
+            "pack"
+        };
+        lines.push(line(&format!("pack {id}, gzip"), *gz, section, "gzip")?);
     }
     Ok(lines)
 }

@@ -2,12 +2,15 @@
 //! and checks its size:
 //!
 //! 1. `cargo build --release --target wasm32-unknown-unknown` of the app
-//!    (its `build.rs` parses `seeds/` and embeds the corpus);
-//! 2. `wasm-bindgen --target no-modules` for the JS glue;
+//!    (its `build.rs` parses `seeds/` and embeds the corpus), then of the
+//!    loading module (`crates/borderlines-loader`), each on its own so
+//!    each gets its own features;
+//! 2. `wasm-bindgen --target no-modules` for each one's JS glue;
 //! 3. `wasm-opt -Oz` (binaryen from npm; Debian's is too old);
-//! 4. compresses the wasm (gzip, by zopfli) and inlines glue, style and the
-//!    boot script carrying the wasm as base64 into `index.html`, with a
-//!    Content-Security-Policy that allows exactly those by hash
+//! 4. compresses both wasm modules (gzip, by zopfli) and inlines the glues,
+//!    the style, the boot script carrying the app's wasm as base64 and the
+//!    loading module as a data pack into `index.html`, with a
+//!    Content-Security-Policy that allows exactly those scripts by hash
 //!    (see `page.rs`);
 //! 5. prints the sizes against `budgets.toml` (`budget.rs`).
 //!
@@ -78,37 +81,56 @@ fn read_text(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-fn dist() -> Result<PathBuf> {
-    let root = root();
-    let target = target_dir(&root);
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    run(Command::new(&cargo).current_dir(&root).args([
-        "build",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--package",
-        "borderlines-app",
-        "--bin",
-        "borderlines-app",
-    ]))?;
-    let wasm_in = target.join("wasm32-unknown-unknown/release/borderlines-app.wasm");
+/// One wasm module of the page, built and optimised: its glue and its wasm.
+struct Module {
+    glue: String,
+    wasm: Vec<u8>,
+    /// Before wasm-opt, for the printed sizes.
+    unoptimised: usize,
+}
 
-    let work = target.join("borderlines-dist");
+/// Builds `package` for wasm32 (`target` is `--bin NAME` or `--lib`; the
+/// file it makes is `artifact`.wasm), runs
+/// wasm-bindgen (no-modules glue defining `global`) and wasm-opt. Each module
+/// is its own cargo invocation, so each gets its own features (the loader's
+/// html5ever never reaches the explorer's module).
+fn build_module(
+    root: &Path,
+    (package, target, artifact): (&str, &[&str], &str),
+    out_name: &str,
+    global: &str,
+) -> Result<Module> {
+    let target_dir = target_dir(root);
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    run(Command::new(&cargo)
+        .current_dir(root)
+        .args([
+            "build",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--package",
+            package,
+        ])
+        .args(target))?;
+    let wasm_in = target_dir.join(format!("wasm32-unknown-unknown/release/{artifact}.wasm"));
+    let work = target_dir.join("borderlines-dist");
     std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
     run(Command::new("wasm-bindgen")
         .arg(&wasm_in)
         .args([
             "--target",
             "no-modules",
+            "--no-modules-global",
+            global,
             "--no-typescript",
             "--out-name",
-            "borderlines",
+            out_name,
             "--out-dir",
         ])
         .arg(&work))?;
-    let bg = work.join("borderlines_bg.wasm");
-    let opt = work.join("borderlines_opt.wasm");
+    let bg = work.join(format!("{out_name}_bg.wasm"));
+    let opt = work.join(format!("{out_name}_opt.wasm"));
     let wasm_opt = std::env::var_os("WASM_OPT")
         .map_or_else(|| root.join("node_modules/.bin/wasm-opt"), PathBuf::from);
     // WASM_OPT_LEVEL=-O3 (say) tries another optimisation level.
@@ -125,32 +147,67 @@ fn dist() -> Result<PathBuf> {
             .arg(&bg)
             .arg("-g")
             .arg("-o")
-            .arg(work.join("borderlines_named.wasm"))
+            .arg(work.join(format!("{out_name}_named.wasm")))
             .arg(&level)
             .args(WASM_OPT_FLAGS))?;
     }
+    Ok(Module {
+        glue: read_text(&work.join(format!("{out_name}.js")))?,
+        wasm: read(&opt)?,
+        unoptimised: read(&bg)?.len(),
+    })
+}
 
-    let glue = read_text(&work.join("borderlines.js"))?;
-    let wasm = read(&opt)?;
+fn dist() -> Result<PathBuf> {
+    let root = root();
+    let app = build_module(
+        &root,
+        (
+            "borderlines-app",
+            &["--bin", "borderlines-app"],
+            "borderlines-app",
+        ),
+        "borderlines",
+        "wasm_bindgen",
+    )?;
+    let loader = build_module(
+        &root,
+        ("borderlines-loader", &["--lib"], "borderlines_loader"),
+        "borderlines_loader",
+        "borderlines_loader",
+    )?;
     let css = css(&root)?;
     let template = read_text(&root.join("index.html"))?;
     let started = std::time::Instant::now();
-    let wasm_gz = compress(&wasm)?;
+    let wasm_gz = compress(&app.wasm)?;
+    let loader_gz = compress(&loader.wasm)?;
     let compress_time = started.elapsed();
-    let page = page::assemble(&template, &glue, &wasm_gz, &css)?;
+    let page = page::assemble(
+        &template,
+        &page::Parts {
+            glue: &app.glue,
+            wasm_gz: &wasm_gz,
+            loader_glue: &loader.glue,
+            loader_gz: &loader_gz,
+            css: &css,
+        },
+    )?;
     let out_dir = root.join("dist");
     std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
     let page_path = out_dir.join("borderlines.html");
     std::fs::write(&page_path, &page).map_err(|e| e.to_string())?;
 
     println!(
-        "dist/borderlines.html: {} bytes ({} gzip); wasm {} bytes before wasm-opt, {} after ({} gzip; {} in the page by zopfli, {:.1} s)",
+        "dist/borderlines.html: {} bytes ({} gzip); explorer's wasm {} bytes before wasm-opt, {} after ({} gzip; {} in the page by zopfli); loading module's wasm {} before wasm-opt, {} after ({} in the page); compressing {:.1} s",
         page.len(),
         budget::gzip_len(page.as_bytes()),
-        read(&bg)?.len(),
-        wasm.len(),
-        budget::gzip_len(&wasm),
+        app.unoptimised,
+        app.wasm.len(),
+        budget::gzip_len(&app.wasm),
         wasm_gz.len(),
+        loader.unoptimised,
+        loader.wasm.len(),
+        loader_gz.len(),
         compress_time.as_secs_f64()
     );
     // Printed here, enforced by `cargo xtask budget` (its own CI stage), so a

@@ -6,10 +6,12 @@
 //! code that may run. At startup the boot script decodes the base64, inflates
 //! it with the browser's own `DecompressionStream('gzip')` (no JS library) and
 //! hands the bytes to `wasm_bindgen.initSync`, which compiles the module and
-//! runs the app's `main`. The loading worker (src/load_worker) is started from
-//! the glue's own text (the script `#borderlines-glue`) as a Blob and is given
-//! the compiled module (`wasm_bindgen::module()`), so it never sees the
-//! compressed bytes.
+//! runs the app's `main`. The loading module (crates/borderlines-loader) is
+//! a second wasm, stored gzip-compressed as a data pack that nothing decodes
+//! at startup; its glue (`#borderlines-loader-glue`) only defines the global
+//! `borderlines_loader`. When files are added, the page starts a worker from
+//! that glue's text as a Blob and posts it the compressed module
+//! (src/load_worker).
 
 use base64::Engine;
 use sha2::{Digest, Sha256};
@@ -20,10 +22,33 @@ use crate::Result;
 /// size check (`budget.rs`) finds the wasm again by it.
 pub const WASM_VAR: &str = "var w=\"";
 
+/// What goes into the page.
+pub struct Parts<'a> {
+    /// The explorer's wasm-bindgen glue (defines `wasm_bindgen`).
+    pub glue: &'a str,
+    /// The explorer's wasm, gzip-compressed.
+    pub wasm_gz: &'a [u8],
+    /// The loading module's glue (defines `borderlines_loader`).
+    pub loader_glue: &'a str,
+    /// The loading module's wasm, gzip-compressed: a data pack.
+    pub loader_gz: &'a [u8],
+    pub css: &'a str,
+}
+
+/// The id of the data pack holding the loading module (the page's
+/// `src/load_worker/loader_module.rs` reads it).
+pub const LOADER_PACK: &str = "borderlines-pack-loader";
+
 /// Fills the template's `{{…}}` slots and computes the CSP.
-/// `wasm_gz` is the wasm compressed in the gzip format.
-pub fn assemble(template: &str, glue: &str, wasm_gz: &[u8], css: &str) -> Result<String> {
-    for (name, text) in [("glue", glue), ("css", css)] {
+pub fn assemble(template: &str, parts: &Parts) -> Result<String> {
+    let Parts {
+        glue,
+        wasm_gz,
+        loader_glue,
+        loader_gz,
+        css,
+    } = *parts;
+    for (name, text) in [("glue", glue), ("loader glue", loader_glue), ("css", css)] {
         if text.contains("</script") || text.contains("</style") {
             return Err(format!(
                 "{name} contains a closing tag and cannot be inlined"
@@ -35,18 +60,34 @@ pub fn assemble(template: &str, glue: &str, wasm_gz: &[u8], css: &str) -> Result
         boot_script(&base64::engine::general_purpose::STANDARD.encode(wasm_gz))
     );
     let glue_script = glue.trim_end();
+    // The glue's `let borderlines_loader` is a global binding but not a
+    // property of the global object, which is how the page reaches it when
+    // it runs the loading module on the main thread.
+    let loader_script = format!(
+        "{}\nself.borderlines_loader=borderlines_loader;",
+        loader_glue.trim_end()
+    );
+    let loader_script = loader_script.as_str();
     let csp = format!(
-        "default-src 'none'; script-src {} {} 'wasm-unsafe-eval'; style-src {}; img-src data:; \
+        "default-src 'none'; script-src {} {} {} 'wasm-unsafe-eval'; style-src {}; img-src data:; \
 worker-src blob:; base-uri 'none'; form-action 'none'; \
 require-trusted-types-for 'script'; trusted-types default",
         sha256_source(glue_script),
+        sha256_source(loader_script),
         sha256_source(&boot),
         sha256_source(css)
+    );
+    // A script of a data type is never run, so the policy needs no hash for it.
+    let pack = format!(
+        "<script type=\"application/octet-stream\" id=\"{LOADER_PACK}\">{}</script>",
+        base64::engine::general_purpose::STANDARD.encode(loader_gz)
     );
     Ok(template
         .replace("{{CSP}}", &csp)
         .replace("{{CSS}}", css)
         .replace("{{GLUE}}", glue_script)
+        .replace("{{LOADER_GLUE}}", loader_script)
+        .replace("{{LOADER_PACK}}", &pack)
         .replace("{{BOOT}}", &boot))
 }
 
@@ -95,11 +136,22 @@ mod tests {
     use super::*;
 
     const TEMPLATE: &str = "<meta content=\"{{CSP}}\"><style>{{CSS}}</style>\
-<script id=\"borderlines-glue\">{{GLUE}}</script><script>{{BOOT}}</script>";
+<script id=\"borderlines-glue\">{{GLUE}}</script><script id=\"borderlines-loader-glue\">{{LOADER_GLUE}}</script>\
+{{LOADER_PACK}}<script>{{BOOT}}</script>";
+
+    fn parts<'a>(glue: &'a str, loader_glue: &'a str, css: &'a str) -> Parts<'a> {
+        Parts {
+            glue,
+            wasm_gz: b"\x1f\x8b",
+            loader_glue,
+            loader_gz: b"\x1f\x8b\x08",
+            css,
+        }
+    }
 
     #[test]
     fn the_policy_hashes_exactly_the_inline_scripts_and_style() {
-        let page = assemble(TEMPLATE, "var glue;\n", b"\x1f\x8b", "p{}").unwrap();
+        let page = assemble(TEMPLATE, &parts("var glue;\n", "var loader;", "p{}")).unwrap();
         let boot = page
             .split("<script>")
             .nth(1)
@@ -108,6 +160,12 @@ mod tests {
             .next()
             .unwrap();
         assert!(page.contains(&sha256_source("var glue;")));
+        assert!(page.contains(&sha256_source(
+            "var loader;\nself.borderlines_loader=borderlines_loader;"
+        )));
+        assert!(page.contains(&format!(
+            "<script type=\"application/octet-stream\" id=\"{LOADER_PACK}\">H4sI</script>"
+        )));
         assert!(page.contains(&sha256_source(boot)));
         assert!(page.contains(&sha256_source("p{}")));
         assert!(page.contains("default-src 'none'"));
@@ -118,7 +176,8 @@ mod tests {
 
     #[test]
     fn a_closing_tag_in_the_glue_or_style_is_refused() {
-        assert!(assemble(TEMPLATE, "'</script>'", b"", "").is_err());
-        assert!(assemble(TEMPLATE, "", b"", "</style>").is_err());
+        assert!(assemble(TEMPLATE, &parts("'</script>'", "", "")).is_err());
+        assert!(assemble(TEMPLATE, &parts("", "'</script>'", "")).is_err());
+        assert!(assemble(TEMPLATE, &parts("", "", "</style>")).is_err());
     }
 }

@@ -1,0 +1,306 @@
+//! One loading session: the corpus the loader holds between jobs and the
+//! job being received. Reads the files of a job, adds them with a
+//! `borderlines_core::load::Loader` (text, Markdown, saved web pages, and
+//! one document per record of tables and JSON exports, with the mappings
+//! the job carries), builds the engine (index and extraction) and posts
+//! its snapshot back.
+
+use std::sync::Arc;
+
+use borderlines_core::load::{add_documents, LoadOptions, Loader};
+use borderlines_core::{Corpus, CorpusBundle};
+use borderlines_engine::Engine;
+use borderlines_messages::{get, get_f64, get_str, mappings_from_js, object, set};
+use js_sys::{Array, ArrayBuffer, Function, Object, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{File, FileReaderSync};
+
+/// A job being received: files are read and parsed as their messages
+/// arrive, while the page is still sending the rest.
+struct Pending {
+    id: f64,
+    loader: Loader,
+    started: f64,
+    done: u32,
+    bytes: f64,
+}
+
+/// Where replies go: `post(message, transfer)` (the worker's `postMessage`,
+/// or the page's handler when the loader runs on the main thread).
+struct Reply<'a>(&'a Function);
+
+impl Reply<'_> {
+    fn post(&self, msg: &Object, transfer: &Array) -> Result<(), String> {
+        self.0
+            .call2(&JsValue::NULL, msg, transfer)
+            .map(drop)
+            .map_err(|e| format!("{e:?}"))
+    }
+}
+
+/// The loader's state between messages: the engine it built last (the
+/// next job on the same corpus sends no snapshot) and the job in progress.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Session {
+    engine: Option<Engine>,
+    pending: Option<Pending>,
+    progress: Progress,
+}
+
+#[wasm_bindgen]
+impl Session {
+    /// A session with no corpus yet (the first job carries one).
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Session {
+        Session::default()
+    }
+
+    /// Handles one message from the page; replies go to
+    /// `post(message, transfer)`. Never throws: a failure is an `error`
+    /// reply naming the job.
+    pub fn handle(&mut self, data: JsValue, post: &Function) {
+        let reply = Reply(post);
+        let id = get_f64(&data, "id");
+        let result = match get_str(&data, "kind").as_str() {
+            "job" => self.start_job(id, &data),
+            "files" => match (
+                self.pending.as_mut().filter(|p| p.id == id),
+                get(&data, "files").dyn_into::<Array>(),
+            ) {
+                (Some(job), Ok(list)) => read_files(job, &mut self.progress, &reply, list),
+                _ => Ok(()),
+            },
+            "keep" => self
+                .set_base(&get(&data, "base"))
+                .and_then(|()| self.keep_documents(&reply, id, &get(&data, "documents"))),
+            "run" => match self.pending.take() {
+                Some(job) if job.id == id => self.finish_job(&reply, job),
+                _ => Err("the loader lost the files of this job; try again".into()),
+            },
+            _ => Ok(()),
+        };
+        if let Err(message) = result {
+            let msg = object();
+            set(&msg, "kind", "error");
+            set(&msg, "id", id);
+            set(&msg, "message", message);
+            let _ = reply.post(&msg, &Array::new());
+        }
+    }
+}
+
+impl Session {
+    fn start_job(&mut self, id: f64, data: &JsValue) -> Result<(), String> {
+        self.set_base(&get(data, "base"))?;
+        let base = self.engine.as_ref().ok_or("the loader has no corpus")?;
+        let options = LoadOptions {
+            mappings: mappings_from_js(&get(data, "mappings")),
+            ..LoadOptions::default()
+        };
+        self.pending = Some(Pending {
+            id,
+            loader: Loader::new(base.corpus(), options),
+            started: now(),
+            done: 0,
+            bytes: 0.0,
+        });
+        self.progress = Progress {
+            id,
+            total: get_f64(data, "total") as u32,
+            last: 0.0,
+        };
+        Ok(())
+    }
+
+    /// Opens the corpus a job adds to: `"keep"` or a snapshot.
+    fn set_base(&mut self, base: &JsValue) -> Result<(), String> {
+        if base.as_string().is_some() {
+            if self.engine.is_none() {
+                return Err("the loader lost its corpus; try again".into());
+            }
+        } else if base.is_instance_of::<ArrayBuffer>() {
+            let bytes = Uint8Array::new(base).to_vec();
+            self.engine = Some(Engine::from_snapshot(&bytes).map_err(|e| e.to_string())?);
+        }
+        Ok(())
+    }
+
+    /// Keeps `engine` as the corpus for the next job and attaches its
+    /// snapshot to the `done` message (transferred, not copied).
+    fn keep_and_attach(
+        &mut self,
+        engine: Engine,
+        done: &Object,
+        transfer: &Array,
+    ) -> Result<(), String> {
+        let bytes = engine.to_snapshot().map_err(|e| e.to_string())?;
+        let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+        drop(bytes);
+        set(done, "snapshot", &buffer);
+        transfer.push(&buffer);
+        self.engine = Some(engine);
+        Ok(())
+    }
+
+    /// Adds parsed documents (duplicates the user chose to keep, as a corpus
+    /// bundle) to the corpus, builds the engine and posts its snapshot.
+    fn keep_documents(&mut self, reply: &Reply, id: f64, bundle: &JsValue) -> Result<(), String> {
+        let started = now();
+        let bytes = bundle
+            .dyn_ref::<ArrayBuffer>()
+            .map(|b| Uint8Array::new(b).to_vec())
+            .ok_or("the documents to keep were not sent")?;
+        let documents = CorpusBundle::from_bytes(&bytes)
+            .map_err(|e| e.to_string())?
+            .corpus
+            .documents;
+        let base = self.engine.as_ref().ok_or("the loader has no corpus")?;
+        let (corpus, ids) = add_documents(base.corpus(), documents);
+        let done = object();
+        set(&done, "kind", "done");
+        set(&done, "id", id);
+        set(&done, "added", ids.len() as u32);
+        set(&done, "skipped", Array::new());
+        let transfer = Array::new();
+        self.keep_and_attach(Engine::build(Arc::new(corpus)), &done, &transfer)?;
+        set(&done, "worker_ms", now() - started);
+        reply.post(&done, &transfer)
+    }
+
+    /// Builds the engine with the job's new documents and posts its snapshot.
+    fn finish_job(&mut self, reply: &Reply, job: Pending) -> Result<(), String> {
+        let (id, started) = (job.id, job.started);
+        let (documents, report) = job.loader.finish();
+        let corpus = if documents.is_empty() {
+            None
+        } else {
+            let base = self.engine.as_ref().ok_or("the loader has no corpus")?;
+            let mut corpus = Corpus::clone(base.corpus());
+            corpus.documents.extend(documents);
+            Some(corpus)
+        };
+        let done = object();
+        set(&done, "kind", "done");
+        set(&done, "id", id);
+        set(&done, "added", report.added.len() as u32);
+        let transfer = Array::new();
+        if let Some(corpus) = corpus {
+            let n = corpus.documents.len();
+            let total = self.progress.total;
+            self.progress.post(
+                reply,
+                total,
+                0.0,
+                &format!("{} documents", borderlines_core::text::thousands(n as u64)),
+                "indexing",
+                true,
+            );
+            self.keep_and_attach(Engine::build(Arc::new(corpus)), &done, &transfer)?;
+        }
+        let skipped = Array::new();
+        for (name, why) in report.skipped {
+            skipped.push(&Array::of2(&name.into(), &why.into()));
+        }
+        set(&done, "skipped", skipped);
+        if !report.duplicates.is_empty() {
+            let bundle = CorpusBundle::new(Corpus {
+                documents: report.duplicates,
+            })
+            .to_bytes()
+            .map_err(|e| e.to_string())?;
+            let buffer = Uint8Array::from(bundle.as_slice()).buffer();
+            set(&done, "duplicates", &buffer);
+            transfer.push(&buffer);
+        }
+        set(&done, "worker_ms", now() - started);
+        reply.post(&done, &transfer)
+    }
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+#[derive(Default)]
+struct Progress {
+    id: f64,
+    total: u32,
+    last: f64,
+}
+
+impl Progress {
+    fn post(
+        &mut self,
+        reply: &Reply,
+        done: u32,
+        bytes: f64,
+        current: &str,
+        phase: &str,
+        force: bool,
+    ) {
+        let t = now();
+        if !force && t - self.last < 100.0 {
+            return;
+        }
+        self.last = t;
+        let msg = object();
+        set(&msg, "kind", "progress");
+        set(&msg, "id", self.id);
+        set(&msg, "done", done);
+        set(&msg, "total", self.total);
+        set(&msg, "bytes", bytes);
+        set(&msg, "current", current);
+        set(&msg, "phase", phase);
+        let _ = reply.post(&msg, &Array::new());
+    }
+}
+
+/// Reads, decodes and parses one message's files: `File`s with
+/// `FileReaderSync` (a worker may block), or `{name, bytes}` objects the
+/// page read already (on the main thread, where there is no synchronous
+/// reader).
+fn read_files(
+    job: &mut Pending,
+    progress: &mut Progress,
+    reply: &Reply,
+    files: Array,
+) -> Result<(), String> {
+    let mut reader = None;
+    for item in files.iter() {
+        let (name, size) = match item.dyn_ref::<File>() {
+            Some(file) => (file.name(), file.size()),
+            None => {
+                let bytes = get(&item, "bytes");
+                let size = bytes
+                    .dyn_ref::<ArrayBuffer>()
+                    .map_or(0.0, |b| f64::from(b.byte_length()));
+                (get_str(&item, "name"), size)
+            }
+        };
+        progress.post(reply, job.done, job.bytes, &name, "reading", job.done == 0);
+        job.done += 1;
+        job.bytes += size;
+        let read = match item.dyn_ref::<File>() {
+            Some(file) => {
+                if reader.is_none() {
+                    reader = Some(FileReaderSync::new().map_err(|e| format!("{e:?}"))?);
+                }
+                reader
+                    .as_ref()
+                    .map(|r| r.read_as_array_buffer(file))
+                    .unwrap_or(Err(JsValue::UNDEFINED))
+                    .map_err(|e| format!("{e:?}"))
+            }
+            None => get(&item, "bytes")
+                .dyn_into::<ArrayBuffer>()
+                .map_err(|_| "its bytes were not sent".to_owned()),
+        };
+        match read {
+            Ok(buffer) => job.loader.add(name, Uint8Array::new(&buffer).to_vec()),
+            Err(e) => job.loader.skip(&name, format!("could not be read ({e})")),
+        }
+    }
+    Ok(())
+}

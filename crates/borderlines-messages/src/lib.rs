@@ -1,0 +1,69 @@
+//! The messages between the page and its loading module
+//! (`borderlines-loader`), as plain JS objects, and small helpers to build
+//! and read them. Both wasm modules link this crate, so the two ends agree.
+//!
+//! Protocol:
+//! - page → loader `{kind:"job", id, base, total, mappings}`, then
+//!   `{kind:"files", id, files}` (50 each, one task apart), then
+//!   `{kind:"run", id}`; or `{kind:"keep", id, base, total, documents}`
+//!   (documents already parsed, as a corpus bundle in an `ArrayBuffer`).
+//!   `base` is the corpus the job adds to: `"keep"` (the engine the loader
+//!   built last) or an `ArrayBuffer` holding a snapshot (the seeds' or the
+//!   page's engine). `files` holds `File`s (read with `FileReaderSync` in a
+//!   worker) or `{name, bytes}` objects (an `ArrayBuffer`; the main thread
+//!   cannot read a `File` synchronously). `mappings` is JSON text: the
+//!   column → field mappings the user chose for tables and JSON exports
+//!   (`borderlines_core::load::ChosenMapping`).
+//! - loader → page `{kind:"ready"}` once (sent by the worker's boot code),
+//!   `{kind:"progress", id, done, total, bytes, current, phase}` at most
+//!   every 100 ms, then `{kind:"done", id, snapshot?, added, skipped,
+//!   duplicates?, worker_ms}` or `{kind:"error", id, message}`;
+//!   `{kind:"failed", message}` if the module could not start.
+
+use borderlines_core::load::ChosenMapping;
+use js_sys::{Object, Reflect};
+use wasm_bindgen::JsValue;
+
+/// Most files in one `files` message: the first structured clone of a
+/// `File` costs about 0.2 ms on the main thread (14,000 files in one message
+/// blocked it for 2.5 s), so they go in small messages with a pause between.
+pub const FILES_PER_MESSAGE: usize = 50;
+
+/// A new empty object.
+pub fn object() -> Object {
+    Object::new()
+}
+
+/// Sets `key` on `obj` (a failure to set a field on a fresh object cannot
+/// happen; it is ignored).
+pub fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), &value.into());
+}
+
+/// The field `key` of `obj` (`undefined` when missing).
+pub fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The string field `key`, or "".
+pub fn get_str(obj: &JsValue, key: &str) -> String {
+    get(obj, key).as_string().unwrap_or_default()
+}
+
+/// The number field `key`, or 0.
+pub fn get_f64(obj: &JsValue, key: &str) -> f64 {
+    get(obj, key).as_f64().unwrap_or(0.0)
+}
+
+/// The mappings a job carries, as JSON text (`"[]"` for none).
+pub fn mappings_to_js(mappings: &[ChosenMapping]) -> JsValue {
+    JsValue::from_str(&serde_json::to_string(mappings).unwrap_or_else(|_| "[]".into()))
+}
+
+/// The mappings of a job message (none when missing or unreadable).
+pub fn mappings_from_js(value: &JsValue) -> Vec<ChosenMapping> {
+    value
+        .as_string()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}

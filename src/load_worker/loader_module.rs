@@ -1,0 +1,123 @@
+//! The loading module (`crates/borderlines-loader`) as the page carries it:
+//! its wasm gzip-compressed and base64-encoded in a data pack
+//! (`<script type="application/octet-stream" id="borderlines-pack-loader">`,
+//! never run) and its wasm-bindgen glue in `<script
+//! id="borderlines-loader-glue">` (which only defines the global
+//! `borderlines_loader`). Nothing of it is decoded or compiled until the
+//! user adds files.
+
+use std::cell::RefCell;
+
+use js_sys::{Function, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The element holding the compressed module.
+const PACK_ID: &str = "borderlines-pack-loader";
+/// The element holding the module's glue.
+const GLUE_ID: &str = "borderlines-loader-glue";
+/// The global the glue defines (`wasm-bindgen --no-modules-global`).
+const GLOBAL: &str = "borderlines_loader";
+
+thread_local! {
+    static COMPRESSED: RefCell<Option<Uint8Array>> = const { RefCell::new(None) };
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's `DecompressionStream` (web-sys has it only behind its
+    /// unstable APIs); it is also a `{readable, writable}` pair.
+    #[wasm_bindgen(js_name = DecompressionStream)]
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+}
+
+/// Why a JS value failed, in words.
+pub fn js_error(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+fn text_of(id: &str) -> Result<String, String> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.text_content())
+        .ok_or_else(|| format!("the page has no {id}"))
+}
+
+/// The loading module's glue (the text of its script), for the worker's Blob.
+pub fn glue() -> Result<String, String> {
+    text_of(GLUE_ID)
+}
+
+/// The compressed module (gzip), decoded from its base64 once per page.
+pub fn compressed() -> Result<Uint8Array, String> {
+    if let Some(bytes) = COMPRESSED.with_borrow(Clone::clone) {
+        return Ok(bytes);
+    }
+    let b64 = text_of(PACK_ID)?;
+    let b64 = b64.trim();
+    let uint8 = Reflect::get(&js_sys::global(), &"Uint8Array".into()).map_err(js_error)?;
+    let from_base64 = Reflect::get(&uint8, &"fromBase64".into()).map_err(js_error)?;
+    let bytes = match from_base64.dyn_ref::<Function>() {
+        Some(f) => f
+            .call1(&uint8, &b64.into())
+            .map_err(js_error)?
+            .unchecked_into::<Uint8Array>(),
+        None => {
+            // Older browsers: atob, then one byte per character.
+            let binary = web_sys::window()
+                .ok_or("no window")?
+                .atob(b64)
+                .map_err(js_error)?;
+            let bytes: Vec<u8> = binary.chars().map(|c| c as u32 as u8).collect();
+            Uint8Array::from(bytes.as_slice())
+        }
+    };
+    COMPRESSED.set(Some(bytes.clone()));
+    Ok(bytes)
+}
+
+/// Starts the loading module on the main thread (when no worker can start):
+/// inflates and compiles it (both off the main thread, by the browser),
+/// instantiates it through its glue and returns a new `Session`.
+pub async fn start_on_main_thread() -> Result<JsValue, String> {
+    let gz = compressed()?;
+    let parts = js_sys::Array::of1(&gz);
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(js_error)?;
+    let inflate = DecompressionStream::new("gzip").map_err(js_error)?;
+    let stream = blob
+        .stream()
+        .pipe_through(inflate.unchecked_ref::<web_sys::ReadableWritablePair>());
+    let response =
+        web_sys::Response::new_with_opt_readable_stream(Some(&stream)).map_err(js_error)?;
+    let wasm = JsFuture::from(response.array_buffer().map_err(js_error)?)
+        .await
+        .map_err(js_error)?;
+    let module = JsFuture::from(js_sys::WebAssembly::compile(&wasm))
+        .await
+        .map_err(js_error)?;
+    let global = Reflect::get(&js_sys::global(), &GLOBAL.into()).map_err(js_error)?;
+    if global.is_undefined() {
+        return Err("the page has no loading module's glue".into());
+    }
+    let init: Function = Reflect::get(&global, &"initSync".into())
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(|_| "the loading module's glue has no initSync")?;
+    let options = Object::new();
+    Reflect::set(&options, &"module".into(), &module).map_err(js_error)?;
+    init.call1(&global, &options).map_err(js_error)?;
+    let session: Function = Reflect::get(&global, &"Session".into())
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(|_| "the loading module has no Session")?;
+    Reflect::construct(&session, &js_sys::Array::new()).map_err(js_error)
+}
