@@ -1,7 +1,8 @@
 //! Parses seeds/*.txt with the core crate at build time, indexes and
 //! extracts them, and writes the engine's one versioned snapshot (corpus,
-//! search index, insights), which `src/corpus.rs` embeds with
-//! `include_bytes!` (so the page never re-indexes or re-extracts the seeds).
+//! search index, insights) to OUT_DIR for the component tests (tests/web.rs),
+//! whose test page has no corpus element. The built page carries the same
+//! snapshot in its corpus element, put there by `cargo xtask dist`.
 
 use std::path::Path;
 

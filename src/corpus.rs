@@ -1,16 +1,26 @@
-//! The embedded corpus: the engine snapshot `build.rs` wrote from the seeds
-//! (corpus, search index and insights in one versioned format), decoded
-//! once at startup.
+//! The page's own corpus: the engine snapshot (corpus, search index and
+//! insights in one versioned format) the page carries in its corpus element
+//! (`borderlines_engine::page_corpus`): the seeds in the built page, the
+//! user's corpus in a page made by "Save as page" or `borderlines build`.
+//! The boot script inflates it while the wasm is inflated and leaves the
+//! bytes on the element; they are decoded once at startup.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::sync::{Arc, Weak};
 
+use borderlines_engine::page_corpus::{CORPUS_ELEMENT_ID, SEEDS_NAME};
 use borderlines_engine::Engine;
+use js_sys::{ArrayBuffer, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
 
-/// The snapshot `build.rs` wrote from seeds/*.txt.
-static EMBEDDED_SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/snapshot.bin"));
+/// The page's snapshot and its name, once taken from the page.
+struct Carried {
+    snapshot: Result<&'static [u8], String>,
+    name: String,
+}
 
 thread_local! {
+    static CARRIED: OnceCell<Carried> = const { OnceCell::new() };
     /// The engine opened from the embedded snapshot, to tell whether the
     /// page still shows the seeds (the loading worker opens them itself).
     static EMBEDDED: RefCell<Weak<Engine>> = const { RefCell::new(Weak::new()) };
@@ -21,9 +31,64 @@ pub fn is_embedded(engine: &Arc<Engine>) -> bool {
     EMBEDDED.with_borrow(|e| std::ptr::eq(e.as_ptr(), Arc::as_ptr(engine)))
 }
 
-/// The embedded snapshot's bytes.
+/// Sets the page's corpus (for tests, which have no boot script): must be
+/// called before anything reads it; later calls change nothing.
+pub fn provide_embedded(snapshot: Vec<u8>, name: &str) {
+    CARRIED.with(|c| {
+        let _ = c.set(Carried {
+            snapshot: Ok(Vec::leak(snapshot)),
+            name: name.to_owned(),
+        });
+    });
+}
+
+/// Takes the snapshot the boot script left on the corpus element (kept for
+/// the page's life: the loader is handed it for every job on this corpus).
+fn carried() -> Carried {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(CORPUS_ELEMENT_ID));
+    let Some(element) = element else {
+        return Carried {
+            snapshot: Err("this page carries no corpus".into()),
+            name: SEEDS_NAME.into(),
+        };
+    };
+    let name = element
+        .get_attribute("data-name")
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| SEEDS_NAME.into());
+    let snapshot = Reflect::get(&element, &JsValue::from_str("snapshot"))
+        .ok()
+        .and_then(|b| b.dyn_into::<ArrayBuffer>().ok())
+        .map(|b| &*Vec::leak(Uint8Array::new(&b).to_vec()))
+        .ok_or_else(|| {
+            let why = Reflect::get(&element, &JsValue::from_str("snapshotError"))
+                .ok()
+                .and_then(|e| e.as_string())
+                .unwrap_or_else(|| "it was not unpacked".into());
+            format!("the corpus this page carries is damaged ({why})")
+        });
+    Carried { snapshot, name }
+}
+
+fn with_carried<T>(f: impl FnOnce(&Carried) -> T) -> T {
+    CARRIED.with(|c| f(c.get_or_init(carried)))
+}
+
+/// The page's snapshot bytes (empty when the page carries none).
 pub fn embedded_snapshot() -> &'static [u8] {
-    EMBEDDED_SNAPSHOT
+    with_carried(|c| c.snapshot.clone().unwrap_or_default())
+}
+
+/// The name of the page's corpus: "seeds" in the built page.
+pub fn embedded_name() -> String {
+    with_carried(|c| c.name.clone())
+}
+
+/// Whether the page carries the seeds (not a saved corpus).
+pub fn carries_seeds() -> bool {
+    with_carried(|c| c.name == SEEDS_NAME)
 }
 
 /// The embedded corpus as loaded, with how long loading took.
@@ -38,7 +103,8 @@ pub struct LoadedCorpus {
 /// user, never unwrapped.
 pub fn load_embedded() -> Result<LoadedCorpus, String> {
     let start = now_ms();
-    let engine = Arc::new(Engine::from_snapshot(EMBEDDED_SNAPSHOT).map_err(|e| e.to_string())?);
+    let snapshot = with_carried(|c| c.snapshot.clone())?;
+    let engine = Arc::new(Engine::from_snapshot(snapshot).map_err(|e| e.to_string())?);
     EMBEDDED.set(Arc::downgrade(&engine));
     Ok(LoadedCorpus {
         engine,
@@ -57,7 +123,7 @@ pub fn embedded_engine() -> Result<Arc<Engine>, String> {
 
 /// Size of the embedded snapshot, in bytes.
 pub fn embedded_size() -> usize {
-    EMBEDDED_SNAPSHOT.len()
+    embedded_snapshot().len()
 }
 
 /// Milliseconds since the page started (0 where there is no clock).

@@ -11,6 +11,7 @@ pub mod debounce;
 pub mod import;
 pub mod load_worker;
 pub mod open_snapshot;
+pub mod save_page;
 pub mod saved_corpus;
 pub mod session;
 pub mod url_sync;

@@ -25,6 +25,16 @@ use crate::components::LoadOutcome;
 use borderlines_messages::{get_f64, object, set};
 
 const DATABASE: &str = "borderlines";
+
+/// The database of this page: pages share one origin on file://, so a
+/// page made by "Save as page" keeps its own, apart from the seeds page's.
+fn database() -> String {
+    if crate::corpus::carries_seeds() {
+        DATABASE.to_owned()
+    } else {
+        format!("{DATABASE}:{}", crate::corpus::embedded_name())
+    }
+}
 const STORE: &str = "corpus";
 /// Bumped when the records' layout changes (the snapshot has its own).
 const DATABASE_VERSION: u32 = 1;
@@ -134,7 +144,7 @@ async fn open() -> Result<IdbDatabase, String> {
         .and_then(|f| f.dyn_into::<IdbFactory>().ok())
         .ok_or("this browser offers no storage to this page")?;
     let request = factory
-        .open_with_u32(DATABASE, DATABASE_VERSION)
+        .open_with_u32(&database(), DATABASE_VERSION)
         .map_err(plain)?;
     let upgrade = Closure::once_into_js(move |ev: web_sys::Event| {
         let db = ev

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use borderlines_app::components::{App, Explorer, Highlighted};
-use borderlines_app::corpus::load_embedded;
+use borderlines_app::corpus::{load_embedded, provide_embedded};
 use borderlines_engine::{View, ViewState};
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use wasm_bindgen::JsCast;
@@ -24,7 +24,17 @@ async fn settle() {
     tick().await;
 }
 
+/// The test page has no boot script to unpack a corpus element: the seeds'
+/// snapshot `build.rs` wrote is given to the app directly.
+fn provide_seeds() {
+    provide_embedded(
+        include_bytes!(concat!(env!("OUT_DIR"), "/snapshot.bin")).to_vec(),
+        "seeds",
+    );
+}
+
 fn container() -> HtmlElement {
+    provide_seeds();
     let doc = document();
     let el = doc.create_element("section").unwrap();
     doc.body().unwrap().append_child(&el).unwrap();

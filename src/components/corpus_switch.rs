@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::{plural, LoadOutcome};
-use crate::corpus::{embedded_engine, is_embedded};
+use crate::corpus::{carries_seeds, embedded_engine, embedded_name, is_embedded};
 use crate::open_snapshot::{open_in_slices, OpenFigures};
 use crate::saved_corpus::{self, SavedInfo};
 
@@ -13,9 +13,10 @@ use crate::saved_corpus::{self, SavedInfo};
 /// start it opens the saved corpus, if any, a slice at a time with its
 /// progress in `status` (the seeds answer meanwhile), and a link to one of
 /// its documents then opens. A menu switches between the seeds and the
-/// saved corpus and clears the saved data (after a second click). Hooks:
-/// `corpus-switch`, `corpus-name`, `open-seeds`, `open-saved`,
-/// `clear-saved`, `clear-saved-confirm`, `saved-note`.
+/// saved corpus, clears the saved data (after a second click) and saves the
+/// corpus on screen as a new single-file page. Hooks: `corpus-switch`,
+/// `corpus-name`, `open-seeds`, `open-saved`, `clear-saved`,
+/// `clear-saved-confirm`, `saved-note`, `save-page`.
 #[component]
 pub fn CorpusSwitch(
     /// The page's engine; replaced when the user switches corpus.
@@ -44,11 +45,46 @@ pub fn CorpusSwitch(
     // Short: the search box needs the header's width; the document count
     // is beside it already.
     let name = move || {
-        if showing_seeds() {
-            "Seeds"
+        if !showing_seeds() {
+            "My corpus".to_owned()
+        } else if carries_seeds() {
+            "Seeds".to_owned()
         } else {
-            "My corpus"
+            embedded_name()
         }
+    };
+    let page_corpus = if carries_seeds() {
+        "Open the seeds".to_owned()
+    } else {
+        format!("Open “{}”", embedded_name())
+    };
+    let save_page = move |_| {
+        let current = engine.get_untracked();
+        let corpus_name = if is_embedded(&current) {
+            embedded_name()
+        } else {
+            "My corpus".to_owned()
+        };
+        let documents = current.corpus().documents.len();
+        status.set(Some(LoadOutcome::said(format!(
+            "Making a page with {}…",
+            plural(documents, "document", "documents")
+        ))));
+        spawn_local(async move {
+            let made = crate::save_page::page_with(&current, &corpus_name).await;
+            let file = crate::save_page::file_name(&corpus_name);
+            let said = match made.and_then(|page| {
+                crate::save_page::download(&page, &file).map(|()| page.len())
+            }) {
+                Ok(bytes) => format!(
+                    "Saved {file} ({:.1} MB) with {}: it opens on its own, from the file, on any computer.",
+                    bytes as f64 / 1_048_576.0,
+                    plural(documents, "document", "documents")
+                ),
+                Err(why) => format!("The page could not be saved: {why}."),
+            };
+            status.set(Some(LoadOutcome::said(said)));
+        });
     };
     let note = move || match saved.get() {
         SavedInfo::Checking => "Looking for a saved corpus…".to_owned(),
@@ -112,11 +148,15 @@ pub fn CorpusSwitch(
             <div class="corpus-menu">
                 <p class="saved-note" data-testid="saved-note">{note}</p>
                 <Show when=move || !showing_seeds()>
-                    <button type="button" data-testid="open-seeds" on:click=to_seeds>"Open the seeds"</button>
+                    <button type="button" data-testid="open-seeds" on:click=to_seeds>{page_corpus.clone()}</button>
                 </Show>
                 <Show when=move || has_saved() && showing_seeds()>
                     <button type="button" data-testid="open-saved" on:click=to_saved>"Open my saved corpus"</button>
                 </Show>
+                <button type="button" data-testid="save-page" on:click=save_page
+                    title="A new single-file page that opens with this corpus, from the file alone">
+                    "Save as page"
+                </button>
                 <Show when=has_saved>
                     <button type="button" class="danger" data-testid="clear-saved" on:click=clear>
                         {move || if confirming.get() { "Click again to delete the saved corpus" } else { "Clear saved data" }}

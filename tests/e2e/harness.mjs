@@ -28,11 +28,13 @@ export async function open_page(url = page_url, viewport = { width: 1280, height
   const context = await browser.newContext({ viewport, acceptDownloads: true, ...options });
   const page = await context.newPage();
   const problems = [];
+  // The page's own address (a page saved by the page itself is opened from its own file).
+  const own = url.split('#')[0];
   context.on('request', (r) => {
     const u = r.url();
     // blob: is the loading worker's script, made by the page from its own
     // inline glue (src/load_worker); it never leaves the browser.
-    if (!u.startsWith('data:') && !u.startsWith('blob:') && u.split('#')[0] !== page_url) problems.push(`network request: ${u}`);
+    if (!u.startsWith('data:') && !u.startsWith('blob:') && u.split('#')[0] !== own) problems.push(`network request: ${u}`);
   });
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -41,7 +43,7 @@ export async function open_page(url = page_url, viewport = { width: 1280, height
   page.on('framenavigated', (f) => {
     // Moving between fragments is the app's own navigation; anything else
     // (another document, a javascript: or data: URL, a frame) is not.
-    if (f === page.mainFrame() && f.url().split('#')[0] !== page_url) problems.push(`navigated away to ${f.url()}`);
+    if (f === page.mainFrame() && f.url().split('#')[0] !== own) problems.push(`navigated away to ${f.url()}`);
     if (f !== page.mainFrame()) problems.push(`a frame navigated to ${f.url()}`);
   });
   await page.goto(url);

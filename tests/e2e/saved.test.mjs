@@ -6,7 +6,11 @@
 // reported and kept, never a blank page.
 //
 // Usage: node tests/e2e/saved.test.mjs [path/to/borderlines.html]
-import { count, eq, expect, open_page, run, search, titles } from './harness.mjs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readFileSync, statSync } from 'node:fs';
+import { count, eq, expect, open_page, page_path, run, search, titles } from './harness.mjs';
 
 const summary = (page) => page.textContent('[data-testid=load-status] .load-summary');
 const kept = (page) => page.waitForFunction(() => document.querySelector('[data-testid=load-kept]')?.textContent === 'Kept in this browser.', null, { timeout: 30000 });
@@ -104,5 +108,42 @@ run({
     expect((await titles(page)).length > 0, 'search works');
     await context.close();
     return problems;
+  },
+
+  async '"Save as page" makes a single file that opens with this corpus, not the seeds, and keeps its own saved data'() {
+    const { page, context, problems } = await open_page();
+    await add_and_keep(page);
+    await page.click('[data-testid=corpus-name]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=save-page]')]);
+    eq(download.suggestedFilename(), 'borderlines-my-corpus.html', 'file name');
+    const saved = join(tmpdir(), `borderlines-saved-${process.pid}.html`);
+    await download.saveAs(saved);
+    await page.waitForFunction(() => document.querySelector('[data-testid=load-status] .load-summary')?.textContent.startsWith('Saved borderlines-my-corpus.html'));
+    const html = readFileSync(saved, 'utf8');
+    // The same code and policy: only the corpus element differs.
+    const original = readFileSync(page_path, 'utf8');
+    const without_corpus = (t) => t.replace(/<script type="application\/octet-stream" id="borderlines-corpus"[^>]*>[^<]*<\/script>/, '');
+    eq(without_corpus(html).replace(/\s+/g, ' ').trim(), without_corpus(original).replace(/\s+/g, ' ').trim(), 'the saved page is the page with another corpus');
+    expect(html.includes('data-name="My corpus"'), 'named');
+    console.log(`      saved page: ${statSync(saved).size} bytes for 5 documents (the built page: ${statSync(page_path).size})`);
+    await context.close();
+    // Another browser profile (another computer, as far as storage goes).
+    const other = await open_page(pathToFileURL(saved).href);
+    eq(await count(other.page), '5 documents', 'the saved corpus, at once');
+    eq(await other.page.textContent('[data-testid=corpus-name]'), 'My corpus', 'named after the corpus');
+    await search(other.page, 'hyesan frozen');
+    eq(await titles(other.page), ['Night Crossing at Hyesan'], 'searchable with its index');
+    await other.page.goto(`${pathToFileURL(saved).href}#doc=yalu`);
+    await other.page.waitForSelector('[data-testid=reader-title]');
+    eq(await other.page.textContent('[data-testid=reader-title]'), 'Fence Along the Yalu', 'a link into the saved page opens');
+    // Adding to a saved page works and is kept apart from the seeds page's storage.
+    await other.page.setInputFiles('[data-testid=add-documents]', [{ name: 'tumen.txt', mimeType: 'text/plain', buffer: note('Tumen Bridge', 'The Tumen bridge reopened to trucks.') }]);
+    await kept(other.page);
+    await counted(other.page, '6 documents');
+    // file:// pages share one origin: the saved page keeps its own database.
+    const names = await other.page.evaluate(() => indexedDB.databases().then((d) => d.map((x) => x.name)));
+    eq(names, ['borderlines:My corpus'], 'its own database, apart from the seeds page\'s');
+    await other.context.close();
+    return [...problems, ...other.problems];
   },
 });

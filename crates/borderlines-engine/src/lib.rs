@@ -37,6 +37,7 @@ pub mod filters;
 pub mod geo;
 pub mod keyness;
 pub mod layout;
+pub mod page_corpus;
 pub mod reference;
 pub mod selection;
 pub mod snapshot;

@@ -26,6 +26,8 @@ mod page;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use base64::Engine as _;
+
 pub(crate) type Result<T> = std::result::Result<T, String>;
 
 fn main() {
@@ -178,10 +180,16 @@ fn dist() -> Result<PathBuf> {
     )?;
     let css = css(&root)?;
     let template = read_text(&root.join("index.html"))?;
+    let seeds = seeds_snapshot(&root)?;
     let started = std::time::Instant::now();
     let wasm_gz = compress(&app.wasm)?;
     let loader_gz = compress(&loader.wasm)?;
+    let seeds_gz = compress(&seeds)?;
     let compress_time = started.elapsed();
+    let corpus = borderlines_engine::page_corpus::corpus_element(
+        &base64::engine::general_purpose::STANDARD.encode(&seeds_gz),
+        borderlines_engine::page_corpus::SEEDS_NAME,
+    );
     let page = page::assemble(
         &template,
         &page::Parts {
@@ -189,6 +197,7 @@ fn dist() -> Result<PathBuf> {
             wasm_gz: &wasm_gz,
             loader_glue: &loader.glue,
             loader_gz: &loader_gz,
+            corpus: &corpus,
             css: &css,
         },
     )?;
@@ -231,7 +240,7 @@ const WASM_OPT_FLAGS: &[&str] = &[
     "--enable-mutable-globals",
 ];
 
-/// The wasm in the gzip format the boot script inflates, by zopfli: about 4 %
+/// The wasm (or a snapshot) in the gzip format the boot script inflates, by zopfli: about 4 %
 /// smaller than zlib's best level for the same decoder, at a few seconds per
 /// build (its optimisation levels are set in the workspace's Cargo.toml so
 /// the debug-built xtask does not crawl).
@@ -242,8 +251,22 @@ fn compress(wasm: &[u8]) -> Result<Vec<u8>> {
         ..zopfli::Options::default()
     };
     zopfli::compress(options, zopfli::Format::Gzip, wasm, &mut out)
-        .map_err(|e| format!("cannot compress the wasm: {e}"))?;
+        .map_err(|e| format!("cannot compress: {e}"))?;
     Ok(out)
+}
+
+/// The seeds (`seeds/*.txt`) read, indexed and extracted into the engine's
+/// snapshot: the corpus the built page carries.
+fn seeds_snapshot(root: &Path) -> Result<Vec<u8>> {
+    let dir = root.join("seeds");
+    let (corpus, skipped) = borderlines_core::load::read_text_dir(&dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for (file, why) in skipped {
+        println!("  skipping seed {file}: {why}");
+    }
+    borderlines_engine::Engine::build(std::sync::Arc::new(corpus))
+        .to_snapshot()
+        .map_err(|e| format!("the seeds' snapshot: {e}"))
 }
 
 /// All of style/*.css, in name order.

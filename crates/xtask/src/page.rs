@@ -32,6 +32,8 @@ pub struct Parts<'a> {
     pub loader_glue: &'a str,
     /// The loading module's wasm, gzip-compressed: a data pack.
     pub loader_gz: &'a [u8],
+    /// The corpus element (`borderlines_engine::page_corpus`): the seeds.
+    pub corpus: &'a str,
     pub css: &'a str,
 }
 
@@ -46,6 +48,7 @@ pub fn assemble(template: &str, parts: &Parts) -> Result<String> {
         wasm_gz,
         loader_glue,
         loader_gz,
+        corpus,
         css,
     } = *parts;
     for (name, text) in [("glue", glue), ("loader glue", loader_glue), ("css", css)] {
@@ -88,6 +91,7 @@ require-trusted-types-for 'script'; trusted-types default",
         .replace("{{GLUE}}", glue_script)
         .replace("{{LOADER_GLUE}}", loader_script)
         .replace("{{LOADER_PACK}}", &pack)
+        .replace("{{CORPUS}}", corpus)
         .replace("{{BOOT}}", &boot))
 }
 
@@ -108,17 +112,23 @@ throw new TypeError('Borderlines refused a script URL: '+u);}});}";
 /// The boot script: base64 → bytes (`Uint8Array.fromBase64` where the browser
 /// has it, else `atob`), gzip → wasm through a `DecompressionStream` read by a
 /// `Response` (a local stream, no fetch: the CSP forbids every fetch), then
-/// `initSync`. The two `performance.mark`s let bench/size/startup.mjs split
+/// `initSync`. The corpus element (`#borderlines-corpus`) is inflated the
+/// same way at the same time and its bytes left on the element as
+/// `snapshot` for the app (`src/corpus.rs`); if they cannot be inflated, the
+/// reason is left as `snapshotError` and the app says the corpus is damaged. The two `performance.mark`s let bench/size/startup.mjs split
 /// startup into decoding and running. Any failure is written into the page.
 fn boot_script(b64: &str) -> String {
     format!(
         "(function(){{{WASM_VAR}{b64}\";\
 function fail(e){{document.body.textContent='Borderlines could not start: '+e;throw e;}}\
-try{{var z;if(Uint8Array.fromBase64)z=Uint8Array.fromBase64(w);\
-else{{var b=atob(w);z=new Uint8Array(b.length);for(var i=0;i<b.length;i++)z[i]=b.charCodeAt(i);}}\
-new Response(new Blob([z]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer().then(function(m){{\
+function bytes(s){{if(Uint8Array.fromBase64)return Uint8Array.fromBase64(s);\
+var b=atob(s),z=new Uint8Array(b.length);for(var i=0;i<b.length;i++)z[i]=b.charCodeAt(i);return z;}}\
+function inflate(s){{return new Response(new Blob([bytes(s)]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();}}\
+try{{var c=document.getElementById('borderlines-corpus'),s=c?Promise.resolve().then(function(){{return inflate(c.textContent.trim());}})\
+.then(function(b){{c.snapshot=b;}},function(e){{c.snapshotError=String(e);}}):null;\
+Promise.all([inflate(w),s]).then(function(r){{\
 performance.mark('borderlines:wasm-bytes');\
-try{{wasm_bindgen.initSync({{module:m}});}}catch(e){{fail(e);}}\
+try{{wasm_bindgen.initSync({{module:r[0]}});}}catch(e){{fail(e);}}\
 performance.mark('borderlines:wasm-ready');}},fail);}}catch(e){{fail(e);}}}})();"
     )
 }
@@ -137,7 +147,7 @@ mod tests {
 
     const TEMPLATE: &str = "<meta content=\"{{CSP}}\"><style>{{CSS}}</style>\
 <script id=\"borderlines-glue\">{{GLUE}}</script><script id=\"borderlines-loader-glue\">{{LOADER_GLUE}}</script>\
-{{LOADER_PACK}}<script>{{BOOT}}</script>";
+{{LOADER_PACK}}{{CORPUS}}<script>{{BOOT}}</script>";
 
     fn parts<'a>(glue: &'a str, loader_glue: &'a str, css: &'a str) -> Parts<'a> {
         Parts {
@@ -145,6 +155,8 @@ mod tests {
             wasm_gz: b"\x1f\x8b",
             loader_glue,
             loader_gz: b"\x1f\x8b\x08",
+            corpus:
+                "<script type=\"application/octet-stream\" id=\"borderlines-corpus\">H4sI</script>",
             css,
         }
     }
