@@ -6,7 +6,7 @@ import { browser, page_path, page_url, run, expect, eq } from './harness.mjs';
 
 const html = readFileSync(page_path, 'utf8');
 // The boot script: the Trusted Types policy, then the wasm's loader.
-const boot = html.match(/<script>((?:if\(window\.trustedTypes[\s\S]*?)?\(function\(\)\{var w="[\s\S]*?)<\/script>/)?.[1] ?? '';
+const boot = html.match(/<script id="borderlines-boot">((?:if\(window\.trustedTypes[\s\S]*?)?\(function\(\)\{var w="[\s\S]*?)<\/script>/)?.[1] ?? '';
 
 await run({
   async 'the wasm travels compressed inside the hashed boot script'() {
@@ -17,6 +17,11 @@ await run({
     eq([...bytes.subarray(0, 2)], [0x1f, 0x8b], 'gzip magic');
     expect(!html.includes('AGFzbQ'), 'no uncompressed wasm (base64 of "\\0asm") in the page');
     expect(boot.includes("DecompressionStream('gzip')"), 'inflated by the browser');
+    // The loading module and the seeds travel the same way, in data elements that never run.
+    for (const id of ['borderlines-pack-loader', 'borderlines-corpus']) {
+      const data = html.match(new RegExp(`<script type="application/octet-stream" id="${id}"[^>]*>([^<]*)</script>`))?.[1] ?? '';
+      eq([...Buffer.from(data, 'base64').subarray(0, 2)], [0x1f, 0x8b], `${id}: gzip magic`);
+    }
     return [];
   },
 

@@ -258,8 +258,9 @@ const tests = {
     const csp = await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
     expect(csp.includes("default-src 'none'"), csp);
     expect(!csp.includes('unsafe-inline') && !csp.includes('http'), csp);
-    expect(/script-src 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval'/.test(csp), csp);
-    // The loading worker is a Blob made from the inline glue: exactly `worker-src blob:`.
+    // Three scripts, by hash: the explorer's glue, the loading module's glue, the boot script.
+    expect(/script-src 'sha256-[^']+' 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval'/.test(csp), csp);
+    // The loading worker is a Blob made from the loading module's inline glue: exactly `worker-src blob:`.
     expect(/; worker-src blob:;/.test(csp) && !/child-src|worker-src[^;]*(\*|'self'|data:)/.test(csp), csp);
     await context.close();
     return problems;

@@ -1,4 +1,4 @@
-//! Command-line arguments, parsed by hand (two commands, one flag: a
+//! Command-line arguments, parsed by hand (two commands, a few flags: a
 //! parsing crate would be heavier than the parsing).
 
 /// What the user asked for.
@@ -6,6 +6,13 @@
 pub enum Command {
     /// `borderlines inspect [--pretty] FILE...`
     Inspect { pretty: bool, files: Vec<String> },
+    /// `borderlines build [--page PAGE] [--name NAME] -o OUT FILE...`
+    Build {
+        files: Vec<String>,
+        output: String,
+        page: String,
+        name: String,
+    },
     /// `borderlines help` / `--help` / `-h`
     Help,
     /// `borderlines --version`
@@ -18,18 +25,30 @@ pub struct UsageError(pub String);
 
 pub const USAGE: &str = "\
 Usage: borderlines inspect [--pretty] FILE...
+       borderlines build [--page PAGE] [--name NAME] -o OUT.html FILE|FOLDER...
 
-Parses each news-article text file and prints what Borderlines understands
-of it: metadata, entities with every mention, figures, dates, quotes,
-themes, and claims linking figures across the files.
+inspect: parses each news-article text file and prints what Borderlines
+understands of it: metadata, entities with every mention, figures, dates,
+quotes, themes, and claims linking figures across the files.
 
   inspect FILE...   JSON on standard output (schema: docs/schema.md)
   --pretty          readable text instead of JSON
+
+build: reads the files (text, Markdown, CSV/TSV, JSON, JSON Lines, saved web
+pages; folders are searched), indexes and extracts them, and writes a new
+single-file Borderlines page that opens with them in place of the seeds.
+
+  -o, --output OUT  the page to write
+  --page PAGE       the Borderlines page to start from (default:
+                    dist/borderlines.html, made by `cargo xtask dist`)
+  --name NAME       the corpus's name, shown in the page (default: the
+                    output's file name)
+
   -h, --help        this help
   --version         the version
 
 Exit status: 0 when every file was read, 1 when some could not be (the
-others are still printed), 2 on a usage error.";
+others are still used), 2 on a usage error.";
 
 /// Parses the arguments after the program name.
 pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, UsageError> {
@@ -57,8 +76,47 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, UsageEr
             }
             Ok(Command::Inspect { pretty, files })
         }
+        Some("build") => parse_build(it),
         Some(other) => Err(UsageError(format!("unknown command {other:?}"))),
     }
+}
+
+fn parse_build(mut it: impl Iterator<Item = String>) -> Result<Command, UsageError> {
+    let (mut files, mut output, mut page, mut name) = (Vec::new(), None, None, None);
+    let mut only_files = false;
+    while let Some(a) = it.next() {
+        let mut value = |flag: &str| {
+            it.next()
+                .ok_or_else(|| UsageError(format!("{flag} needs a value")))
+        };
+        match a.as_str() {
+            "--" if !only_files => only_files = true,
+            "-o" | "--output" if !only_files => output = Some(value(&a)?),
+            "--page" if !only_files => page = Some(value(&a)?),
+            "--name" if !only_files => name = Some(value(&a)?),
+            "-h" | "--help" if !only_files => return Ok(Command::Help),
+            s if !only_files && s.starts_with('-') => {
+                return Err(UsageError(format!("unknown option {s:?}")))
+            }
+            _ => files.push(a),
+        }
+    }
+    let output = output.ok_or_else(|| UsageError("build needs -o OUT.html".into()))?;
+    if files.is_empty() {
+        return Err(UsageError("build needs at least one FILE or FOLDER".into()));
+    }
+    let name = name.unwrap_or_else(|| {
+        std::path::Path::new(&output).file_stem().map_or_else(
+            || "My corpus".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        )
+    });
+    Ok(Command::Build {
+        files,
+        output,
+        page: page.unwrap_or_else(|| "dist/borderlines.html".into()),
+        name,
+    })
 }
 
 #[cfg(test)]
@@ -89,5 +147,17 @@ mod tests {
         assert!(p(&["inspect"]).is_err());
         assert!(p(&["inspect", "--json", "a"]).is_err());
         assert!(p(&["frobnicate"]).is_err());
+        assert_eq!(
+            p(&["build", "news", "-o", "out/tumen.html", "a.csv"]),
+            Ok(Command::Build {
+                files: vec!["news".into(), "a.csv".into()],
+                output: "out/tumen.html".into(),
+                page: "dist/borderlines.html".into(),
+                name: "tumen".into(),
+            })
+        );
+        assert!(p(&["build", "a.txt"]).is_err(), "no output");
+        assert!(p(&["build", "-o", "x.html"]).is_err(), "no files");
+        assert!(p(&["build", "a.txt", "-o"]).is_err(), "-o without a value");
     }
 }

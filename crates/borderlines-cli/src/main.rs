@@ -1,8 +1,11 @@
 //! `borderlines`: the command line. `borderlines inspect FILE...` prints
 //! what Borderlines understands of each article as JSON (schema:
-//! docs/schema.md) or, with `--pretty`, as readable text.
+//! docs/schema.md) or, with `--pretty`, as readable text;
+//! `borderlines build -o OUT.html FILE...` writes a single-file page that
+//! opens with those files as its corpus.
 
 mod args;
+mod build;
 mod pretty;
 mod report;
 
@@ -93,6 +96,12 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Command::Inspect { pretty, files }) => inspect(&files, pretty),
+        Ok(Command::Build {
+            files,
+            output,
+            page,
+            name,
+        }) => build::build(&files, &output, &page, &name),
         Err(UsageError(msg)) => {
             eprintln!("borderlines: {msg}\n\n{USAGE}");
             ExitCode::from(2)

@@ -91,3 +91,79 @@ fn pretty_output_and_usage_errors() {
     assert_eq!(code, 0);
     assert!(out.contains("inspect"));
 }
+
+/// A page as `cargo xtask dist` lays it out, reduced to what `build` touches.
+const PAGE: &str = "<!doctype html><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">\
+<script type=\"application/octet-stream\" id=\"borderlines-corpus\" data-name=\"seeds\">SEEDS</script>\
+<script id=\"borderlines-boot\">boot()</script>";
+
+#[test]
+fn build_writes_the_page_with_the_files_in_place_of_the_seeds() {
+    let dir = std::env::temp_dir().join(format!("borderlines-cli-build-{}", std::process::id()));
+    let news = dir.join("news/older");
+    std::fs::create_dir_all(&news).unwrap();
+    std::fs::write(dir.join("page.html"), PAGE).unwrap();
+    std::fs::write(
+        dir.join("news/hyesan.txt"),
+        "Night Crossing at Hyesan\n\nGuards saw three people cross the frozen river near Hyesan.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        news.join("gates.csv"),
+        "title,text,date\n\"Gate shut\",\"The Sinuiju gate shut for the winter.\",2024-01-02\n",
+    )
+    .unwrap();
+    std::fs::write(news.join("photo.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+    let out = dir.join("tumen notes.html");
+    let (code, stdout, err) = run(&[
+        "build",
+        "--page",
+        dir.join("page.html").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        dir.join("news").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("2 document(s)"), "{stdout}");
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(!html.contains("SEEDS"));
+    assert!(
+        html.contains("data-name=\"tumen notes\">H4sI"),
+        "gzip, base64"
+    );
+    assert!(html.ends_with("<script id=\"borderlines-boot\">boot()</script>"));
+    // The snapshot in it opens, with both documents.
+    let b64 = html
+        .split("data-name=\"tumen notes\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap();
+    let gz = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, b64).unwrap();
+    let mut snapshot = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut snapshot).unwrap();
+    let engine = borderlines_engine::Engine::from_snapshot(&snapshot).unwrap();
+    let mut titles: Vec<&str> = engine
+        .corpus()
+        .documents
+        .iter()
+        .map(|d| d.title.as_str())
+        .collect();
+    titles.sort_unstable();
+    assert_eq!(titles, ["Gate shut", "Night Crossing at Hyesan"]);
+    // A file that is not a Borderlines page is refused, and nothing is written.
+    std::fs::write(dir.join("other.html"), "<html>hi</html>").unwrap();
+    let (code, _, err) = run(&[
+        "build",
+        "--page",
+        dir.join("other.html").to_str().unwrap(),
+        "-o",
+        dir.join("x.html").to_str().unwrap(),
+        dir.join("news/hyesan.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("not a Borderlines page"), "{err}");
+    assert!(!dir.join("x.html").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
