@@ -16,7 +16,7 @@ use crate::saved_corpus::{self, SavedInfo};
 /// saved corpus, clears the saved data (after a second click) and saves the
 /// corpus on screen as a new single-file page. Hooks: `corpus-switch`,
 /// `corpus-name`, `open-seeds`, `open-saved`, `clear-saved`,
-/// `clear-saved-confirm`, `saved-note`, `save-page`.
+/// `clear-saved-confirm`, `saved-note`, `save-page`, `remove-found`.
 #[component]
 pub fn CorpusSwitch(
     /// The page's engine; replaced when the user switches corpus.
@@ -26,6 +26,34 @@ pub fn CorpusSwitch(
 ) -> impl IntoView {
     let saved = saved_corpus::use_saved_info();
     let confirming = RwSignal::new(false);
+    let session = crate::session::use_session();
+    // The documents a search or filter found, which the user may remove
+    // (not offered for the whole corpus: that is "clear").
+    let found = Memo::new(move |_| {
+        let selection = session.selection.get();
+        let total = engine.with(|e| e.corpus().documents.len());
+        let n = selection.docs().len();
+        (!session.query.with(|q| q.trim().is_empty()) && n > 0 && n < total).then_some(n)
+    });
+    let confirming_removal = RwSignal::new(false);
+    let remove_found = move |_| {
+        if !confirming_removal.get_untracked() {
+            confirming_removal.set(true);
+            return;
+        }
+        confirming_removal.set(false);
+        let ids: Vec<String> = engine.with_untracked(|e| {
+            let docs = &e.corpus().documents;
+            session
+                .selection
+                .get_untracked()
+                .docs()
+                .iter()
+                .filter_map(|&i| docs.get(i as usize).map(|d| d.id.clone()))
+                .collect()
+        });
+        crate::load_worker::remove(ids, engine, status);
+    };
     // Open the saved corpus once, at start, unless the user already changed corpus.
     spawn_local(async move {
         match saved_corpus::load().await {
@@ -153,6 +181,16 @@ pub fn CorpusSwitch(
                 <Show when=move || has_saved() && showing_seeds()>
                     <button type="button" data-testid="open-saved" on:click=to_saved>"Open my saved corpus"</button>
                 </Show>
+                {move || found.get().map(|n| view! {
+                    <button type="button" class="danger" data-testid="remove-found" on:click=remove_found
+                        title="Takes the documents the search and filters found out of the corpus (the seeds stay in the page itself)">
+                        {move || if confirming_removal.get() {
+                            format!("Click again to remove {}", plural(n, "document", "documents"))
+                        } else {
+                            format!("Remove the {} found", plural(n, "document", "documents"))
+                        }}
+                    </button>
+                })}
                 <button type="button" data-testid="save-page" on:click=save_page
                     title="A new single-file page that opens with this corpus, from the file alone">
                     "Save as page"

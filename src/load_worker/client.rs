@@ -66,15 +66,21 @@ struct Client {
 /// Files not added, with the reason: (file name, why).
 type Problems = Vec<(String, String)>;
 
+/// What a job does (kept whole, so a worker that fails to start can be
+/// replaced by the main thread and the job sent again).
+enum Work {
+    /// Adds files, tables and JSON exports read with the mappings the user chose.
+    Files(Vec<File>, Vec<ChosenMapping>),
+    /// Adds duplicates the user chose to keep; the load's other problems
+    /// are listed again afterwards.
+    Keep(Vec<Document>, Problems),
+    /// Removes the documents with these ids.
+    Remove(Vec<String>),
+}
+
 struct Job {
     id: u32,
-    files: Vec<File>,
-    /// A job that adds duplicates the user chose to keep: the documents
-    /// (to add on the main thread if the worker fails) and the load's other
-    /// problems, still listed afterwards.
-    keeping: Option<(Vec<Document>, Problems)>,
-    /// Mappings the user chose for tables and JSON exports.
-    mappings: Vec<ChosenMapping>,
+    work: Work,
     engine: RwSignal<Arc<Engine>>,
     status: RwSignal<Option<LoadOutcome>>,
     started: f64,
@@ -392,16 +398,14 @@ pub fn add(
         .chunks(FILES_PER_MESSAGE)
         .map(<[File]>::to_vec)
         .collect();
+    let total = files.len();
     JOB.set(Some(Job {
         id,
-        files,
-        keeping: None,
-        mappings,
+        work: Work::Files(files, mappings),
         engine,
         status,
         started: now_ms(),
     }));
-    let total = current_job(id, |j| j.files.len()).unwrap_or_default();
     if let Err(why) = post_job(id, "job", &current, total, &payload) {
         cancel_worker();
         JOB.take();
@@ -437,9 +441,7 @@ pub fn keep_duplicates(
     };
     JOB.set(Some(Job {
         id,
-        files: Vec::new(),
-        keeping: Some((documents, problems)),
-        mappings: Vec::new(),
+        work: Work::Keep(documents, problems),
         engine,
         status,
         started: now_ms(),
@@ -462,6 +464,39 @@ pub fn keep_duplicates(
     }
     status.set(Some(LoadOutcome::progress(
         format!("Adding {}…", plural(count, "duplicate", "duplicates")),
+        (0.0, 1.0),
+    )));
+}
+
+/// Removes the documents with `ids` from the page's corpus, in the loading
+/// module (their insights are kept for the others; the index is rebuilt).
+pub fn remove(
+    ids: Vec<String>,
+    engine: RwSignal<Arc<Engine>>,
+    status: RwSignal<Option<LoadOutcome>>,
+) {
+    ensure_client();
+    let id = next_id();
+    let count = ids.len();
+    let current = engine.get_untracked();
+    let list: Array = ids.iter().map(|i| JsValue::from_str(i)).collect();
+    JOB.set(Some(Job {
+        id,
+        work: Work::Remove(ids),
+        engine,
+        status,
+        started: now_ms(),
+    }));
+    if let Err(why) = post_job(id, "remove", &current, count, &[("ids", list.into())]) {
+        cancel_worker();
+        JOB.take();
+        status.set(Some(LoadOutcome::failed(format!(
+            "Nothing was removed: {why}"
+        ))));
+        return;
+    }
+    status.set(Some(LoadOutcome::progress(
+        format!("Removing {}…", plural(count, "document", "documents")),
         (0.0, 1.0),
     )));
 }
@@ -556,11 +591,12 @@ fn failed(message: String) {
             "The background loader stopped ({message}); nothing was added."
         ))));
     } else {
-        match job.keeping {
-            Some((documents, problems)) => {
+        match job.work {
+            Work::Keep(documents, problems) => {
                 keep_duplicates(documents, problems, job.engine, job.status)
             }
-            None => add(job.files, job.mappings, job.engine, job.status),
+            Work::Files(files, mappings) => add(files, mappings, job.engine, job.status),
+            Work::Remove(ids) => remove(ids, job.engine, job.status),
         }
     }
 }
@@ -712,9 +748,13 @@ async fn finish(id: u32, data: JsValue) {
         }
     };
     let added = get_f64(data, "added") as usize;
-    let mut outcome = match job.keeping {
-        Some((_, earlier)) => kept_outcome(added, earlier),
-        None => LoadOutcome::done(added, problems, duplicates),
+    let mut outcome = match job.work {
+        Work::Keep(_, earlier) => kept_outcome(added, earlier),
+        Work::Files(..) => LoadOutcome::done(added, problems, duplicates),
+        Work::Remove(_) => LoadOutcome::said(format!(
+            "Removed {} from the corpus.",
+            plural(get_f64(data, "removed") as usize, "document", "documents")
+        )),
     };
     let inline = CLIENT.with_borrow(|c| c.as_ref().is_some_and(Client::is_inline));
     if let (true, Some(note)) = (inline, main_thread_note()) {

@@ -110,6 +110,32 @@ run({
     return problems;
   },
 
+  async 'the documents a search found can be removed, and stay removed after a reload'() {
+    const { page, context, problems } = await open_page();
+    await add_and_keep(page);
+    await search(page, 'hyesan frozen');
+    eq(await titles(page), ['Night Crossing at Hyesan'], 'found');
+    await page.click('[data-testid=corpus-name]');
+    eq(await page.textContent('[data-testid=remove-found]'), 'Remove the 1 document found', 'offered');
+    await page.click('[data-testid=remove-found]');
+    eq(await page.textContent('[data-testid=remove-found]'), 'Click again to remove 1 document', 'asks first');
+    await page.click('[data-testid=remove-found]');
+    await kept(page);
+    eq(await summary(page), 'Removed 1 document from the corpus.', 'said');
+    await search(page, '');
+    await counted(page, '4 documents');
+    await search(page, 'hyesan frozen');
+    eq(await titles(page), [], 'gone from the index');
+    await search(page, 'yalu fence');
+    expect((await titles(page)).includes('Fence Along the Yalu'), 'the other one stays');
+    await page.reload();
+    await page.waitForSelector('[data-testid=app][data-state=ready]');
+    await search(page, '');
+    await counted(page, '4 documents');
+    await context.close();
+    return problems;
+  },
+
   async '"Save as page" makes a single file that opens with this corpus, not the seeds, and keeps its own saved data'() {
     const { page, context, problems } = await open_page();
     await add_and_keep(page);

@@ -315,16 +315,25 @@ impl Loader {
 /// Returns `corpus` with already parsed `documents` appended (duplicates the
 /// user chose to keep), each given an id no other document has.
 pub fn add_documents(corpus: &Corpus, documents: Vec<Document>) -> (Corpus, Vec<String>) {
+    let documents = with_unique_ids(corpus, documents);
+    let added = documents.iter().map(|d| d.id.clone()).collect();
     let mut out = corpus.clone();
-    let mut taken: HashSet<String> = out.documents.iter().map(|d| d.id.clone()).collect();
-    let mut added = Vec::with_capacity(documents.len());
-    for mut doc in documents {
-        doc.id = unique_id(&taken, &doc.id);
-        taken.insert(doc.id.clone());
-        added.push(doc.id.clone());
-        out.documents.push(doc);
-    }
+    out.documents.extend(documents);
     (out, added)
+}
+
+/// `documents` with ids made unique against `corpus` and each other (a
+/// number added, as [`add_documents`] does), ready to be appended to it.
+pub fn with_unique_ids(corpus: &Corpus, documents: Vec<Document>) -> Vec<Document> {
+    let mut taken: HashSet<String> = corpus.documents.iter().map(|d| d.id.clone()).collect();
+    documents
+        .into_iter()
+        .map(|mut doc| {
+            doc.id = unique_id(&taken, &doc.id);
+            taken.insert(doc.id.clone());
+            doc
+        })
+        .collect()
 }
 
 /// A document's text with case and spacing ignored, as a 64-bit hash: two

@@ -3,10 +3,11 @@
 //! `Arc<Engine>` and asks it for a [`Selection`]; every view is a collector
 //! over that selection (see [`crate::collectors`]).
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-use borderlines_core::Corpus;
+use borderlines_core::{Corpus, Document};
 use borderlines_extract::{CorpusInsights, DocumentInsights};
 use borderlines_search::vectors::TermStats;
 use borderlines_search::{Highlighter, Query, SearchIndex, SearchOptions};
@@ -87,6 +88,57 @@ impl Engine {
         let index = SearchIndex::build(&corpus);
         let insights = CorpusInsights::build(&corpus);
         Self::new(corpus, index, insights)
+    }
+
+    /// This engine with `documents` appended, indexing and extracting only
+    /// them: the index takes their postings (its dictionaries are rebuilt,
+    /// nothing is tokenized again), the other documents keep their
+    /// insights, and only the claims across documents and the facets are
+    /// gathered again. Ids must already be unique
+    /// (`borderlines_core::load::with_unique_ids`).
+    pub fn extend(self, documents: Vec<Document>) -> Self {
+        let Engine {
+            corpus,
+            mut index,
+            insights,
+            ..
+        } = self;
+        index.extend(documents.iter());
+        let mut extracted = insights.documents;
+        extracted.extend(documents.iter().map(borderlines_extract::extract));
+        let insights = CorpusInsights::from_documents(extracted);
+        let mut corpus = Arc::try_unwrap(corpus).unwrap_or_else(|shared| Corpus::clone(&shared));
+        corpus.documents.extend(documents);
+        Self::new(Arc::new(corpus), index, insights)
+    }
+
+    /// This engine without the documents whose ids are in `ids` (ids not
+    /// in the corpus are ignored): the others keep their insights; the
+    /// index is built again from them (postings cannot be taken out of its
+    /// compressed lists), and the claims and facets are gathered again.
+    pub fn without(self, ids: &HashSet<&str>) -> Self {
+        let Engine {
+            corpus, insights, ..
+        } = self;
+        let mut corpus = Arc::try_unwrap(corpus).unwrap_or_else(|shared| Corpus::clone(&shared));
+        let keep: Vec<bool> = corpus
+            .documents
+            .iter()
+            .map(|d| !ids.contains(d.id.as_str()))
+            .collect();
+        let mut flags = keep.iter();
+        corpus
+            .documents
+            .retain(|_| flags.next().copied().unwrap_or(true));
+        let mut flags = keep.iter();
+        let mut extracted = insights.documents;
+        extracted.retain(|_| flags.next().copied().unwrap_or(true));
+        let index = SearchIndex::build(&corpus);
+        Self::new(
+            Arc::new(corpus),
+            index,
+            CorpusInsights::from_documents(extracted),
+        )
     }
 
     /// Parses, indexes and extracts texts given as (id, text), in order —
@@ -265,6 +317,55 @@ mod tests {
         let marks = e.highlight_all(&s, [text.as_str()]);
         let marked: Vec<&str> = marks[0].iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(marked, ["smugglers"]);
+    }
+
+    /// Adding documents to an engine gives the engine built from all of
+    /// them at once: same snapshot bytes (index, insights, claims), same
+    /// answers.
+    #[test]
+    fn extending_an_engine_equals_building_it_whole() {
+        let texts = [
+            ("a", "Walls Rise on the Tumen\nLeader Kim Jong Un ordered new fences along the Tumen River in 2019."),
+            ("b", "Smugglers on the Yalu\nSmugglers moved 300 tonnes of goods across the Yalu River into China in 2019."),
+            ("c", "Fences at Hyesan\nGuards near Hyesan added 40 km of fences along the Yalu River in 2019."),
+            ("d", "Trade at Sinuiju\nTraders said 200 tonnes of goods crossed the Yalu River into China in 2019."),
+        ];
+        let whole = Engine::from_texts(texts).unwrap();
+        let first = Engine::from_texts(texts[..2].iter().copied()).unwrap();
+        let rest: Vec<Document> = texts[2..]
+            .iter()
+            .map(|(id, t)| borderlines_core::parse_document(id, t).unwrap())
+            .collect();
+        let extended = first.extend(rest);
+        assert_eq!(
+            extended.to_snapshot().unwrap(),
+            whole.to_snapshot().unwrap()
+        );
+        assert_eq!(
+            extended.select("yalu person:kim", 10).docs(),
+            whole.select("yalu person:kim", 10).docs()
+        );
+        assert_eq!(extended.select("tonnes", 10).docs(), &[1, 3]);
+        // The claims link figures across old and new documents alike.
+        let claims = extended.all_insights().claims.len();
+        assert!(claims > 0);
+        assert_eq!(claims, whole.all_insights().claims.len());
+    }
+
+    /// Removing documents gives the engine built without them.
+    #[test]
+    fn removing_documents_equals_building_without_them() {
+        let texts = [
+            ("a", "Walls Rise on the Tumen\nLeader Kim Jong Un ordered new fences along the Tumen River in 2019."),
+            ("b", "Smugglers on the Yalu\nSmugglers moved 300 tonnes of goods across the Yalu River into China in 2019."),
+            ("c", "Fences at Hyesan\nGuards near Hyesan added 40 km of fences along the Yalu River in 2019."),
+            ("d", "Trade at Sinuiju\nTraders said 200 tonnes of goods crossed the Yalu River into China in 2019."),
+        ];
+        let all = Engine::from_texts(texts).unwrap();
+        let kept = Engine::from_texts([texts[0], texts[3]]).unwrap();
+        let removed = all.without(&HashSet::from(["b", "c", "no such id"]));
+        assert_eq!(removed.to_snapshot().unwrap(), kept.to_snapshot().unwrap());
+        assert_eq!(removed.select("yalu", 10).docs(), &[1]);
     }
 
     #[test]

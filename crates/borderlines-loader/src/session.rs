@@ -5,9 +5,7 @@
 //! the job carries), builds the engine (index and extraction) and posts
 //! its snapshot back.
 
-use std::sync::Arc;
-
-use borderlines_core::load::{add_documents, LoadOptions, Loader};
+use borderlines_core::load::{with_unique_ids, LoadOptions, Loader};
 use borderlines_core::{Corpus, CorpusBundle};
 use borderlines_engine::Engine;
 use borderlines_messages::{get, get_f64, get_str, mappings_from_js, object, set};
@@ -75,6 +73,9 @@ impl Session {
             "keep" => self
                 .set_base(&get(&data, "base"))
                 .and_then(|()| self.keep_documents(&reply, id, &get(&data, "documents"))),
+            "remove" => self
+                .set_base(&get(&data, "base"))
+                .and_then(|()| self.remove_documents(&reply, id, &get(&data, "ids"))),
             "run" => match self.pending.take() {
                 Some(job) if job.id == id => self.finish_job(&reply, job),
                 _ => Err("the loader lost the files of this job; try again".into()),
@@ -135,12 +136,12 @@ impl Session {
         done: &Object,
         transfer: &Array,
     ) -> Result<(), String> {
+        let engine = self.engine.insert(engine);
         let bytes = engine.to_snapshot().map_err(|e| e.to_string())?;
         let buffer = Uint8Array::from(bytes.as_slice()).buffer();
         drop(bytes);
         set(done, "snapshot", &buffer);
         transfer.push(&buffer);
-        self.engine = Some(engine);
         Ok(())
     }
 
@@ -156,15 +157,43 @@ impl Session {
             .map_err(|e| e.to_string())?
             .corpus
             .documents;
-        let base = self.engine.as_ref().ok_or("the loader has no corpus")?;
-        let (corpus, ids) = add_documents(base.corpus(), documents);
+        let base = self.engine.take().ok_or("the loader has no corpus")?;
+        let documents = with_unique_ids(base.corpus(), documents);
         let done = object();
         set(&done, "kind", "done");
         set(&done, "id", id);
-        set(&done, "added", ids.len() as u32);
+        set(&done, "added", documents.len() as u32);
         set(&done, "skipped", Array::new());
         let transfer = Array::new();
-        self.keep_and_attach(Engine::build(Arc::new(corpus)), &done, &transfer)?;
+        self.keep_and_attach(base.extend(documents), &done, &transfer)?;
+        set(&done, "worker_ms", now() - started);
+        reply.post(&done, &transfer)
+    }
+
+    /// Removes the documents with the ids listed, and posts the snapshot.
+    fn remove_documents(&mut self, reply: &Reply, id: f64, ids: &JsValue) -> Result<(), String> {
+        let started = now();
+        let ids: Vec<String> = ids
+            .dyn_ref::<Array>()
+            .ok_or("the documents to remove were not named")?
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect();
+        let base = self.engine.take().ok_or("the loader has no corpus")?;
+        let before = base.corpus().documents.len();
+        let engine = base.without(&ids.iter().map(String::as_str).collect());
+        let done = object();
+        set(&done, "kind", "done");
+        set(&done, "id", id);
+        set(&done, "added", 0);
+        set(
+            &done,
+            "removed",
+            (before - engine.corpus().documents.len()) as u32,
+        );
+        set(&done, "skipped", Array::new());
+        let transfer = Array::new();
+        self.keep_and_attach(engine, &done, &transfer)?;
         set(&done, "worker_ms", now() - started);
         reply.post(&done, &transfer)
     }
@@ -173,31 +202,26 @@ impl Session {
     fn finish_job(&mut self, reply: &Reply, job: Pending) -> Result<(), String> {
         let (id, started) = (job.id, job.started);
         let (documents, report) = job.loader.finish();
-        let corpus = if documents.is_empty() {
-            None
-        } else {
-            let base = self.engine.as_ref().ok_or("the loader has no corpus")?;
-            let mut corpus = Corpus::clone(base.corpus());
-            corpus.documents.extend(documents);
-            Some(corpus)
-        };
         let done = object();
         set(&done, "kind", "done");
         set(&done, "id", id);
         set(&done, "added", report.added.len() as u32);
         let transfer = Array::new();
-        if let Some(corpus) = corpus {
-            let n = corpus.documents.len();
+        if !documents.is_empty() {
+            // Only the new documents are indexed and extracted.
+            let base = self.engine.take().ok_or("the loader has no corpus")?;
+            let n = documents.len();
             let total = self.progress.total;
+            let what = if n == 1 { "document" } else { "documents" };
             self.progress.post(
                 reply,
                 total,
                 0.0,
-                &format!("{} documents", borderlines_core::text::thousands(n as u64)),
+                &format!("{} new {what}", borderlines_core::text::thousands(n as u64)),
                 "indexing",
                 true,
             );
-            self.keep_and_attach(Engine::build(Arc::new(corpus)), &done, &transfer)?;
+            self.keep_and_attach(base.extend(documents), &done, &transfer)?;
         }
         let skipped = Array::new();
         for (name, why) in report.skipped {

@@ -6,7 +6,8 @@
 //! - page → loader `{kind:"job", id, base, total, mappings}`, then
 //!   `{kind:"files", id, files}` (50 each, one task apart), then
 //!   `{kind:"run", id}`; or `{kind:"keep", id, base, total, documents}`
-//!   (documents already parsed, as a corpus bundle in an `ArrayBuffer`).
+//!   (documents already parsed, as a corpus bundle in an `ArrayBuffer`); or
+//!   `{kind:"remove", id, base, total, ids}` (an array of document ids).
 //!   `base` is the corpus the job adds to: `"keep"` (the engine the loader
 //!   built last) or an `ArrayBuffer` holding a snapshot (the seeds' or the
 //!   page's engine). `files` holds `File`s (read with `FileReaderSync` in a
@@ -16,8 +17,8 @@
 //!   (`borderlines_core::load::ChosenMapping`).
 //! - loader → page `{kind:"ready"}` once (sent by the worker's boot code),
 //!   `{kind:"progress", id, done, total, bytes, current, phase}` at most
-//!   every 100 ms, then `{kind:"done", id, snapshot?, added, skipped,
-//!   duplicates?, worker_ms}` or `{kind:"error", id, message}`;
+//!   every 100 ms, then `{kind:"done", id, snapshot?, added, removed?,
+//!   skipped, duplicates?, worker_ms}` or `{kind:"error", id, message}`;
 //!   `{kind:"failed", message}` if the module could not start.
 
 use borderlines_core::load::ChosenMapping;

@@ -1,0 +1,59 @@
+//! Times each stage of building an engine from a folder of text files:
+//! reading and parsing, the search index, extraction, the facet index (in
+//! `Engine::new`) and the snapshot. Also times adding the last 10 files to
+//! the rest (`Engine::extend`), against building everything again.
+//!
+//! `cargo run --release -p borderlines-engine --example build_stages -- DIR`
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use borderlines_core::load::read_text_dir;
+use borderlines_core::Corpus;
+use borderlines_engine::Engine;
+use borderlines_extract::CorpusInsights;
+use borderlines_search::SearchIndex;
+
+fn main() {
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: build_stages DIR");
+        std::process::exit(2);
+    };
+    let t = Instant::now();
+    let (corpus, _) = match read_text_dir(std::path::Path::new(&dir)) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{dir}: {e}");
+            std::process::exit(1);
+        }
+    };
+    let n = corpus.documents.len();
+    println!("read and parse {n} documents: {:?}", t.elapsed());
+    let t = Instant::now();
+    let index = SearchIndex::build(&corpus);
+    println!("search index: {:?}", t.elapsed());
+    let t = Instant::now();
+    let insights = CorpusInsights::build(&corpus);
+    println!("extraction: {:?}", t.elapsed());
+    let corpus = Arc::new(corpus);
+    let t = Instant::now();
+    let engine = Engine::new(corpus.clone(), index, insights);
+    println!("facets (Engine::new): {:?}", t.elapsed());
+    let t = Instant::now();
+    let bytes = engine.to_snapshot().map(|b| b.len()).unwrap_or(0);
+    println!("snapshot: {:?} ({bytes} bytes)", t.elapsed());
+    if n > 10 {
+        let (old, new) = corpus.documents.split_at(n - 10);
+        let base = Engine::build(Arc::new(Corpus {
+            documents: old.to_vec(),
+        }));
+        let t = Instant::now();
+        let extended = base.extend(new.to_vec());
+        println!(
+            "adding 10 documents to {}: {:?} (Engine::extend)",
+            n - 10,
+            t.elapsed()
+        );
+        assert_eq!(extended.corpus().documents.len(), n);
+    }
+}
