@@ -772,6 +772,11 @@ async fn finish(id: u32, data: JsValue) {
     set(&out, "worker", !inline);
     set(&out, "total_ms", now_ms() - job.started);
     set(&out, "worker_ms", get_f64(data, "worker_ms"));
+    // The loader's phases: reading and parsing files, indexing and
+    // extracting the new documents, writing the snapshot.
+    for phase in ["read_ms", "build_ms", "snapshot_ms"] {
+        set(&out, phase, get_f64(data, phase));
+    }
     set(&out, "open_ms", figures.total_ms);
     set(&out, "open_longest_slice_ms", figures.longest_slice_ms);
     set(&out, "open_slices", figures.slices);

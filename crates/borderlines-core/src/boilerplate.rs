@@ -184,21 +184,25 @@ const COUNTER_NOUNS: &[&str] = &[
 
 /// Lowercases and keeps only letters, digits and apostrophes, separated by single spaces.
 fn normalise(line: &str) -> String {
+    // One pass, one allocation: the parser calls this on most short lines.
     let mut out = String::with_capacity(line.len());
-    for word in line
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
+    let mut in_word = false;
+    for c in line.chars() {
+        if !(c.is_alphanumeric() || c == '\'' || c == '’') {
+            in_word = false;
+            continue;
+        }
+        if !in_word && !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase).map(|c| {
-            if c == '’' {
-                '\''
-            } else {
-                c
-            }
-        }));
+        in_word = true;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == '’' {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
 }
@@ -206,6 +210,16 @@ fn normalise(line: &str) -> String {
 /// Classifies a whole line (already whitespace-cleaned): `Some(rule)` when
 /// the line is boilerplate and must go.
 pub fn classify_line(line: &str) -> Option<Rule> {
+    // A paragraph of prose is never a label, counter, credit or cross-link
+    // (each is at most 30 words) and never markup residue (one token): only
+    // a chain of labels can be that long. Most of a text's lines are such
+    // paragraphs, and normalising them was most of the parser's time.
+    if line.split_whitespace().nth(30).is_some()
+        && line.chars().any(char::is_alphanumeric)
+        && !is_label_chain(line)
+    {
+        return None;
+    }
     let norm = normalise(line);
     if norm.is_empty() {
         // Lines of pure punctuation or symbols ("•", "***", "—") carry nothing.
@@ -278,14 +292,15 @@ const MARKUP_WORDS: &[&str] = &[
 /// "Advertisement · Scroll to continue", "Share | Tweet | Email": labels
 /// glued together by separators.
 fn is_label_chain(line: &str) -> bool {
-    let parts: Vec<String> = line
-        .split(['·', '•', '|', '/', '–', '—'])
-        .map(normalise)
-        .collect();
-    parts.len() > 1
-        && parts
-            .iter()
-            .all(|p| p.is_empty() || UI_LABELS.contains(&p.as_str()))
+    let mut parts = 0;
+    for part in line.split(['·', '•', '|', '/', '–', '—']) {
+        parts += 1;
+        let norm = normalise(part);
+        if !(norm.is_empty() || UI_LABELS.contains(&norm.as_str())) {
+            return false;
+        }
+    }
+    parts > 1
 }
 
 /// "author-image", "post_thumbnail", "img-responsive": one token of lowercase

@@ -22,6 +22,8 @@ struct Pending {
     started: f64,
     done: u32,
     bytes: f64,
+    /// Milliseconds spent reading, decoding and parsing files.
+    read_ms: f64,
 }
 
 /// Where replies go: `post(message, transfer)` (the worker's `postMessage`,
@@ -67,7 +69,12 @@ impl Session {
                 self.pending.as_mut().filter(|p| p.id == id),
                 get(&data, "files").dyn_into::<Array>(),
             ) {
-                (Some(job), Ok(list)) => read_files(job, &mut self.progress, &reply, list),
+                (Some(job), Ok(list)) => {
+                    let started = now();
+                    let read = read_files(job, &mut self.progress, &reply, list);
+                    job.read_ms += now() - started;
+                    read
+                }
                 _ => Ok(()),
             },
             "keep" => self
@@ -106,6 +113,7 @@ impl Session {
             started: now(),
             done: 0,
             bytes: 0.0,
+            read_ms: 0.0,
         });
         self.progress = Progress {
             id,
@@ -137,7 +145,9 @@ impl Session {
         transfer: &Array,
     ) -> Result<(), String> {
         let engine = self.engine.insert(engine);
+        let started = now();
         let bytes = engine.to_snapshot().map_err(|e| e.to_string())?;
+        set(done, "snapshot_ms", now() - started);
         let buffer = Uint8Array::from(bytes.as_slice()).buffer();
         drop(bytes);
         set(done, "snapshot", &buffer);
@@ -200,7 +210,7 @@ impl Session {
 
     /// Builds the engine with the job's new documents and posts its snapshot.
     fn finish_job(&mut self, reply: &Reply, job: Pending) -> Result<(), String> {
-        let (id, started) = (job.id, job.started);
+        let (id, started, read_ms) = (job.id, job.started, job.read_ms);
         let (documents, report) = job.loader.finish();
         let done = object();
         set(&done, "kind", "done");
@@ -221,8 +231,12 @@ impl Session {
                 "indexing",
                 true,
             );
-            self.keep_and_attach(base.extend(documents), &done, &transfer)?;
+            let building = now();
+            let engine = base.extend(documents);
+            set(&done, "build_ms", now() - building);
+            self.keep_and_attach(engine, &done, &transfer)?;
         }
+        set(&done, "read_ms", read_ms);
         let skipped = Array::new();
         for (name, why) in report.skipped {
             skipped.push(&Array::of2(&name.into(), &why.into()));

@@ -91,31 +91,50 @@ struct Module {
     unoptimised: usize,
 }
 
-/// Builds `package` for wasm32 (`target` is `--bin NAME` or `--lib`; the
-/// file it makes is `artifact`.wasm), runs
-/// wasm-bindgen (no-modules glue defining `global`) and wasm-opt. Each module
-/// is its own cargo invocation, so each gets its own features (the loader's
-/// html5ever never reaches the explorer's module).
-fn build_module(
-    root: &Path,
-    (package, target, artifact): (&str, &[&str], &str),
-    out_name: &str,
-    global: &str,
-) -> Result<Module> {
+/// How one wasm module of the page is built.
+struct Spec<'a> {
+    package: &'a str,
+    /// `--bin NAME` or `--lib`.
+    target: &'a [&'a str],
+    /// The file cargo makes: `artifact`.wasm.
+    artifact: &'a str,
+    /// The cargo profile.
+    profile: &'a str,
+    /// wasm-opt's level (`WASM_OPT_LEVEL` overrides the explorer's).
+    opt_level: &'a str,
+    /// The glue's file name and the global it defines.
+    out_name: &'a str,
+    global: &'a str,
+}
+
+/// Builds a module for wasm32, runs wasm-bindgen (no-modules glue) and
+/// wasm-opt. Each module is its own cargo invocation, so each gets its own
+/// features (the loader's html5ever never reaches the explorer's module).
+fn build_module(root: &Path, spec: &Spec) -> Result<Module> {
+    let Spec {
+        package,
+        target,
+        artifact,
+        profile,
+        opt_level,
+        out_name,
+        global,
+    } = *spec;
     let target_dir = target_dir(root);
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     run(Command::new(&cargo)
         .current_dir(root)
         .args([
             "build",
-            "--release",
+            "--profile",
+            profile,
             "--target",
             "wasm32-unknown-unknown",
             "--package",
             package,
         ])
         .args(target))?;
-    let wasm_in = target_dir.join(format!("wasm32-unknown-unknown/release/{artifact}.wasm"));
+    let wasm_in = target_dir.join(format!("wasm32-unknown-unknown/{profile}/{artifact}.wasm"));
     let work = target_dir.join("borderlines-dist");
     std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
     run(Command::new("wasm-bindgen")
@@ -135,8 +154,7 @@ fn build_module(
     let opt = work.join(format!("{out_name}_opt.wasm"));
     let wasm_opt = std::env::var_os("WASM_OPT")
         .map_or_else(|| root.join("node_modules/.bin/wasm-opt"), PathBuf::from);
-    // WASM_OPT_LEVEL=-O3 (say) tries another optimisation level.
-    let level = std::env::var("WASM_OPT_LEVEL").unwrap_or_else(|_| "-Oz".into());
+    let level = opt_level.to_owned();
     run(Command::new(&wasm_opt)
         .arg(&bg)
         .arg("-o")
@@ -162,21 +180,33 @@ fn build_module(
 
 fn dist() -> Result<PathBuf> {
     let root = root();
+    // WASM_OPT_LEVEL=-O3 (say) tries another optimisation level.
+    let app_level = std::env::var("WASM_OPT_LEVEL").unwrap_or_else(|_| "-Oz".into());
     let app = build_module(
         &root,
-        (
-            "borderlines-app",
-            &["--bin", "borderlines-app"],
-            "borderlines-app",
-        ),
-        "borderlines",
-        "wasm_bindgen",
+        &Spec {
+            package: "borderlines-app",
+            target: &["--bin", "borderlines-app"],
+            artifact: "borderlines-app",
+            profile: "release",
+            opt_level: &app_level,
+            out_name: "borderlines",
+            global: "wasm_bindgen",
+        },
     )?;
+    // Built for speed, not size (the `loader` profile in Cargo.toml): it is
+    // started only when files are added, and its speed is the user's wait.
     let loader = build_module(
         &root,
-        ("borderlines-loader", &["--lib"], "borderlines_loader"),
-        "borderlines_loader",
-        "borderlines_loader",
+        &Spec {
+            package: "borderlines-loader",
+            target: &["--lib"],
+            artifact: "borderlines_loader",
+            profile: "loader",
+            opt_level: "-O3",
+            out_name: "borderlines_loader",
+            global: "borderlines_loader",
+        },
     )?;
     let css = css(&root)?;
     let template = read_text(&root.join("index.html"))?;
