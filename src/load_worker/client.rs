@@ -615,7 +615,7 @@ fn on_data(data: JsValue) {
                 .as_ref()
                 .filter(|j| f64::from(j.id) == get_f64(&data, "id"))
             {
-                job.status.set(Some(progress_outcome(&data)));
+                job.status.set(Some(progress_outcome(&data, job.started)));
             }
         }),
         "done" => {
@@ -646,7 +646,16 @@ fn mb(bytes: f64) -> String {
     format!("{:.1} MB", bytes / 1_048_576.0)
 }
 
-fn progress_outcome(data: &JsValue) -> LoadOutcome {
+/// "about 40 s left", "about 2 min left".
+fn time_left(seconds: f64) -> String {
+    if seconds < 90.0 {
+        format!("about {} s left", (seconds.max(1.0)).round())
+    } else {
+        format!("about {} min left", (seconds / 60.0).round())
+    }
+}
+
+fn progress_outcome(data: &JsValue, started: f64) -> LoadOutcome {
     let done = get_f64(data, "done") as usize;
     let total = get_f64(data, "total") as usize;
     let bytes = get_f64(data, "bytes");
@@ -654,9 +663,12 @@ fn progress_outcome(data: &JsValue) -> LoadOutcome {
     if get_str(data, "phase") == "indexing" {
         return LoadOutcome::progress(format!("Indexing and extracting {current}…"), (1.0, 1.0));
     }
+    let left = borderlines_core::load::seconds_left(now_ms() - started, done, total)
+        .map(|s| format!(", {}", time_left(s)))
+        .unwrap_or_default();
     LoadOutcome::progress(
         format!(
-            "Reading {} of {} ({} read): {current}",
+            "Reading {} of {} ({} read{left}): {current}",
             format_thousands(done as u64),
             plural(total, "file", "files"),
             mb(bytes),

@@ -5,6 +5,9 @@
 // "add anyway").
 //
 // Usage: node tests/e2e/worker.test.mjs [path/to/borderlines.html]
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { count, eq, expect, open_page, run, search, titles } from './harness.mjs';
 
 const status = (page) => page.textContent('[data-testid=load-status] .load-summary');
@@ -87,6 +90,35 @@ run({
     await search(page, 'newsletter OR cookie');
     eq(await titles(page), [], 'menus and footers are not text');
     expect(await page.evaluate(() => window.__ran_script === undefined), 'the saved page\'s script never ran');
+    await context.close();
+    return problems;
+  },
+
+  async 'while 10,000 files load, the search answers on the current corpus, and the progress says how long is left'() {
+    const { page, context, problems } = await open_page();
+    const dir = mkdtempSync(join(tmpdir(), 'borderlines-typing-'));
+    const paths = Array.from({ length: 10000 }, (_, i) => {
+      const path = join(dir, `note-${i}.txt`);
+      writeFileSync(path, `Note ${i} from Onsong\n\nGuards counted ${i} crossings of the river near Onsong.`);
+      return path;
+    });
+    const loading = () => page.evaluate(() => /^(Reading|Indexing|Opening)/.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? ''));
+    await page.setInputFiles('[data-testid=add-documents]', paths);
+    await page.waitForFunction(() => /^Reading/.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? ''));
+    // Type while the files are read: the seeds answer at once.
+    await page.fill('[data-testid=search-input]', 'tumen');
+    await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent.endsWith('of 3 documents match'), null, { timeout: 5000 });
+    expect(await loading(), 'the search answered while the files were still loading');
+    // The estimate of time left appears once the pace is known.
+    await page.waitForFunction(() => / left\): /.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? '') || !/^Reading/.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? ''), null, { timeout: 60000 });
+    const said = await status(page);
+    console.log(`      progress: ${said}`);
+    expect(/^Reading [\d,]+ of 10,000 files \([\d.]+ MB read, about \d+ (s|min) left\): note-\d+\.txt$/.test(said) || !/^Reading/.test(said), `time left: ${said}`);
+    await page.waitForFunction(() => /^(Added|Nothing)/.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? ''), null, { timeout: 180000 });
+    eq(await status(page), 'Added 10,000 documents.', 'all added');
+    await search(page, 'onsong');
+    await page.waitForFunction(() => /of 10,003 documents match$/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''));
+    rmSync(dir, { recursive: true, force: true });
     await context.close();
     return problems;
   },
