@@ -1,5 +1,6 @@
 use std::sync::Arc;
 
+use borderlines_engine::snapshot::SnapshotOpener;
 use borderlines_engine::Engine;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -239,10 +240,19 @@ async fn open_saved(
             status.set(Some(outcome));
         }
         Ok(None) => {}
-        Err(e) => status.set(Some(LoadOutcome::said(format!(
-            "{} could not be opened ({e}). It is still stored: \"Clear saved data\" in the corpus menu removes it.",
-            capitalised(&what)
-        )))),
+        Err(e) => {
+            // Its documents may still be whole: build the engine again from them.
+            let bytes = found.snapshot.to_vec();
+            match SnapshotOpener::new(bytes).and_then(SnapshotOpener::into_documents) {
+                Ok(documents) if !documents.is_empty() => {
+                    crate::load_worker::rebuild(documents, e.to_string(), engine, status)
+                }
+                _ => status.set(Some(LoadOutcome::said(format!(
+                    "{} could not be opened ({e}). It is still stored: \"Clear saved data\" in the corpus menu removes it.",
+                    capitalised(&what)
+                )))),
+            }
+        }
     }
 }
 

@@ -76,6 +76,9 @@ enum Work {
     Keep(Vec<Document>, Problems),
     /// Removes the documents with these ids.
     Remove(Vec<String>),
+    /// Builds the engine again from the documents of a saved corpus whose
+    /// index or insights could not be opened (why).
+    Rebuild(Vec<Document>, String),
 }
 
 struct Job {
@@ -501,6 +504,60 @@ pub fn remove(
     )));
 }
 
+/// Builds the engine again from `documents` — those of a saved corpus whose
+/// index or insights could not be opened (`why`) — in the loading module,
+/// on an empty corpus; the result replaces the saved one.
+pub fn rebuild(
+    documents: Vec<Document>,
+    why: String,
+    engine: RwSignal<Arc<Engine>>,
+    status: RwSignal<Option<LoadOutcome>>,
+) {
+    ensure_client();
+    let id = next_id();
+    let count = documents.len();
+    let current = engine.get_untracked();
+    let bundle = match CorpusBundle::encode_documents(&documents) {
+        Ok(bundle) => bundle,
+        Err(e) => {
+            status.set(Some(LoadOutcome::failed(format!(
+                "Your saved corpus could not be opened ({why}) nor built again ({e})."
+            ))));
+            return;
+        }
+    };
+    JOB.set(Some(Job {
+        id,
+        work: Work::Rebuild(documents, why),
+        engine,
+        status,
+        started: now_ms(),
+    }));
+    let payload = [
+        // On an empty corpus, whatever the page shows now.
+        ("base", JsValue::from_str("empty")),
+        (
+            "documents",
+            JsValue::from(Uint8Array::from(bundle.as_slice()).buffer()),
+        ),
+    ];
+    if let Err(why) = post_job(id, "keep", &current, count, &payload) {
+        cancel_worker();
+        JOB.take();
+        status.set(Some(LoadOutcome::failed(format!(
+            "Nothing was rebuilt: {why}"
+        ))));
+        return;
+    }
+    status.set(Some(LoadOutcome::progress(
+        format!(
+            "Building your saved corpus again from its {}…",
+            plural(count, "document", "documents")
+        ),
+        (0.0, 1.0),
+    )));
+}
+
 /// The outcome of keeping `added` duplicates, with the load's other problems.
 fn kept_outcome(added: usize, problems: Vec<(String, String)>) -> LoadOutcome {
     let mut next = LoadOutcome::done(added, problems, Vec::new());
@@ -597,6 +654,7 @@ fn failed(message: String) {
             }
             Work::Files(files, mappings) => add(files, mappings, job.engine, job.status),
             Work::Remove(ids) => remove(ids, job.engine, job.status),
+            Work::Rebuild(documents, why) => rebuild(documents, why, job.engine, job.status),
         }
     }
 }
@@ -766,6 +824,10 @@ async fn finish(id: u32, data: JsValue) {
         Work::Remove(_) => LoadOutcome::said(format!(
             "Removed {} from the corpus.",
             plural(get_f64(data, "removed") as usize, "document", "documents")
+        )),
+        Work::Rebuild(_, why) => LoadOutcome::said(format!(
+            "Your saved corpus could not be opened as it was ({why}); it was built again from its {}.",
+            plural(added, "document", "documents")
         )),
     };
     let inline = CLIENT.with_borrow(|c| c.as_ref().is_some_and(Client::is_inline));

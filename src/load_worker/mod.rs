@@ -17,4 +17,4 @@
 mod client;
 mod loader_module;
 
-pub use client::{add, cancel, keep_duplicates, remember_snapshot, remove};
+pub use client::{add, cancel, keep_duplicates, rebuild, remember_snapshot, remove};

@@ -21,6 +21,27 @@ const files = [
   { name: 'yalu.txt', mimeType: 'text/plain', buffer: note('Fence Along the Yalu', 'A new fence along the Yalu river was finished in the spring.') },
 ];
 
+/** Flips 16 bytes of the stored snapshot at `where.start` or `where.from_end` bytes before its end, as a bad disk would. */
+async function damage(page, where) {
+  await page.evaluate((where) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('borderlines');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('corpus', 'readwrite');
+      const store = tx.objectStore('corpus');
+      const get = store.get('snapshot');
+      get.onsuccess = () => {
+        const bytes = new Uint8Array(get.result);
+        const start = where.start ?? bytes.length - where.from_end;
+        for (let i = 0; i < 16; i++) bytes[start + i] ^= 0xff;
+        store.put(bytes, 'snapshot');
+      };
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+    open.onerror = () => reject(open.error);
+  }), where);
+}
+
 async function add_and_keep(page) {
   await page.setInputFiles('[data-testid=add-documents]', files);
   await kept(page);
@@ -78,26 +99,12 @@ run({
     return problems;
   },
 
-  async 'a damaged saved corpus is reported and kept; the seeds stay usable'() {
+  async 'a saved corpus whose documents are damaged is reported and kept; the seeds stay usable'() {
     const { page, context, problems } = await open_page();
     await add_and_keep(page);
-    // Flip bytes in the middle of the stored snapshot, as a bad disk would.
-    await page.evaluate(() => new Promise((resolve, reject) => {
-      const open = indexedDB.open('borderlines');
-      open.onsuccess = () => {
-        const tx = open.result.transaction('corpus', 'readwrite');
-        const store = tx.objectStore('corpus');
-        const get = store.get('snapshot');
-        get.onsuccess = () => {
-          const bytes = new Uint8Array(get.result);
-          for (let i = 0; i < 16; i++) bytes[(bytes.length >> 1) + i] ^= 0xff;
-          store.put(bytes, 'snapshot');
-        };
-        tx.oncomplete = () => { open.result.close(); resolve(); };
-        tx.onerror = () => reject(tx.error);
-      };
-      open.onerror = () => reject(open.error);
-    }));
+    // Flip bytes at the start of the stored snapshot (its first part is the
+    // documents), as a bad disk would.
+    await damage(page, { start: 40 });
     await page.reload();
     await page.waitForFunction(() => /could not be opened/.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? ''), null, { timeout: 30000 });
     const said = await summary(page);
@@ -106,6 +113,27 @@ run({
     await search(page, 'defectors');
     await page.waitForSelector('[data-testid=result-title]');
     expect((await titles(page)).length > 0, 'search works');
+    await context.close();
+    return problems;
+  },
+
+  async 'a saved corpus whose index or insights are damaged is built again from its documents'() {
+    const { page, context, problems } = await open_page();
+    await add_and_keep(page);
+    // The snapshot's last parts are the insights.
+    await damage(page, { from_end: 60 });
+    await page.reload();
+    await page.waitForFunction(() => /built again/.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? ''), null, { timeout: 30000 });
+    const said = await summary(page);
+    expect(/^Your saved corpus could not be opened as it was \(.*damaged.*\); it was built again from its 5 documents\.$/.test(said), `says what happened: ${said}`);
+    await kept(page);
+    await counted(page, '5 documents');
+    await search(page, 'hyesan frozen');
+    eq(await titles(page), ['Night Crossing at Hyesan'], 'searchable again');
+    // The rebuilt corpus replaced the damaged one.
+    await page.reload();
+    await page.waitForFunction(() => /^Opened your saved corpus/.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? ''), null, { timeout: 30000 });
+    await counted(page, '1 of 5 documents match');
     await context.close();
     return problems;
   },

@@ -397,6 +397,24 @@ impl<'a> SnapshotOpener<'a> {
         ))
     }
 
+    /// The snapshot's documents alone, for building the engine again when
+    /// its other parts cannot be opened (damaged in storage, or written by
+    /// another version of the index or insights formats): only the corpus
+    /// parts are decoded and checked.
+    pub fn into_documents(mut self) -> Result<Vec<Document>, EngineError> {
+        while matches!(self.stage, Stage::Corpus(_)) {
+            self.step()?;
+        }
+        if self.corpus.len() != self.documents {
+            return Err(EngineError::Inconsistent(format!(
+                "{} documents announced, {} stored",
+                self.documents,
+                self.corpus.len()
+            )));
+        }
+        Ok(std::mem::take(&mut self.corpus))
+    }
+
     /// Runs every remaining step.
     pub fn finish(mut self) -> Result<Engine, EngineError> {
         loop {
@@ -421,6 +439,48 @@ mod tests {
             ("c", "Only 67 defectors reached South Korea in 2020."),
         ])
         .unwrap()
+    }
+
+    /// A snapshot whose index or insights are damaged still gives back its
+    /// documents, so the engine can be built again; damage in the documents
+    /// themselves is an error.
+    #[test]
+    fn documents_are_recovered_when_only_the_index_or_insights_are_damaged() {
+        let engine = small_engine();
+        let bytes = engine.to_snapshot().unwrap();
+        let index_at = {
+            let opener = SnapshotOpener::new(bytes.as_slice()).unwrap();
+            opener.index_part.range.clone()
+        };
+        let mut damaged = bytes.clone();
+        damaged[index_at.start + index_at.len() / 2] ^= 0xff;
+        assert!(Engine::from_snapshot(&damaged).is_err());
+        let documents = SnapshotOpener::new(damaged)
+            .unwrap()
+            .into_documents()
+            .unwrap();
+        assert_eq!(&documents, &engine.corpus().documents);
+        let last = bytes.len() - 3;
+        let mut damaged = bytes.clone();
+        damaged[last] ^= 0xff;
+        assert!(Engine::from_snapshot(&damaged).is_err());
+        assert_eq!(
+            SnapshotOpener::new(damaged)
+                .unwrap()
+                .into_documents()
+                .unwrap()
+                .len(),
+            engine.corpus().documents.len()
+        );
+        let corpus_at = SnapshotOpener::new(bytes.as_slice()).unwrap().corpus_parts[0]
+            .range
+            .clone();
+        let mut damaged = bytes;
+        damaged[corpus_at.start + 4] ^= 0xff;
+        assert!(SnapshotOpener::new(damaged)
+            .unwrap()
+            .into_documents()
+            .is_err());
     }
 
     #[test]

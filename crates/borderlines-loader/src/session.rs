@@ -123,9 +123,11 @@ impl Session {
         Ok(())
     }
 
-    /// Opens the corpus a job adds to: `"keep"` or a snapshot.
+    /// Opens the corpus a job adds to: `"keep"`, `"empty"` or a snapshot.
     fn set_base(&mut self, base: &JsValue) -> Result<(), String> {
-        if base.as_string().is_some() {
+        if base.as_string().is_some_and(|b| b == "empty") {
+            self.engine = Some(Engine::build(std::sync::Arc::default()));
+        } else if base.as_string().is_some() {
             if self.engine.is_none() {
                 return Err("the loader lost its corpus; try again".into());
             }

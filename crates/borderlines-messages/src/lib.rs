@@ -9,8 +9,8 @@
 //!   (documents already parsed, as a corpus bundle in an `ArrayBuffer`); or
 //!   `{kind:"remove", id, base, total, ids}` (an array of document ids).
 //!   `base` is the corpus the job adds to: `"keep"` (the engine the loader
-//!   built last) or an `ArrayBuffer` holding a snapshot (the seeds' or the
-//!   page's engine). `files` holds `File`s (read with `FileReaderSync` in a
+//!   built last), `"empty"`, or an `ArrayBuffer` holding a snapshot (the
+//!   seeds' or the page's engine). `files` holds `File`s (read with `FileReaderSync` in a
 //!   worker) or `{name, bytes}` objects (an `ArrayBuffer`; the main thread
 //!   cannot read a `File` synchronously). `mappings` is JSON text: the
 //!   column → field mappings the user chose for tables and JSON exports
