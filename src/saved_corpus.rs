@@ -1,16 +1,19 @@
 //! The user's corpus kept across reloads, in the browser's IndexedDB.
 //!
-//! One database (`borderlines`), one object store (`corpus`), two records
-//! written together in one transaction — the engine snapshot (exactly the
-//! bytes the loading worker produced, so saving costs no re-encoding) and a
-//! small description `{documents, bytes, saved}` — so a crash or a closed
-//! tab never leaves half a corpus. The snapshot carries its own version and
+//! One database (`borderlines`; a page made by "Save as page" has its own),
+//! one object store (`corpus`), records written together in one transaction
+//! — the engine snapshot (exactly the bytes the loading worker produced, so
+//! saving costs no re-encoding) in pieces of 4 MB (`snapshot:0`,
+//! `snapshot:1`…: the browser deserialises each piece in its own task when
+//! it is read back, where one 64 MB record blocked the page for ~150 ms)
+//! and a small description `{documents, bytes, chunks, saved}` — so a crash
+//! or a closed tab never leaves half a corpus. (A corpus saved before the
+//! pieces, one `snapshot` record, is still read.) The snapshot carries its own version and
 //! per-part checksums (`borderlines_engine::snapshot`): damage is found when
 //! it is opened. Where IndexedDB is missing or refused (private windows,
 //! some browsers on file://) every call returns an error in plain words and
 //! the page works on, in this tab only.
 
-use borderlines_engine::Engine;
 use js_sys::{Promise, Uint8Array};
 use leptos::prelude::{RwSignal, Set, Update};
 use leptos::task::spawn_local;
@@ -38,8 +41,15 @@ fn database() -> String {
 const STORE: &str = "corpus";
 /// Bumped when the records' layout changes (the snapshot has its own).
 const DATABASE_VERSION: u32 = 1;
+/// The whole snapshot in one record (as first saved; still read).
 const SNAPSHOT_KEY: &str = "snapshot";
 const ABOUT_KEY: &str = "about";
+/// Bytes per stored piece of the snapshot.
+const CHUNK_BYTES: u32 = 4 * 1024 * 1024;
+
+fn chunk_key(i: u32) -> JsValue {
+    JsValue::from_str(&format!("{SNAPSHOT_KEY}:{i}"))
+}
 
 /// What this browser keeps, as the corpus menu shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -181,14 +191,22 @@ fn store(
 pub async fn save(snapshot: &Uint8Array, documents: usize) -> Result<(), String> {
     let db = open().await?;
     let (tx, store) = store(&db, IdbTransactionMode::Readwrite)?;
+    let total = snapshot.length();
+    let chunks = total.div_ceil(CHUNK_BYTES);
     let about = object();
     set(&about, "documents", documents as f64);
-    set(&about, "bytes", f64::from(snapshot.length()));
+    set(&about, "bytes", f64::from(total));
+    set(&about, "chunks", f64::from(chunks));
     set(&about, "saved", js_sys::Date::now());
-    // Both records in one transaction: all or nothing.
-    store
-        .put_with_key(snapshot, &JsValue::from_str(SNAPSHOT_KEY))
-        .map_err(plain)?;
+    // Every record in one transaction: all or nothing. The old pieces go
+    // first (a smaller corpus has fewer).
+    store.clear().map_err(plain)?;
+    for i in 0..chunks {
+        // A copy of each piece: storing a view would store its whole buffer.
+        let end = (i + 1).saturating_mul(CHUNK_BYTES).min(total);
+        let piece = snapshot.slice(i * CHUNK_BYTES, end);
+        store.put_with_key(&piece, &chunk_key(i)).map_err(plain)?;
+    }
     store
         .put_with_key(&about, &JsValue::from_str(ABOUT_KEY))
         .map_err(plain)?;
@@ -200,24 +218,64 @@ pub async fn save(snapshot: &Uint8Array, documents: usize) -> Result<(), String>
 /// The saved corpus, if there is one.
 pub async fn load() -> Result<Option<SavedCorpus>, String> {
     let db = open().await?;
-    let (_tx, store) = store(&db, IdbTransactionMode::Readonly)?;
-    // Both requests before any await: a transaction ends once it has
-    // nothing pending when control goes back to the browser.
-    let about = store.get(&JsValue::from_str(ABOUT_KEY)).map_err(plain)?;
-    let snapshot = store.get(&JsValue::from_str(SNAPSHOT_KEY)).map_err(plain)?;
-    let (about, snapshot) = (done(&about), done(&snapshot));
-    let (about, snapshot) = (about.await?, snapshot.await?);
+    let result = read_saved(&db).await;
     db.close();
-    if about.is_undefined() || snapshot.is_undefined() {
+    result
+}
+
+async fn read_saved(db: &IdbDatabase) -> Result<Option<SavedCorpus>, String> {
+    let about = {
+        let (_tx, store) = store(db, IdbTransactionMode::Readonly)?;
+        let request = store.get(&JsValue::from_str(ABOUT_KEY)).map_err(plain)?;
+        done(&request).await?
+    };
+    if about.is_undefined() {
         return Ok(None);
     }
-    let snapshot = snapshot
-        .dyn_into::<Uint8Array>()
-        .map_err(|_| "the saved corpus is not a snapshot".to_owned())?;
+    let documents = get_f64(&about, "documents") as usize;
+    let saved_at = get_f64(&about, "saved");
+    let chunks = get_f64(&about, "chunks") as u32;
+    let bytes = get_f64(&about, "bytes") as u32;
+    let (_tx, store) = store(db, IdbTransactionMode::Readonly)?;
+    let not_a_snapshot = || "the saved corpus is not a snapshot".to_owned();
+    let snapshot = if chunks == 0 {
+        let request = store.get(&JsValue::from_str(SNAPSHOT_KEY)).map_err(plain)?;
+        let record = done(&request).await?;
+        if record.is_undefined() {
+            return Ok(None);
+        }
+        record
+            .dyn_into::<Uint8Array>()
+            .map_err(|_| not_a_snapshot())?
+    } else {
+        // Every request before any await: a transaction ends once it has
+        // nothing pending when control goes back to the browser. Each
+        // piece then arrives (and is deserialised) in its own task.
+        let pending: Vec<_> = (0..chunks)
+            .map(|i| store.get(&chunk_key(i)).map_err(plain).map(|r| done(&r)))
+            .collect::<Result<_, _>>()?;
+        let whole = Uint8Array::new_with_length(bytes);
+        let mut at = 0u32;
+        for piece in pending {
+            let piece = piece
+                .await?
+                .dyn_into::<Uint8Array>()
+                .map_err(|_| "a piece of the saved corpus is missing".to_owned())?;
+            if at + piece.length() > bytes {
+                return Err("the saved corpus is longer than its description says".into());
+            }
+            whole.set(&piece, at);
+            at += piece.length();
+        }
+        if at != bytes {
+            return Err("the saved corpus is shorter than its description says".into());
+        }
+        whole
+    };
     Ok(Some(SavedCorpus {
         snapshot,
-        documents: get_f64(&about, "documents") as usize,
-        saved_at: get_f64(&about, "saved"),
+        documents,
+        saved_at,
     }))
 }
 
@@ -255,20 +313,4 @@ pub fn keep_after_load(
             Err(why) => say(format!("Not kept after a reload: {why}.")),
         }
     });
-}
-
-/// Saves the page's engine (built on the main thread) the same way.
-pub fn keep_engine(engine: &Engine, status: RwSignal<Option<LoadOutcome>>) {
-    match engine.to_snapshot() {
-        Ok(bytes) => keep_after_load(
-            Uint8Array::from(bytes.as_slice()),
-            engine.corpus().documents.len(),
-            status,
-        ),
-        Err(e) => status.update(|s| {
-            if let Some(s) = s.as_mut() {
-                s.kept = Some(format!("Not kept after a reload: {e}."));
-            }
-        }),
-    }
 }

@@ -2,8 +2,10 @@
 // src/components/corpus_switch.rs), from file:// in Chromium: added
 // documents are saved in IndexedDB, the page reopens on them after a
 // reload, a link to one of them works, the corpus menu switches between
-// the seeds and the saved corpus and clears it, and a damaged snapshot is
-// reported and kept, never a blank page.
+// the seeds and the saved corpus and clears it, a snapshot with damaged
+// documents is reported and kept (never a blank page) and one with a damaged
+// index or insights is built again from its documents; documents a search
+// found can be removed; "Save as page" makes a page with the corpus.
 //
 // Usage: node tests/e2e/saved.test.mjs [path/to/borderlines.html]
 import { tmpdir } from 'node:os';
@@ -28,12 +30,13 @@ async function damage(page, where) {
     open.onsuccess = () => {
       const tx = open.result.transaction('corpus', 'readwrite');
       const store = tx.objectStore('corpus');
-      const get = store.get('snapshot');
+      // A small corpus is one piece.
+      const get = store.get('snapshot:0');
       get.onsuccess = () => {
         const bytes = new Uint8Array(get.result);
         const start = where.start ?? bytes.length - where.from_end;
         for (let i = 0; i < 16; i++) bytes[start + i] ^= 0xff;
-        store.put(bytes, 'snapshot');
+        store.put(bytes, 'snapshot:0');
       };
       tx.oncomplete = () => { open.result.close(); resolve(); };
       tx.onerror = () => reject(tx.error);
