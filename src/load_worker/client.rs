@@ -848,9 +848,16 @@ async fn finish(id: u32, data: JsValue) {
     set(&out, "worker_ms", get_f64(data, "worker_ms"));
     // The loader's phases: reading and parsing files, indexing and
     // extracting the new documents, writing the snapshot.
-    for phase in ["read_ms", "build_ms", "snapshot_ms"] {
+    for phase in ["read_ms", "build_ms", "snapshot_ms", "memory_bytes"] {
         set(&out, phase, get_f64(data, phase));
     }
+    // The page's own wasm memory (it only grows: its peak).
+    let page_memory = wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|m| m.buffer().dyn_into::<ArrayBuffer>().ok())
+        .map_or(0.0, |b| f64::from(b.byte_length()));
+    set(&out, "page_memory_bytes", page_memory);
     set(&out, "open_ms", figures.total_ms);
     set(&out, "open_longest_slice_ms", figures.longest_slice_ms);
     set(&out, "open_slices", figures.slices);

@@ -239,6 +239,7 @@ impl Session {
             self.keep_and_attach(engine, &done, &transfer)?;
         }
         set(&done, "read_ms", read_ms);
+        set(&done, "memory_bytes", memory_bytes());
         let skipped = Array::new();
         for (name, why) in report.skipped {
             skipped.push(&Array::of2(&name.into(), &why.into()));
@@ -261,6 +262,18 @@ impl Session {
 
 fn now() -> f64 {
     js_sys::Date::now()
+}
+
+/// The module's linear memory now: wasm memory only grows, so after a job
+/// this is the most it used.
+fn memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map_or(0.0, |m| {
+            m.buffer()
+                .dyn_into::<ArrayBuffer>()
+                .map_or(0.0, |b| f64::from(b.byte_length()))
+        })
 }
 
 #[derive(Default)]
