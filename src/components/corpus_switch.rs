@@ -130,7 +130,7 @@ pub fn CorpusSwitch(
     };
     let has_saved = move || matches!(saved.get(), SavedInfo::Saved { .. });
     let to_seeds = move |_| match embedded_engine() {
-        Ok(seeds) => engine.set(seeds),
+        Ok(seeds) => crate::corpus::replace_engine(engine, seeds),
         Err(e) => status.set(Some(LoadOutcome::said(format!(
             "The seeds could not be opened: {e}"
         )))),
@@ -234,7 +234,7 @@ async fn open_saved(
         Ok(Some(opened)) => {
             let opened = Arc::new(opened);
             crate::load_worker::remember_snapshot(&opened, found.snapshot.clone());
-            engine.set(opened);
+            crate::corpus::replace_engine(engine, opened);
             let mut outcome = LoadOutcome::said(format!("Opened {what}."));
             outcome.kept = Some("Kept in this browser.".to_owned());
             status.set(Some(outcome));

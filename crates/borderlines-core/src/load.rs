@@ -303,10 +303,18 @@ impl Loader {
 
     /// Documents added so far.
     pub fn added(&self) -> usize {
-        self.documents.len()
+        self.report.added.len()
     }
 
-    /// The new documents, in the order of their files, and the report.
+    /// The documents added since the last call, in the order of their
+    /// files (for indexing them while the rest still arrive); the report
+    /// keeps every id.
+    pub fn take_documents(&mut self) -> Vec<Document> {
+        std::mem::take(&mut self.documents)
+    }
+
+    /// The new documents not taken yet, in the order of their files, and
+    /// the report.
     pub fn finish(self) -> (Vec<Document>, LoadReport) {
         (self.documents, self.report)
     }

@@ -9,6 +9,7 @@ use std::sync::{Arc, OnceLock};
 
 use borderlines_core::{Corpus, Document};
 use borderlines_extract::{CorpusInsights, DocumentInsights};
+use borderlines_search::index::IndexBuilder;
 use borderlines_search::vectors::TermStats;
 use borderlines_search::{Highlighter, Query, SearchIndex, SearchOptions};
 
@@ -21,6 +22,65 @@ use crate::fields::{DatedDocs, FacetFields};
 use crate::filters::filters_of;
 use crate::selection::Selection;
 use crate::snapshot;
+
+/// Adds documents to an engine one at a time — indexing and extracting
+/// each as it comes, so a loader can do it while the rest of the files are
+/// still arriving — then gathers what spans documents (the index's
+/// dictionaries, the claims, the facets) once, in [`finish`](Self::finish).
+/// The documents already in the engine keep their postings and insights.
+pub struct EngineBuilder {
+    documents: Vec<Document>,
+    index: IndexBuilder,
+    insights: Vec<DocumentInsights>,
+}
+
+impl EngineBuilder {
+    /// A builder holding `engine`'s documents.
+    pub fn extending(engine: Engine) -> Self {
+        let Engine {
+            corpus,
+            index,
+            insights,
+            ..
+        } = engine;
+        let documents = Arc::try_unwrap(corpus)
+            .map(|c| c.documents)
+            .unwrap_or_else(|shared| shared.documents.clone());
+        Self {
+            documents,
+            index: IndexBuilder::extending(index),
+            insights: insights.documents,
+        }
+    }
+
+    /// Indexes and extracts `doc` (its id must be unique in the corpus).
+    pub fn add(&mut self, doc: Document) {
+        self.index.add(&doc);
+        self.insights.push(borderlines_extract::extract(&doc));
+        self.documents.push(doc);
+    }
+
+    /// Documents held so far.
+    pub fn len(&self) -> usize {
+        self.documents.len()
+    }
+
+    /// Whether no document is held.
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+    }
+
+    /// The engine: the index frozen, the claims linked, the facets gathered.
+    pub fn finish(self) -> Engine {
+        Engine::new(
+            Arc::new(Corpus {
+                documents: self.documents,
+            }),
+            self.index.finish(),
+            CorpusInsights::from_documents(self.insights),
+        )
+    }
+}
 
 /// A corpus with everything computed from it.
 pub struct Engine {
@@ -91,25 +151,14 @@ impl Engine {
     }
 
     /// This engine with `documents` appended, indexing and extracting only
-    /// them: the index takes their postings (its dictionaries are rebuilt,
-    /// nothing is tokenized again), the other documents keep their
-    /// insights, and only the claims across documents and the facets are
-    /// gathered again. Ids must already be unique
+    /// them (see [`EngineBuilder`]). Ids must already be unique
     /// (`borderlines_core::load::with_unique_ids`).
     pub fn extend(self, documents: Vec<Document>) -> Self {
-        let Engine {
-            corpus,
-            mut index,
-            insights,
-            ..
-        } = self;
-        index.extend(documents.iter());
-        let mut extracted = insights.documents;
-        extracted.extend(documents.iter().map(borderlines_extract::extract));
-        let insights = CorpusInsights::from_documents(extracted);
-        let mut corpus = Arc::try_unwrap(corpus).unwrap_or_else(|shared| Corpus::clone(&shared));
-        corpus.documents.extend(documents);
-        Self::new(Arc::new(corpus), index, insights)
+        let mut builder = EngineBuilder::extending(self);
+        for doc in documents {
+            builder.add(doc);
+        }
+        builder.finish()
     }
 
     /// This engine without the documents whose ids are in `ids` (ids not

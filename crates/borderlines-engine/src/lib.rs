@@ -46,7 +46,7 @@ pub mod time_bins;
 pub mod timeline_chart;
 pub mod view_state;
 
-pub use engine::Engine;
+pub use engine::{Engine, EngineBuilder};
 pub use error::EngineError;
 pub use selection::Selection;
 pub use view_state::{View, ViewState};

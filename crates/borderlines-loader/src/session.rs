@@ -6,24 +6,54 @@
 //! its snapshot back.
 
 use borderlines_core::load::{with_unique_ids, LoadOptions, Loader};
-use borderlines_core::{Corpus, CorpusBundle};
-use borderlines_engine::Engine;
+use borderlines_core::{Corpus, CorpusBundle, Document};
+use borderlines_engine::{Engine, EngineBuilder};
 use borderlines_messages::{get, get_f64, get_str, mappings_from_js, object, set};
 use js_sys::{Array, ArrayBuffer, Function, Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, FileReaderSync};
 
-/// A job being received: files are read and parsed as their messages
-/// arrive, while the page is still sending the rest.
+/// A job being received: files are read, parsed, indexed and extracted as
+/// their messages arrive, while the page is still sending the rest.
 struct Pending {
     id: f64,
     loader: Loader,
+    /// The corpus added to, until the first new document arrives.
+    base: Option<Engine>,
+    /// Then the engine being extended, one document at a time.
+    builder: Option<EngineBuilder>,
+    /// Milliseconds spent indexing and extracting as files arrived.
+    index_ms: f64,
     started: f64,
     done: u32,
     bytes: f64,
     /// Milliseconds spent reading, decoding and parsing files.
     read_ms: f64,
+    /// Of which: reading the files' bytes (`FileReaderSync`).
+    io_ms: f64,
+}
+
+impl Pending {
+    /// Indexes and extracts `documents` into the engine being extended.
+    fn index(&mut self, documents: Vec<Document>) {
+        if documents.is_empty() {
+            return;
+        }
+        if self.builder.is_none() {
+            self.builder = self.base.take().map(EngineBuilder::extending);
+        }
+        if let Some(builder) = self.builder.as_mut() {
+            for doc in documents {
+                builder.add(doc);
+            }
+        }
+    }
+
+    /// The corpus as it was before this job, if nothing was added yet.
+    fn into_engine(self) -> Option<Engine> {
+        self.base
+    }
 }
 
 /// Where replies go: `post(message, transfer)` (the worker's `postMessage`,
@@ -63,7 +93,15 @@ impl Session {
     pub fn handle(&mut self, data: JsValue, post: &Function) {
         let reply = Reply(post);
         let id = get_f64(&data, "id");
-        let result = match get_str(&data, "kind").as_str() {
+        let kind = get_str(&data, "kind");
+        if matches!(kind.as_str(), "job" | "keep" | "remove") {
+            // A new job replaces one not run (the page moved on): the corpus
+            // that one held comes back, unless it had added to it already.
+            if let Some(engine) = self.pending.take().and_then(Pending::into_engine) {
+                self.engine = Some(engine);
+            }
+        }
+        let result = match kind.as_str() {
             "job" => self.start_job(id, &data),
             "files" => match (
                 self.pending.as_mut().filter(|p| p.id == id),
@@ -73,6 +111,10 @@ impl Session {
                     let started = now();
                     let read = read_files(job, &mut self.progress, &reply, list);
                     job.read_ms += now() - started;
+                    let started = now();
+                    let documents = job.loader.take_documents();
+                    job.index(documents);
+                    job.index_ms += now() - started;
                     read
                 }
                 _ => Ok(()),
@@ -85,7 +127,13 @@ impl Session {
                 .and_then(|()| self.remove_documents(&reply, id, &get(&data, "ids"))),
             "run" => match self.pending.take() {
                 Some(job) if job.id == id => self.finish_job(&reply, job),
-                _ => Err("the loader lost the files of this job; try again".into()),
+                other => {
+                    // Another job's: its corpus stays the loader's.
+                    if let Some(job) = other {
+                        self.engine = job.into_engine();
+                    }
+                    Err("the loader lost the files of this job; try again".into())
+                }
             },
             _ => Ok(()),
         };
@@ -102,7 +150,7 @@ impl Session {
 impl Session {
     fn start_job(&mut self, id: f64, data: &JsValue) -> Result<(), String> {
         self.set_base(&get(data, "base"))?;
-        let base = self.engine.as_ref().ok_or("the loader has no corpus")?;
+        let base = self.engine.take().ok_or("the loader has no corpus")?;
         let options = LoadOptions {
             mappings: mappings_from_js(&get(data, "mappings")),
             ..LoadOptions::default()
@@ -110,10 +158,14 @@ impl Session {
         self.pending = Some(Pending {
             id,
             loader: Loader::new(base.corpus(), options),
+            base: Some(base),
+            builder: None,
+            index_ms: 0.0,
             started: now(),
             done: 0,
             bytes: 0.0,
             read_ms: 0.0,
+            io_ms: 0.0,
         });
         self.progress = Progress {
             id,
@@ -211,34 +263,47 @@ impl Session {
     }
 
     /// Builds the engine with the job's new documents and posts its snapshot.
-    fn finish_job(&mut self, reply: &Reply, job: Pending) -> Result<(), String> {
-        let (id, started, read_ms) = (job.id, job.started, job.read_ms);
-        let (documents, report) = job.loader.finish();
+    fn finish_job(&mut self, reply: &Reply, mut job: Pending) -> Result<(), String> {
+        let (id, started, read_ms, io_ms) = (job.id, job.started, job.read_ms, job.io_ms);
+        let loader = std::mem::replace(
+            &mut job.loader,
+            Loader::new(&Corpus::default(), LoadOptions::default()),
+        );
+        let (documents, report) = loader.finish();
+        let indexing = now();
+        job.index(documents);
         let done = object();
         set(&done, "kind", "done");
         set(&done, "id", id);
         set(&done, "added", report.added.len() as u32);
         let transfer = Array::new();
-        if !documents.is_empty() {
-            // Only the new documents are indexed and extracted.
-            let base = self.engine.take().ok_or("the loader has no corpus")?;
-            let n = documents.len();
-            let total = self.progress.total;
-            let what = if n == 1 { "document" } else { "documents" };
-            self.progress.post(
-                reply,
-                total,
-                0.0,
-                &format!("{} new {what}", borderlines_core::text::thousands(n as u64)),
-                "indexing",
-                true,
-            );
-            let building = now();
-            let engine = base.extend(documents);
-            set(&done, "build_ms", now() - building);
-            self.keep_and_attach(engine, &done, &transfer)?;
+        let index_ms = job.index_ms + (now() - indexing);
+        match (job.builder, job.base) {
+            (Some(builder), _) => {
+                let n = report.added.len();
+                let total = self.progress.total;
+                let what = if n == 1 { "document" } else { "documents" };
+                self.progress.post(
+                    reply,
+                    total,
+                    0.0,
+                    &format!("{} new {what}", borderlines_core::text::thousands(n as u64)),
+                    "indexing",
+                    true,
+                );
+                // The new documents are indexed and extracted already:
+                // what spans documents is gathered now.
+                let finishing = now();
+                let engine = builder.finish();
+                set(&done, "index_ms", index_ms);
+                set(&done, "build_ms", now() - finishing);
+                self.keep_and_attach(engine, &done, &transfer)?;
+            }
+            // Nothing added: the corpus is as it was.
+            (None, base) => self.engine = base,
         }
         set(&done, "read_ms", read_ms);
+        set(&done, "io_ms", io_ms);
         set(&done, "memory_bytes", memory_bytes());
         let skipped = Array::new();
         for (name, why) in report.skipped {
@@ -310,10 +375,10 @@ impl Progress {
     }
 }
 
-/// Reads, decodes and parses one message's files: `File`s with
-/// `FileReaderSync` (a worker may block), or `{name, bytes}` objects the
-/// page read already (on the main thread, where there is no synchronous
-/// reader).
+/// Decodes and parses one message's files: `{name, bytes}` (or `{name,
+/// error}`) objects read already — by the worker's boot code, all of a
+/// message at once, or by the page on the main thread — or `File`s, read
+/// here with `FileReaderSync` (a worker may block).
 fn read_files(
     job: &mut Pending,
     progress: &mut Progress,
@@ -335,6 +400,7 @@ fn read_files(
         progress.post(reply, job.done, job.bytes, &name, "reading", job.done == 0);
         job.done += 1;
         job.bytes += size;
+        let io_started = now();
         let read = match item.dyn_ref::<File>() {
             Some(file) => {
                 if reader.is_none() {
@@ -346,10 +412,16 @@ fn read_files(
                     .unwrap_or(Err(JsValue::UNDEFINED))
                     .map_err(|e| format!("{e:?}"))
             }
-            None => get(&item, "bytes")
-                .dyn_into::<ArrayBuffer>()
-                .map_err(|_| "its bytes were not sent".to_owned()),
+            None => get(&item, "bytes").dyn_into::<ArrayBuffer>().map_err(|_| {
+                let why = get_str(&item, "error");
+                if why.is_empty() {
+                    "its bytes were not sent".to_owned()
+                } else {
+                    why
+                }
+            }),
         };
+        job.io_ms += now() - io_started;
         match read {
             Ok(buffer) => job.loader.add(name, Uint8Array::new(&buffer).to_vec()),
             Err(e) => job.loader.skip(&name, format!("could not be read ({e})")),

@@ -296,6 +296,48 @@ struct TermBuf {
     last_doc: Option<u32>,
 }
 
+/// Indexes documents one at a time, then freezes them into a
+/// [`SearchIndex`]: for a loader that indexes each file as it arrives
+/// instead of all of them at the end. Document `i` is the `i`-th added
+/// (after those of the index it extends).
+///
+/// ```
+/// use borderlines_search::index::IndexBuilder;
+/// let doc = borderlines_core::parse_document("a", "Fences on the Tumen\nGuards watched the river.").unwrap();
+/// let mut builder = IndexBuilder::default();
+/// builder.add(&doc);
+/// assert_eq!(builder.finish().len(), 1);
+/// ```
+#[derive(Default)]
+pub struct IndexBuilder(Builder);
+
+impl IndexBuilder {
+    /// A builder holding `index`'s documents; new ones get the next numbers.
+    pub fn extending(index: SearchIndex) -> Self {
+        Self(Builder::from_index(index))
+    }
+
+    /// Tokenizes `doc` and adds its postings.
+    pub fn add(&mut self, doc: &Document) {
+        self.0.add(doc);
+    }
+
+    /// Documents held so far.
+    pub fn len(&self) -> usize {
+        self.0.docs.len()
+    }
+
+    /// Whether no document is held.
+    pub fn is_empty(&self) -> bool {
+        self.0.docs.is_empty()
+    }
+
+    /// Builds the dictionaries and freezes the postings.
+    pub fn finish(self) -> SearchIndex {
+        self.0.finish()
+    }
+}
+
 /// Accumulates documents, then freezes them into a [`SearchIndex`].
 #[derive(Default)]
 struct Builder {
