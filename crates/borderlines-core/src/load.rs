@@ -25,7 +25,7 @@ use crate::formats::document::document_of;
 use crate::formats::FieldMapping;
 use crate::parse::parse_document;
 use crate::sniff::refuse_binary;
-use crate::text::{decode, strip_bidi_controls};
+use crate::text::strip_bidi_controls;
 
 /// Largest file read, in bytes (25 MB, counting 1 MB as 1,048,576 bytes, as
 /// the size messages do); larger ones are reported, not loaded.
@@ -48,7 +48,7 @@ pub fn readable_extensions() -> Vec<&'static str> {
     let mut all = TEXT_EXTENSIONS.to_vec();
     all.extend(["csv", "tsv", "tab", "json", "jsonl", "ndjson"]);
     if cfg!(feature = "html") {
-        all.extend(["html", "htm", "xhtml"]);
+        all.extend(["html", "htm", "xhtml", "mhtml", "mht"]);
     }
     all
 }
@@ -78,6 +78,10 @@ pub struct LoadReport {
     /// `skipped`), parsed and ready: [`add_documents`] adds them if the
     /// user asks to keep them after all.
     pub duplicates: Vec<Document>,
+    /// (file name, encoding) of every file decoded, in order: how each was
+    /// read ("UTF-8", "EUC-KR", …; see [`crate::encoding`]), for the UI to
+    /// show.
+    pub encodings: Vec<(String, String)>,
 }
 
 /// Choices the user makes when adding files.
@@ -211,8 +215,12 @@ impl Loader {
             report.skipped.push((name, why.to_owned()));
             return;
         }
-        let mut text = decode(&bytes);
+        let read = crate::encoding::decode(&bytes);
         drop(bytes);
+        report
+            .encodings
+            .push((name.clone(), read.encoding.to_owned()));
+        let mut text = read.text;
         if matches!(ext.as_str(), "md" | "markdown") {
             text = strip_markdown_headings(&text);
         }
@@ -245,6 +253,9 @@ impl Loader {
             }
             _ => guessed,
         };
+        self.report
+            .encodings
+            .push((name.clone(), parsed.encoding.to_owned()));
         for problem in parsed.problems {
             self.report
                 .skipped
@@ -453,20 +464,36 @@ pub fn parsed_of(
     if let Some(why) = refuse_binary(bytes) {
         return Err(FormatError::Binary(why.to_owned()));
     }
-    match ext.as_str() {
-        "csv" => csv::parse_bytes(bytes, csv::Delimiter::Auto, mapping),
-        "tsv" | "tab" => csv::parse_bytes(bytes, csv::Delimiter::Tab, mapping),
-        "json" => json::parse_bytes(bytes, mapping),
-        "jsonl" | "ndjson" => json::parse_lines(&decode(bytes), mapping),
+    #[cfg(feature = "html")]
+    let one = |record| crate::formats::Parsed {
+        records: vec![record],
+        ..crate::formats::Parsed::default()
+    };
+    let read = match ext.as_str() {
         #[cfg(feature = "html")]
-        "html" | "htm" | "xhtml" => {
-            crate::formats::html::parse_bytes(bytes).map(|record| crate::formats::Parsed {
-                records: vec![record],
-                ..crate::formats::Parsed::default()
-            })
+        "html" | "htm" | "xhtml" => crate::formats::html::decode_page(bytes),
+        #[cfg(feature = "html")]
+        "mhtml" | "mht" => {
+            let (record, encoding) = crate::formats::mhtml::parse_bytes(bytes)?;
+            return Ok(crate::formats::Parsed {
+                encoding,
+                ..one(record)
+            });
         }
+        _ => crate::encoding::decode(bytes),
+    };
+    let text = read.text.as_str();
+    let mut parsed = match ext.as_str() {
+        "csv" => csv::parse(text, csv::Delimiter::Auto, mapping),
+        "tsv" | "tab" => csv::parse(text, csv::Delimiter::Tab, mapping),
+        "json" => json::parse(text, mapping),
+        "jsonl" | "ndjson" => json::parse_lines(text, mapping),
+        #[cfg(feature = "html")]
+        "html" | "htm" | "xhtml" => crate::formats::html::parse(text).map(one),
         _ => Err(FormatError::Unsupported(ext)),
-    }
+    }?;
+    parsed.encoding = read.encoding;
+    Ok(parsed)
 }
 
 /// [`parsed_of`] with the guessed mapping, keeping only the records.
@@ -481,7 +508,7 @@ pub fn records_of(
 /// feature, which the page leaves out).
 pub fn is_record_extension(ext: &str) -> bool {
     matches!(ext, "csv" | "tsv" | "tab" | "json" | "jsonl" | "ndjson")
-        || (cfg!(feature = "html") && matches!(ext, "html" | "htm" | "xhtml"))
+        || (cfg!(feature = "html") && matches!(ext, "html" | "htm" | "xhtml" | "mhtml" | "mht"))
 }
 
 #[cfg(test)]
