@@ -50,6 +50,9 @@ pub fn readable_extensions() -> Vec<&'static str> {
     if cfg!(feature = "html") {
         all.extend(["html", "htm", "xhtml", "mhtml", "mht"]);
     }
+    if cfg!(feature = "archive") {
+        all.push("zip");
+    }
     all
 }
 
@@ -57,15 +60,24 @@ pub fn readable_extensions() -> Vec<&'static str> {
 /// without one is read as text when given, but not taken from a folder.)
 pub fn is_readable_name(name: &str) -> bool {
     let ext = split_name(name).1.to_lowercase();
-    !ext.is_empty() && (TEXT_EXTENSIONS.contains(&ext.as_str()) || is_record_extension(&ext))
+    !ext.is_empty()
+        && (TEXT_EXTENSIONS.contains(&ext.as_str())
+            || is_record_extension(&ext)
+            || (cfg!(feature = "archive") && ext == "zip"))
 }
 
 /// What a file of another type is told.
-#[cfg(feature = "html")]
-const READS: &str =
-    "Borderlines reads plain text, Markdown, CSV/TSV, JSON, JSON Lines and saved web pages";
-#[cfg(not(feature = "html"))]
-const READS: &str = "Borderlines reads plain text, Markdown, CSV/TSV, JSON and JSON Lines";
+fn reads() -> String {
+    let mut what = vec!["plain text", "Markdown", "CSV/TSV", "JSON", "JSON Lines"];
+    if cfg!(feature = "html") {
+        what.push("saved web pages (HTML, MHTML)");
+    }
+    if cfg!(feature = "archive") {
+        what.push("ZIP archives of these");
+    }
+    let last = what.pop().unwrap_or_default();
+    format!("Borderlines reads {} and {last}", what.join(", "))
+}
 
 /// What happened to each file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -196,15 +208,21 @@ impl Loader {
         let name = strip_bidi_controls(&name).into_owned();
         let (stem, ext) = split_name(&name);
         let (stem, ext) = (stem.to_owned(), ext.to_lowercase());
+        #[cfg(feature = "archive")]
+        if ext == "zip" {
+            self.add_archive(name, &bytes);
+            return;
+        }
         if is_record_extension(&ext) {
             self.add_records(name, &bytes, &ext);
             return;
         }
         let report = &mut self.report;
         if !ext.is_empty() && !TEXT_EXTENSIONS.contains(&ext.as_str()) {
-            report
-                .skipped
-                .push((name, format!("“.{ext}” files are not read yet; {READS}")));
+            report.skipped.push((
+                name,
+                format!("“.{ext}” files are not read yet; {}", reads()),
+            ));
             return;
         }
         if bytes.len() > MAX_FILE_BYTES {
@@ -228,6 +246,47 @@ impl Loader {
         match parse_document(&id, &text) {
             Ok(doc) => self.accept(name, doc, ""),
             Err(e) => report.skipped.push((name, e.to_string())),
+        }
+    }
+
+    /// Every file of a ZIP archive that Borderlines reads, at any depth,
+    /// added as if given one by one (named "archive.zip/folder/file.txt");
+    /// unpacking is bounded ([`crate::formats::archive::Limits`]) and each
+    /// entry that cannot be had is reported with why.
+    #[cfg(feature = "archive")]
+    fn add_archive(&mut self, name: String, bytes: &[u8]) {
+        use crate::formats::archive;
+        let mut entries = match archive::open(bytes, archive::Limits::default(), is_readable_name) {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.report.skipped.push((name, e.to_string()));
+                return;
+            }
+        };
+        for (path, read) in entries.by_ref() {
+            let label = if path.is_empty() {
+                name.clone()
+            } else {
+                format!("{name}/{path}")
+            };
+            match read {
+                Ok(_) if split_name(&path).1.eq_ignore_ascii_case("zip") => {
+                    self.report.skipped.push((
+                        label,
+                        "an archive inside an archive is not opened: unpack it first".to_owned(),
+                    ))
+                }
+                Ok(bytes) => self.add(label, bytes),
+                Err(e) => self.report.skipped.push((label, e.to_string())),
+            }
+        }
+        if entries.not_read() > 0 {
+            let n = entries.not_read();
+            let files = if n == 1 { "file" } else { "files" };
+            self.report.skipped.push((
+                name,
+                format!("{n} other {files} in the archive not read: {}", reads()),
+            ));
         }
     }
 

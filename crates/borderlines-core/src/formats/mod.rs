@@ -6,6 +6,8 @@
 //! line costs only itself: the others are kept and the problem is listed in
 //! [`Parsed::problems`].
 
+#[cfg(feature = "archive")]
+pub mod archive;
 pub mod csv;
 pub mod document;
 #[cfg(feature = "html")]
