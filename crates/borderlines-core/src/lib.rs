@@ -24,6 +24,7 @@ pub mod parse;
 pub mod pieces;
 pub mod sniff;
 pub mod text;
+pub mod url_key;
 
 pub use bundle::CorpusBundle;
 pub use document::{Block, BlockKind, Corpus, Document, FileMetadata, TitleSource};

@@ -167,6 +167,8 @@ pub struct Loader {
     taken: HashSet<String>,
     /// Fingerprints of the documents' text.
     seen: HashMap<u64, String>,
+    /// Stated addresses of the documents ([`crate::url_key::url_key`]).
+    seen_urls: HashMap<String, String>,
     documents: Vec<Document>,
     report: LoadReport,
 }
@@ -175,19 +177,27 @@ impl Loader {
     /// A loader adding to `corpus`.
     pub fn new(corpus: &Corpus, options: LoadOptions) -> Self {
         let taken = corpus.documents.iter().map(|d| d.id.clone()).collect();
-        let seen = if options.keep_duplicates {
-            HashMap::new()
+        let (seen, seen_urls) = if options.keep_duplicates {
+            (HashMap::new(), HashMap::new())
         } else {
-            corpus
+            let texts = corpus
                 .documents
                 .iter()
                 .map(|d| (fingerprint(d), d.id.clone()))
-                .collect()
+                .collect();
+            let mut urls = HashMap::new();
+            for d in &corpus.documents {
+                if let Some(key) = stated_url_key(d) {
+                    urls.entry(key).or_insert_with(|| d.id.clone());
+                }
+            }
+            (texts, urls)
         };
         Loader {
             options,
             taken,
             seen,
+            seen_urls,
             documents: Vec::new(),
             report: LoadReport::default(),
         }
@@ -335,21 +345,33 @@ impl Loader {
         }
     }
 
-    /// Adds a parsed document unless its text is already there; `at` says
-    /// where in its file it was ("line 12: "), for the report.
+    /// Adds a parsed document unless its text, or the address its file
+    /// states, is already there; `at` says where in its file it was
+    /// ("line 12: "), for the report.
     fn accept(&mut self, name: String, doc: Document, at: &str) {
         let report = &mut self.report;
         if !self.options.keep_duplicates {
             let key = fingerprint(&doc);
-            if let Some(first) = self.seen.get(&key) {
-                report.skipped.push((
-                    name,
-                    format!("{at}same text as the document “{first}”: skipped as a duplicate"),
-                ));
+            let url = stated_url_key(&doc);
+            let same = match (
+                self.seen.get(&key),
+                url.as_ref().and_then(|u| self.seen_urls.get(u)),
+            ) {
+                (Some(first), _) => Some(format!("same text as the document “{first}”")),
+                (None, Some(first)) => Some(format!("same URL as the document “{first}”")),
+                (None, None) => None,
+            };
+            if let Some(same) = same {
+                report
+                    .skipped
+                    .push((name, format!("{at}{same}: skipped as a duplicate")));
                 report.duplicates.push(doc);
                 return;
             }
             self.seen.insert(key, doc.id.clone());
+            if let Some(url) = url {
+                self.seen_urls.insert(url, doc.id.clone());
+            }
         }
         self.taken.insert(doc.id.clone());
         report.added.push(doc.id.clone());
@@ -380,6 +402,13 @@ pub fn add_documents(corpus: &Corpus, documents: Vec<Document>) -> (Corpus, Vec<
         out.documents.push(doc);
     }
     (out, added)
+}
+
+/// The comparison key of the address a document's file states, if any.
+fn stated_url_key(doc: &Document) -> Option<String> {
+    doc.file_metadata()
+        .and_then(|m| m.url.as_deref())
+        .and_then(crate::url_key::url_key)
 }
 
 /// A document's text with case and spacing ignored, as a 64-bit hash: two
@@ -798,6 +827,52 @@ mod tests {
         );
         assert_eq!(report.added.len(), 4);
         assert_eq!(corpus.documents.len(), 5);
+    }
+
+    /// Two exports of one article (its text edited since, its address
+    /// written another way) are one article: the second is a duplicate,
+    /// offered like one with the same text.
+    #[test]
+    fn the_same_stated_url_is_a_duplicate() {
+        let first = b"title,text,url\nFence Extended,Crews added forty kilometres of fence.,https://wire.example/fence\n".to_vec();
+        let base = add_files(&Corpus::default(), [("a.csv".to_owned(), first)]).0;
+        let later = "title,text,url\n\
+Fence Extended (updated),Crews added forty-two kilometres of fence by May.,http://www.wire.example/fence/?utm_source=rss\n\
+Gate Shut,The river gate was shut for the winter.,https://wire.example/gate\n\
+Gate Shut Again,The gate was shut again in spring.,https://wire.example/gate#update\n\
+No Address,A story with no address at all.,\n\
+Also No Address,Another story with no address.,n/a\n";
+        let (corpus, report) = add_files(&base, [("b.csv".to_owned(), later.as_bytes().to_vec())]);
+        assert_eq!(report.added, ["b.csv:3", "b.csv:5", "b.csv:6"]);
+        assert_eq!(
+            report.skipped,
+            [
+                (
+                    "b.csv".to_owned(),
+                    "line 2: same URL as the document “a.csv:2”: skipped as a duplicate".to_owned()
+                ),
+                (
+                    "b.csv".to_owned(),
+                    "line 4: same URL as the document “b.csv:3”: skipped as a duplicate".to_owned()
+                ),
+            ]
+        );
+        assert_eq!(report.duplicates.len(), 2);
+        assert_eq!(report.duplicates[0].title, "Fence Extended (updated)");
+        // Offered like any duplicate: kept when the user asks.
+        let (kept, ids) = add_documents(&corpus, report.duplicates);
+        assert_eq!(ids, ["b.csv:2", "b.csv:4"]);
+        assert_eq!(kept.documents.len(), 6);
+        // Nothing is compared when duplicates are kept.
+        let (_, report) = add_files_with(
+            &base,
+            [("b.csv".to_owned(), later.as_bytes().to_vec())],
+            LoadOptions {
+                keep_duplicates: true,
+                ..LoadOptions::default()
+            },
+        );
+        assert_eq!(report.added.len(), 5);
     }
 
     /// The mapping chosen on a preview of a JSON file's head applies to the
