@@ -4,14 +4,13 @@
 
 mod args;
 mod pretty;
-mod report;
 
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use args::{Command, UsageError, USAGE};
-use report::{FileError, Report};
+use borderlines_extract::{FileError, Report};
 
 /// A document id from a path: the file stem, as the app uses for its seeds.
 fn doc_id(path: &str) -> String {
