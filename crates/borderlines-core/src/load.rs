@@ -273,7 +273,9 @@ impl Loader {
                 return;
             }
         };
+        let mut told = 0usize;
         for (path, read) in entries.by_ref() {
+            told += 1;
             let label = if path.is_empty() {
                 name.clone()
             } else {
@@ -289,6 +291,12 @@ impl Loader {
                 Ok(bytes) => self.add(label, bytes),
                 Err(e) => self.report.skipped.push((label, e.to_string())),
             }
+        }
+        if told == 0 && entries.not_read() == 0 {
+            self.report
+                .skipped
+                .push((name, "the archive holds no files".to_owned()));
+            return;
         }
         if entries.not_read() > 0 {
             let n = entries.not_read();

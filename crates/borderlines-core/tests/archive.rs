@@ -131,6 +131,11 @@ fn a_cut_or_foreign_archive_is_one_reason_and_the_other_files_are_kept() {
         [
             ("cut.zip".to_owned(), bytes[..bytes.len() / 2].to_vec()),
             ("notes.zip".to_owned(), b"not an archive at all".to_vec()),
+            ("empty.zip".to_owned(), {
+                let mut end = b"PK\x05\x06".to_vec();
+                end.extend([0u8; 18]);
+                end
+            }),
             (
                 "walls.txt".to_owned(),
                 b"Walls Rise\nNew fences went up along the Tumen River this spring.".to_vec(),
@@ -141,4 +146,8 @@ fn a_cut_or_foreign_archive_is_one_reason_and_the_other_files_are_kept() {
     assert_eq!(corpus.documents.len(), 1);
     assert!(reason(&report.skipped, "cut.zip").starts_with("not a ZIP archive"));
     assert!(reason(&report.skipped, "notes.zip").starts_with("not a ZIP archive"));
+    assert_eq!(
+        reason(&report.skipped, "empty.zip"),
+        "the archive holds no files"
+    );
 }
