@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(seen as u64 <= LIMITS.max_entries + 1);
     }
     // Through the loader (default limits): every entry is added or told.
-    if data.len() <= 64 * 1024 {
+    if data.len() <= 16 * 1024 {
         let (_, report) = add_files(&Corpus::default(), [("a.zip".to_owned(), data.to_vec())]);
         assert!(!report.added.is_empty() || !report.skipped.is_empty());
     }
