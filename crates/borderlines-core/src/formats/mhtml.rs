@@ -86,7 +86,7 @@ pub fn html_part(bytes: &[u8]) -> Result<HtmlPart, FormatError> {
     let headers = Headers::read(head)?;
     let content_type = headers.get("content-type").unwrap_or("text/html");
     let (mime, params) = content_type_of(content_type);
-    let subject = headers.get("subject").map(|s| decode_words(s));
+    let subject = headers.get("subject").map(decode_words);
     let snapshot = headers
         .get("snapshot-content-location")
         .or_else(|| headers.get("content-location"))
