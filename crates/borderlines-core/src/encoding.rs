@@ -176,11 +176,45 @@ mod legacy {
         Some(with(encoding, bytes))
     }
 
+    /// Bytes past the first non-ASCII one that make a sample.
+    const SAMPLE: usize = 256 * 1024;
+
+    /// Where the detector's sample of `bytes` ends: about [`SAMPLE`] bytes
+    /// past the first non-ASCII byte (chardetng reads ~4 MB/s: a whole
+    /// 20 MB file took 4–7 s), cut just after a byte below 0x30 (space,
+    /// line end, punctuation), which is never part of a multi-byte
+    /// character in the legacy encodings (their trail bytes are 0x30 and
+    /// up). A sample cut inside a character would be an error in the right
+    /// encoding, which rules it out (a 20 MB EUC-KR file cut mid-character
+    /// was guessed windows-1252). The whole input when it is short or has
+    /// no such byte after its first non-ASCII one.
+    pub(super) fn sample_end(bytes: &[u8]) -> usize {
+        let Some(start) = bytes.iter().position(|&b| b >= 0x80) else {
+            return bytes.len();
+        };
+        let want = start.saturating_add(SAMPLE);
+        if want >= bytes.len() {
+            return bytes.len();
+        }
+        let line_end = |from: usize| -> Option<usize> {
+            let window = &bytes[from..bytes.len().min(from + 64 * 1024)];
+            window.iter().position(|&b| b < 0x30).map(|i| from + i + 1)
+        };
+        line_end(want)
+            .or_else(|| {
+                bytes[start..want]
+                    .iter()
+                    .rposition(|&b| b < 0x30)
+                    .map(|i| start + i + 1)
+            })
+            .unwrap_or(bytes.len())
+    }
+
     pub(super) fn guess(bytes: &[u8]) -> Decoded {
         use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
         // ISO-2022-JP is 7-bit, so valid UTF-8: it never reaches the guess.
         let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-        detector.feed(bytes, true);
+        detector.feed(&bytes[..sample_end(bytes)], true);
         // No top-level domain to go on; UTF-8 was ruled out before.
         let encoding = detector.guess(None, Utf8Detection::Deny);
         if encoding == encoding_rs::WINDOWS_1252 {
@@ -286,6 +320,25 @@ mod tests {
                 WINDOWS_1252
             );
         }
+    }
+
+    #[cfg(feature = "encodings")]
+    #[test]
+    fn a_long_file_is_sampled_between_characters() {
+        // "국경 지역\n" in EUC-KR, repeated past the sample and cut inside
+        // a character at the very end.
+        let line = b"\xb1\xb9\xb0\xe6 \xc1\xf6\xbf\xaa\n";
+        let mut bytes = b"ascii head\n".repeat(1000);
+        while bytes.len() < 600 * 1024 {
+            bytes.extend_from_slice(line);
+        }
+        bytes.push(0xb1);
+        let end = legacy::sample_end(&bytes);
+        assert!(end > 256 * 1024 && end < bytes.len(), "{end}");
+        assert!(bytes[end - 1] < 0x30);
+        assert_eq!(decode(&bytes).encoding, "EUC-KR");
+        assert_eq!(legacy::sample_end(b"short \xe9"), 7);
+        assert_eq!(legacy::sample_end(b"all ascii"), 9);
     }
 
     #[cfg(not(feature = "encodings"))]
