@@ -46,6 +46,7 @@ dict_of() {
     query|search) echo "$fuzz/dict/query.dict" ;;
     view_state) echo "$fuzz/dict/fragment.dict" ;;
     csv|json|html|load) echo "$fuzz/dict/formats.dict" ;;
+    mhtml) echo "$fuzz/dict/mime.dict" ;;
     *) echo "" ;;
   esac
 }

@@ -48,6 +48,24 @@ case "$target" in
   html)
     cp "$core_fx/formats/news_page.html" "$out/seed-news_page.html"
     ;;
+  encoding)
+    # The first byte picks a declared label (see fuzz_targets/encoding.rs).
+    for f in "$core_fx"/formats/euc_kr_article.txt "$core_fx"/formats/gb18030_article.txt \
+             "$core_fx"/formats/shift_jis_news.csv "$core_fx"/crlf_nbsp.txt; do
+      { printf '\0'; cat "$f"; } | put "$(basename "$f")"
+    done
+    f="$core_fx/crlf_nbsp.txt"
+    { printf '\1'; iconv -f UTF-8 -t UTF-16LE "$f"; } | put utf16le-no-bom
+    { printf '\6'; iconv -f UTF-8 -t WINDOWS-1252//TRANSLIT "$f"; } | put cp1252
+    { printf '\3'; printf '<meta charset="shift_jis"><p>\x8d\x91\x8b\xab</p>'; } | put meta-sjis
+    ;;
+  mhtml)
+    cp "$core_fx/formats/saved_page.mhtml" "$out/seed-saved_page.mhtml"
+    printf 'Content-Type: multipart/related; start="<p@x>"; boundary=x\r\n\r\n--x\r\nContent-Type: text/html; charset=euc-kr\r\nContent-ID: <p@x>\r\nContent-Transfer-Encoding: base64\r\n\r\nPGFydGljbGU+PHA+us/H0TwvcD48L2FydGljbGU+\r\n--x--\r\n' | put base64-euc-kr
+    ;;
+  zip)
+    cp "$core_fx/formats/export.zip" "$out/seed-export.zip"
+    ;;
   load)
     # The first byte picks the file name (see fuzz_targets/load.rs).
     { printf '\0'; cat "$root/seeds/$(ls "$root/seeds" | head -1)"; } | put txt
@@ -57,6 +75,7 @@ case "$target" in
     { printf '\4'; cat "$core_fx/formats/articles.json"; } | put json
     { printf '\5'; cat "$core_fx/formats/articles.jsonl"; } | put jsonl
     { printf '\6'; cat "$core_fx/formats/news_page.html"; } | put html
+    { printf '\16'; cat "$core_fx/formats/saved_page.mhtml"; } | put mhtml
     ;;
   records)
     # Structured (arbitrary) input: any bytes will do as a start.

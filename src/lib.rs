@@ -8,6 +8,7 @@ pub mod annotations;
 pub mod components;
 pub mod corpus;
 pub mod debounce;
+pub mod download;
 pub mod import;
 pub mod load_worker;
 pub mod open_snapshot;

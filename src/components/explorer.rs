@@ -5,8 +5,8 @@ use leptos::either::EitherOf6;
 use leptos::prelude::*;
 
 use crate::components::{
-    format_thousands, plural, AddDocuments, CorpusSwitch, DropZone, LinkNotes, LoadStatus,
-    MappingReview, QueryHelp, SearchBox, ShareButton, ThemeToggle,
+    format_thousands, plural, AddDocuments, CorpusSwitch, DropZone, ExportMenu, LinkNotes,
+    LoadStatus, MappingReview, QueryHelp, SearchBox, ShareButton, ThemeToggle,
 };
 use crate::import::Importer;
 use crate::session::Session;
@@ -74,6 +74,7 @@ pub fn Explorer(
             <div class="tools">
                 <CorpusSwitch engine=engine status=load_status/>
                 <AddDocuments importer=importer/>
+                <ExportMenu/>
                 <ShareButton/>
                 <ThemeToggle/>
             </div>

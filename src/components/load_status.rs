@@ -23,6 +23,33 @@ pub struct LoadOutcome {
     /// Whether the corpus is kept across reloads ("Kept in this browser."),
     /// said after the summary once saving is done or failed.
     pub kept: Option<String>,
+    /// (file name, encoding) of every file that was not UTF-8: how it was read.
+    pub encodings: Vec<(String, String)>,
+}
+
+/// "Read as EUC-KR: a.txt, b.txt · Shift_JIS: list.csv", a few names each.
+pub fn encodings_line(encodings: &[(String, String)]) -> Option<String> {
+    if encodings.is_empty() {
+        return None;
+    }
+    let mut by_encoding: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (name, encoding) in encodings {
+        match by_encoding.iter_mut().find(|(e, _)| e == encoding) {
+            Some((_, names)) => names.push(name),
+            None => by_encoding.push((encoding, vec![name])),
+        }
+    }
+    let parts: Vec<String> = by_encoding
+        .into_iter()
+        .map(|(encoding, names)| {
+            let shown = names.iter().take(3).copied().collect::<Vec<_>>().join(", ");
+            match names.len() {
+                n if n > 3 => format!("{encoding}: {shown} and {} more", n - 3),
+                _ => format!("{encoding}: {shown}"),
+            }
+        })
+        .collect();
+    Some(format!("Read as {}", parts.join(" · ")))
 }
 
 impl LoadOutcome {
@@ -86,6 +113,7 @@ impl LoadOutcome {
             duplicates: Arc::new(duplicates),
             progress: None,
             kept: None,
+            encodings: Vec::new(),
         }
     }
 }
@@ -149,6 +177,9 @@ pub fn LoadStatus(
                 <div class="load-status" class:warn=has_problems class:busy=outcome.busy data-testid="load-status" role="status">
                     <span class="load-summary">{outcome.summary.clone()}</span>
                     {outcome.kept.clone().map(|k| view! { <span class="load-kept" data-testid="load-kept">{k}</span> })}
+                    {encodings_line(&outcome.encodings).map(|line| view! {
+                        <span class="load-encodings" data-testid="load-encodings">{line}</span>
+                    })}
                     {outcome.progress.map(|(done, total)| view! {
                         <progress class="load-progress" data-testid="load-progress" max=total value=done></progress>
                     })}

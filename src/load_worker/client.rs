@@ -809,20 +809,23 @@ async fn finish(id: u32, data: JsValue) {
         crate::corpus::replace_engine(job.engine, engine);
     }
     let data = &data;
-    let problems: Vec<(String, String)> = get(data, "skipped")
-        .dyn_into::<Array>()
-        .map(|a| {
-            a.iter()
-                .map(|pair| {
-                    let pair: Array = pair.unchecked_into();
-                    (
-                        pair.get(0).as_string().unwrap_or_default(),
-                        pair.get(1).as_string().unwrap_or_default(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let pairs = |key: &str| -> Vec<(String, String)> {
+        get(data, key)
+            .dyn_into::<Array>()
+            .map(|a| {
+                a.iter()
+                    .map(|pair| {
+                        let pair: Array = pair.unchecked_into();
+                        (
+                            pair.get(0).as_string().unwrap_or_default(),
+                            pair.get(1).as_string().unwrap_or_default(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let problems = pairs("skipped");
     let duplicates: Vec<Document> = {
         let buffer = get(data, "duplicates");
         if buffer.is_instance_of::<ArrayBuffer>() {
@@ -834,6 +837,7 @@ async fn finish(id: u32, data: JsValue) {
         }
     };
     let added = get_f64(data, "added") as usize;
+    let encodings = pairs("encodings");
     let mut outcome = match job.work {
         Work::Keep(_, earlier) => kept_outcome(added, earlier),
         Work::Files(..) => LoadOutcome::done(added, problems, duplicates),
@@ -846,6 +850,7 @@ async fn finish(id: u32, data: JsValue) {
             plural(added, "document", "documents")
         )),
     };
+    outcome.encodings = encodings;
     let inline = CLIENT.with_borrow(|c| c.as_ref().is_some_and(Client::is_inline));
     if let (true, Some(note)) = (inline, main_thread_note()) {
         outcome

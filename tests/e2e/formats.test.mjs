@@ -6,7 +6,9 @@
 // synthetic DataTransfer whose entries stand in for the file system).
 //
 // Usage: node tests/e2e/formats.test.mjs [path/to/borderlines.html]
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { count, eq, expect, open_page, run, search, shots, titles } from './harness.mjs';
 
 const summary = (page) => page.textContent('[data-testid=load-status] .load-summary');
@@ -183,6 +185,33 @@ run({
     eq(await summary(page), 'Added 3 documents. 2 files in the dropped folders were not of a type Borderlines reads, or hidden, and were left out.', 'folder summary');
     await search(page, 'samjiyon OR rason OR dandong');
     eq((await titles(page)).sort(), ['Checkpoint moved', 'Ferry Resumes', 'Snow closes the road'], 'files from every level of the folder');
+    await context.close();
+    return problems;
+  },
+
+  async 'legacy encodings, saved MHTML pages and ZIP folders are read in the loading module, and the encoding is shown'() {
+    const { page, context, problems } = await open_page();
+    const fixture = (name) => readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../crates/borderlines-core/tests/fixtures/formats', name));
+    await page.setInputFiles('[data-testid=add-documents]', [
+      { name: 'euc_kr_article.txt', mimeType: 'text/plain', buffer: fixture('euc_kr_article.txt') },
+      { name: 'gb18030_article.txt', mimeType: 'text/plain', buffer: fixture('gb18030_article.txt') },
+      { name: 'saved_page.mhtml', mimeType: 'multipart/related', buffer: fixture('saved_page.mhtml') },
+      { name: 'export.zip', mimeType: 'application/zip', buffer: fixture('export.zip') },
+    ]);
+    // The zip holds a table: its mapping is the one guessed from its columns.
+    await finished(page);
+    const said = await summary(page);
+    expect(/^Added \d+ documents\. Skipped \d+\.$/.test(said), `added, with the bad entries told: ${said}`);
+    const encodings = await page.textContent('[data-testid=load-encodings]');
+    expect(encodings.includes('EUC-KR: euc_kr_article.txt') && /GB18030|GBK/.test(encodings), `encodings shown: ${encodings}`);
+    await search(page, '압록강 철조망');
+    eq((await titles(page))[0], '압록강 국경 지역에 새 철조망 설치', 'the EUC-KR article, decoded');
+    await search(page, 'watchtowers tumen');
+    expect((await titles(page)).some((t) => t.startsWith('Watchtowers rise on the Tumen')), `the MHTML page: ${await titles(page)}`);
+    await page.click('[data-testid=load-details-toggle]');
+    const reasons = await page.$$eval('[data-testid=load-details] li', (els) => els.map((e) => e.textContent));
+    expect(reasons.some((r) => r.includes('bomb.txt')), `the bomb entry is refused with a reason: ${reasons}`);
+    await page.screenshot({ path: join(shots, 'formats-encodings.png') });
     await context.close();
     return problems;
   },

@@ -27,9 +27,11 @@ pub const USAGE: &str = "\
 Usage: borderlines inspect [--pretty] FILE...
        borderlines build [--page PAGE] [--name NAME] -o OUT.html FILE|FOLDER...
 
-inspect: parses each news-article text file and prints what Borderlines
+inspect: parses each news-article file and prints what Borderlines
 understands of it: metadata, entities with every mention, figures, dates,
-quotes, themes, and claims linking figures across the files.
+quotes, themes, and claims linking figures across the files. Tables and JSON
+exports (.csv .tsv .json .jsonl), saved pages (.html .mhtml) and ZIP
+archives of these give a document per record, page or file, as in the page.
 
   inspect FILE...   JSON on standard output (schema: docs/schema.md)
   --pretty          readable text instead of JSON

@@ -7,20 +7,45 @@
 mod args;
 mod build;
 mod pretty;
-mod report;
 
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use args::{Command, UsageError, USAGE};
-use report::{FileError, Report};
+use borderlines_core::load::{LoadOptions, Loader};
+use borderlines_core::{Corpus, Document};
+use borderlines_extract::{FileError, Report};
 
 /// A document id from a path: the file stem, as the app uses for its seeds.
 fn doc_id(path: &str) -> String {
     Path::new(path)
         .file_stem()
         .map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned())
+}
+
+/// Files read as the page reads them, by their extension: tables and JSON
+/// exports (a document per record), saved pages (HTML, MHTML) and ZIP
+/// archives of any of these. Anything else is read as one text article.
+fn reads_as_records(path: &str) -> bool {
+    let ext = Path::new(path)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    ext == "zip" || borderlines_core::load::is_record_extension(&ext)
+}
+
+/// The documents of a file of records or an archive (every one kept, even
+/// when two say the same), and what could not be read: (name, reason).
+fn records(path: &str, bytes: Vec<u8>) -> (Vec<Document>, Vec<(String, String)>) {
+    let options = LoadOptions {
+        keep_duplicates: true,
+        ..LoadOptions::default()
+    };
+    let mut loader = Loader::new(&Corpus::default(), options);
+    loader.add(path.to_owned(), bytes);
+    let (documents, report) = loader.finish();
+    (documents, report.skipped)
 }
 
 fn inspect(files: &[String], pretty: bool) -> ExitCode {
@@ -40,6 +65,20 @@ fn inspect(files: &[String], pretty: bool) -> ExitCode {
                     file: f.clone(),
                     error: format!("cannot read: {e}"),
                 });
+            }
+            Ok(bytes) if reads_as_records(f) => {
+                let (documents, skipped) = records(f, bytes);
+                for (name, why) in skipped {
+                    eprintln!("borderlines: {name}: {why}");
+                    errors.push(FileError {
+                        file: name,
+                        error: why,
+                    });
+                }
+                for doc in documents {
+                    let ins = borderlines_extract::extract(&doc);
+                    ok.push((f.clone(), doc, ins));
+                }
             }
             Ok(bytes) => match borderlines_core::parse::parse_bytes(&doc_id(f), &bytes) {
                 Err(e) => {

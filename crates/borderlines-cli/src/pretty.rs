@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use borderlines_extract::{Agreement, EntityKind};
 
-use crate::report::Report;
+use borderlines_extract::Report;
 
 fn kind_label(k: EntityKind) -> &'static str {
     match k {
@@ -171,7 +171,7 @@ pub fn render(r: &Report) -> String {
     }
     if !r.claims.is_empty() {
         let _ = writeln!(o, "━━ Claims across documents ━━");
-        for c in &r.claims {
+        for c in r.claims.iter() {
             let verdict = match c.agreement {
                 Agreement::Consistent => "consistent",
                 Agreement::Conflicting => "CONFLICTING",

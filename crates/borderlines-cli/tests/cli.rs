@@ -167,3 +167,54 @@ fn build_writes_the_page_with_the_files_in_place_of_the_seeds() {
     assert!(!dir.join("x.html").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn tables_saved_pages_and_archives_are_read_as_the_page_reads_them() {
+    let fixture = |name: &str| {
+        format!(
+            "{}/../borderlines-core/tests/fixtures/formats/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    };
+    let (code, out, err) = run(&[
+        "inspect",
+        &fixture("export.zip"),
+        &fixture("saved_page.mhtml"),
+        &fixture("euc_kr_article.txt"),
+    ]);
+    // Five entries of the archive cannot be read: said, and the rest printed.
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("export.zip/export/bomb.txt: packed more than 200 to 1"),
+        "{err}"
+    );
+    let j: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let ids: Vec<&str> = j["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["document"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "fence",
+            "towers",
+            "feed.csv:2",
+            "feed.csv:3",
+            "saved.html:1",
+            "korean",
+            "saved_page.mhtml:1",
+            "euc_kr_article"
+        ]
+    );
+    assert_eq!(
+        j["documents"][6]["document"]["title"],
+        "Watchtowers rise on the Tumen — three new posts near Hoeryong"
+    );
+    assert_eq!(
+        j["documents"][7]["document"]["title"],
+        "압록강 국경 지역에 새 철조망 설치"
+    );
+    assert_eq!(j["errors"].as_array().unwrap().len(), 5);
+}

@@ -2,7 +2,7 @@
 //! dependencies, so that the same code runs at build time (the seed corpus),
 //! natively in tests and the CLI, and in the browser (documents users load).
 //!
-//! Data flow: raw bytes → [`text::decode`] → [`parse::parse_document`] (which
+//! Data flow: raw bytes → [`text::decode`] (encoding detected by [`encoding`]) → [`parse::parse_document`] (which
 //! applies the [`boilerplate`] rules and finds title, byline and headings) →
 //! [`document::Document`] → [`bundle::CorpusBundle`] (compact binary embedded
 //! in the page). [`load`] adds users' files ([`sniff`] refuses binary ones
@@ -15,6 +15,7 @@
 pub mod boilerplate;
 pub mod bundle;
 pub mod document;
+pub mod encoding;
 pub mod error;
 pub mod formats;
 pub mod layers;
@@ -23,6 +24,7 @@ pub mod parse;
 pub mod pieces;
 pub mod sniff;
 pub mod text;
+pub mod url_key;
 
 pub use bundle::CorpusBundle;
 pub use document::{Block, BlockKind, Corpus, Document, FileMetadata, TitleSource};

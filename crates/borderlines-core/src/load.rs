@@ -25,7 +25,7 @@ use crate::formats::document::document_of;
 use crate::formats::FieldMapping;
 use crate::parse::parse_document;
 use crate::sniff::refuse_binary;
-use crate::text::{decode, strip_bidi_controls};
+use crate::text::strip_bidi_controls;
 
 /// Largest file read, in bytes (25 MB, counting 1 MB as 1,048,576 bytes, as
 /// the size messages do); larger ones are reported, not loaded.
@@ -48,7 +48,10 @@ pub fn readable_extensions() -> Vec<&'static str> {
     let mut all = TEXT_EXTENSIONS.to_vec();
     all.extend(["csv", "tsv", "tab", "json", "jsonl", "ndjson"]);
     if cfg!(feature = "html") {
-        all.extend(["html", "htm", "xhtml"]);
+        all.extend(["html", "htm", "xhtml", "mhtml", "mht"]);
+    }
+    if cfg!(feature = "archive") {
+        all.push("zip");
     }
     all
 }
@@ -59,7 +62,7 @@ pub fn readable_extensions() -> Vec<&'static str> {
 /// them all, while the page's own code is built without the heavy ones.
 pub const OFFERED_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "csv", "tsv", "tab", "json", "jsonl", "ndjson", "html", "htm",
-    "xhtml",
+    "xhtml", "mhtml", "mht", "zip",
 ];
 
 /// Is `name` a file a full loader reads (see [`OFFERED_EXTENSIONS`])?
@@ -72,15 +75,24 @@ pub fn is_offered_name(name: &str) -> bool {
 /// without one is read as text when given, but not taken from a folder.)
 pub fn is_readable_name(name: &str) -> bool {
     let ext = split_name(name).1.to_lowercase();
-    !ext.is_empty() && (TEXT_EXTENSIONS.contains(&ext.as_str()) || is_record_extension(&ext))
+    !ext.is_empty()
+        && (TEXT_EXTENSIONS.contains(&ext.as_str())
+            || is_record_extension(&ext)
+            || (cfg!(feature = "archive") && ext == "zip"))
 }
 
 /// What a file of another type is told.
-#[cfg(feature = "html")]
-const READS: &str =
-    "Borderlines reads plain text, Markdown, CSV/TSV, JSON, JSON Lines and saved web pages";
-#[cfg(not(feature = "html"))]
-const READS: &str = "Borderlines reads plain text, Markdown, CSV/TSV, JSON and JSON Lines";
+fn reads() -> String {
+    let mut what = vec!["plain text", "Markdown", "CSV/TSV", "JSON", "JSON Lines"];
+    if cfg!(feature = "html") {
+        what.push("saved web pages (HTML, MHTML)");
+    }
+    if cfg!(feature = "archive") {
+        what.push("ZIP archives of these");
+    }
+    let last = what.pop().unwrap_or_default();
+    format!("Borderlines reads {} and {last}", what.join(", "))
+}
 
 /// What happened to each file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -93,6 +105,10 @@ pub struct LoadReport {
     /// `skipped`), parsed and ready: [`add_documents`] adds them if the
     /// user asks to keep them after all.
     pub duplicates: Vec<Document>,
+    /// (file name, encoding) of every file decoded, in order: how each was
+    /// read ("UTF-8", "EUC-KR", …; see [`crate::encoding`]), for the UI to
+    /// show.
+    pub encodings: Vec<(String, String)>,
 }
 
 /// Choices the user makes when adding files.
@@ -166,6 +182,8 @@ pub struct Loader {
     taken: HashSet<String>,
     /// Fingerprints of the documents' text.
     seen: HashMap<u64, String>,
+    /// Stated addresses of the documents ([`crate::url_key::url_key`]).
+    seen_urls: HashMap<String, String>,
     documents: Vec<Document>,
     report: LoadReport,
 }
@@ -174,19 +192,27 @@ impl Loader {
     /// A loader adding to `corpus`.
     pub fn new(corpus: &Corpus, options: LoadOptions) -> Self {
         let taken = corpus.documents.iter().map(|d| d.id.clone()).collect();
-        let seen = if options.keep_duplicates {
-            HashMap::new()
+        let (seen, seen_urls) = if options.keep_duplicates {
+            (HashMap::new(), HashMap::new())
         } else {
-            corpus
+            let texts = corpus
                 .documents
                 .iter()
                 .map(|d| (fingerprint(d), d.id.clone()))
-                .collect()
+                .collect();
+            let mut urls = HashMap::new();
+            for d in &corpus.documents {
+                if let Some(key) = stated_url_key(d) {
+                    urls.entry(key).or_insert_with(|| d.id.clone());
+                }
+            }
+            (texts, urls)
         };
         Loader {
             options,
             taken,
             seen,
+            seen_urls,
             documents: Vec::new(),
             report: LoadReport::default(),
         }
@@ -207,15 +233,21 @@ impl Loader {
         let name = strip_bidi_controls(&name).into_owned();
         let (stem, ext) = split_name(&name);
         let (stem, ext) = (stem.to_owned(), ext.to_lowercase());
+        #[cfg(feature = "archive")]
+        if ext == "zip" {
+            self.add_archive(name, &bytes);
+            return;
+        }
         if is_record_extension(&ext) {
             self.add_records(name, &bytes, &ext);
             return;
         }
         let report = &mut self.report;
         if !ext.is_empty() && !TEXT_EXTENSIONS.contains(&ext.as_str()) {
-            report
-                .skipped
-                .push((name, format!("“.{ext}” files are not read yet; {READS}")));
+            report.skipped.push((
+                name,
+                format!("“.{ext}” files are not read yet; {}", reads()),
+            ));
             return;
         }
         if bytes.len() > MAX_FILE_BYTES {
@@ -226,8 +258,12 @@ impl Loader {
             report.skipped.push((name, why.to_owned()));
             return;
         }
-        let mut text = decode(&bytes);
+        let read = crate::encoding::decode(&bytes);
         drop(bytes);
+        report
+            .encodings
+            .push((name.clone(), read.encoding.to_owned()));
+        let mut text = read.text;
         if matches!(ext.as_str(), "md" | "markdown") {
             text = strip_markdown_headings(&text);
         }
@@ -235,6 +271,55 @@ impl Loader {
         match parse_document(&id, &text) {
             Ok(doc) => self.accept(name, doc, ""),
             Err(e) => report.skipped.push((name, e.to_string())),
+        }
+    }
+
+    /// Every file of a ZIP archive that Borderlines reads, at any depth,
+    /// added as if given one by one (named "archive.zip/folder/file.txt");
+    /// unpacking is bounded ([`crate::formats::archive::Limits`]) and each
+    /// entry that cannot be had is reported with why.
+    #[cfg(feature = "archive")]
+    fn add_archive(&mut self, name: String, bytes: &[u8]) {
+        use crate::formats::archive;
+        let mut entries = match archive::open(bytes, archive::Limits::default(), is_readable_name) {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.report.skipped.push((name, e.to_string()));
+                return;
+            }
+        };
+        let mut told = 0usize;
+        for (path, read) in entries.by_ref() {
+            told += 1;
+            let label = if path.is_empty() {
+                name.clone()
+            } else {
+                format!("{name}/{path}")
+            };
+            match read {
+                Ok(_) if split_name(&path).1.eq_ignore_ascii_case("zip") => {
+                    self.report.skipped.push((
+                        label,
+                        "an archive inside an archive is not opened: unpack it first".to_owned(),
+                    ))
+                }
+                Ok(bytes) => self.add(label, bytes),
+                Err(e) => self.report.skipped.push((label, e.to_string())),
+            }
+        }
+        if told == 0 && entries.not_read() == 0 {
+            self.report
+                .skipped
+                .push((name, "the archive holds no files".to_owned()));
+            return;
+        }
+        if entries.not_read() > 0 {
+            let n = entries.not_read();
+            let files = if n == 1 { "file" } else { "files" };
+            self.report.skipped.push((
+                name,
+                format!("{n} other {files} in the archive not read: {}", reads()),
+            ));
         }
     }
 
@@ -260,6 +345,9 @@ impl Loader {
             }
             _ => guessed,
         };
+        self.report
+            .encodings
+            .push((name.clone(), parsed.encoding.to_owned()));
         for problem in parsed.problems {
             self.report
                 .skipped
@@ -280,21 +368,33 @@ impl Loader {
         }
     }
 
-    /// Adds a parsed document unless its text is already there; `at` says
-    /// where in its file it was ("line 12: "), for the report.
+    /// Adds a parsed document unless its text, or the address its file
+    /// states, is already there; `at` says where in its file it was
+    /// ("line 12: "), for the report.
     fn accept(&mut self, name: String, doc: Document, at: &str) {
         let report = &mut self.report;
         if !self.options.keep_duplicates {
             let key = fingerprint(&doc);
-            if let Some(first) = self.seen.get(&key) {
-                report.skipped.push((
-                    name,
-                    format!("{at}same text as the document “{first}”: skipped as a duplicate"),
-                ));
+            let url = stated_url_key(&doc);
+            let same = match (
+                self.seen.get(&key),
+                url.as_ref().and_then(|u| self.seen_urls.get(u)),
+            ) {
+                (Some(first), _) => Some(format!("same text as the document “{first}”")),
+                (None, Some(first)) => Some(format!("same URL as the document “{first}”")),
+                (None, None) => None,
+            };
+            if let Some(same) = same {
+                report
+                    .skipped
+                    .push((name, format!("{at}{same}: skipped as a duplicate")));
                 report.duplicates.push(doc);
                 return;
             }
             self.seen.insert(key, doc.id.clone());
+            if let Some(url) = url {
+                self.seen_urls.insert(url, doc.id.clone());
+            }
         }
         self.taken.insert(doc.id.clone());
         report.added.push(doc.id.clone());
@@ -367,6 +467,13 @@ pub fn with_unique_ids(corpus: &Corpus, documents: Vec<Document>) -> Vec<Documen
             doc
         })
         .collect()
+}
+
+/// The comparison key of the address a document's file states, if any.
+fn stated_url_key(doc: &Document) -> Option<String> {
+    doc.file_metadata()
+        .and_then(|m| m.url.as_deref())
+        .and_then(crate::url_key::url_key)
 }
 
 /// A document's text with case and spacing ignored, as a 64-bit hash: two
@@ -510,20 +617,36 @@ pub fn parsed_of(
     if let Some(why) = refuse_binary(bytes) {
         return Err(FormatError::Binary(why.to_owned()));
     }
-    match ext.as_str() {
-        "csv" => csv::parse_bytes(bytes, csv::Delimiter::Auto, mapping),
-        "tsv" | "tab" => csv::parse_bytes(bytes, csv::Delimiter::Tab, mapping),
-        "json" => json::parse_bytes(bytes, mapping),
-        "jsonl" | "ndjson" => json::parse_lines(&decode(bytes), mapping),
+    #[cfg(feature = "html")]
+    let one = |record| crate::formats::Parsed {
+        records: vec![record],
+        ..crate::formats::Parsed::default()
+    };
+    let read = match ext.as_str() {
         #[cfg(feature = "html")]
-        "html" | "htm" | "xhtml" => {
-            crate::formats::html::parse_bytes(bytes).map(|record| crate::formats::Parsed {
-                records: vec![record],
-                ..crate::formats::Parsed::default()
-            })
+        "html" | "htm" | "xhtml" => crate::formats::html::decode_page(bytes),
+        #[cfg(feature = "html")]
+        "mhtml" | "mht" => {
+            let (record, encoding) = crate::formats::mhtml::parse_bytes(bytes)?;
+            return Ok(crate::formats::Parsed {
+                encoding,
+                ..one(record)
+            });
         }
+        _ => crate::encoding::decode(bytes),
+    };
+    let text = read.text.as_str();
+    let mut parsed = match ext.as_str() {
+        "csv" => csv::parse(text, csv::Delimiter::Auto, mapping),
+        "tsv" | "tab" => csv::parse(text, csv::Delimiter::Tab, mapping),
+        "json" => json::parse(text, mapping),
+        "jsonl" | "ndjson" => json::parse_lines(text, mapping),
+        #[cfg(feature = "html")]
+        "html" | "htm" | "xhtml" => crate::formats::html::parse(text).map(one),
         _ => Err(FormatError::Unsupported(ext)),
-    }
+    }?;
+    parsed.encoding = read.encoding;
+    Ok(parsed)
 }
 
 /// [`parsed_of`] with the guessed mapping, keeping only the records.
@@ -538,7 +661,7 @@ pub fn records_of(
 /// feature, which the page leaves out).
 pub fn is_record_extension(ext: &str) -> bool {
     matches!(ext, "csv" | "tsv" | "tab" | "json" | "jsonl" | "ndjson")
-        || (cfg!(feature = "html") && matches!(ext, "html" | "htm" | "xhtml"))
+        || (cfg!(feature = "html") && matches!(ext, "html" | "htm" | "xhtml" | "mhtml" | "mht"))
 }
 
 #[cfg(test)]
@@ -548,7 +671,7 @@ mod tests {
 
     /// The worker adds files in batches as they arrive: the same documents,
     /// ids, duplicates and reasons as adding them all at once.
-    #[cfg(feature = "html")]
+    #[cfg(all(feature = "html", feature = "archive"))]
     #[test]
     fn a_full_loader_reads_every_offered_extension() {
         let mut offered = OFFERED_EXTENSIONS.to_vec();
@@ -780,6 +903,52 @@ mod tests {
         );
         assert_eq!(report.added.len(), 4);
         assert_eq!(corpus.documents.len(), 5);
+    }
+
+    /// Two exports of one article (its text edited since, its address
+    /// written another way) are one article: the second is a duplicate,
+    /// offered like one with the same text.
+    #[test]
+    fn the_same_stated_url_is_a_duplicate() {
+        let first = b"title,text,url\nFence Extended,Crews added forty kilometres of fence.,https://wire.example/fence\n".to_vec();
+        let base = add_files(&Corpus::default(), [("a.csv".to_owned(), first)]).0;
+        let later = "title,text,url\n\
+Fence Extended (updated),Crews added forty-two kilometres of fence by May.,http://www.wire.example/fence/?utm_source=rss\n\
+Gate Shut,The river gate was shut for the winter.,https://wire.example/gate\n\
+Gate Shut Again,The gate was shut again in spring.,https://wire.example/gate#update\n\
+No Address,A story with no address at all.,\n\
+Also No Address,Another story with no address.,n/a\n";
+        let (corpus, report) = add_files(&base, [("b.csv".to_owned(), later.as_bytes().to_vec())]);
+        assert_eq!(report.added, ["b.csv:3", "b.csv:5", "b.csv:6"]);
+        assert_eq!(
+            report.skipped,
+            [
+                (
+                    "b.csv".to_owned(),
+                    "line 2: same URL as the document “a.csv:2”: skipped as a duplicate".to_owned()
+                ),
+                (
+                    "b.csv".to_owned(),
+                    "line 4: same URL as the document “b.csv:3”: skipped as a duplicate".to_owned()
+                ),
+            ]
+        );
+        assert_eq!(report.duplicates.len(), 2);
+        assert_eq!(report.duplicates[0].title, "Fence Extended (updated)");
+        // Offered like any duplicate: kept when the user asks.
+        let (kept, ids) = add_documents(&corpus, report.duplicates);
+        assert_eq!(ids, ["b.csv:2", "b.csv:4"]);
+        assert_eq!(kept.documents.len(), 6);
+        // Nothing is compared when duplicates are kept.
+        let (_, report) = add_files_with(
+            &base,
+            [("b.csv".to_owned(), later.as_bytes().to_vec())],
+            LoadOptions {
+                keep_duplicates: true,
+                ..LoadOptions::default()
+            },
+        );
+        assert_eq!(report.added.len(), 5);
     }
 
     /// The mapping chosen on a preview of a JSON file's head applies to the

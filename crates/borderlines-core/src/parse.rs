@@ -134,8 +134,30 @@ pub fn parse_document(id: &str, raw: &str) -> Result<Document, Error> {
     })
 }
 
+/// Words in a line, for its shape: split at spaces, except that a line
+/// written mostly in a script without spaces between words (Chinese,
+/// Japanese) counts one word per two characters, the average length of a
+/// Chinese word (without it, a Chinese headline was one "word", never a
+/// headline, and the title became its first twelve characters).
 fn words(line: &str) -> usize {
-    line.split_whitespace().count()
+    let spaced = line.split_whitespace().count();
+    let (mut chars, mut unspaced) = (0usize, 0usize);
+    for c in line.chars() {
+        chars += 1;
+        unspaced += usize::from(is_unspaced_script(c));
+    }
+    if unspaced * 2 > chars {
+        spaced.max(chars.div_ceil(2))
+    } else {
+        spaced
+    }
+}
+
+/// Han ideographs (with extensions), kana and CJK punctuation.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{3134F}')
 }
 
 fn is_paragraph_shaped(line: &str) -> bool {
@@ -272,5 +294,20 @@ mod tests {
                 .count(),
             2
         );
+    }
+
+    #[test]
+    fn a_chinese_headline_is_the_title() {
+        let d = parse_document(
+            "zh",
+            "图们江沿岸边境围栏延长四十公里\n据当地居民介绍，今年春天图们江沿岸的边境围栏延长了四十公里。",
+        )
+        .unwrap();
+        assert_eq!(d.title, "图们江沿岸边境围栏延长四十公里");
+        assert_eq!(d.title_source, TitleSource::Headline);
+        assert_eq!(d.blocks.len(), 1);
+        // A long Chinese paragraph is not a headline.
+        let long = "据当地居民介绍今年春天图们江沿岸的边境围栏延长了四十公里边防部队在夜间加强了巡逻并在珲春附近新建了三座瞭望塔";
+        assert!(!is_headline_shaped(long));
     }
 }

@@ -128,8 +128,16 @@ fn control_share(sample: &[u8]) -> f64 {
 /// UTF-16 text of a script with ASCII (Latin letters, digits, spaces) has a
 /// zero in almost every other byte, all at even or all at odd positions.
 fn looks_like_utf16_without_bom(sample: &[u8]) -> bool {
+    utf16_without_bom(sample).is_some()
+}
+
+/// The byte order of UTF-16 text without a byte-order mark, judged from
+/// the start of `bytes` (see [`looks_like_utf16_without_bom`]): `Some(true)`
+/// for little-endian (zeros at odd positions), `Some(false)` for big-endian.
+pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let sample = &bytes[..bytes.len().min(SAMPLE)];
     if sample.len() < 8 {
-        return false;
+        return None;
     }
     let pairs = sample.len() / 2;
     let (mut even, mut odd) = (0usize, 0usize);
@@ -138,7 +146,7 @@ fn looks_like_utf16_without_bom(sample: &[u8]) -> bool {
         odd += usize::from(pair[1] == 0);
     }
     let (zeros, other) = if even > odd { (even, odd) } else { (odd, even) };
-    zeros * 10 >= pairs * 6 && other * 50 <= pairs
+    (zeros * 10 >= pairs * 6 && other * 50 <= pairs).then_some(odd > even)
 }
 
 #[cfg(test)]

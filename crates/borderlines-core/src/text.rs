@@ -4,51 +4,13 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Decodes bytes to text without failing: UTF-8 (with or without BOM), UTF-16
-/// with a BOM, and otherwise UTF-8 with invalid sequences replaced by U+FFFD.
-/// Bytes that are invalid UTF-8 and have no NULs are read as Windows-1252
-/// (what "Latin-1" files almost always are), so "café" survives and so do
-/// the curly quotes, dashes, € and … that 0x80–0x9F stand for there.
+/// Decodes bytes to text without failing: UTF-8 (with or without BOM),
+/// UTF-16 (with a BOM, or recognised by its zero bytes), and otherwise a
+/// legacy encoding — Windows-1252, or with the `encodings` feature the one
+/// `chardetng` detects. See [`crate::encoding`], which also names the
+/// encoding chosen.
 pub fn decode(bytes: &[u8]) -> String {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return String::from_utf8_lossy(rest).into_owned();
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return decode_utf16(rest, u16::from_le_bytes);
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return decode_utf16(rest, u16::from_be_bytes);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_owned(),
-        Err(_) if !bytes.contains(&0) => bytes.iter().map(|&b| windows_1252(b)).collect(),
-        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
-    }
-}
-
-/// The character a Windows-1252 byte stands for. Written out rather than
-/// taken from `encoding_rs`: its decoders share one dispatch that links every
-/// encoding's tables (measured: +150 KB gzip in the page for this one table).
-fn windows_1252(b: u8) -> char {
-    // 0x80–0x9F, from the WHATWG encoding standard's index-windows-1252;
-    // the five bytes it leaves undefined map to the C1 controls of the same
-    // value, as browsers decode them.
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-        'ž', 'Ÿ',
-    ];
-    match b {
-        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
-        _ => char::from(b),
-    }
-}
-
-fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
-    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
-    char::decode_utf16(units)
-        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect()
+    crate::encoding::decode(bytes).text
 }
 
 /// Normalises one line: non-breaking and other Unicode spaces become plain

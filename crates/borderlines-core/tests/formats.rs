@@ -340,3 +340,94 @@ fn mutated_fixtures_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_saved_mhtml_page_is_read_like_the_page_it_holds() {
+    use borderlines_core::formats::mhtml;
+    let bytes = fixture("saved_page.mhtml");
+    let (r, encoding) = mhtml::parse_bytes(&bytes).unwrap();
+    assert_eq!(encoding, "UTF-8");
+    assert_eq!(
+        r.title.as_deref(),
+        Some("Watchtowers rise on the Tumen — three new posts near Hoeryong")
+    );
+    assert_eq!(r.author.as_deref(), Some("Jae-won Seo"));
+    assert_eq!(r.date.as_deref(), Some("2024-05-02T07:45:00+02:00"));
+    assert_eq!(r.source.as_deref(), Some("Northern Ledger"));
+    // The page states no address: the one it was saved from.
+    assert_eq!(
+        r.url.as_deref(),
+        Some("https://ledger.example/world/2024/05/02/tumen-towers")
+    );
+    let paragraphs: Vec<&str> = r.text.split("\n\n").collect();
+    assert!(paragraphs
+        .iter()
+        .any(|p| p.starts_with("Border guards have finished three new watchtowers")));
+    assert!(r
+        .text
+        .contains("“The lights stay on all night now,” said a trader in Sanhe"));
+    for boilerplate in [
+        "cookies",
+        "Advertisement",
+        "Related",
+        "All rights reserved",
+        "dataLayer",
+        "font-family",
+        "Politics",
+    ] {
+        assert!(!r.text.contains(boilerplate), "{boilerplate} in {}", r.text);
+    }
+    // Through the loader: one document, its stated metadata, its encoding.
+    let (corpus, report) = borderlines_core::load::add_files(
+        &borderlines_core::Corpus::default(),
+        [
+            ("saved/tumen.mhtml".to_owned(), bytes.clone()),
+            ("copy.MHT".to_owned(), bytes),
+        ],
+    );
+    assert_eq!(report.added, ["tumen.mhtml:1"]);
+    assert_eq!(report.duplicates.len(), 1);
+    assert_eq!(
+        report.encodings[0],
+        ("saved/tumen.mhtml".to_owned(), "UTF-8".to_owned())
+    );
+    let doc = &corpus.documents[0];
+    assert_eq!(doc.byline.as_deref(), Some("Jae-won Seo"));
+    assert_eq!(
+        doc.file_metadata().and_then(|m| m.source.as_deref()),
+        Some("Northern Ledger")
+    );
+}
+
+#[test]
+fn malformed_mhtml_gets_typed_errors() {
+    use borderlines_core::formats::mhtml;
+    let bytes = fixture("saved_page.mhtml");
+    // Cut before the page's part: no HTML page.
+    let at = bytes
+        .windows(13)
+        .position(|w| w == b"Content-Type:")
+        .unwrap();
+    let head_only = &bytes[..bytes.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4];
+    assert!(at < head_only.len());
+    assert_eq!(mhtml::parse_bytes(head_only), Err(FormatError::NoHtmlPart));
+    assert!(matches!(
+        mhtml::parse_bytes(b"no headers, no blank line"),
+        Err(FormatError::MalformedMime { .. })
+    ));
+    // Cut in the middle of the page: what was read is kept.
+    let cut = bytes.windows(9).position(|w| w == b"Satellite").unwrap();
+    let (r, _) = mhtml::parse_bytes(&bytes[..cut]).unwrap();
+    assert!(
+        r.text.contains("\n\nBorder guards have finished"),
+        "{}",
+        r.text
+    );
+    assert!(!r.text.contains("Satellite"));
+    // Cut before the article: no text, said so.
+    let cut = bytes.windows(10).position(|w| w == b"cookie-ban").unwrap();
+    assert_eq!(
+        mhtml::parse_bytes(&bytes[..cut]),
+        Err(FormatError::NoArticleText)
+    );
+}

@@ -26,6 +26,7 @@
 //! ```
 
 pub mod collectors;
+pub mod corpus_export;
 pub mod doc_dates;
 pub mod engine;
 pub mod entity_blocks;

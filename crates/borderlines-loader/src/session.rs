@@ -310,6 +310,12 @@ impl Session {
             skipped.push(&Array::of2(&name.into(), &why.into()));
         }
         set(&done, "skipped", skipped);
+        // How each file not in UTF-8 was read ("EUC-KR", "windows-1252"…).
+        let encodings = Array::new();
+        for (name, encoding) in report.encodings.iter().filter(|(_, e)| e != "UTF-8") {
+            encodings.push(&Array::of2(&name.into(), &encoding.into()));
+        }
+        set(&done, "encodings", encodings);
         if !report.duplicates.is_empty() {
             let bundle = CorpusBundle::new(Corpus {
                 documents: report.duplicates,

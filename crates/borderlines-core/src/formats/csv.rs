@@ -169,6 +169,7 @@ pub fn parse(
         mapping,
         problems,
         sample,
+        encoding: "",
     })
 }
 

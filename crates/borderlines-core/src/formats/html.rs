@@ -136,7 +136,7 @@ const MAX_ARTICLES: usize = 16;
 /// Largest JSON-LD block read.
 const MAX_JSON_LD: usize = 1024 * 1024;
 
-/// Reads decoded bytes (see [`crate::text::decode`]) as a web page.
+/// Reads the bytes of a web page, decoded as [`decode_page`] does.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Record, FormatError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FormatError::TooLarge {
@@ -144,7 +144,33 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Record, FormatError> {
             limit: MAX_FILE_BYTES,
         });
     }
-    parse(&crate::text::decode(bytes))
+    parse(&decode_page(bytes).text)
+}
+
+/// A page's bytes as text: the charset its `<meta>` declares is taken when
+/// the bytes are not UTF-8 (see [`crate::encoding::decode_declared`]).
+pub fn decode_page(bytes: &[u8]) -> crate::encoding::Decoded {
+    crate::encoding::decode_declared(bytes, declared_charset(bytes).as_deref())
+}
+
+/// The charset a page declares in its first 1024 bytes (`<meta
+/// charset="euc-kr">` or `<meta http-equiv="Content-Type"
+/// content="text/html; charset=euc-kr">`), as browsers prescan for it.
+pub fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let rest = &head[at..];
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':')))
+        .unwrap_or(rest.len());
+    let label = std::str::from_utf8(&rest[..end]).ok()?;
+    (!label.is_empty()).then(|| label.to_owned())
 }
 
 /// Extracts the article of a saved web page.

@@ -305,6 +305,7 @@ fn records_of(objects: Vec<(usize, Map<String, Value>)>, mapping: Option<&FieldM
         mapping,
         problems: Vec::new(),
         sample,
+        encoding: "",
     }
 }
 

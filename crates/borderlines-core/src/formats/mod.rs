@@ -1,16 +1,20 @@
 //! Users' files in the formats news exports come in, turned into
 //! [`Record`]s: CSV and TSV ([`csv`]), JSON and JSON Lines ([`json`]) and
-//! saved web pages ([`html`]). Each parser is pure Rust, bounded in the work
+//! saved web pages ([`html`], and [`mhtml`] for single-file saves). Each parser is pure Rust, bounded in the work
 //! it does, never panics on input, and reports what it could not read as a
 //! typed [`FormatError`] with a line number where there is one. A bad row or
 //! line costs only itself: the others are kept and the problem is listed in
 //! [`Parsed::problems`].
 
+#[cfg(feature = "archive")]
+pub mod archive;
 pub mod csv;
 pub mod document;
 #[cfg(feature = "html")]
 pub mod html;
 pub mod json;
+#[cfg(feature = "html")]
+pub mod mhtml;
 pub mod preview;
 pub mod records;
 
@@ -51,6 +55,12 @@ pub enum FormatError {
     /// Valid JSON, but no articles in it.
     #[error("the JSON holds no list of articles ({found})")]
     NoArticles { found: String },
+    /// A saved page (MHTML) whose MIME structure cannot be read.
+    #[error("the saved page (MHTML) cannot be read: {reason}")]
+    MalformedMime { reason: String },
+    /// A saved page (MHTML) with no HTML page among its parts.
+    #[error("the saved page (MHTML) holds no HTML page")]
+    NoHtmlPart,
     /// A web page with no article text left once boilerplate is gone.
     #[error("the page has no article text")]
     NoArticleText,
@@ -80,4 +90,7 @@ pub struct Parsed {
     /// The first record's value in each of `columns` (empty for a web page):
     /// the sample row shown next to the mapping.
     pub sample: Vec<String>,
+    /// The encoding the file was read in ([`crate::encoding::Decoded`]),
+    /// set by [`crate::load::parsed_of`]; empty when parsed from text.
+    pub encoding: &'static str,
 }

@@ -1,0 +1,108 @@
+use borderlines_engine::corpus_export::{documents_csv, documents_jsonl, insights_json};
+use leptos::prelude::*;
+
+use crate::components::plural;
+use crate::download::save_text;
+use crate::session::use_session;
+
+/// What is exported.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Corpus,
+    Selection,
+}
+
+/// In which form.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    JsonLines,
+    Csv,
+    Insights,
+}
+
+/// "Export": the whole corpus or the current selection as documents with
+/// their metadata (JSON Lines, CSV with formulas neutralised) or as their
+/// insights (JSON, the schema of `borderlines inspect`), made in the page
+/// from `borderlines_engine::corpus_export` and saved as a file. Hooks:
+/// `export-menu`, `export-corpus-jsonl`, `export-corpus-csv`,
+/// `export-corpus-insights`, `export-selection-jsonl`,
+/// `export-selection-csv`, `export-selection-insights`, `export-note`.
+#[component]
+pub fn ExportMenu() -> impl IntoView {
+    let session = use_session();
+    let note = RwSignal::new(None::<String>);
+    let corpus_size = move || session.engine.with(|e| e.corpus().documents.len());
+    let selection_size = move || session.selection.with(|s| s.docs().len());
+    let save = move |scope: Scope, form: Form| {
+        let engine = session.engine.get_untracked();
+        let docs: Vec<u32> = match scope {
+            Scope::Corpus => (0..engine.corpus().documents.len() as u32).collect(),
+            Scope::Selection => session.selection.with_untracked(|s| s.docs().to_vec()),
+        };
+        let stem = match scope {
+            Scope::Corpus => "borderlines-corpus",
+            Scope::Selection => "borderlines-selection",
+        };
+        let (name, mime, text) = match form {
+            Form::JsonLines => (
+                format!("{stem}.jsonl"),
+                "application/x-ndjson",
+                Ok(documents_jsonl(&engine, &docs)),
+            ),
+            // A byte-order mark lets spreadsheet programs read UTF-8 CSV as UTF-8.
+            Form::Csv => (
+                format!("{stem}.csv"),
+                "text/csv;charset=utf-8",
+                Ok(format!("\u{FEFF}{}", documents_csv(&engine, &docs))),
+            ),
+            Form::Insights => (
+                format!("{stem}-insights.json"),
+                "application/json",
+                insights_json(&engine, &docs).map_err(|e| e.to_string()),
+            ),
+        };
+        let outcome = text.and_then(|text| save_text(&name, mime, &text));
+        note.set(Some(match outcome {
+            Ok(()) => format!(
+                "Saved {name}: {}.",
+                plural(docs.len(), "document", "documents")
+            ),
+            Err(why) => format!("{name} could not be saved: {why}."),
+        }));
+    };
+    let button = move |scope: Scope, form: Form, testid: &'static str, label: &'static str| {
+        view! {
+            <button type="button" data-testid=testid on:click=move |_| save(scope, form)>{label}</button>
+        }
+    };
+    view! {
+        <details class="corpus-switch export-menu" data-testid="export-menu">
+            <summary title="Save the documents or their insights as files">"Export"</summary>
+            <div class="corpus-menu export-options">
+                <p class="export-scope">
+                    "Whole corpus "
+                    <span class="export-count">{move || format!("({})", plural(corpus_size(), "document", "documents"))}</span>
+                </p>
+                <div class="export-forms">
+                    {button(Scope::Corpus, Form::JsonLines, "export-corpus-jsonl", "JSON Lines")}
+                    {button(Scope::Corpus, Form::Csv, "export-corpus-csv", "CSV")}
+                    {button(Scope::Corpus, Form::Insights, "export-corpus-insights", "Insights JSON")}
+                </div>
+                <p class="export-scope">
+                    "Current selection "
+                    <span class="export-count">{move || format!("({})", plural(selection_size(), "document", "documents"))}</span>
+                </p>
+                <div class="export-forms">
+                    {button(Scope::Selection, Form::JsonLines, "export-selection-jsonl", "JSON Lines")}
+                    {button(Scope::Selection, Form::Csv, "export-selection-csv", "CSV")}
+                    {button(Scope::Selection, Form::Insights, "export-selection-insights", "Insights JSON")}
+                </div>
+                <p class="saved-note export-help">
+                    "Documents with their metadata, what their files stated, and their text; insights as "
+                    <code>"borderlines inspect"</code>" prints them. Cells that would start a spreadsheet formula begin with an apostrophe."
+                </p>
+                {move || note.get().map(|n| view! { <p class="saved-note" role="status" data-testid="export-note">{n}</p> })}
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,43 @@
+//! Saving a file made in the page: the text becomes a `Blob`, a `blob:`
+//! URL is clicked with a file name, and the URL is let go a minute later
+//! (once the browser has the file). Nothing is uploaded or fetched; unlike
+//! the `data:` URLs of the small table exports (`components::ExportLink`),
+//! a `blob:` URL has no length limit, so a whole corpus can be saved.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+/// Offers `text` as a download named `file_name` of type `mime`; says why
+/// not when the browser refuses.
+pub fn save_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(js_error)?;
+    let a: HtmlAnchorElement = document()
+        .create_element("a")
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(|_| "no link element".to_owned())?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+    let revoke = Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    Ok(())
+}
+
+fn js_error(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "the browser refused".to_owned())
+}
