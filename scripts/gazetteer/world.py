@@ -53,7 +53,7 @@ COUNTRY_ALIASES = {
 
 # Demonyms and adjectives (ISO2 -> forms). General English usage.
 DEMONYMS = {
-    "AF": ["Afghan", "Afghans"], "AL": ["Albanian", "Albanians"], "DZ": ["Algerian", "Algerians"],
+    "AF": ["Afghan", "Afghans", "Afghani"], "AL": ["Albanian", "Albanians"], "DZ": ["Algerian", "Algerians"],
     "AO": ["Angolan", "Angolans"], "AR": ["Argentine", "Argentinian", "Argentines", "Argentinians"],
     "AM": ["Armenian", "Armenians"], "AU": ["Australian", "Australians"], "AT": ["Austrian", "Austrians"],
     "AZ": ["Azerbaijani", "Azeri", "Azerbaijanis"], "BH": ["Bahraini", "Bahrainis"],
@@ -171,6 +171,13 @@ WORLD_FEATURES = [
     ("Channel Islands", [], "", -2.4, 49.3, "region"), ("Great Lakes", [], "", -84.0, 45.0, "region"),
     ("Midwest", ["Middle West"], "US", -90.0, 42.0, "region"), ("Carolinas", [], "US", -80.0, 35.0, "region"),
     ("Lake Victoria", [], "", 33.0, -1.0, "region"), ("Dead Sea", [], "", 35.5, 31.5, "region"),
+    # Nations and historic regions that Natural Earth's admin-1 splits into
+    # smaller units (counties, provinces).
+    ("England", [], "GB", -1.5, 52.5, "region"), ("Scotland", [], "GB", -4.2, 56.8, "region"),
+    ("Wales", [], "GB", -3.7, 52.3, "region"), ("Northern Ireland", [], "GB", -6.7, 54.6, "region"),
+    ("Catalonia", ["Catalunya"], "ES", 1.5, 41.8, "region"), ("Basque Country", [], "ES", -2.6, 43.0, "region"),
+    ("Andalusia", ["Andalucia"], "ES", -4.6, 37.4, "region"), ("Galicia", [], "ES", -8.0, 42.8, "region"),
+    ("Flanders", [], "BE", 4.0, 51.0, "region"), ("Wallonia", [], "BE", 4.8, 50.4, "region"),
     ("Yangtze", ["Yangtze River"], "CN", 112.0, 30.5, "river"), ("Yellow River", [], "CN", 110.0, 35.0, "river"),
     ("Mekong", ["Mekong River"], "", 105.0, 15.0, "river"), ("Nile", ["Nile River", "River Nile"], "EG", 31.0, 25.0, "river"),
     ("Danube", ["Danube River", "River Danube"], "", 20.0, 45.0, "river"), ("Rhine", ["Rhine River", "River Rhine"], "DE", 7.5, 50.0, "river"),

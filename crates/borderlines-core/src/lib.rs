@@ -14,6 +14,7 @@
 
 pub mod boilerplate;
 pub mod bundle;
+pub mod dateline;
 pub mod document;
 pub mod error;
 pub mod formats;
@@ -25,6 +26,7 @@ pub mod sniff;
 pub mod text;
 
 pub use bundle::CorpusBundle;
+pub use dateline::Dateline;
 pub use document::{Block, BlockKind, Corpus, Document, FileMetadata, TitleSource};
 pub use error::Error;
 pub use parse::parse_document;

@@ -191,8 +191,9 @@ pub(crate) struct EntityBuilder {
     seen: FxHashSet<(usize, Loc)>,
     /// The places and countries named so far (for same-named places).
     places: PlaceContext,
-    /// The dateline: its block and byte end there.
-    dateline: Option<(usize, usize)>,
+    /// The dateline: its block, its byte end there, and the byte ranges of
+    /// its place names and region.
+    dateline: Option<(usize, usize, Vec<(usize, usize)>)>,
 }
 
 /// What a sentence scan reads besides the tokens.
@@ -200,8 +201,10 @@ struct ScanCtx<'a> {
     short_forms: &'a FxHashMap<String, usize>,
     known: &'a [Entity],
     places: &'a PlaceContext,
-    /// Byte end of the dateline when the block holds it.
+    /// Byte end of the dateline when the block holds it (read title-cased).
     dateline_end: Option<usize>,
+    /// Byte ranges of the dateline's places and region (a place cue).
+    dateline_places: &'a [(usize, usize)],
     /// The block is in capitals: names are looked up title-cased too.
     caps: bool,
 }
@@ -250,19 +253,11 @@ impl EntityBuilder {
         }
     }
 
-    /// The dateline ends at byte `end` of block `block`: places in it need
-    /// no other cue, are read title-cased ("TROY") and set the context.
-    pub(crate) fn set_dateline(&mut self, block: usize, end: usize) {
-        self.dateline = Some((block, end));
-    }
-
-    /// The entity whose mention starts at this byte of this block.
-    pub(crate) fn entity_at(&self, block: usize, start: usize) -> Option<&Entity> {
-        self.entities.iter().find(|e| {
-            e.mentions
-                .iter()
-                .any(|m| m.loc.block as usize == block && m.loc.start as usize == start)
-        })
+    /// The dateline ends at byte `end` of block `block` and names places at
+    /// `places` (byte ranges): they need no other cue, are read title-cased
+    /// ("TROY") and set the context.
+    pub(crate) fn set_dateline(&mut self, block: usize, end: usize, places: Vec<(usize, usize)>) {
+        self.dateline = Some((block, end, places));
     }
 
     pub(crate) fn finish(mut self) -> Vec<Entity> {
@@ -348,6 +343,13 @@ impl EntityBuilder {
             // gazetteer) are recognised again by name.
             EntityKind::Person | EntityKind::Organisation => {
                 self.short_forms.insert(e.name.clone(), idx);
+                // "Kmart Corp" is "Kmart" later on.
+                if e.kind == EntityKind::Organisation && words.len() >= 2 {
+                    if let Some(last) = words.last().filter(|w| CORP_SUFFIXES.contains(w)) {
+                        let short = e.name[..e.name.len() - last.len()].trim_end();
+                        self.short_forms.insert(short.to_owned(), idx);
+                    }
+                }
             }
             EntityKind::Place if e.place_kind.is_none() && e.lat.is_none() => {
                 self.short_forms.insert(e.name.clone(), idx);
@@ -358,7 +360,10 @@ impl EntityBuilder {
 
     /// Finds every entity mention in one block.
     pub(crate) fn scan_block(&mut self, block: usize, t: &Tokenized) {
-        let dateline_end = self.dateline.filter(|d| d.0 == block).map(|d| d.1);
+        let dateline = self.dateline.take();
+        let here = dateline.as_ref().filter(|d| d.0 == block);
+        let dateline_end = here.map(|d| d.1);
+        let dateline_places: &[(usize, usize)] = here.map_or(&[], |d| d.2.as_slice());
         let caps = is_caps_block(t);
         for s in 0..t.sents.len() {
             let before = self.entities.len();
@@ -370,6 +375,7 @@ impl EntityBuilder {
                     known: &self.entities,
                     places: &self.places,
                     dateline_end,
+                    dateline_places,
                     caps,
                 },
             );
@@ -391,6 +397,7 @@ impl EntityBuilder {
                         known: &self.entities,
                         places: &self.places,
                         dateline_end,
+                        dateline_places,
                         caps,
                     },
                 );
@@ -412,6 +419,7 @@ impl EntityBuilder {
                 }
             }
         }
+        self.dateline = dateline;
     }
 }
 
@@ -521,6 +529,61 @@ fn dict_match(
     }
     best
 }
+
+/// Corporate suffixes: a capitalised name ending in one is an organisation
+/// as a whole ("Data Terminal Systems Inc", "Royal Dutch Shell Plc").
+const CORP_SUFFIXES: &[&str] = &[
+    "Inc", "Corp", "Co", "Cos", "Ltd", "PLC", "Plc", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH",
+    "Bhd", "LLC", "Llc", "LP", "L.P.", "Limited", "Incorporated", "Corporation", "SpA", "AB",
+    "ASA", "Oyj", "KK", "Pty", "BV", "B.V.", "SAB", "Tbk", "Berhad", "A.G.",
+];
+
+/// Organisation names in the sentence `a..b` marked by a corporate suffix
+/// or a stock ticker ("Kmart Corp", "Data Terminal Systems Inc <DTSI>",
+/// "Archer Daniels Midland Co <ADM.N>"): token ranges of the name.
+fn corporate_spans(t: &Tokenized, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for k in a + 1..b {
+        let w = t.tok(k);
+        let suffix = t.toks[k].kind == TokKind::Word
+            && CORP_SUFFIXES.contains(&w)
+            && t.toks[k].space_before;
+        // "<DTSI>", "<ADM.N>": a ticker right after a capitalised name.
+        let ticker = w == "<"
+            && (k + 2..(k + 6).min(b)).any(|e| t.tok(e) == ">")
+            && t.tok(k + 1).chars().all(|c| c.is_ascii_uppercase());
+        if !suffix && !ticker {
+            continue;
+        }
+        let end = if suffix { k + 1 } else { k };
+        let mut s = if suffix { k } else { k };
+        while s > a {
+            let p = s - 1;
+            if is_cap_word(t, p) && !is_non_name_cap(t.tok(p)) {
+                s = p;
+            } else if matches!(t.tok(p), "&") && p > a && is_cap_word(t, p - 1) {
+                s = p;
+            } else if p > a && is_joiner(t, p) && is_cap_word(t, p - 1) {
+                s = p;
+            } else if t.tok(p) == "of" && p > a && is_org_cue(t.tok(p - 1)) {
+                s = p;
+            } else {
+                break;
+            }
+        }
+        if s < end.saturating_sub(usize::from(suffix)) && out.last().is_none_or(|l| l.1 <= s) {
+            out.push((s, end));
+        }
+    }
+    out
+}
+
+/// Words of company names that are no part of a person's name ("PSA
+/// International said").
+const NOT_IN_PERSON_NAMES: &[&str] = &[
+    "International", "Holdings", "Systems", "Technologies", "Industries", "Energy", "Capital",
+    "Partners", "Motors", "Airlines", "Resources", "Mining", "Petroleum", "Oil", "Gas", "Steel",
+];
 
 /// Korean particles and endings that follow a name in the same word ("북한이", "평양에서").
 const KO_PARTICLES: &[&str] = &[
@@ -877,8 +940,16 @@ fn scan_sentence(t: &Tokenized, s: usize, ctx: &ScanCtx) -> Vec<Found> {
         gaz: Option<(u64, usize)>,
     }
     let mut raws: Vec<Raw> = Vec::new();
+    let corps = corporate_spans(t, a, b);
+    let mut corp_found: Vec<Found> = Vec::new();
     let mut i = a;
     while i < b {
+        if let Some(&(_, ce)) = corps.iter().find(|c| c.0 == i) {
+            let name = span_text(t, i, ce).to_owned();
+            corp_found.push(org_found(i, ce, name, None, MentionForm::Name));
+            i = ce;
+            continue;
+        }
         let caps = ctx.caps || ctx.dateline_end.is_some_and(|e| t.toks[i].start < e);
         let o = dict_match(t, i, b, i == a);
         let p = gaz_match(t, i, b, caps);
@@ -911,7 +982,7 @@ fn scan_sentence(t: &Tokenized, s: usize, ctx: &ScanCtx) -> Vec<Found> {
         a,
         &place_hits,
         ctx.places,
-        ctx.dateline_end,
+        ctx.dateline_places,
         &|h: &PlaceHit| cue_kind_at(t, h.start, h.end),
     );
     let mut chosen = chosen.into_iter();
@@ -919,6 +990,13 @@ fn scan_sentence(t: &Tokenized, s: usize, ctx: &ScanCtx) -> Vec<Found> {
     let mut dict_end_at: FxHashMap<usize, (usize, bool)> = FxHashMap::default();
     let mut covered = vec![false; b - a];
     let mut hits: Vec<(usize, usize)> = Vec::new();
+    for f in corp_found {
+        hits.push((f.tok_start, f.tok_end));
+        for c in &mut covered[f.tok_start - a..f.tok_end - a] {
+            *c = true;
+        }
+        out.push(f);
+    }
     for r in &raws {
         let (i, j) = (r.i, r.j);
         let place = if r.gaz.is_some() {
@@ -926,6 +1004,12 @@ fn scan_sentence(t: &Tokenized, s: usize, ctx: &ScanCtx) -> Vec<Found> {
         } else {
             None
         };
+        // "Toronto-Dominion Bank": a place glued to a capitalised word that
+        // is no place is part of another name.
+        let glued = is_joiner(t, j)
+            && is_cap_word(t, j + 1)
+            && gaz_match(t, j + 1, b, false).is_none();
+        let place = place.filter(|_| !glued);
         let f = if let Some((p, form)) = place {
             place_found(t, i, j, p, form).map(|mut f| {
                 f.trim_end = r.gaz.map_or(0, |x| x.1);
@@ -1073,6 +1157,18 @@ fn scan_sentence(t: &Tokenized, s: usize, ctx: &ScanCtx) -> Vec<Found> {
             out.push(f);
         }
     }
+    // A place inside a person's name is part of the name.
+    let people: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|f| f.kind == EntityKind::Person)
+        .map(|f| (f.tok_start, f.tok_end))
+        .collect();
+    out.retain(|f| {
+        f.kind != EntityKind::Place
+            || !people
+                .iter()
+                .any(|&(s, e)| s <= f.tok_start && f.tok_end <= e)
+    });
     out
 }
 
@@ -1124,8 +1220,12 @@ fn classify_chunk(
     // Hamid Karzai", or a capitalised role at a sentence start ("Expert John Park").
     let name_ok = |n: usize| {
         let len = ce.saturating_sub(n);
+        // A town may end a name ("President Alejandro Toledo"), not start it.
         (1..=5).contains(&len)
-            && !has_hit(n, ce)
+            && !has_hit(n, n + 1)
+            && !found
+                .iter()
+                .any(|f| f.tok_start < ce && n < f.tok_end && f.kind != EntityKind::Place)
             && is_cap_word(t, n)
             && (n..ce).all(|k| {
                 !is_org_cue(t.tok(k))
@@ -1213,6 +1313,7 @@ fn classify_chunk(
     let next = t.tok(ce);
     if plain
         && (2..=3).contains(&nwords)
+        && !words.iter().any(|w| NOT_IN_PERSON_NAMES.contains(w))
         && (is_speech_verb(next) || matches!(prev.as_str(), "said" | "says" | "told"))
     {
         return Some(person_found(t, cs, ce, None));

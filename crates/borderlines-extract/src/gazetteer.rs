@@ -63,6 +63,9 @@ pub struct Place {
     /// Found only with a place cue ("in Reading", "Mobile, Ala."): a
     /// mid-size city, or a name that is also a common word.
     pub needs_cue: bool,
+    /// The name is also a common word or a person's name ("Nice", "Troy"):
+    /// only a place cue makes it a place, never the context alone.
+    pub common_word: bool,
     /// Cities: the first-level region they lie in (a place index).
     pub area: Option<u32>,
 }
@@ -182,6 +185,7 @@ impl Gazetteer {
                 outline_id: None,
                 population: (pack.pop[i] > 0).then(|| 2f64.powf(f64::from(pack.pop[i]) / 2.0) as u64),
                 needs_cue: bits & 8 != 0,
+                common_word: bits & 64 != 0,
                 area,
             });
         }

@@ -64,7 +64,8 @@ pub struct PackFile {
     pub countries: Vec<CountryRec>,
     /// Per place, bits 0–2: kind (0 country, 1 province, 2 city, 3 river,
     /// 4 region); bit 3: needs a place cue; bit 4: has coordinates; bit 5:
-    /// they are in hundredths of a degree (else tenths).
+    /// they are in hundredths of a degree (else tenths); bit 6: the name is
+    /// also a common word or a person's name.
     pub bits: Vec<u8>,
     /// Per place, index into [`PackFile::countries`] + 1 (0: none).
     pub country: Vec<u16>,
@@ -257,6 +258,9 @@ pub fn build_pack(tsv: &str) -> Result<Vec<u8>, String> {
         let mut bits = kind;
         if col(r, 6).contains('c') {
             bits |= 8;
+        }
+        if col(r, 6).contains('w') {
+            bits |= 64;
         }
         let (lat, lon) = match (coord(&col(r, 3), scale)?, coord(&col(r, 4), scale)?) {
             (Some(a), Some(o)) => {

@@ -40,7 +40,7 @@ pub use figures::{Bounds, Figure, FigureTime, Qualifier};
 pub use gazetteer::{install as install_gazetteer, outlines, Gazetteer, Line, Place, PlaceKind};
 pub use gazetteer_pack::NameForm;
 pub use insights::{extract, CorpusInsights, DocumentInsights, SCHEMA_VERSION};
-pub use metadata::{Language, Metadata, Published, Source, SourceKind};
+pub use metadata::{DatelineInfo, Language, Metadata, Published, Source, SourceKind};
 pub use quotes::{Attribution, Quote};
 pub use span::{Loc, SpanKind};
 pub use themes::{BlockThemes, Theme, ThemeScore};

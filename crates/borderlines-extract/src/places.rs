@@ -10,7 +10,10 @@
 //!    place cue: a locative word before ("in", "near", "from", "the city
 //!    of", "northern"), a list after an accepted place ("Karachi and
 //!    Quetta"), "-based" after, the dateline, or an earlier mention in the
-//!    document. Matching is case-sensitive, so "a nice break" never is one.
+//!    document. A town of 100,000 people or more whose name is not a common
+//!    word also counts when the story is set in its country ("Detroit" in a
+//!    story datelined "TROY, Mich."). Matching is case-sensitive, so "a nice
+//!    break" never is one.
 //! 3. **Same name, several places**: a place mentioned earlier in the
 //!    document wins ("in Paris" after "PARIS, Texas"); then one in a country
 //!    whose cities, regions or dateline the sentence or document names
@@ -99,7 +102,7 @@ fn rank(g: &Gazetteer, p: u32) -> u8 {
 }
 
 /// Is there a place cue before token `i` (sentence starts at `a`)?
-fn cue_before(t: &Tokenized, i: usize, a: usize, accepted_ends: &[usize]) -> bool {
+fn cue_before(t: &Tokenized, i: usize, a: usize) -> bool {
     if i <= a {
         return false;
     }
@@ -118,13 +121,26 @@ fn cue_before(t: &Tokenized, i: usize, a: usize, accepted_ends: &[usize]) -> boo
     {
         return true;
     }
-    // A list after an accepted place: "Karachi and Quetta", "Ohio, Pennsylvania and Ill.".
-    let listed = |k: usize| accepted_ends.contains(&k);
-    if matches!(p1, "and" | "or" | "," | "/" | "&") && i >= a + 2 && listed(i - 1) {
-        return true;
+    false
+}
+
+/// Is token `i` listed after an accepted place ("Karachi and Quetta",
+/// "Ohio, Pennsylvania and Ill.", "in Paris and nearby Clarksville")?
+/// Returns whether it is, and whether the list's first place had a cue of
+/// its own ("in Nice and Reading").
+fn cue_listed(t: &Tokenized, i: usize, a: usize, accepted_ends: &[(usize, bool)]) -> (bool, bool) {
+    if i <= a {
+        return (false, false);
     }
-    // "in Paris and nearby Clarksville".
-    i >= a + 3 && p1 == "nearby" && p2 == "and" && listed(i - 2)
+    let p1 = t.low(i - 1);
+    let p2 = if i >= a + 2 { t.low(i - 2) } else { "" };
+    let head = |k: usize| accepted_ends.iter().find(|e| e.0 == k).map(|e| e.1);
+    let listed = |k: usize| head(k).is_some();
+    if matches!(p1, "and" | "or" | "," | "/" | "&") && i >= a + 2 && listed(i - 1) {
+        return (true, head(i - 1) == Some(true));
+    }
+    let nearby = i >= a + 3 && p1 == "nearby" && p2 == "and" && listed(i - 2);
+    (nearby, nearby && head(i - 2) == Some(true))
 }
 
 /// "-based" after the name ("Zurich-based").
@@ -133,16 +149,16 @@ fn cue_after(t: &Tokenized, j: usize) -> bool {
 }
 
 /// The place each hit names, or `None` when the context does not allow
-/// any (then the hit is not a place). `dateline_end`: byte end of the
-/// dateline when this sentence holds it; `cue_kind`: a kind named next to
-/// each hit ("Tumen city").
+/// any (then the hit is not a place). `dateline`: byte ranges of the
+/// dateline's place and region when this sentence holds them; `cue_kind`: a
+/// kind named next to each hit ("Tumen city").
 pub(crate) fn resolve(
     g: &'static Gazetteer,
     t: &Tokenized,
     a: usize,
     hits: &[PlaceHit],
     ctx: &PlaceContext,
-    dateline_end: Option<usize>,
+    dateline: &[(usize, usize)],
     cue_kind: &dyn Fn(&PlaceHit) -> Option<PlaceKind>,
 ) -> Vec<Option<(u32, NameForm)>> {
     let n = hits.len();
@@ -201,16 +217,21 @@ pub(crate) fn resolve(
         *counts.entry((iso, *strong)).or_default() += 1;
     }
     // 2 and 3, in reading order.
-    let mut accepted_ends: Vec<usize> = Vec::new();
+    // Where accepted places end, and whether a cue (or a list led by one) carried them.
+    let mut accepted_ends: Vec<(usize, bool)> = Vec::new();
+    let mut accepted: Vec<u32> = Vec::new();
     let mut out = Vec::with_capacity(n);
     for (k, h) in hits.iter().enumerate() {
         if let Some(f) = forced[k] {
-            accepted_ends.push(h.end);
+            accepted_ends.push((h.end, true));
+            accepted.push(f.0);
             out.push(Some(f));
             continue;
         }
-        let in_dateline = dateline_end.is_some_and(|e| t.toks[h.start].start < e);
-        let cue = in_dateline || cue_before(t, h.start, a, &accepted_ends) || cue_after(t, h.end);
+        let at = t.toks[h.start].start;
+        let in_dateline = dateline.iter().any(|&(s, e)| s <= at && at < e);
+        let (listed, listed_with_cue) = cue_listed(t, h.start, a, &accepted_ends);
+        let cue = in_dateline || cue_before(t, h.start, a) || cue_after(t, h.end);
         let kind_wanted = if in_dateline {
             Some(PlaceKind::City)
         } else {
@@ -227,10 +248,23 @@ pub(crate) fn resolve(
             .iter()
             .filter(|&&(p, form)| {
                 let pl = &g.places[p as usize];
+                let known = ctx.known.contains(&p) || accepted.contains(&p);
+                // A sizeable town of a country the story is set in ("Detroit"
+                // in a story datelined "TROY, Mich.").
+                let local = pl.kind == PlaceKind::City
+                    && !pl.common_word
+                    && pl.population.unwrap_or(0) >= 100_000
+                    && (ctx.strong.contains(pl.country.as_str()) || others(&pl.country, true));
+                // A month is a date ("in March"), whatever the gazetteer says.
+                if pl.common_word && crate::lexicon::month(t.tok(h.start)).is_some() {
+                    return false;
+                }
                 match form {
                     NameForm::Postal => false,
-                    NameForm::Abbrev => cue || (k > 0 && forced[k - 1].is_some()),
-                    _ => !pl.needs_cue || cue || ctx.known.contains(&p),
+                    NameForm::Abbrev => cue || listed || (k > 0 && forced[k - 1].is_some()),
+                    // A list only carries a place that is not also a common word.
+                    _ if pl.common_word => cue || listed_with_cue || known,
+                    _ => !pl.needs_cue || cue || listed || known || local,
                 }
             })
             .min_by_key(|&&(p, _)| {
@@ -244,7 +278,7 @@ pub(crate) fn resolve(
                 });
                 (
                     kind_wanted.is_some_and(|k| k != pl.kind),
-                    !ctx.known.contains(&p),
+                    !(ctx.known.contains(&p) || accepted.contains(&p)),
                     !others(iso, true),
                     class(g, p),
                     !others(iso, false),
@@ -257,8 +291,9 @@ pub(crate) fn resolve(
                 )
             })
             .copied();
-        if best.is_some() {
-            accepted_ends.push(h.end);
+        if let Some((p, _)) = best {
+            accepted_ends.push((h.end, cue || listed_with_cue));
+            accepted.push(p);
         }
         out.push(best);
     }

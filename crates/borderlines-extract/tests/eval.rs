@@ -190,8 +190,17 @@ fn fold(s: &str) -> String {
 /// The document's dateline as (place, country, "MM-DD", agency), when
 /// extraction states one.
 fn dateline_of(ins: &DocumentInsights) -> Option<(String, String, String, String)> {
-    let _ = ins;
-    None
+    let d = ins.metadata.dateline.as_ref()?;
+    let date = d
+        .date
+        .and_then(|x| Some(format!("{:02}-{:02}", x.month?, x.day?)))
+        .unwrap_or_default();
+    Some((
+        d.place.clone().unwrap_or_default(),
+        d.country.clone().unwrap_or_default(),
+        date,
+        d.agency.clone().unwrap_or_default(),
+    ))
 }
 
 /// Scores one labelled directory, prints its table and errors, and returns
