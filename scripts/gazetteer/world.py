@@ -218,3 +218,18 @@ GENERIC_ADMIN1 = {"Central", "Northern", "Southern", "Eastern", "Western", "Nort
                   "Interior", "Littoral", "Plateau", "Highlands", "Lowland", "Sea", "Delta", "River", "Border",
                   "Lake", "Valley", "Mountain", "Island", "Copper", "Gold", "Ocean", "Federal", "Unity",
                   "Warrap", "Distrito Federal", "Capital District", "North-West", "South-West", "Pool"}
+
+# Korean names of the border region's cities, where GeoNames has none or
+# only a suffixed form (news name -> Korean names).
+KO_CITIES = {
+    "Hyesan": ["혜산"], "Musan": ["무산"], "Hoeryong": ["회령"], "Sinuiju": ["신의주"], "Chongjin": ["청진"],
+    "Rajin": ["라진", "나진"], "Kaesong": ["개성"], "Wonsan": ["원산"], "Hamhung": ["함흥"], "Manpo": ["만포"],
+    "Kanggye": ["강계"], "Nampo": ["남포"], "Onsong": ["온성"], "Namyang": ["남양"], "Samjiyon": ["삼지연"],
+    "Haeju": ["해주"], "Sariwon": ["사리원"], "Uiju": ["의주"], "Hunchun": ["훈춘"], "Dandong": ["단둥"],
+    "Yanji": ["옌지", "연길"], "Tumen": ["투먼", "도문"], "Longjing": ["룽징", "용정"], "Helong": ["허룽", "화룡"],
+    "Shenyang": ["선양", "심양"], "Changchun": ["창춘", "장춘"], "Harbin": ["하얼빈"], "Vladivostok": ["블라디보스토크"],
+    "Khabarovsk": ["하바롭스크"], "Ussuriysk": ["우수리스크"], "Nakhodka": ["나홋카"],
+}
+# Korean names that are also common words ("예산" is a budget, "구리" copper):
+# left out of the Korean aliases.
+KO_COMMON = {"예산", "구리", "양산", "상주", "영주", "광양"}

@@ -24,6 +24,7 @@ pub mod figures;
 pub mod gazetteer;
 pub mod gazetteer_pack;
 pub mod insights;
+mod korean;
 pub mod lexicon;
 pub mod metadata;
 mod places;
