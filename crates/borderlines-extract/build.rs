@@ -9,7 +9,10 @@
 mod gazetteer_pack;
 
 fn main() {
-    let source = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/gazetteer/places.tsv");
+    let source = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/gazetteer/places.tsv"
+    );
     println!("cargo:rerun-if-changed={source}");
     println!("cargo:rerun-if-changed=src/gazetteer_pack.rs");
     if std::env::var_os("CARGO_FEATURE_EMBEDDED_GAZETTEER").is_none() {
@@ -17,6 +20,7 @@ fn main() {
     }
     let tsv = std::fs::read_to_string(source).expect("data/gazetteer/places.tsv is readable");
     let pack = gazetteer_pack::build_pack(&tsv).expect("data/gazetteer/places.tsv builds a pack");
-    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("gazetteer.pack");
+    let out =
+        std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("gazetteer.pack");
     std::fs::write(out, pack).expect("the pack is written to OUT_DIR");
 }

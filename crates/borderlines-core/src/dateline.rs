@@ -107,11 +107,10 @@ fn name_run(s: &str, at: usize, all_caps: bool) -> Option<usize> {
             && s[end + 1..].chars().next().is_some_and(char::is_uppercase)
             && words < 4
         {
-            let next_word = s[end + 1..]
-                .split([' ', ',', '('])
-                .next()
-                .unwrap_or("");
-            if month_of(next_word).is_some() || (all_caps && next_word.chars().any(char::is_lowercase)) {
+            let next_word = s[end + 1..].split([' ', ',', '(']).next().unwrap_or("");
+            if month_of(next_word).is_some()
+                || (all_caps && next_word.chars().any(char::is_lowercase))
+            {
                 break;
             }
             end += 1;
@@ -227,8 +226,19 @@ pub fn find(block: u32, text: &str) -> Option<Dateline> {
     let first = &s[places[0].0 as usize..places[0].1 as usize];
     if matches!(
         first,
-        "UPDATE" | "BREAKING" | "EXCLUSIVE" | "CORRECTED" | "ANALYSIS" | "REFILE" | "WRAPUP"
-            | "FACTBOX" | "INSIGHT" | "COLUMN" | "EDITORIAL" | "OPINION" | "NOTE"
+        "UPDATE"
+            | "BREAKING"
+            | "EXCLUSIVE"
+            | "CORRECTED"
+            | "ANALYSIS"
+            | "REFILE"
+            | "WRAPUP"
+            | "FACTBOX"
+            | "INSIGHT"
+            | "COLUMN"
+            | "EDITORIAL"
+            | "OPINION"
+            | "NOTE"
     ) {
         return None;
     }
@@ -248,7 +258,16 @@ pub fn find(block: u32, text: &str) -> Option<Dateline> {
 mod tests {
     use super::*;
 
-    fn parts(text: &str) -> Option<(Vec<&str>, Option<&str>, Option<(u8, u8)>, Option<String>, &str)> {
+    /// Places, region, (month, day), agency and the story after the dateline.
+    type Parts<'a> = (
+        Vec<&'a str>,
+        Option<&'a str>,
+        Option<(u8, u8)>,
+        Option<String>,
+        &'a str,
+    );
+
+    fn parts(text: &str) -> Option<Parts<'_>> {
         let d = find(0, text)?;
         let at = |r: (u32, u32)| &text[r.0 as usize..r.1 as usize];
         Some((
@@ -264,11 +283,23 @@ mod tests {
     fn wire_datelines_are_read() {
         assert_eq!(
             parts("TROY, Mich., April 2 (Reuters) - Kmart Corp said"),
-            Some((vec!["TROY"], Some("Mich."), Some((4, 2)), Some("Reuters".into()), "Kmart Corp said"))
+            Some((
+                vec!["TROY"],
+                Some("Mich."),
+                Some((4, 2)),
+                Some("Reuters".into()),
+                "Kmart Corp said"
+            ))
         );
         assert_eq!(
             parts("SEOUL, Nov 3 (Reuters) - South Korea's central bank"),
-            Some((vec!["SEOUL"], None, Some((11, 3)), Some("Reuters".into()), "South Korea's central bank"))
+            Some((
+                vec!["SEOUL"],
+                None,
+                Some((11, 3)),
+                Some("Reuters".into()),
+                "South Korea's central bank"
+            ))
         );
         assert_eq!(
             parts("WASHINGTON — The Senate voted"),
@@ -276,23 +307,53 @@ mod tests {
         );
         assert_eq!(
             parts("BEIJING/TOKYO, March 3 (Reuters) - China and Japan"),
-            Some((vec!["BEIJING", "TOKYO"], None, Some((3, 3)), Some("Reuters".into()), "China and Japan"))
+            Some((
+                vec!["BEIJING", "TOKYO"],
+                None,
+                Some((3, 3)),
+                Some("Reuters".into()),
+                "China and Japan"
+            ))
         );
         assert_eq!(
             parts("PARIS, Texas, May 21 (AP) — Tornadoes tore"),
-            Some((vec!["PARIS"], Some("Texas"), Some((5, 21)), Some("AP".into()), "Tornadoes tore"))
+            Some((
+                vec!["PARIS"],
+                Some("Texas"),
+                Some((5, 21)),
+                Some("AP".into()),
+                "Tornadoes tore"
+            ))
         );
         assert_eq!(
             parts("ST HELIER, Jersey, Oct 2 (Reuters) - The island"),
-            Some((vec!["ST HELIER"], Some("Jersey"), Some((10, 2)), Some("Reuters".into()), "The island"))
+            Some((
+                vec!["ST HELIER"],
+                Some("Jersey"),
+                Some((10, 2)),
+                Some("Reuters".into()),
+                "The island"
+            ))
         );
         assert_eq!(
             parts("DAYTON, Ohio, March 9 - Data Terminal Systems Inc"),
-            Some((vec!["DAYTON"], Some("Ohio"), Some((3, 9)), None, "Data Terminal Systems Inc"))
+            Some((
+                vec!["DAYTON"],
+                Some("Ohio"),
+                Some((3, 9)),
+                None,
+                "Data Terminal Systems Inc"
+            ))
         );
         assert_eq!(
             parts("Seoul, Nov 3 (Yonhap) -- The North fired"),
-            Some((vec!["Seoul"], None, Some((11, 3)), Some("Yonhap".into()), "The North fired"))
+            Some((
+                vec!["Seoul"],
+                None,
+                Some((11, 3)),
+                Some("Yonhap".into()),
+                "The North fired"
+            ))
         );
     }
 

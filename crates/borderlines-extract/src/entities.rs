@@ -23,8 +23,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::gazetteer::{Gazetteer, PlaceKind};
 use crate::gazetteer_pack::NameForm;
-use crate::places::{self, PlaceContext, PlaceHit};
 use crate::lexicon::*;
+use crate::places::{self, PlaceContext, PlaceHit};
 use crate::span::Loc;
 use crate::tokens::{TokKind, Tokenized};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -193,8 +193,11 @@ pub(crate) struct EntityBuilder {
     places: PlaceContext,
     /// The dateline: its block, its byte end there, and the byte ranges of
     /// its place names and region.
-    dateline: Option<(usize, usize, Vec<(usize, usize)>)>,
+    dateline: Option<DatelineSpan>,
 }
+
+/// A dateline's block, byte end and the byte ranges of its places and region.
+type DatelineSpan = (usize, usize, Vec<(usize, usize)>);
 
 /// What a sentence scan reads besides the tokens.
 struct ScanCtx<'a> {
@@ -533,9 +536,39 @@ fn dict_match(
 /// Corporate suffixes: a capitalised name ending in one is an organisation
 /// as a whole ("Data Terminal Systems Inc", "Royal Dutch Shell Plc").
 const CORP_SUFFIXES: &[&str] = &[
-    "Inc", "Corp", "Co", "Cos", "Ltd", "PLC", "Plc", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH",
-    "Bhd", "LLC", "Llc", "LP", "L.P.", "Limited", "Incorporated", "Corporation", "SpA", "AB",
-    "ASA", "Oyj", "KK", "Pty", "BV", "B.V.", "SAB", "Tbk", "Berhad", "A.G.",
+    "Inc",
+    "Corp",
+    "Co",
+    "Cos",
+    "Ltd",
+    "PLC",
+    "Plc",
+    "AG",
+    "SA",
+    "S.A.",
+    "NV",
+    "N.V.",
+    "GmbH",
+    "Bhd",
+    "LLC",
+    "Llc",
+    "LP",
+    "L.P.",
+    "Limited",
+    "Incorporated",
+    "Corporation",
+    "SpA",
+    "AB",
+    "ASA",
+    "Oyj",
+    "KK",
+    "Pty",
+    "BV",
+    "B.V.",
+    "SAB",
+    "Tbk",
+    "Berhad",
+    "A.G.",
 ];
 
 /// Organisation names in the sentence `a..b` marked by a corporate suffix
@@ -546,8 +579,10 @@ fn corporate_spans(t: &Tokenized, a: usize, b: usize) -> Vec<(usize, usize)> {
     for k in a + 1..b {
         let w = t.tok(k);
         let suffix = t.toks[k].kind == TokKind::Word
-            && CORP_SUFFIXES.contains(&w)
-            && t.toks[k].space_before;
+            && t.toks[k].space_before
+            && w.len() <= 12
+            && w.starts_with(|c: char| c.is_ascii_uppercase())
+            && CORP_SUFFIXES.contains(&w);
         // "<DTSI>", "<ADM.N>": a ticker right after a capitalised name.
         let ticker = w == "<"
             && (k + 2..(k + 6).min(b)).any(|e| t.tok(e) == ">")
@@ -556,20 +591,17 @@ fn corporate_spans(t: &Tokenized, a: usize, b: usize) -> Vec<(usize, usize)> {
             continue;
         }
         let end = if suffix { k + 1 } else { k };
-        let mut s = if suffix { k } else { k };
+        let mut s = k;
         while s > a {
             let p = s - 1;
-            if is_cap_word(t, p) && !is_non_name_cap(t.tok(p)) {
-                s = p;
-            } else if matches!(t.tok(p), "&") && p > a && is_cap_word(t, p - 1) {
-                s = p;
-            } else if p > a && is_joiner(t, p) && is_cap_word(t, p - 1) {
-                s = p;
-            } else if t.tok(p) == "of" && p > a && is_org_cue(t.tok(p - 1)) {
-                s = p;
-            } else {
+            let part = (is_cap_word(t, p) && !is_non_name_cap(t.tok(p)))
+                || (p > a && t.tok(p) == "&" && is_cap_word(t, p - 1))
+                || (p > a && is_joiner(t, p) && is_cap_word(t, p - 1))
+                || (p > a && t.tok(p) == "of" && is_org_cue(t.tok(p - 1)));
+            if !part {
                 break;
             }
+            s = p;
         }
         if s < end.saturating_sub(usize::from(suffix)) && out.last().is_none_or(|l| l.1 <= s) {
             out.push((s, end));
@@ -581,16 +613,74 @@ fn corporate_spans(t: &Tokenized, a: usize, b: usize) -> Vec<(usize, usize)> {
 /// Words of company names that are no part of a person's name ("PSA
 /// International said").
 const NOT_IN_PERSON_NAMES: &[&str] = &[
-    "International", "Holdings", "Systems", "Technologies", "Industries", "Energy", "Capital",
-    "Partners", "Motors", "Airlines", "Resources", "Mining", "Petroleum", "Oil", "Gas", "Steel",
+    "International",
+    "Holdings",
+    "Systems",
+    "Technologies",
+    "Industries",
+    "Energy",
+    "Capital",
+    "Partners",
+    "Motors",
+    "Airlines",
+    "Resources",
+    "Mining",
+    "Petroleum",
+    "Oil",
+    "Gas",
+    "Steel",
 ];
 
 /// Korean particles and endings that follow a name in the same word ("북한이", "평양에서").
 const KO_PARTICLES: &[&str] = &[
-    "", "이", "가", "은", "는", "을", "를", "의", "에", "에서", "에서는", "에서도", "에는", "에도",
-    "으로", "로", "으로는", "로는", "와", "과", "와의", "과의", "도", "만", "까지", "부터", "에게",
-    "이나", "나", "이다", "이며", "산", "측", "쪽", "내", "간", "과는", "와는", "에서의", "으로의",
-    "로의", "에서부터", "까지의", "이라고", "라고", "인", "이었다", "였다",
+    "",
+    "이",
+    "가",
+    "은",
+    "는",
+    "을",
+    "를",
+    "의",
+    "에",
+    "에서",
+    "에서는",
+    "에서도",
+    "에는",
+    "에도",
+    "으로",
+    "로",
+    "으로는",
+    "로는",
+    "와",
+    "과",
+    "와의",
+    "과의",
+    "도",
+    "만",
+    "까지",
+    "부터",
+    "에게",
+    "이나",
+    "나",
+    "이다",
+    "이며",
+    "산",
+    "측",
+    "쪽",
+    "내",
+    "간",
+    "과는",
+    "와는",
+    "에서의",
+    "으로의",
+    "로의",
+    "에서부터",
+    "까지의",
+    "이라고",
+    "라고",
+    "인",
+    "이었다",
+    "였다",
 ];
 
 fn is_hangul(c: char) -> bool {
@@ -604,9 +694,12 @@ fn gaz_match(t: &Tokenized, i: usize, end: usize, caps: bool) -> Option<(usize, 
     if !is_word(t, i) {
         return None;
     }
-    let g = Gazetteer::embedded();
     let first = t.tok(i);
     let c0 = first.chars().next()?;
+    if c0.is_ascii_lowercase() {
+        return None;
+    }
+    let g = Gazetteer::embedded();
     if is_hangul(c0) {
         let mut w = g.walk();
         let mut best = None;
@@ -627,7 +720,8 @@ fn gaz_match(t: &Tokenized, i: usize, end: usize, caps: bool) -> Option<(usize, 
     if !c0.is_uppercase() {
         return None;
     }
-    let title = |s: &str| caps && s.len() > 1 && !s.contains('.') && !s.chars().any(char::is_lowercase);
+    let title =
+        |s: &str| caps && s.len() > 1 && !s.contains('.') && !s.chars().any(char::is_lowercase);
     let mut best = None;
     for titled in [false, true] {
         if titled && !title(first) {
@@ -637,7 +731,11 @@ fn gaz_match(t: &Tokenized, i: usize, end: usize, caps: bool) -> Option<(usize, 
         let mut j = i;
         loop {
             let s = t.tok(j);
-            let ok = if titled && title(s) { w.push_title(s) } else { w.push_str(s) };
+            let ok = if titled && title(s) {
+                w.push_title(s)
+            } else {
+                w.push_str(s)
+            };
             if !ok {
                 break;
             }
@@ -661,9 +759,7 @@ fn gaz_match(t: &Tokenized, i: usize, end: usize, caps: bool) -> Option<(usize, 
                     break;
                 }
                 j = next;
-            } else if nt.kind == TokKind::Possessive
-                || (t.tok(next) == "." && !nt.space_before)
-            {
+            } else if nt.kind == TokKind::Possessive || (t.tok(next) == "." && !nt.space_before) {
                 j = next;
             } else {
                 break;
@@ -720,24 +816,24 @@ fn place_found(t: &Tokenized, i: usize, j: usize, p: u32, form: NameForm) -> Opt
         });
     }
     // A capital acting as a subject stands for its government.
-    if pl.kind == PlaceKind::City {
-        if g.capital(&pl.country) == Some(p) {
-            if capital_as_government(t, i, j) {
-                let ci = g.country(&pl.country)?.0 as u32;
-                return Some(Found {
-                    tok_start: i,
-                    tok_end: j,
-                    key: EKey::Country(ci),
-                    kind: EntityKind::Country,
-                    name: Cow::Borrowed(g.places[ci as usize].name.as_str()),
-                    form: MentionForm::Capital,
-                    place: Some(ci),
-                    country: Some(g.places[ci as usize].country.as_str()),
-                    trim_end: 0,
-                });
-            }
-        }
+    if pl.kind == PlaceKind::City
+        && g.capital(&pl.country) == Some(p)
+        && capital_as_government(t, i, j)
+    {
+        let ci = g.country(&pl.country)?.0 as u32;
+        return Some(Found {
+            tok_start: i,
+            tok_end: j,
+            key: EKey::Country(ci),
+            kind: EntityKind::Country,
+            name: Cow::Borrowed(g.places[ci as usize].name.as_str()),
+            form: MentionForm::Capital,
+            place: Some(ci),
+            country: Some(g.places[ci as usize].country.as_str()),
+            trim_end: 0,
+        });
     }
+
     Some(Found {
         tok_start: i,
         tok_end: j,
@@ -1006,9 +1102,8 @@ fn scan_sentence(t: &Tokenized, s: usize, ctx: &ScanCtx) -> Vec<Found> {
         };
         // "Toronto-Dominion Bank": a place glued to a capitalised word that
         // is no place is part of another name.
-        let glued = is_joiner(t, j)
-            && is_cap_word(t, j + 1)
-            && gaz_match(t, j + 1, b, false).is_none();
+        let glued =
+            is_joiner(t, j) && is_cap_word(t, j + 1) && gaz_match(t, j + 1, b, false).is_none();
         let place = place.filter(|_| !glued);
         let f = if let Some((p, form)) = place {
             place_found(t, i, j, p, form).map(|mut f| {

@@ -183,7 +183,8 @@ impl Gazetteer {
                 lat: coords.then(|| f64::from(pack.lat[i]) / scale),
                 lon: coords.then(|| f64::from(pack.lon[i]) / scale),
                 outline_id: None,
-                population: (pack.pop[i] > 0).then(|| 2f64.powf(f64::from(pack.pop[i]) / 2.0) as u64),
+                population: (pack.pop[i] > 0)
+                    .then(|| 2f64.powf(f64::from(pack.pop[i]) / 2.0) as u64),
                 needs_cue: bits & 8 != 0,
                 common_word: bits & 64 != 0,
                 area,
@@ -207,7 +208,9 @@ impl Gazetteer {
             if at >= entries.len() {
                 return Err(bad(format!("key {ki} has no entries")));
             }
-            builder.insert(k, at as u64).map_err(|e| bad(e.to_string()))?;
+            builder
+                .insert(k, at as u64)
+                .map_err(|e| bad(e.to_string()))?;
             loop {
                 let (p, bits) = entries[at];
                 if bits & 7 == NameForm::Name as u8 {
@@ -522,9 +525,14 @@ mod tests {
             NameForm::Abbrev
         )));
         assert!(forms("북한").contains(&("North Korea".into(), "KP".into(), NameForm::Alias)));
-        assert!(forms("혜산").iter().any(|(n, c, _)| n == "Hyesan" && c == "KP"));
+        assert!(forms("혜산")
+            .iter()
+            .any(|(n, c, _)| n == "Hyesan" && c == "KP"));
         assert!(forms("압록강").iter().any(|(n, _, _)| n == "Yalu River"));
-        assert_eq!(g.capital("JE").map(|c| g.places[c as usize].name.as_str()), Some("Saint Helier"));
+        assert_eq!(
+            g.capital("JE").map(|c| g.places[c as usize].name.as_str()),
+            Some("Saint Helier")
+        );
         assert!(g.neighbours("GE").iter().any(|n| n == "RU"));
         assert!(g.attribution().contains("GeoNames"));
 

@@ -104,7 +104,10 @@ pub fn decode_keys(keys: &[u8]) -> Result<Vec<Vec<u8>>, String> {
             + 1;
         let prev = out.last().map_or(&[][..], Vec::as_slice);
         if shared > prev.len() {
-            return Err(format!("key {} shares more than its predecessor", out.len()));
+            return Err(format!(
+                "key {} shares more than its predecessor",
+                out.len()
+            ));
         }
         let mut k = prev[..shared].to_vec();
         k.extend_from_slice(&keys[i + 1..end]);
@@ -123,7 +126,11 @@ pub fn decode_entries(entries: &[u32]) -> Vec<(u32, u32, bool)> {
         let z = i64::from(e >> 4);
         let delta = (z >> 1) ^ -(z & 1);
         prev += delta;
-        out.push((prev.clamp(0, i64::from(u32::MAX)) as u32, (e >> 1) & 7, start));
+        out.push((
+            prev.clamp(0, i64::from(u32::MAX)) as u32,
+            (e >> 1) & 7,
+            start,
+        ));
         start = e & 1 == 0;
     }
     out

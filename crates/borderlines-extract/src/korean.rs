@@ -9,13 +9,10 @@ use crate::dates::{DateKind, DateMention, PartialDate};
 use crate::span::Loc;
 use crate::tokens::{TokKind, Tokenized};
 
-fn is_hangul(c: char) -> bool {
-    matches!(c as u32, 0xAC00..=0xD7AF)
-}
-
-/// True when the token holds Hangul (a cheap first test for every rule here).
+/// True when the text may hold Hangul: a byte scan for the UTF-8 lead bytes
+/// of Hangul syllables (cheap enough to run on every block).
 pub(crate) fn has_hangul(s: &str) -> bool {
-    s.chars().any(is_hangul)
+    s.bytes().any(|b| (0xEA..=0xED).contains(&b))
 }
 
 /// Counters and what they count.
@@ -38,10 +35,21 @@ const COUNTERS: &[(&str, &str)] = &[
 ];
 
 /// Currencies written after the number.
-const KO_MONEY: &[(&str, &str)] = &[("원", "KRW"), ("달러", "USD"), ("위안", "CNY"), ("엔", "JPY")];
+const KO_MONEY: &[(&str, &str)] = &[
+    ("원", "KRW"),
+    ("달러", "USD"),
+    ("위안", "CNY"),
+    ("엔", "JPY"),
+];
 
 /// Myriad units.
-const MYRIADS: &[(char, f64)] = &[('조', 1e12), ('억', 1e8), ('만', 1e4), ('천', 1e3), ('백', 1e2)];
+const MYRIADS: &[(char, f64)] = &[
+    ('조', 1e12),
+    ('억', 1e8),
+    ('만', 1e4),
+    ('천', 1e3),
+    ('백', 1e2),
+];
 
 /// "2천여" → (2000, approximate "or more"), "만" → 10000.
 fn myriad_suffix(s: &str) -> Option<(f64, bool, &str)> {
@@ -75,31 +83,73 @@ fn is_particle(s: &str) -> bool {
     s.is_empty()
         || matches!(
             s,
-            "이" | "가" | "은" | "는" | "을" | "를" | "의" | "에" | "에서" | "에는" | "으로" | "로"
-                | "과" | "와" | "도" | "만" | "까지" | "부터" | "보다" | "째" | "이나" | "에도"
-                | "이며" | "이었다" | "였다" | "이다" | "분" | "가량" | "정도" | "씩" | "이상"
-                | "이하" | "미만" | "넘게" | "초과"
+            "이" | "가"
+                | "은"
+                | "는"
+                | "을"
+                | "를"
+                | "의"
+                | "에"
+                | "에서"
+                | "에는"
+                | "으로"
+                | "로"
+                | "과"
+                | "와"
+                | "도"
+                | "만"
+                | "까지"
+                | "부터"
+                | "보다"
+                | "째"
+                | "이나"
+                | "에도"
+                | "이며"
+                | "이었다"
+                | "였다"
+                | "이다"
+                | "분"
+                | "가량"
+                | "정도"
+                | "씩"
+                | "이상"
+                | "이하"
+                | "미만"
+                | "넘게"
+                | "초과"
         )
 }
 
-/// A Korean figure at token `i`: (value, at least (the "여" ending or "이상"),
-/// unit, what it counts, end token). Only for numbers with a Korean ending
-/// or followed by a counter.
-pub(crate) fn figure_at(
-    t: &Tokenized,
-    i: usize,
-    b: usize,
-) -> Option<(f64, bool, Option<&'static str>, Option<&'static str>, usize)> {
+/// A Korean figure: value, at least (the "여" ending or "이상"), unit, what
+/// it counts, end token.
+pub(crate) type KoreanFigure = (f64, bool, Option<&'static str>, Option<&'static str>, usize);
+
+/// A Korean figure at token `i`, for numbers with a Korean ending or
+/// followed by a counter.
+pub(crate) fn figure_at(t: &Tokenized, i: usize, b: usize) -> Option<KoreanFigure> {
     let tok = t.toks.get(i)?;
     if tok.kind != TokKind::Number {
         return None;
     }
     let w = t.tok(i);
+    // Only numbers with Hangul on them or after them ("1,047명", "1만 2천 명").
+    if w.is_ascii()
+        && !t
+            .toks
+            .get(i + 1)
+            .is_some_and(|n| has_hangul(t.tok(i + 1)) && n.start < tok.end + 2)
+    {
+        return None;
+    }
     let digits_end = w
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(w.len());
     let (num, suffix) = w.split_at(digits_end);
-    let v: f64 = num.replace(',', "").parse().ok().filter(|v: &f64| v.is_finite())?;
+    let v: f64 = num
+        .replace(',', "")
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())?;
     let next_word = |k: usize| {
         t.toks
             .get(k)
@@ -148,9 +198,7 @@ pub(crate) fn figure_at(
     // The counter, glued ("1,047명") or as the next word ("1만 2천 명이").
     let (unit, counts, end) = if suffix.is_empty() {
         match next_word(j) {
-            Some(nw) if counter(nw).is_some() => {
-                (None, counter(nw).map(|c| c.1), j + 1)
-            }
+            Some(nw) if counter(nw).is_some() => (None, counter(nw).map(|c| c.1), j + 1),
             Some(nw) if money(nw).is_some() => (money(nw), None, j + 1),
             _ if j > i + 1 || total != v => (None, None, j),
             _ => return None,
@@ -174,7 +222,9 @@ pub(crate) fn figure_at(
 fn stem_len(word: &str, stems: &[&str]) -> Option<(usize, usize)> {
     stems.iter().enumerate().find_map(|(k, s)| {
         word.strip_prefix(s)
-            .filter(|rest| is_particle(rest) || rest.starts_with("보다") || rest.starts_with("부터"))
+            .filter(|rest| {
+                is_particle(rest) || rest.starts_with("보다") || rest.starts_with("부터")
+            })
             .map(|_| (k, s.len()))
     })
 }
@@ -203,7 +253,11 @@ fn part(w: &str) -> Option<(i32, char, &str)> {
 }
 
 /// Korean dates of one block.
-pub(crate) fn dates(block: usize, t: &Tokenized, published: Option<PartialDate>) -> Vec<DateMention> {
+pub(crate) fn dates(
+    block: usize,
+    t: &Tokenized,
+    published: Option<PartialDate>,
+) -> Vec<DateMention> {
     let mut out = Vec::new();
     if !has_hangul(t.text) {
         return out;
@@ -307,10 +361,19 @@ mod tests {
 
     #[test]
     fn counters_and_myriads() {
-        assert_eq!(figs("탈북민은 1,047명이었다"), [(1047.0, false, Some("people"))]);
-        assert_eq!(figs("주민 1만 2천 명이 대피"), [(12000.0, false, Some("people"))]);
+        assert_eq!(
+            figs("탈북민은 1,047명이었다"),
+            [(1047.0, false, Some("people"))]
+        );
+        assert_eq!(
+            figs("주민 1만 2천 명이 대피"),
+            [(12000.0, false, Some("people"))]
+        );
         assert_eq!(figs("5천여 명이"), [(5000.0, true, Some("people"))]);
-        assert_eq!(figs("약 300만 명으로"), [(3_000_000.0, false, Some("people"))]);
+        assert_eq!(
+            figs("약 300만 명으로"),
+            [(3_000_000.0, false, Some("people"))]
+        );
         assert_eq!(figs("기업은 124곳"), [(124.0, false, Some("places"))]);
         assert_eq!(figs("2019년 3월"), []);
     }
@@ -322,7 +385,9 @@ mod tests {
             month: Some(6),
             day: Some(1),
         });
-        let t = Tokenized::new("2019년 3월 5일부터 경비를 강화했다. 지난해보다 늘었고 올해는 지난해 12월과 같다.");
+        let t = Tokenized::new(
+            "2019년 3월 5일부터 경비를 강화했다. 지난해보다 늘었고 올해는 지난해 12월과 같다.",
+        );
         let d: Vec<(String, String, DateKind)> = dates(0, &t, pubd)
             .into_iter()
             .map(|d| (d.text, d.date.iso(), d.kind))
@@ -330,7 +395,11 @@ mod tests {
         assert_eq!(
             d,
             [
-                ("2019년 3월 5일".into(), "2019-03-05".into(), DateKind::Absolute),
+                (
+                    "2019년 3월 5일".into(),
+                    "2019-03-05".into(),
+                    DateKind::Absolute
+                ),
                 ("지난해".into(), "2020".into(), DateKind::Relative),
                 ("올해".into(), "2021".into(), DateKind::Relative),
                 ("지난해 12월".into(), "2020-12".into(), DateKind::Relative),

@@ -35,9 +35,35 @@ use crate::tokens::Tokenized;
 
 /// Words before a name that make it a place ("in Reading", "near Rustenburg").
 const LOCATIVE: &[&str] = &[
-    "in", "at", "near", "from", "to", "into", "outside", "around", "across", "via", "toward",
-    "towards", "through", "inside", "between", "nearby", "throughout", "within", "off", "across",
-    "visit", "visited", "visiting", "reach", "reached", "leave", "left", "outskirts", "downtown",
+    "in",
+    "at",
+    "near",
+    "from",
+    "to",
+    "into",
+    "outside",
+    "around",
+    "across",
+    "via",
+    "toward",
+    "towards",
+    "through",
+    "inside",
+    "between",
+    "nearby",
+    "throughout",
+    "within",
+    "off",
+    "across",
+    "visit",
+    "visited",
+    "visiting",
+    "reach",
+    "reached",
+    "leave",
+    "left",
+    "outskirts",
+    "downtown",
 ];
 
 /// What the document has told so far.
@@ -81,9 +107,9 @@ pub(crate) struct PlaceHit {
 fn class(g: &Gazetteer, p: u32) -> u8 {
     let pl = &g.places[p as usize];
     match pl.kind {
-        PlaceKind::City => u8::from(
-            g.capital(&pl.country) != Some(p) && pl.population.unwrap_or(0) < 1_000_000,
-        ),
+        PlaceKind::City => {
+            u8::from(g.capital(&pl.country) != Some(p) && pl.population.unwrap_or(0) < 1_000_000)
+        }
         _ => 0,
     }
 }
@@ -115,8 +141,20 @@ fn cue_before(t: &Tokenized, i: usize, a: usize) -> bool {
         && (PLACE_OF.contains(&p2)
             || matches!(
                 p2,
-                "mayor" | "governor" | "residents" | "people" | "centre" | "center" | "north"
-                    | "south" | "east" | "west" | "heart" | "area" | "streets" | "cities"
+                "mayor"
+                    | "governor"
+                    | "residents"
+                    | "people"
+                    | "centre"
+                    | "center"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "heart"
+                    | "area"
+                    | "streets"
+                    | "cities"
             ))
     {
         return true;
@@ -162,6 +200,15 @@ pub(crate) fn resolve(
     cue_kind: &dyn Fn(&PlaceHit) -> Option<PlaceKind>,
 ) -> Vec<Option<(u32, NameForm)>> {
     let n = hits.len();
+    // Most sentences name places that are what they are ("China",
+    // "Swiss"): one candidate each, needing no cue.
+    let plain = hits.iter().all(|h| {
+        matches!(h.cands.as_slice(), [(p, f)] if !g.places[*p as usize].needs_cue
+            && matches!(f, NameForm::Name | NameForm::Alias | NameForm::Demonym))
+    });
+    if plain {
+        return hits.iter().map(|h| h.cands.first().copied()).collect();
+    }
     let mut forced: Vec<Option<(u32, NameForm)>> = vec![None; n];
     // 1. "City, Region" and "City, Country".
     for k in 0..n.saturating_sub(1) {
@@ -169,11 +216,11 @@ pub(crate) fn resolve(
         if r.start != h.end + 1 || t.tok(h.end) != "," {
             continue;
         }
-        let mut best: Option<((u32, NameForm), (u32, NameForm), (u8, u64))> = None;
+        type Pair = ((u32, NameForm), (u32, NameForm), (u8, u64));
+        let mut best: Option<Pair> = None;
         for &(c, cf) in &h.cands {
             let cp = &g.places[c as usize];
-            if !matches!(cp.kind, PlaceKind::City | PlaceKind::Province) || cf == NameForm::Postal
-            {
+            if !matches!(cp.kind, PlaceKind::City | PlaceKind::Province) || cf == NameForm::Postal {
                 continue;
             }
             for &(rp, rf) in &r.cands {

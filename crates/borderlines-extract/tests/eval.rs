@@ -285,7 +285,9 @@ fn evaluate(setup: &Setup) -> (f64, f64, BTreeMap<&'static str, Counts>, Datelin
             let at_start = ins.entities.iter().any(|e| {
                 fold(&e.name) == fold(place)
                     && e.country.as_deref() == Some(iso)
-                    && e.mentions.iter().any(|m| m.loc.block == 0 && m.loc.start == 0)
+                    && e.mentions
+                        .iter()
+                        .any(|m| m.loc.block == 0 && m.loc.start == 0)
             });
             datelines.place_ok += u32::from(at_start);
             let full = dateline_of(&ins);
