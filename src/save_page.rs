@@ -23,6 +23,7 @@ const SCRIPT_IDS: &[&str] = &[
     "borderlines-glue",
     "borderlines-loader-glue",
     "borderlines-pack-loader",
+    "borderlines-pack-places",
     "borderlines-corpus",
     "borderlines-boot",
 ];

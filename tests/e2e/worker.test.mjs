@@ -37,6 +37,9 @@ run({
     expect(figures?.worker === true, `loaded in the worker: ${JSON.stringify(figures)}`);
     await search(page, 'hyesan frozen');
     eq(await titles(page), ['Night Crossing at Hyesan'], 'searchable');
+    // Extracted in the loading module with the world gazetteer it installed.
+    const places = await page.$$eval('[data-testid=facet][data-facet=place]', (els) => els.map((e) => e.dataset.value));
+    expect(places.includes('Hyesan'), `places of the added document: ${places}`);
     await context.close();
     return problems;
   },

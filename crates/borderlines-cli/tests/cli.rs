@@ -27,7 +27,7 @@ fn inspect_prints_versioned_json_with_documents_insights_and_claims() {
     ]);
     assert_eq!(code, 0, "{err}");
     let j: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
-    assert_eq!(j["schema_version"], 1);
+    assert_eq!(j["schema_version"], borderlines_extract::SCHEMA_VERSION);
     assert_eq!(j["documents"].as_array().unwrap().len(), 2);
     let d0 = &j["documents"][0];
     assert_eq!(d0["document"]["id"], "000_072fe782a020354c");

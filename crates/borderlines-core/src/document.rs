@@ -90,6 +90,20 @@ impl Document {
             .map(|b| b.text.as_str())
     }
 
+    /// The wire dateline opening the story ("TROY, Mich., April 2 (Reuters) -"),
+    /// read from the first paragraph by [`crate::dateline::find`]. Computed
+    /// from the blocks (not stored), so every reader — search, extraction,
+    /// the UI — gets the same answer and stored corpora need no new format.
+    pub fn dateline(&self) -> Option<crate::dateline::Dateline> {
+        let (i, b) = self
+            .blocks
+            .iter()
+            .enumerate()
+            .take(2)
+            .find(|(_, b)| b.kind == BlockKind::Paragraph)?;
+        crate::dateline::find(i as u32, &b.text)
+    }
+
     /// Approximate reading time in whole minutes (at least one), at 230 words a minute.
     pub fn reading_minutes(&self) -> u32 {
         self.word_count.div_ceil(230).max(1)

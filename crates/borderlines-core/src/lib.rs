@@ -14,6 +14,7 @@
 
 pub mod boilerplate;
 pub mod bundle;
+pub mod dateline;
 pub mod document;
 pub mod encoding;
 pub mod error;
@@ -27,6 +28,7 @@ pub mod text;
 pub mod url_key;
 
 pub use bundle::CorpusBundle;
+pub use dateline::Dateline;
 pub use document::{Block, BlockKind, Corpus, Document, FileMetadata, TitleSource};
 pub use error::Error;
 pub use parse::parse_document;

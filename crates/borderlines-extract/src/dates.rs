@@ -210,6 +210,13 @@ pub(crate) fn find(
             }
         }
     }
+    // Korean dates ("2019년 3월 5일", "지난해"), in reading order with the rest.
+    let ko = crate::korean::dates(block, t, published);
+    if !ko.is_empty() {
+        out.extend(ko);
+        out.sort_by_key(|d| (d.loc.start, d.loc.end));
+        out.dedup_by(|b, a| b.loc.start < a.loc.end);
+    }
     out
 }
 

@@ -22,7 +22,9 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::gazetteer::{Gazetteer, PlaceKind};
+use crate::gazetteer_pack::NameForm;
 use crate::lexicon::*;
+use crate::places::{self, PlaceContext, PlaceHit};
 use crate::span::Loc;
 use crate::tokens::{TokKind, Tokenized};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -89,24 +91,19 @@ pub struct Entity {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Entry {
-    /// Gazetteer place index and whether the key was its name, an alias or a demonym.
-    Place(u32, MentionForm),
     /// Index into KNOWN_ORGS.
     Org(u16, MentionForm),
     /// Index into GROUPS.
     Group(u16),
 }
 
+/// Organisations and groups (places are in the gazetteer's fst).
 struct Dict {
     map: FxHashMap<String, Vec<Entry>>,
     prefixes: FxHashSet<String>,
     /// Lowercase words that can start a key (group nouns): other lowercase
     /// words skip the lookup entirely.
     lower_starts: FxHashSet<String>,
-    /// Gazetteer index of each country by ISO code.
-    country_idx: FxHashMap<String, u32>,
-    /// Capital city name -> country ISO.
-    capitals: FxHashMap<String, String>,
 }
 
 fn norm_key(s: &str) -> String {
@@ -131,7 +128,6 @@ fn norm_key(s: &str) -> String {
 fn dict() -> &'static Dict {
     static D: OnceLock<Dict> = OnceLock::new();
     D.get_or_init(|| {
-        let g = Gazetteer::embedded();
         let mut map: FxHashMap<String, Vec<Entry>> = FxHashMap::default();
         let mut add = |k: &str, e: Entry| {
             let k = norm_key(k);
@@ -143,24 +139,6 @@ fn dict() -> &'static Dict {
                 v.push(e);
             }
         };
-        let mut country_idx = FxHashMap::default();
-        let mut capitals = FxHashMap::default();
-        for (i, p) in g.places.iter().enumerate() {
-            let i = i as u32;
-            add(&p.name, Entry::Place(i, MentionForm::Name));
-            for a in &p.aliases {
-                add(a, Entry::Place(i, MentionForm::Alias));
-            }
-            for d in &p.demonyms {
-                add(d, Entry::Place(i, MentionForm::Demonym));
-            }
-            if p.kind == PlaceKind::Country {
-                country_idx.insert(p.country.clone(), i);
-                if !p.capital.is_empty() {
-                    capitals.insert(p.capital.clone(), p.country.clone());
-                }
-            }
-        }
         for (i, (name, aliases, _, _)) in KNOWN_ORGS.iter().enumerate() {
             add(name, Entry::Org(i as u16, MentionForm::Name));
             for a in aliases.iter() {
@@ -197,8 +175,6 @@ fn dict() -> &'static Dict {
             map,
             prefixes,
             lower_starts,
-            country_idx,
-            capitals,
         }
     })
 }
@@ -213,6 +189,27 @@ pub(crate) struct EntityBuilder {
     short_forms: FxHashMap<String, usize>,
     /// Mentions already recorded, so a re-scan never duplicates one.
     seen: FxHashSet<(usize, Loc)>,
+    /// The places and countries named so far (for same-named places).
+    places: PlaceContext,
+    /// The dateline: its block, its byte end there, and the byte ranges of
+    /// its place names and region.
+    dateline: Option<DatelineSpan>,
+}
+
+/// A dateline's block, byte end and the byte ranges of its places and region.
+type DatelineSpan = (usize, usize, Vec<(usize, usize)>);
+
+/// What a sentence scan reads besides the tokens.
+struct ScanCtx<'a> {
+    short_forms: &'a FxHashMap<String, usize>,
+    known: &'a [Entity],
+    places: &'a PlaceContext,
+    /// Byte end of the dateline when the block holds it (read title-cased).
+    dateline_end: Option<usize>,
+    /// Byte ranges of the dateline's places and region (a place cue).
+    dateline_places: &'a [(usize, usize)],
+    /// The block is in capitals: names are looked up title-cased too.
+    caps: bool,
 }
 
 /// What makes two mentions the same entity. Gazetteer entries and groups
@@ -243,6 +240,8 @@ struct Found {
     form: MentionForm,
     place: Option<u32>,
     country: Option<&'static str>,
+    /// Bytes of the last token that are not the name (a Korean particle: "북한이").
+    trim_end: usize,
 }
 
 impl EntityBuilder {
@@ -252,7 +251,16 @@ impl EntityBuilder {
             by_key: FxHashMap::default(),
             short_forms: FxHashMap::default(),
             seen: FxHashSet::default(),
+            places: PlaceContext::default(),
+            dateline: None,
         }
+    }
+
+    /// The dateline ends at byte `end` of block `block` and names places at
+    /// `places` (byte ranges): they need no other cue, are read title-cased
+    /// ("TROY") and set the context.
+    pub(crate) fn set_dateline(&mut self, block: usize, end: usize, places: Vec<(usize, usize)>) {
+        self.dateline = Some((block, end, places));
     }
 
     pub(crate) fn finish(mut self) -> Vec<Entity> {
@@ -271,7 +279,10 @@ impl EntityBuilder {
 
     fn add(&mut self, block: usize, t: &Tokenized, f: Found) -> usize {
         let start = t.toks[f.tok_start].start;
-        let end = t.toks[f.tok_end - 1].end;
+        let end = t.toks[f.tok_end - 1].end - f.trim_end;
+        if let Some(p) = f.place {
+            self.places.note(Gazetteer::embedded(), p);
+        }
         let text = t.text[start..end].to_owned();
         let idx = match self.by_key.get(&f.key) {
             Some(&i) => i,
@@ -335,6 +346,13 @@ impl EntityBuilder {
             // gazetteer) are recognised again by name.
             EntityKind::Person | EntityKind::Organisation => {
                 self.short_forms.insert(e.name.clone(), idx);
+                // "Kmart Corp" is "Kmart" later on.
+                if e.kind == EntityKind::Organisation && words.len() >= 2 {
+                    if let Some(last) = words.last().filter(|w| CORP_SUFFIXES.contains(w)) {
+                        let short = e.name[..e.name.len() - last.len()].trim_end();
+                        self.short_forms.insert(short.to_owned(), idx);
+                    }
+                }
             }
             EntityKind::Place if e.place_kind.is_none() && e.lat.is_none() => {
                 self.short_forms.insert(e.name.clone(), idx);
@@ -345,9 +363,25 @@ impl EntityBuilder {
 
     /// Finds every entity mention in one block.
     pub(crate) fn scan_block(&mut self, block: usize, t: &Tokenized) {
+        let dateline = self.dateline.take();
+        let here = dateline.as_ref().filter(|d| d.0 == block);
+        let dateline_end = here.map(|d| d.1);
+        let dateline_places: &[(usize, usize)] = here.map_or(&[], |d| d.2.as_slice());
+        let caps = is_caps_block(t);
         for s in 0..t.sents.len() {
             let before = self.entities.len();
-            let found = scan_sentence(t, s, &self.short_forms, &self.entities);
+            let found = scan_sentence(
+                t,
+                s,
+                &ScanCtx {
+                    short_forms: &self.short_forms,
+                    known: &self.entities,
+                    places: &self.places,
+                    dateline_end,
+                    dateline_places,
+                    caps,
+                },
+            );
             for f in found {
                 self.add(block, t, f);
             }
@@ -358,7 +392,19 @@ impl EntityBuilder {
                     || (e.kind == EntityKind::Place && e.lat.is_none())
             });
             if new_short_forms {
-                for f in scan_sentence(t, s, &self.short_forms, &self.entities) {
+                let again = scan_sentence(
+                    t,
+                    s,
+                    &ScanCtx {
+                        short_forms: &self.short_forms,
+                        known: &self.entities,
+                        places: &self.places,
+                        dateline_end,
+                        dateline_places,
+                        caps,
+                    },
+                );
+                for f in again {
                     let Some(&idx) = self.by_key.get(&f.key) else {
                         continue;
                     };
@@ -376,6 +422,7 @@ impl EntityBuilder {
                 }
             }
         }
+        self.dateline = dateline;
     }
 }
 
@@ -384,6 +431,22 @@ impl EntityBuilder {
 fn is_cap_word(t: &Tokenized, i: usize) -> bool {
     t.toks.get(i).is_some_and(|tok| tok.kind == TokKind::Word)
         && t.tok(i).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A block written in capitals (an old wire story, a shouted headline):
+/// at least three words of letters and no lowercase letter.
+fn is_caps_block(t: &Tokenized) -> bool {
+    let mut words = 0;
+    for (i, tok) in t.toks.iter().enumerate() {
+        if tok.kind == TokKind::Word {
+            let w = t.tok(i);
+            if w.chars().any(char::is_lowercase) {
+                return false;
+            }
+            words += usize::from(w.chars().any(char::is_alphabetic));
+        }
+    }
+    words >= 3
 }
 
 fn is_word(t: &Tokenized, i: usize) -> bool {
@@ -399,7 +462,7 @@ fn is_joiner(t: &Tokenized, i: usize) -> bool {
             .is_some_and(|n| !n.space_before && n.kind == TokKind::Word)
 }
 
-/// Longest dictionary match starting at token `i` (within `end`).
+/// Longest organisation or group match starting at token `i` (within `end`).
 fn dict_match(
     t: &Tokenized,
     i: usize,
@@ -470,39 +533,248 @@ fn dict_match(
     best
 }
 
-const PREPOSITIONS: &[&str] = &[
-    "in", "to", "from", "at", "near", "into", "of", "outside", "around", "via", "across", "toward",
-    "towards", "through", "inside", "between", "and", "visit", "visited", "visiting", "left",
-    "reach", "reached",
+/// Corporate suffixes: a capitalised name ending in one is an organisation
+/// as a whole ("Data Terminal Systems Inc", "Royal Dutch Shell Plc").
+const CORP_SUFFIXES: &[&str] = &[
+    "Inc",
+    "Corp",
+    "Co",
+    "Cos",
+    "Ltd",
+    "PLC",
+    "Plc",
+    "AG",
+    "SA",
+    "S.A.",
+    "NV",
+    "N.V.",
+    "GmbH",
+    "Bhd",
+    "LLC",
+    "Llc",
+    "LP",
+    "L.P.",
+    "Limited",
+    "Incorporated",
+    "Corporation",
+    "SpA",
+    "AB",
+    "ASA",
+    "Oyj",
+    "KK",
+    "Pty",
+    "BV",
+    "B.V.",
+    "SAB",
+    "Tbk",
+    "Berhad",
+    "A.G.",
 ];
 
-fn place_entry_to_found(
-    t: &Tokenized,
-    sent_countries: &[&str],
-    i: usize,
-    j: usize,
-    entries: &[Entry],
-) -> Option<Found> {
-    let g = Gazetteer::embedded();
-    let d = dict();
-    let places: Vec<(u32, MentionForm)> = entries
-        .iter()
-        .filter_map(|e| match e {
-            Entry::Place(p, f) => Some((*p, *f)),
-            _ => None,
-        })
-        .collect();
-    if places.is_empty() {
+/// Organisation names in the sentence `a..b` marked by a corporate suffix
+/// or a stock ticker ("Kmart Corp", "Data Terminal Systems Inc <DTSI>",
+/// "Archer Daniels Midland Co <ADM.N>"): token ranges of the name.
+fn corporate_spans(t: &Tokenized, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for k in a + 1..b {
+        let w = t.tok(k);
+        let suffix = t.toks[k].kind == TokKind::Word
+            && t.toks[k].space_before
+            && w.len() <= 12
+            && w.starts_with(|c: char| c.is_ascii_uppercase())
+            && CORP_SUFFIXES.contains(&w);
+        // "<DTSI>", "<ADM.N>": a ticker right after a capitalised name.
+        let ticker = w == "<"
+            && (k + 2..(k + 6).min(b)).any(|e| t.tok(e) == ">")
+            && t.tok(k + 1).chars().all(|c| c.is_ascii_uppercase());
+        if !suffix && !ticker {
+            continue;
+        }
+        let end = if suffix { k + 1 } else { k };
+        let mut s = k;
+        while s > a {
+            let p = s - 1;
+            let part = (is_cap_word(t, p) && !is_non_name_cap(t.tok(p)))
+                || (p > a && t.tok(p) == "&" && is_cap_word(t, p - 1))
+                || (p > a && is_joiner(t, p) && is_cap_word(t, p - 1))
+                || (p > a && t.tok(p) == "of" && is_org_cue(t.tok(p - 1)));
+            if !part {
+                break;
+            }
+            s = p;
+        }
+        if s < end.saturating_sub(usize::from(suffix)) && out.last().is_none_or(|l| l.1 <= s) {
+            out.push((s, end));
+        }
+    }
+    out
+}
+
+/// Words of company names that are no part of a person's name ("PSA
+/// International said").
+const NOT_IN_PERSON_NAMES: &[&str] = &[
+    "International",
+    "Holdings",
+    "Systems",
+    "Technologies",
+    "Industries",
+    "Energy",
+    "Capital",
+    "Partners",
+    "Motors",
+    "Airlines",
+    "Resources",
+    "Mining",
+    "Petroleum",
+    "Oil",
+    "Gas",
+    "Steel",
+];
+
+/// Korean particles and endings that follow a name in the same word ("북한이", "평양에서").
+const KO_PARTICLES: &[&str] = &[
+    "",
+    "이",
+    "가",
+    "은",
+    "는",
+    "을",
+    "를",
+    "의",
+    "에",
+    "에서",
+    "에서는",
+    "에서도",
+    "에는",
+    "에도",
+    "으로",
+    "로",
+    "으로는",
+    "로는",
+    "와",
+    "과",
+    "와의",
+    "과의",
+    "도",
+    "만",
+    "까지",
+    "부터",
+    "에게",
+    "이나",
+    "나",
+    "이다",
+    "이며",
+    "산",
+    "측",
+    "쪽",
+    "내",
+    "간",
+    "과는",
+    "와는",
+    "에서의",
+    "으로의",
+    "로의",
+    "에서부터",
+    "까지의",
+    "이라고",
+    "라고",
+    "인",
+    "이었다",
+    "였다",
+];
+
+fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0xAC00..=0xD7AF)
+}
+
+/// Longest gazetteer name starting at token `i`: (end token, fst value,
+/// bytes of the last token after the name). Title-cased too when `caps`
+/// ("TROY" is "Troy"); a Korean name may carry a particle ("북한이").
+fn gaz_match(t: &Tokenized, i: usize, end: usize, caps: bool) -> Option<(usize, u64, usize)> {
+    if !is_word(t, i) {
         return None;
     }
-    // Pick among same-named places: an adjacent cue word, then a country
-    // named in the sentence, then the more prominent kind.
-    let before = t.tok(i.wrapping_sub(1)).to_lowercase();
-    let before2 = t.tok(i.wrapping_sub(2)).to_lowercase();
-    let after = t.tok(j).to_lowercase();
-    let cue_kind = if after == "city"
-        || after == "town"
-        || (before == "of" && matches!(before2.as_str(), "city" | "town"))
+    let first = t.tok(i);
+    let c0 = first.chars().next()?;
+    if c0.is_ascii_lowercase() {
+        return None;
+    }
+    let g = Gazetteer::embedded();
+    if is_hangul(c0) {
+        let mut w = g.walk();
+        let mut best = None;
+        for (at, c) in first.char_indices() {
+            let mut buf = [0u8; 4];
+            if !w.push_str(c.encode_utf8(&mut buf)) {
+                break;
+            }
+            let rest = &first[at + c.len_utf8()..];
+            if let Some(v) = w.value() {
+                if KO_PARTICLES.contains(&rest) {
+                    best = Some((i + 1, v, rest.len()));
+                }
+            }
+        }
+        return best;
+    }
+    if !c0.is_uppercase() {
+        return None;
+    }
+    let title =
+        |s: &str| caps && s.len() > 1 && !s.contains('.') && !s.chars().any(char::is_lowercase);
+    let mut best = None;
+    for titled in [false, true] {
+        if titled && !title(first) {
+            break;
+        }
+        let mut w = g.walk();
+        let mut j = i;
+        loop {
+            let s = t.tok(j);
+            let ok = if titled && title(s) {
+                w.push_title(s)
+            } else {
+                w.push_str(s)
+            };
+            if !ok {
+                break;
+            }
+            if let Some(v) = w.value() {
+                if best.is_none_or(|(b, _, _)| j + 1 > b) {
+                    best = Some((j + 1, v, 0));
+                }
+            }
+            let next = j + 1;
+            if next >= end {
+                break;
+            }
+            let nt = t.toks[next];
+            if is_joiner(t, next) {
+                if !w.push_str(" ") {
+                    break;
+                }
+                j = next + 1;
+            } else if nt.kind == TokKind::Word && nt.space_before {
+                if !w.push_str(" ") {
+                    break;
+                }
+                j = next;
+            } else if nt.kind == TokKind::Possessive || (t.tok(next) == "." && !nt.space_before) {
+                j = next;
+            } else {
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// Words next to a name that say what kind of place it is ("Tumen city").
+fn cue_kind_at(t: &Tokenized, i: usize, j: usize) -> Option<PlaceKind> {
+    let before = t.low(i.wrapping_sub(1));
+    let before2 = t.low(i.wrapping_sub(2));
+    let after = t.low(j);
+    if after == "city" || after == "town" || (before == "of" && matches!(before2, "city" | "town"))
     {
         Some(PlaceKind::City)
     } else if after == "province" || (before == "of" && before2 == "province") {
@@ -511,27 +783,25 @@ fn place_entry_to_found(
         Some(PlaceKind::River)
     } else {
         None
+    }
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "in", "to", "from", "at", "near", "into", "of", "outside", "around", "via", "across", "toward",
+    "towards", "through", "inside", "between", "and", "visit", "visited", "visiting", "left",
+    "reach", "reached",
+];
+
+/// The mention of a resolved gazetteer place (a capital standing for its
+/// government becomes its country).
+fn place_found(t: &Tokenized, i: usize, j: usize, p: u32, form: NameForm) -> Option<Found> {
+    let g = Gazetteer::embedded();
+    let form = match form {
+        NameForm::Name => MentionForm::Name,
+        NameForm::Demonym => MentionForm::Demonym,
+        NameForm::Alias | NameForm::Abbrev | NameForm::Postal => MentionForm::Alias,
     };
-    // A big city beats a same-named province (Seoul the city, not the
-    // metropolitan unit); otherwise the wider unit wins.
-    let rank = |pl: &crate::gazetteer::Place| match pl.kind {
-        PlaceKind::Country => 0,
-        PlaceKind::City if pl.population.unwrap_or(0) >= 1_000_000 => 1,
-        PlaceKind::Province => 2,
-        PlaceKind::River => 3,
-        PlaceKind::City => 4,
-        PlaceKind::Region => 5,
-    };
-    let (p, form) = *places.iter().min_by_key(|(p, _)| {
-        let pl = &g.places[*p as usize];
-        (
-            cue_kind.is_some_and(|k| k != pl.kind),
-            !sent_countries.contains(&pl.country.as_str()),
-            rank(pl),
-            std::cmp::Reverse(pl.population.unwrap_or(0)),
-        )
-    })?;
-    let pl = &g.places[p as usize];
+    let pl = g.places.get(p as usize)?;
     if pl.kind == PlaceKind::Country {
         return Some(Found {
             tok_start: i,
@@ -542,26 +812,28 @@ fn place_entry_to_found(
             form,
             place: Some(p),
             country: Some(pl.country.as_str()),
+            trim_end: 0,
         });
     }
     // A capital acting as a subject stands for its government.
-    if pl.kind == PlaceKind::City {
-        if let Some(iso) = d.capitals.get(&pl.name) {
-            if pl.country == *iso && capital_as_government(t, i, j) {
-                let ci = *d.country_idx.get(iso)?;
-                return Some(Found {
-                    tok_start: i,
-                    tok_end: j,
-                    key: EKey::Country(ci),
-                    kind: EntityKind::Country,
-                    name: Cow::Borrowed(g.places[ci as usize].name.as_str()),
-                    form: MentionForm::Capital,
-                    place: Some(ci),
-                    country: Some(g.places[ci as usize].country.as_str()),
-                });
-            }
-        }
+    if pl.kind == PlaceKind::City
+        && g.capital(&pl.country) == Some(p)
+        && capital_as_government(t, i, j)
+    {
+        let ci = g.country(&pl.country)?.0 as u32;
+        return Some(Found {
+            tok_start: i,
+            tok_end: j,
+            key: EKey::Country(ci),
+            kind: EntityKind::Country,
+            name: Cow::Borrowed(g.places[ci as usize].name.as_str()),
+            form: MentionForm::Capital,
+            place: Some(ci),
+            country: Some(g.places[ci as usize].country.as_str()),
+            trim_end: 0,
+        });
     }
+
     Some(Found {
         tok_start: i,
         tok_end: j,
@@ -571,6 +843,7 @@ fn place_entry_to_found(
         form,
         place: Some(p),
         country: None,
+        trim_end: 0,
     })
 }
 
@@ -618,6 +891,7 @@ fn the_north_south(t: &Tokenized, i: usize, end: usize) -> Option<Found> {
         form: MentionForm::Phrase,
         place: Some(ci as u32),
         country: Some(p.country.as_str()),
+        trim_end: 0,
     })
 }
 
@@ -638,6 +912,7 @@ fn org_found(
         form,
         place: None,
         country,
+        trim_end: 0,
     }
 }
 
@@ -653,6 +928,7 @@ fn person_found(t: &Tokenized, i: usize, j: usize, country: Option<&'static str>
         form: MentionForm::Name,
         place: None,
         country,
+        trim_end: 0,
     }
 }
 
@@ -743,48 +1019,99 @@ fn chunk_end(
     j.min(end)
 }
 
-fn scan_sentence(
-    t: &Tokenized,
-    s: usize,
-    short_forms: &FxHashMap<String, usize>,
-    known: &[Entity],
-) -> Vec<Found> {
+fn scan_sentence(t: &Tokenized, s: usize, ctx: &ScanCtx) -> Vec<Found> {
+    let (short_forms, known) = (ctx.short_forms, ctx.known);
     let sent = t.sents[s];
     let (a, b) = (sent.tok_start, sent.tok_end);
     let g = Gazetteer::embedded();
     let mut out: Vec<Found> = Vec::new();
 
-    // Pass 1: dictionary.
-    let mut hits: Vec<(usize, usize, &'static [Entry])> = Vec::new();
+    // Pass 1: dictionary. At each position the longer of an organisation or
+    // group name and a gazetteer name; places are then resolved by context.
+    struct Raw {
+        i: usize,
+        j: usize,
+        org: Option<&'static [Entry]>,
+        /// fst value and bytes after the name in the last token.
+        gaz: Option<(u64, usize)>,
+    }
+    let mut raws: Vec<Raw> = Vec::new();
+    let corps = corporate_spans(t, a, b);
+    let mut corp_found: Vec<Found> = Vec::new();
     let mut i = a;
     while i < b {
-        if let Some((j, es)) = dict_match(t, i, b, i == a) {
-            hits.push((i, j, es));
-            i = j;
-        } else {
-            i += 1;
+        if let Some(&(_, ce)) = corps.iter().find(|c| c.0 == i) {
+            let name = span_text(t, i, ce).to_owned();
+            corp_found.push(org_found(i, ce, name, None, MentionForm::Name));
+            i = ce;
+            continue;
         }
+        let caps = ctx.caps || ctx.dateline_end.is_some_and(|e| t.toks[i].start < e);
+        let o = dict_match(t, i, b, i == a);
+        let p = gaz_match(t, i, b, caps);
+        let j = o.map_or(0, |x| x.0).max(p.map_or(0, |x| x.0));
+        if j == 0 {
+            i += 1;
+            continue;
+        }
+        raws.push(Raw {
+            i,
+            j,
+            org: o.filter(|x| x.0 == j).map(|x| x.1),
+            gaz: p.filter(|x| x.0 == j).map(|x| (x.1, x.2)),
+        });
+        i = j;
     }
-    let sent_countries: Vec<&str> = hits
+    let place_hits: Vec<PlaceHit> = raws
         .iter()
-        .flat_map(|(_, _, es)| es.iter())
-        .filter_map(|e| match e {
-            Entry::Place(p, _) => g
-                .places
-                .get(*p as usize)
-                .filter(|pl| pl.kind == PlaceKind::Country)
-                .map(|pl| pl.country.as_str()),
-            _ => None,
+        .filter_map(|r| {
+            r.gaz.map(|(v, _)| PlaceHit {
+                start: r.i,
+                end: r.j,
+                cands: g.entries(v),
+            })
         })
         .collect();
+    let chosen = places::resolve(
+        g,
+        t,
+        a,
+        &place_hits,
+        ctx.places,
+        ctx.dateline_places,
+        &|h: &PlaceHit| cue_kind_at(t, h.start, h.end),
+    );
+    let mut chosen = chosen.into_iter();
     // dict hit end -> (start, is a country or demonym)
     let mut dict_end_at: FxHashMap<usize, (usize, bool)> = FxHashMap::default();
     let mut covered = vec![false; b - a];
-    for &(i, j, es) in &hits {
-        let f = if let Some(f) = place_entry_to_found(t, &sent_countries, i, j, es) {
-            Some(f)
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    for f in corp_found {
+        hits.push((f.tok_start, f.tok_end));
+        for c in &mut covered[f.tok_start - a..f.tok_end - a] {
+            *c = true;
+        }
+        out.push(f);
+    }
+    for r in &raws {
+        let (i, j) = (r.i, r.j);
+        let place = if r.gaz.is_some() {
+            chosen.next().flatten()
         } else {
-            match es.first() {
+            None
+        };
+        // "Toronto-Dominion Bank": a place glued to a capitalised word that
+        // is no place is part of another name.
+        let glued =
+            is_joiner(t, j) && is_cap_word(t, j + 1) && gaz_match(t, j + 1, b, false).is_none();
+        let place = place.filter(|_| !glued);
+        let f = if let Some((p, form)) = place {
+            place_found(t, i, j, p, form).map(|mut f| {
+                f.trim_end = r.gaz.map_or(0, |x| x.1);
+                f
+            })
+        } else {
+            match r.org.and_then(|es| es.first()) {
                 Some(Entry::Org(o, form)) => {
                     let (name, _, c, _) = KNOWN_ORGS[*o as usize];
                     Some(org_found(
@@ -806,12 +1133,14 @@ fn scan_sentence(
                         form: MentionForm::Name,
                         place: None,
                         country: None,
+                        trim_end: 0,
                     })
                 }
                 _ => None,
             }
         };
         if let Some(f) = f {
+            hits.push((i, j));
             dict_end_at.insert(j, (i, f.kind == EntityKind::Country));
             for c in &mut covered[i - a..j - a] {
                 *c = true;
@@ -923,6 +1252,18 @@ fn scan_sentence(
             out.push(f);
         }
     }
+    // A place inside a person's name is part of the name.
+    let people: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|f| f.kind == EntityKind::Person)
+        .map(|f| (f.tok_start, f.tok_end))
+        .collect();
+    out.retain(|f| {
+        f.kind != EntityKind::Place
+            || !people
+                .iter()
+                .any(|&(s, e)| s <= f.tok_start && f.tok_end <= e)
+    });
     out
 }
 
@@ -933,7 +1274,7 @@ fn classify_chunk(
     ce: usize,
     sa: usize,
     sb: usize,
-    hits: &[(usize, usize, &'static [Entry])],
+    hits: &[(usize, usize)],
     found: &[Found],
     short_forms: &FxHashMap<String, usize>,
     known: &[Entity],
@@ -959,7 +1300,7 @@ fn classify_chunk(
         return None;
     }
     // Fully a dictionary hit: already found.
-    let inside_hit = |x: usize, y: usize| hits.iter().any(|&(i, j, _)| i <= x && y <= j);
+    let inside_hit = |x: usize, y: usize| hits.iter().any(|&(i, j)| i <= x && y <= j);
     if inside_hit(rest, ce) {
         return None;
     }
@@ -967,15 +1308,19 @@ fn classify_chunk(
         .filter(|&k| is_word(t, k))
         .map(|k| t.tok(k))
         .collect();
-    let has_hit = |x: usize, y: usize| hits.iter().any(|&(i, j, _)| i < y && x < j);
+    let has_hit = |x: usize, y: usize| hits.iter().any(|&(i, j)| i < y && x < j);
 
     // Person after a title anywhere in the chunk: "President Xi Jinping",
     // "The Foreign Affairs Minister Alexander Downer", "Interim President
     // Hamid Karzai", or a capitalised role at a sentence start ("Expert John Park").
     let name_ok = |n: usize| {
         let len = ce.saturating_sub(n);
+        // A town may end a name ("President Alejandro Toledo"), not start it.
         (1..=5).contains(&len)
-            && !has_hit(n, ce)
+            && !has_hit(n, n + 1)
+            && !found
+                .iter()
+                .any(|f| f.tok_start < ce && n < f.tok_end && f.kind != EntityKind::Place)
             && is_cap_word(t, n)
             && (n..ce).all(|k| {
                 !is_org_cue(t.tok(k))
@@ -1063,6 +1408,7 @@ fn classify_chunk(
     let next = t.tok(ce);
     if plain
         && (2..=3).contains(&nwords)
+        && !words.iter().any(|w| NOT_IN_PERSON_NAMES.contains(w))
         && (is_speech_verb(next) || matches!(prev.as_str(), "said" | "says" | "told"))
     {
         return Some(person_found(t, cs, ce, None));
@@ -1130,6 +1476,7 @@ fn classify_chunk(
                 form: MentionForm::Name,
                 place: None,
                 country: None,
+                trim_end: 0,
             });
         }
     }
@@ -1162,6 +1509,7 @@ fn classify_chunk(
             form,
             place: None,
             country,
+            trim_end: 0,
         });
     }
     None

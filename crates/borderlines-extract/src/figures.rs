@@ -485,6 +485,37 @@ pub(crate) fn find(
                 i += 1;
                 continue;
             }
+            // Korean counters and myriads: "1,047명", "1만 2천 명", "5천여 명".
+            if let Some((value, at_least, unit, counts, end)) = crate::korean::figure_at(t, i, b) {
+                let about = i > a && matches!(t.tok(i - 1), "약" | "대략" | "최대" | "최소");
+                let start = if about { i - 1 } else { i };
+                let (s, e) = (t.toks[start].start, t.toks[end - 1].end);
+                let (qualifier, min, max) = match (about.then(|| t.tok(i - 1)), at_least) {
+                    (Some("최대"), _) => (Qualifier::AtMost, None, Some(value)),
+                    (Some("최소"), _) | (_, true) => (Qualifier::AtLeast, Some(value), None),
+                    (Some(_), _) => (
+                        Qualifier::Approximate,
+                        Some(round3(value * 0.9)),
+                        Some(round3(value * 1.1)),
+                    ),
+                    _ => (Qualifier::Exact, Some(value), Some(value)),
+                };
+                out.push(Figure {
+                    loc: Loc::new(block, s..e),
+                    text: t.text[s..e].to_owned(),
+                    value,
+                    qualifier,
+                    min,
+                    max,
+                    unit: unit.map(str::to_owned),
+                    counts: counts.map(str::to_owned),
+                    measure: counts.map(str::to_owned),
+                    time: None,
+                    sentence: sloc,
+                });
+                i = end;
+                continue;
+            }
             let Some((value, mut qual, mut min, mut max, num_start, mut j)) = number_at(t, i, b)
             else {
                 i += 1;
@@ -671,6 +702,8 @@ fn number_at(t: &Tokenized, i: usize, b: usize) -> Option<NumberMatch> {
     let tok = t.toks[i];
     if tok.kind == TokKind::Number {
         let (v, suffix) = parse_digits(t.tok(i))?;
+        // A Korean particle after a unit ("489km에") is not part of it.
+        let suffix = suffix.trim_end_matches(|c: char| matches!(c as u32, 0xAC00..=0xD7AF));
         // Ordinals and codes ("1st", "5G") are not quantities; units glued on are ("10km").
         let suffix_unit = matches!(suffix, "" | "km" | "m" | "bn" | "k" | "kg" | "mn");
         if !suffix_unit {

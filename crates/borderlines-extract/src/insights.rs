@@ -20,7 +20,7 @@ use crate::Error;
 
 /// Bumped whenever the serialized layout of [`DocumentInsights`] or
 /// [`CorpusInsights`] changes (also the JSON `schema_version`).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything extracted from one document. Offsets are [`crate::Loc`]s:
 /// block index + byte range in that block's text.
@@ -73,7 +73,17 @@ pub fn extract(doc: &Document) -> DocumentInsights {
         per_block_dates.push(s..all_dates.len());
     }
 
+    let dateline = doc.dateline();
     let mut eb = EntityBuilder::new();
+    if let Some(d) = &dateline {
+        let named = d
+            .places
+            .iter()
+            .chain(&d.region)
+            .map(|&(a, b)| (a as usize, b as usize))
+            .collect();
+        eb.set_dateline(d.block as usize, d.len as usize, named);
+    }
     for (bi, t) in blocks.iter().enumerate() {
         eb.scan_block(bi, t);
     }
@@ -147,7 +157,19 @@ pub fn extract(doc: &Document) -> DocumentInsights {
         .as_deref()
         .map(metadata::byline_parts)
         .unwrap_or_default();
-    let published = stated.or_else(|| metadata::inferred_date(&all_dates));
+    let dateline = dateline.and_then(|d| {
+        let text = doc.blocks.get(d.block as usize)?.text.as_str();
+        Some(metadata::dateline_info(
+            &d,
+            text,
+            &entities,
+            stated.as_ref(),
+            &all_dates,
+        ))
+    });
+    let published = stated
+        .or_else(|| dateline.as_ref().and_then(metadata::dateline_date))
+        .or_else(|| metadata::inferred_date(&all_dates));
     let metadata = Metadata {
         title: doc.title.clone(),
         title_is_headline: doc.title_source != TitleSource::Derived,
@@ -161,6 +183,7 @@ pub fn extract(doc: &Document) -> DocumentInsights {
         ),
         published,
         language: metadata::language(&blocks),
+        dateline,
     };
 
     DocumentInsights {

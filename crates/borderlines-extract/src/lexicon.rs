@@ -73,6 +73,9 @@ pub const ORG_CUES: &[&str] = &[
     "Initiative",
     "Society",
     "Club",
+    "Holdings",
+    "Airlines",
+    "Airways",
     "Airlines",
     "Inc",
     "Ltd",
@@ -498,6 +501,12 @@ pub const GROUPS: &[(&str, &str)] = &[
 /// Well-known organisations: (name, aliases, ISO country or "", is a news source).
 pub const KNOWN_ORGS: &[(&str, &[&str], &str, bool)] = &[
     ("United Nations", &["UN", "U.N."], "", false),
+    (
+        "OPEC",
+        &["Organization of the Petroleum Exporting Countries"],
+        "",
+        false,
+    ),
     (
         "UN Security Council",
         &[

@@ -74,6 +74,100 @@ pub struct Metadata {
     pub sources: Vec<Source>,
     pub published: Option<Published>,
     pub language: Language,
+    /// The wire dateline opening the story, resolved.
+    pub dateline: Option<DatelineInfo>,
+}
+
+/// A dateline ("TROY, Mich., April 2 (Reuters) -") with its place resolved
+/// against the gazetteer and its year inferred.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DatelineInfo {
+    /// As written, without the dash.
+    pub text: String,
+    pub loc: Loc,
+    /// The place ("Troy"), its entity and its country (ISO alpha-2).
+    pub place: Option<String>,
+    pub entity: Option<u32>,
+    pub country: Option<String>,
+    /// Every place of a shared dateline ("BEIJING/TOKYO"), resolved.
+    pub places: Vec<String>,
+    /// Month and day as stated; the year inferred (see `year_inferred`).
+    pub date: Option<PartialDate>,
+    /// Datelines never state the year: when `date` has one, it was taken
+    /// from the stated publication date, else from the latest year the text
+    /// mentions.
+    pub year_inferred: bool,
+    /// The agency in brackets ("Reuters").
+    pub agency: Option<String>,
+}
+
+/// Resolves the document's dateline: the entity found at each place, the
+/// year from the stated publication date or else the latest year the text
+/// mentions (a month after the publication's month is the year before).
+pub(crate) fn dateline_info(
+    d: &borderlines_core::Dateline,
+    block_text: &str,
+    entities: &[Entity],
+    stated: Option<&Published>,
+    dates: &[DateMention],
+) -> DatelineInfo {
+    let at = |start: u32| {
+        entities.iter().find(|e| {
+            matches!(e.kind, EntityKind::Place | EntityKind::Country)
+                && e.mentions
+                    .iter()
+                    .any(|m| m.loc.block == d.block && m.loc.start == start)
+        })
+    };
+    let found: Vec<&Entity> = d.places.iter().filter_map(|&(s, _)| at(s)).collect();
+    let first = d.places.first().and_then(|&(s, _)| at(s));
+    let date = d.month.map(|month| {
+        let year = match stated {
+            Some(p) => p.date.year.map(|y| {
+                if p.date.month.is_some_and(|pm| month > pm.saturating_add(1)) {
+                    y - 1
+                } else {
+                    y
+                }
+            }),
+            None => dates
+                .iter()
+                .filter(|x| x.kind == DateKind::Absolute)
+                .filter_map(|x| x.date.year)
+                .max(),
+        };
+        PartialDate {
+            year,
+            month: Some(month),
+            day: d.day,
+        }
+    });
+    DatelineInfo {
+        text: d.text(block_text).to_owned(),
+        loc: Loc::new(d.block as usize, 0..d.len as usize),
+        place: first.map(|e| e.name.clone()),
+        entity: first.map(|e| e.id),
+        country: first.and_then(|e| e.country.clone()),
+        places: found.iter().map(|e| e.name.clone()).collect(),
+        year_inferred: date.is_some_and(|x| x.year.is_some()),
+        date,
+        agency: d.agency.clone(),
+    }
+}
+
+/// Without a stated date, a dateline with a month, a day and an inferred
+/// year dates the story better than the latest year mentioned.
+pub(crate) fn dateline_date(info: &DatelineInfo) -> Option<Published> {
+    let date = info.date.filter(|d| d.year.is_some() && d.day.is_some())?;
+    Some(Published {
+        date,
+        stated: false,
+        confidence: 0.5,
+        evidence: format!(
+            "dateline \"{}\", year inferred from the text",
+            crate::insights::clip(&info.text, 80)
+        ),
+    })
 }
 
 /// Splits a byline into people and news organisations.

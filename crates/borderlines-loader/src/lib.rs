@@ -15,3 +15,16 @@
 mod session;
 
 pub use session::Session;
+
+use wasm_bindgen::prelude::*;
+
+/// Installs the world gazetteer (the page's `borderlines-pack-places`,
+/// inflated) for every extraction this module runs; called once by the
+/// boot code, before the first message. A pack that cannot be decoded is
+/// an error: the page is damaged.
+#[wasm_bindgen]
+pub fn install_places(pack: &[u8]) -> Result<(), JsError> {
+    borderlines_extract::install_gazetteer(pack)
+        .map(drop)
+        .map_err(|e| JsError::new(&e.to_string()))
+}

@@ -215,6 +215,7 @@ fn dist() -> Result<PathBuf> {
     let wasm_gz = compress(&app.wasm)?;
     let loader_gz = compress(&loader.wasm)?;
     let seeds_gz = compress(&seeds)?;
+    let places_gz = compress(borderlines_extract::gazetteer::pack_bytes())?;
     let compress_time = started.elapsed();
     let corpus = borderlines_engine::page_corpus::corpus_element(
         &base64::engine::general_purpose::STANDARD.encode(&seeds_gz),
@@ -227,6 +228,7 @@ fn dist() -> Result<PathBuf> {
             wasm_gz: &wasm_gz,
             loader_glue: &loader.glue,
             loader_gz: &loader_gz,
+            places_gz: &places_gz,
             corpus: &corpus,
             css: &css,
         },

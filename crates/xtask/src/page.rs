@@ -32,6 +32,9 @@ pub struct Parts<'a> {
     pub loader_glue: &'a str,
     /// The loading module's wasm, gzip-compressed: a data pack.
     pub loader_gz: &'a [u8],
+    /// The world gazetteer's pack, gzip-compressed: a data pack the loading
+    /// module installs before it extracts.
+    pub places_gz: &'a [u8],
     /// The corpus element (`borderlines_engine::page_corpus`): the seeds.
     pub corpus: &'a str,
     pub css: &'a str,
@@ -41,6 +44,9 @@ pub struct Parts<'a> {
 /// `src/load_worker/loader_module.rs` reads it).
 pub const LOADER_PACK: &str = "borderlines-pack-loader";
 
+/// The id of the data pack holding the world gazetteer.
+pub const PLACES_PACK: &str = "borderlines-pack-places";
+
 /// Fills the template's `{{…}}` slots and computes the CSP.
 pub fn assemble(template: &str, parts: &Parts) -> Result<String> {
     let Parts {
@@ -48,6 +54,7 @@ pub fn assemble(template: &str, parts: &Parts) -> Result<String> {
         wasm_gz,
         loader_glue,
         loader_gz,
+        places_gz,
         corpus,
         css,
     } = *parts;
@@ -81,16 +88,23 @@ require-trusted-types-for 'script'; trusted-types default",
         sha256_source(css)
     );
     // A script of a data type is never run, so the policy needs no hash for it.
-    let pack = format!(
-        "<script type=\"application/octet-stream\" id=\"{LOADER_PACK}\">{}</script>",
-        base64::engine::general_purpose::STANDARD.encode(loader_gz)
+    let pack = |id: &str, gz: &[u8]| {
+        format!(
+            "<script type=\"application/octet-stream\" id=\"{id}\">{}</script>",
+            base64::engine::general_purpose::STANDARD.encode(gz)
+        )
+    };
+    let packs = format!(
+        "{}\n{}",
+        pack(LOADER_PACK, loader_gz),
+        pack(PLACES_PACK, places_gz)
     );
     Ok(template
         .replace("{{CSP}}", &csp)
         .replace("{{CSS}}", css)
         .replace("{{GLUE}}", glue_script)
         .replace("{{LOADER_GLUE}}", loader_script)
-        .replace("{{LOADER_PACK}}", &pack)
+        .replace("{{LOADER_PACK}}", &packs)
         .replace("{{CORPUS}}", corpus)
         .replace("{{BOOT}}", &boot))
 }
@@ -155,6 +169,7 @@ mod tests {
             wasm_gz: b"\x1f\x8b",
             loader_glue,
             loader_gz: b"\x1f\x8b\x08",
+            places_gz: b"\x1f\x8b\x08\x00",
             corpus:
                 "<script type=\"application/octet-stream\" id=\"borderlines-corpus\">H4sI</script>",
             css,
