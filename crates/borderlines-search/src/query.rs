@@ -451,15 +451,21 @@ impl fmt::Display for Node {
     }
 }
 
+/// Words the parser reads as operators, not terms.
+fn is_operator_word(text: &str) -> bool {
+    matches!(text, "OR" | "|" | "||" | "AND" | "&&" | "&" | "+" | "NOT")
+}
+
 fn write_node(n: &Node, f: &mut fmt::Formatter<'_>, in_and: bool) -> fmt::Result {
     match n {
         Node::Term { text, kind } => {
-            f.write_str(text)?;
-            match kind {
-                TermKind::Exact => Ok(()),
-                TermKind::Prefix => f.write_str("*"),
-                TermKind::Fuzzy => f.write_str("~"),
+            // On its own, an operator word is a term only as a double
+            // negation ("NOT -OR" searches for "OR"): shown so, it reads
+            // back as the same query.
+            if *kind == TermKind::Exact && is_operator_word(text) {
+                f.write_str("NOT -")?;
             }
+            write_term(text, *kind, f)
         }
         Node::Phrase(p) => write!(f, "\"{p}\""),
         Node::And(cs) => {
@@ -488,16 +494,35 @@ fn write_node(n: &Node, f: &mut fmt::Formatter<'_>, in_and: bool) -> fmt::Result
         }
         Node::Not(c) => {
             f.write_str("-")?;
-            write_grouped(c, f)
+            write_operand(c, f)
         }
         Node::Field(field, c) => {
             write!(f, "{}:", field.name())?;
-            write_grouped(c, f)
+            write_operand(c, f)
         }
     }
 }
 
 /// Writes a child that must read as one unit (parenthesised when compound).
+/// A term's text and its kind's mark.
+fn write_term(text: &str, kind: TermKind, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    f.write_str(text)?;
+    match kind {
+        TermKind::Exact => Ok(()),
+        TermKind::Prefix => f.write_str("*"),
+        TermKind::Fuzzy => f.write_str("~"),
+    }
+}
+
+/// The operand of `-` or `field:`, where any word is a term (`-OR`,
+/// `title:OR`).
+fn write_operand(n: &Node, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    match n {
+        Node::Term { text, kind } => write_term(text, *kind, f),
+        n => write_grouped(n, f),
+    }
+}
+
 fn write_grouped(n: &Node, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     match n {
         Node::And(_) | Node::Or(_) => {
@@ -522,6 +547,18 @@ mod tests {
     }
 
     use super::*;
+
+    /// Regression (found by the property test): "NOT -OR(" is the term "OR"
+    /// (a double negation), which was shown as "OR" and read back as nothing.
+    #[test]
+    fn a_double_negated_operator_word_is_shown_as_a_query_that_reads_back() {
+        for text in ["NOT -OR(", "NOT -AND", "a NOT -|", "NOT -NOT"] {
+            let q = Query::parse(text);
+            let shown = q.to_string();
+            assert_eq!(Query::parse(&shown), q, "{text:?} shown as {shown:?}");
+            assert_eq!(Query::parse(&shown).to_string(), shown);
+        }
+    }
     use proptest::prelude::*;
 
     fn shows(input: &str) -> String {
