@@ -92,7 +92,8 @@ run({
     const insights = await download(page, 'export-corpus-insights');
     eq(insights.name, 'borderlines-corpus-insights.json', 'file name');
     const report = JSON.parse(insights.text);
-    eq(report.schema_version, 1, 'schema version');
+    // Version 2 since the world gazetteer (datelines, demonyms).
+    eq(report.schema_version, 2, 'schema version');
     expect(report.generator.startsWith('borderlines '), 'generator');
     eq(report.documents.length, 5, 'every document');
     const entry = report.documents.find((d) => d.file === 'news.csv:2');
