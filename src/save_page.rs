@@ -22,10 +22,10 @@ use wasm_bindgen_futures::JsFuture;
 const SCRIPT_IDS: &[&str] = &[
     "borderlines-glue",
     "borderlines-loader-glue",
-    "borderlines-pack-loader",
-    "borderlines-pack-places",
     "borderlines-corpus",
     "borderlines-boot",
+    "borderlines-pack-loader",
+    "borderlines-pack-places",
 ];
 
 #[wasm_bindgen]

@@ -44,7 +44,10 @@ pub struct Parts<'a> {
 /// `src/load_worker/loader_module.rs` reads it).
 pub const LOADER_PACK: &str = "borderlines-pack-loader";
 
-/// The id of the data pack holding the world gazetteer.
+/// The id of the data pack holding the world gazetteer. Both packs come
+/// after the boot script in the page (index.html): they are read only when
+/// files are added, so the wasm starts inflating before the parser reaches
+/// them.
 pub const PLACES_PACK: &str = "borderlines-pack-places";
 
 /// Fills the template's `{{…}}` slots and computes the CSP.
