@@ -552,7 +552,8 @@ mod tests {
     /// (a double negation), which was shown as "OR" and read back as nothing.
     #[test]
     fn a_double_negated_operator_word_is_shown_as_a_query_that_reads_back() {
-        for text in ["NOT -OR(", "NOT -AND", "a NOT -|", "NOT -NOT"] {
+        // The second is the fuzzer's crash-9895402c (query target).
+        for text in ["NOT -OR(", "-(( ---OR ", "NOT -AND", "a NOT -|", "NOT -NOT"] {
             let q = Query::parse(text);
             let shown = q.to_string();
             assert_eq!(Query::parse(&shown), q, "{text:?} shown as {shown:?}");
