@@ -393,6 +393,41 @@ fn next_id() -> u32 {
     id
 }
 
+/// Makes `work` the current job (before its header is posted: a worker
+/// that fails to start replays it on the main thread), posts the header
+/// (`kind`, `total` items, `payload`) and shows `busy`. If the header cannot
+/// be posted, the job is dropped and `status` says "`nothing`: why".
+#[allow(clippy::too_many_arguments)]
+fn start_job(
+    kind: &str,
+    work: Work,
+    total: usize,
+    payload: &[(&str, JsValue)],
+    engine: RwSignal<Arc<Engine>>,
+    status: RwSignal<Option<LoadOutcome>>,
+    nothing: &str,
+    busy: LoadOutcome,
+) -> Option<u32> {
+    ensure_client();
+    let id = next_id();
+    let current = engine.get_untracked();
+    JOB.set(Some(Job {
+        id,
+        work,
+        engine,
+        status,
+        started: now_ms(),
+    }));
+    if let Err(why) = post_job(id, kind, &current, total, payload) {
+        cancel_worker();
+        JOB.take();
+        status.set(Some(LoadOutcome::failed(format!("{nothing}: {why}"))));
+        return None;
+    }
+    status.set(Some(busy));
+    Some(id)
+}
+
 /// Adds `files` in the loading module (tables and JSON exports with
 /// `mappings`): in the worker, or on the main thread where none can start.
 pub fn add(
@@ -401,36 +436,28 @@ pub fn add(
     engine: RwSignal<Arc<Engine>>,
     status: RwSignal<Option<LoadOutcome>>,
 ) {
-    ensure_client();
-    let current = engine.get_untracked();
-    let id = next_id();
     // No total of bytes: `File.size` of a file on disk is a stat on the
     // main thread (14,000 of them took 3 s).
     let payload = [("mappings", borderlines_messages::mappings_to_js(&mappings))];
-    // The job is current before its header is posted: a worker that fails
-    // to start replays it on the main thread.
     let batches: Vec<Vec<File>> = files
         .chunks(FILES_PER_MESSAGE)
         .map(<[File]>::to_vec)
         .collect();
     let total = files.len();
-    JOB.set(Some(Job {
-        id,
-        work: Work::Files(files, mappings),
+    let work = Work::Files(files, mappings);
+    let busy = LoadOutcome::reading(total);
+    if let Some(id) = start_job(
+        "job",
+        work,
+        total,
+        &payload,
         engine,
         status,
-        started: now_ms(),
-    }));
-    if let Err(why) = post_job(id, "job", &current, total, &payload) {
-        cancel_worker();
-        JOB.take();
-        status.set(Some(LoadOutcome::failed(format!(
-            "Nothing was added: {why}"
-        ))));
-        return;
+        "Nothing was added",
+        busy,
+    ) {
+        spawn_local(send_files(id, batches));
     }
-    status.set(Some(LoadOutcome::reading(total)));
-    spawn_local(send_files(id, batches));
 }
 
 /// Adds `documents` — duplicates the user chose to keep, already parsed —
@@ -443,10 +470,7 @@ pub fn keep_duplicates(
     engine: RwSignal<Arc<Engine>>,
     status: RwSignal<Option<LoadOutcome>>,
 ) {
-    ensure_client();
-    let id = next_id();
     let count = documents.len();
-    let current = engine.get_untracked();
     let bytes = match CorpusBundle::encode_documents(&documents) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -454,33 +478,26 @@ pub fn keep_duplicates(
             return;
         }
     };
-    JOB.set(Some(Job {
-        id,
-        work: Work::Keep(documents, problems),
-        engine,
-        status,
-        started: now_ms(),
-    }));
-    let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+    let payload = [(
+        "documents",
+        JsValue::from(Uint8Array::from(bytes.as_slice()).buffer()),
+    )];
     drop(bytes);
-    if let Err(why) = post_job(
-        id,
-        "keep",
-        &current,
-        count,
-        &[("documents", JsValue::from(buffer))],
-    ) {
-        cancel_worker();
-        JOB.take();
-        status.set(Some(LoadOutcome::failed(format!(
-            "Nothing was added: {why}"
-        ))));
-        return;
-    }
-    status.set(Some(LoadOutcome::progress(
+    let busy = LoadOutcome::progress(
         format!("Adding {}…", plural(count, "duplicate", "duplicates")),
         (0.0, 1.0),
-    )));
+    );
+    let work = Work::Keep(documents, problems);
+    start_job(
+        "keep",
+        work,
+        count,
+        &payload,
+        engine,
+        status,
+        "Nothing was added",
+        busy,
+    );
 }
 
 /// Removes the documents with `ids` from the page's corpus, in the loading
@@ -490,30 +507,23 @@ pub fn remove(
     engine: RwSignal<Arc<Engine>>,
     status: RwSignal<Option<LoadOutcome>>,
 ) {
-    ensure_client();
-    let id = next_id();
     let count = ids.len();
-    let current = engine.get_untracked();
     let list: Array = ids.iter().map(|i| JsValue::from_str(i)).collect();
-    JOB.set(Some(Job {
-        id,
-        work: Work::Remove(ids),
-        engine,
-        status,
-        started: now_ms(),
-    }));
-    if let Err(why) = post_job(id, "remove", &current, count, &[("ids", list.into())]) {
-        cancel_worker();
-        JOB.take();
-        status.set(Some(LoadOutcome::failed(format!(
-            "Nothing was removed: {why}"
-        ))));
-        return;
-    }
-    status.set(Some(LoadOutcome::progress(
+    let busy = LoadOutcome::progress(
         format!("Removing {}…", plural(count, "document", "documents")),
         (0.0, 1.0),
-    )));
+    );
+    let payload = [("ids", list.into())];
+    start_job(
+        "remove",
+        Work::Remove(ids),
+        count,
+        &payload,
+        engine,
+        status,
+        "Nothing was removed",
+        busy,
+    );
 }
 
 /// Builds the engine again from `documents` — those of a saved corpus whose
@@ -525,10 +535,7 @@ pub fn rebuild(
     engine: RwSignal<Arc<Engine>>,
     status: RwSignal<Option<LoadOutcome>>,
 ) {
-    ensure_client();
-    let id = next_id();
     let count = documents.len();
-    let current = engine.get_untracked();
     let bundle = match CorpusBundle::encode_documents(&documents) {
         Ok(bundle) => bundle,
         Err(e) => {
@@ -538,13 +545,6 @@ pub fn rebuild(
             return;
         }
     };
-    JOB.set(Some(Job {
-        id,
-        work: Work::Rebuild(documents, why),
-        engine,
-        status,
-        started: now_ms(),
-    }));
     let payload = [
         // On an empty corpus, whatever the page shows now.
         ("base", JsValue::from_str("empty")),
@@ -553,21 +553,24 @@ pub fn rebuild(
             JsValue::from(Uint8Array::from(bundle.as_slice()).buffer()),
         ),
     ];
-    if let Err(why) = post_job(id, "keep", &current, count, &payload) {
-        cancel_worker();
-        JOB.take();
-        status.set(Some(LoadOutcome::failed(format!(
-            "Nothing was rebuilt: {why}"
-        ))));
-        return;
-    }
-    status.set(Some(LoadOutcome::progress(
+    let busy = LoadOutcome::progress(
         format!(
             "Building your saved corpus again from its {}…",
             plural(count, "document", "documents")
         ),
         (0.0, 1.0),
-    )));
+    );
+    let work = Work::Rebuild(documents, why);
+    start_job(
+        "keep",
+        work,
+        count,
+        &payload,
+        engine,
+        status,
+        "Nothing was rebuilt",
+        busy,
+    );
 }
 
 /// The outcome of keeping `added` duplicates, with the load's other problems.
