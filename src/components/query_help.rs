@@ -18,6 +18,7 @@ const SYNTAX: &[(&str, &str)] = &[
     ("(tumen OR yalu) fence", "group with parentheses"),
     ("title:fortifies", "only in the title (also byline:, body:)"),
     ("person:kim", "documents naming a person; also org:, country:, place:, group:, entity:"),
+    ("dateline:seoul", "wire stories filed from a place (\"SEOUL, Nov 3 (Reuters) -\")"),
     ("theme:smuggling", "documents on a theme (fortification, defection, smuggling, information, rights, military, pandemic)"),
 ];
 

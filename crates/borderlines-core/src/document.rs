@@ -76,7 +76,20 @@ impl FileMetadata {
     }
 }
 
+/// The block number that stands for the document's headline: extraction
+/// locates the entities it finds in a headline there, so a mention's place
+/// is always (block, byte range) and the title is marked like the body.
+pub const TITLE_BLOCK: u32 = u32::MAX;
+
 impl Document {
+    /// The text of block `block`, the headline for [`TITLE_BLOCK`].
+    pub fn block_text(&self, block: u32) -> Option<&str> {
+        if block == TITLE_BLOCK {
+            return Some(&self.title);
+        }
+        self.blocks.get(block as usize).map(|b| b.text.as_str())
+    }
+
     /// The metadata the document's file states, if any.
     pub fn file_metadata(&self) -> Option<&FileMetadata> {
         self.stated.as_deref()

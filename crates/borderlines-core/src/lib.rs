@@ -29,6 +29,6 @@ pub mod url_key;
 
 pub use bundle::CorpusBundle;
 pub use dateline::Dateline;
-pub use document::{Block, BlockKind, Corpus, Document, FileMetadata, TitleSource};
+pub use document::{Block, BlockKind, Corpus, Document, FileMetadata, TitleSource, TITLE_BLOCK};
 pub use error::Error;
 pub use parse::parse_document;

@@ -29,6 +29,9 @@ pub enum FacetKind {
     Group,
     Theme,
     Source,
+    /// The place a wire story is datelined ("SEOUL, Nov 3 (Reuters) -"),
+    /// resolved: where the story was filed.
+    Dateline,
     Year,
     Language,
     /// A span of time (`date:2019..2020`): a brushed range of the timeline.
@@ -41,7 +44,7 @@ pub enum FacetKind {
 
 impl FacetKind {
     /// Every kind, in the order the facet panel shows them.
-    pub const ALL: [FacetKind; 9] = [
+    pub const ALL: [FacetKind; 10] = [
         FacetKind::Person,
         FacetKind::Organisation,
         FacetKind::Country,
@@ -49,6 +52,7 @@ impl FacetKind {
         FacetKind::Group,
         FacetKind::Theme,
         FacetKind::Source,
+        FacetKind::Dateline,
         FacetKind::Year,
         FacetKind::Language,
     ];
@@ -63,6 +67,7 @@ impl FacetKind {
             FacetKind::Group => "group",
             FacetKind::Theme => "theme",
             FacetKind::Source => "source",
+            FacetKind::Dateline => "dateline",
             FacetKind::Year => "year",
             FacetKind::Language => "lang",
             FacetKind::Date => "date",
@@ -79,6 +84,7 @@ impl FacetKind {
             FacetKind::Group => "Groups",
             FacetKind::Theme => "Themes",
             FacetKind::Source => "Sources",
+            FacetKind::Dateline => "Datelines",
             FacetKind::Year => "Years",
             FacetKind::Language => "Language",
             FacetKind::Date => "Dates",
@@ -95,6 +101,7 @@ impl FacetKind {
             FacetKind::Group => "Group",
             FacetKind::Theme => "Theme",
             FacetKind::Source => "Source",
+            FacetKind::Dateline => "Dateline",
             FacetKind::Year => "Year",
             FacetKind::Language => "Language",
             FacetKind::Date => "Date",
@@ -111,6 +118,7 @@ impl FacetKind {
             "group" => FacetKind::Group,
             "theme" | "topic" => FacetKind::Theme,
             "source" | "outlet" => FacetKind::Source,
+            "dateline" | "filed" => FacetKind::Dateline,
             "year" | "when" => FacetKind::Year,
             "lang" | "language" => FacetKind::Language,
             "date" => FacetKind::Date,
@@ -154,7 +162,7 @@ pub struct FacetValue {
 pub struct FacetIndex {
     values: Vec<FacetValue>,
     /// Value ids per kind (indexed by `FacetKind as usize`).
-    by_kind: [Vec<u32>; 10],
+    by_kind: [Vec<u32>; 11],
     /// Value ids per document, ascending.
     doc_values: Vec<Vec<u32>>,
     /// Each value's place in alphabetical order (case-folded): the tie
@@ -204,6 +212,21 @@ fn document_values(doc: &DocumentInsights) -> Vec<(FacetKind, String, Vec<String
     for a in &doc.metadata.authors {
         out.push((FacetKind::Source, a.clone(), Vec::new()));
     }
+    // Datelines: every place of the dateline ("BEIJING/TOKYO"), resolved,
+    // with the words as written ("TROY") as an alias.
+    // A place the gazetteer does not know is kept as written, title-cased.
+    if let Some(d) = &doc.metadata.dateline {
+        let written = d.text.split(',').next().unwrap_or("").trim();
+        let mut places: Vec<String> = d.places.iter().chain(&d.place).cloned().collect();
+        if places.is_empty() && !written.is_empty() {
+            places.push(title_case(written));
+        }
+        places.sort_unstable();
+        places.dedup();
+        for p in places {
+            out.push((FacetKind::Dateline, p, vec![written.to_owned()]));
+        }
+    }
     // Years: the stated publication year, and every year the text mentions.
     let stated = doc
         .metadata
@@ -223,6 +246,21 @@ fn document_values(doc: &DocumentInsights) -> Vec<(FacetKind, String, Vec<String
     let lang = &doc.metadata.language.code;
     if !lang.is_empty() {
         out.push((FacetKind::Language, lang.clone(), Vec::new()));
+    }
+    out
+}
+
+/// "LITTLE ROCK" → "Little Rock": a place as a wire dateline shouts it.
+fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut start = true;
+    for c in text.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
     }
     out
 }
@@ -453,6 +491,33 @@ pub(crate) mod tests {
         assert_eq!(docs(FacetKind::Year, "2019"), vec![1]);
         assert_eq!(docs(FacetKind::Year, "20"), vec![0, 1]);
         assert_eq!(docs(FacetKind::Language, "en"), vec![0, 1]);
+    }
+
+    #[test]
+    fn datelines_are_values_resolved_or_as_written() {
+        let docs = [
+            "TROY, Mich., April 2 (Reuters) - Shares of the carmaker rose on Tuesday after strong sales.",
+            "BEIJING/TOKYO, March 3 (Reuters) - Both governments said talks would resume in June.",
+            "SMALLVILLE, Kan., May 5 (AP) - The county fair opened on Friday with record crowds.",
+            "Seoul said on Monday that the talks would resume.",
+        ];
+        let corpus = Corpus {
+            documents: docs
+                .iter()
+                .enumerate()
+                .map(|(i, t)| parse_document(&i.to_string(), t).unwrap())
+                .collect(),
+        };
+        let f = FacetIndex::build(&borderlines_extract::CorpusInsights::build(&corpus));
+        let mut values = labels(&f, f.values_of(FacetKind::Dateline));
+        values.sort();
+        assert_eq!(values, ["Beijing", "Smallville", "Tokyo", "Troy"]);
+        let docs = |v| f.docs_of(&f.resolve(FacetKind::Dateline, v));
+        assert_eq!(docs("troy"), vec![0]);
+        assert_eq!(docs("tokyo"), vec![1]);
+        assert_eq!(docs("SMALLVILLE"), vec![2]);
+        assert_eq!(docs("seoul"), Vec::<u32>::new(), "named, not datelined");
+        assert_eq!(FacetKind::from_field("dateline"), Some(FacetKind::Dateline));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Field filters answered by the [`FacetIndex`], so the query language
 //! reaches beyond the text: `person:kim`, `place:tumen`, `org:treasury`,
 //! `country:"south korea"`, `group:defectors`, `theme:smuggling`,
-//! `source:"daily nk"`, `year:2019`, `lang:en`, and `entity:pyongyang`
+//! `source:"daily nk"`, `dateline:seoul`, `year:2019`, `lang:en`, and `entity:pyongyang`
 //! (any kind of entity). The lookup runs over distinct values, never over
 //! every document's entities.
 //!

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::gazetteer::{Gazetteer, PlaceKind};
 use crate::gazetteer_pack::NameForm;
+use crate::headline;
 use crate::lexicon::*;
 use crate::places::{self, PlaceContext, PlaceHit};
 use crate::span::Loc;
@@ -358,6 +359,73 @@ impl EntityBuilder {
                 self.short_forms.insert(e.name.clone(), idx);
             }
             _ => {}
+        }
+    }
+
+    /// Finds the entities a headline names, located in
+    /// [`borderlines_core::TITLE_BLOCK`]. Scanned after the body, so a short
+    /// form there ("Kim") resolves to the body's full name. A title-case
+    /// headline is read in sentence case (see [`crate::headline`]); and as
+    /// capitals prove little in any headline, a name is kept only if the
+    /// body names the same entity or the gazetteer or the group list knows
+    /// it: "Builds" in "Kim Builds New Fence" is no person.
+    pub(crate) fn scan_title(&mut self, title: &str, body: &[Tokenized]) {
+        let original = Tokenized::new(title);
+        let read = if headline::is_title_case(&original) {
+            let capitals = headline::body_capitals(body);
+            let n = original.toks.len();
+            let mut keep = vec![false; n];
+            let mut i = 0;
+            while i < n {
+                let known = gaz_match(&original, i, n, false)
+                    .map(|m| m.0)
+                    .max(dict_match(&original, i, n, false).map(|m| m.0));
+                match known {
+                    Some(j) if j > i => {
+                        keep[i..j].iter_mut().for_each(|k| *k = true);
+                        i = j;
+                    }
+                    _ => {
+                        keep[i] = capitals.contains(original.tok(i));
+                        i += 1;
+                    }
+                }
+            }
+            headline::sentence_case(&original, &keep)
+        } else {
+            title.to_owned()
+        };
+        let t = Tokenized::new(&read);
+        let block = borderlines_core::TITLE_BLOCK as usize;
+        let dateline = self.dateline.take();
+        let caps = is_caps_block(&t);
+        for s in 0..t.sents.len() {
+            let found = scan_sentence(
+                &t,
+                s,
+                &ScanCtx {
+                    short_forms: &self.short_forms,
+                    known: &self.entities,
+                    places: &self.places,
+                    dateline_end: None,
+                    dateline_places: &[],
+                    caps,
+                },
+            );
+            for f in found {
+                let known = self.by_key.contains_key(&f.key)
+                    || matches!(f.key, EKey::Country(_) | EKey::Place(_) | EKey::Group(_));
+                if known {
+                    self.add(block, &t, f);
+                }
+            }
+        }
+        self.dateline = dateline;
+        // Mentions quote the headline as written, not as it was read.
+        for e in &mut self.entities {
+            for m in e.mentions.iter_mut().filter(|m| m.loc.in_title()) {
+                m.text = m.loc.text(title).to_owned();
+            }
         }
     }
 

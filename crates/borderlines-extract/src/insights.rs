@@ -87,6 +87,10 @@ pub fn extract(doc: &Document) -> DocumentInsights {
     for (bi, t) in blocks.iter().enumerate() {
         eb.scan_block(bi, t);
     }
+    // A derived title repeats the first sentence: its names are counted there.
+    if doc.title_source != TitleSource::Derived {
+        eb.scan_title(&doc.title, &blocks);
+    }
     let entities = eb.finish();
 
     let mut all_figures = Vec::new();

@@ -23,6 +23,7 @@ pub mod error;
 pub mod figures;
 pub mod gazetteer;
 pub mod gazetteer_pack;
+mod headline;
 pub mod insights;
 mod korean;
 pub mod lexicon;

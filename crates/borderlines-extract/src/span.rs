@@ -25,6 +25,12 @@ impl Loc {
         }
     }
 
+    /// True when the span is in the document's headline
+    /// ([`borderlines_core::TITLE_BLOCK`]), not in a body block.
+    pub fn in_title(&self) -> bool {
+        self.block == borderlines_core::TITLE_BLOCK
+    }
+
     /// The byte range in the block's text.
     pub fn range(&self) -> Range<usize> {
         self.start as usize..self.end as usize

@@ -241,13 +241,18 @@ fn evaluate(setup: &Setup) -> (f64, f64, BTreeMap<&'static str, Counts>, Datelin
             .entities
             .iter()
             .flat_map(|e| {
-                e.mentions.iter().map(move |m| Span {
-                    ty: type_of(e.kind),
-                    block: m.loc.block as usize,
-                    start: m.loc.start as usize,
-                    end: m.loc.end as usize,
-                    text: m.text.clone(),
-                })
+                // The labels cover the body; the headline's mentions are
+                // tested in tests/places.rs.
+                e.mentions
+                    .iter()
+                    .filter(|m| !m.loc.in_title())
+                    .map(move |m| Span {
+                        ty: type_of(e.kind),
+                        block: m.loc.block as usize,
+                        start: m.loc.start as usize,
+                        end: m.loc.end as usize,
+                        text: m.text.clone(),
+                    })
             })
             .collect();
         pred.extend(ins.figures.iter().map(|x| Span {

@@ -292,3 +292,89 @@ fn korean_place_names_are_found_before_their_particles() {
         );
     }
 }
+
+/// The headline is a located block: its names are marked like the body's.
+fn in_title(i: &DocumentInsights) -> Vec<(String, String)> {
+    i.entities
+        .iter()
+        .flat_map(|e| {
+            e.mentions
+                .iter()
+                .filter(|m| m.loc.in_title())
+                .map(|m| (e.name.clone(), m.text.clone()))
+        })
+        .collect()
+}
+
+#[test]
+fn a_headline_names_entities_in_its_own_block() {
+    let text = "Kim Builds New Fence Along China Border\n\nNorth Korean leader Kim Jong Un ordered a second fence along the Yalu River, officials said. The border with China is now lit at night.";
+    let doc = parse_document("t", text).expect("parses");
+    assert_eq!(
+        doc.title_source,
+        borderlines_core::TitleSource::Headline,
+        "{doc:?}"
+    );
+    let i = extract(&doc);
+    let marked = in_title(&i);
+    assert!(
+        marked.contains(&("Kim Jong Un".into(), "Kim".into())),
+        "{marked:?}"
+    );
+    assert!(
+        marked.contains(&("China".into(), "China".into())),
+        "{marked:?}"
+    );
+    // Every located title mention is the title's own text.
+    for e in &i.entities {
+        for m in e.mentions.iter().filter(|m| m.loc.in_title()) {
+            assert_eq!(m.loc.text(&doc.title), m.text);
+        }
+    }
+    // Headline capitals prove nothing: no new person or organisation.
+    assert!(
+        !i.entities
+            .iter()
+            .any(|e| e.mentions.iter().all(|m| m.loc.in_title())
+                && matches!(e.kind, EntityKind::Person | EntityKind::Organisation)),
+        "{:?}",
+        all(&i)
+    );
+}
+
+#[test]
+fn a_place_named_only_in_the_headline_is_found() {
+    let text = "Floods Hit Sinuiju As Rains Continue\n\nHeavy rain fell for a third day on Tuesday and the river rose above its banks, residents said.";
+    let i = ins(text);
+    assert!(
+        in_title(&i).iter().any(|(name, _)| name == "Sinuiju"),
+        "{:?}",
+        all(&i)
+    );
+}
+
+#[test]
+fn a_title_derived_from_the_first_sentence_is_not_counted_twice() {
+    let text = "North Korea fortified its border with China in 2020, satellite images show, and the work went on through the winter months that followed.";
+    let doc = parse_document("t", text).expect("parses");
+    assert_eq!(doc.title_source, borderlines_core::TitleSource::Derived);
+    assert!(in_title(&extract(&doc)).is_empty());
+}
+
+#[test]
+fn an_all_capital_headline_is_read_case_normalised() {
+    let text = "PYONGYANG SEALS BORDER WITH CHINA\n\nThe crossing at Sinuiju closed on Monday, traders said.";
+    let doc = parse_document("t", text).expect("parses");
+    assert_eq!(
+        doc.title_source,
+        borderlines_core::TitleSource::Headline,
+        "{doc:?}"
+    );
+    let marked = in_title(&extract(&doc));
+    for (name, as_written) in [("Pyongyang", "PYONGYANG"), ("China", "CHINA")] {
+        assert!(
+            marked.contains(&(name.into(), as_written.into())),
+            "{marked:?}"
+        );
+    }
+}

@@ -36,7 +36,9 @@ fn timed(label: &str, d: &Document) {
     // Every location is inside its block and on char boundaries.
     for e in &ins.entities {
         for m in &e.mentions {
-            let b = &d.blocks[m.loc.block as usize].text;
+            let b = d
+                .block_text(m.loc.block)
+                .expect("mention in a block or the title");
             assert!(b.get(m.loc.range()).is_some(), "{label}: bad mention range");
         }
     }

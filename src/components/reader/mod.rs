@@ -2,10 +2,11 @@
 //! the match navigation that replaces scrolling through a long document.
 
 mod body;
+mod dateline;
 mod document;
 mod match_nav;
 
-use borderlines_core::TitleSource;
+use borderlines_core::{TitleSource, TITLE_BLOCK};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
@@ -13,6 +14,7 @@ use crate::annotations::legend_counts;
 use crate::components::{format_thousands, Highlighted};
 use crate::session::use_session;
 use body::{ChunkWindow, ReaderBody};
+use dateline::DatelineLine;
 use document::OpenDocument;
 use match_nav::MatchNav;
 /// The reader: the open document with its headline (or derived title),
@@ -82,6 +84,15 @@ pub fn Reader(
                     .unwrap_or_default()
             })
         };
+        // The headline's entities, located in its own block by extraction.
+        let title_annotations = doc
+            .insights()
+            .map(|ins| {
+                doc.annotations
+                    .annotations(ins, TITLE_BLOCK, 0..title.len())
+            })
+            .unwrap_or_default();
+        let dateline = doc.insights().and_then(|ins| ins.metadata.dateline.clone());
         let byline = d.byline.clone();
         // What the document's file states (a table's date, outlet and url).
         let stated = d.file_metadata().map(|m| {
@@ -97,11 +108,12 @@ pub fn Reader(
         window_now.set_value(Some(window.clone()));
         EitherOf3::A(view! {
             <article class="reader-doc" data-doc=id>
-                <h2 class="reader-title" class:derived=derived data-testid="reader-title">
-                    {move || view! { <Highlighted text=title.clone() ranges=title_marks()/> }}
+                <h2 class="reader-title" class:derived=derived data-testid="reader-title" data-block=TITLE_BLOCK>
+                    {move || view! { <Highlighted text=title.clone() ranges=title_marks() annotations=title_annotations.clone()/> }}
                 </h2>
                 {derived.then(|| view! { <p class="derived-note">"This text has no headline; the title shown is its first sentence."</p> })}
                 {byline.map(|b| view! { <p class="byline">"By " {b}</p> })}
+                {dateline.map(|info| view! { <DatelineLine info=info/> })}
                 {stated.map(|s| view! { <p class="reader-stated" data-testid="reader-stated">"Stated in the file: " {s}</p> })}
                 <p class="reader-meta">{meta}</p>
                 <ul class="legend" data-testid="legend" aria-label="What the highlights mean">{legend}</ul>

@@ -446,10 +446,7 @@ pub fn edge_passages(
             let Some(doc) = corpus.documents.get(d as usize) else {
                 continue;
             };
-            let text = doc
-                .blocks
-                .get(block as usize)
-                .map_or("", |blk| blk.text.as_str());
+            let text = doc.block_text(block).unwrap_or("");
             let mut marks = mention_ranges(engine, d, block, &[a, b]);
             marks.retain(|&(s, e)| {
                 s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
