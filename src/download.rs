@@ -4,6 +4,7 @@
 //! the `data:` URLs of the small table exports (`components::ExportLink`),
 //! a `blob:` URL has no length limit, so a whole corpus can be saved.
 
+use crate::browser_streams::js_error;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,13 +32,4 @@ pub fn save_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> 
     let _ = window()
         .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
     Ok(())
-}
-
-fn js_error(e: JsValue) -> String {
-    e.as_string()
-        .or_else(|| {
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-        })
-        .unwrap_or_else(|| "the browser refused".to_owned())
 }

@@ -5,6 +5,7 @@
 //! shares the selection through [`session`], and draws the [`views`].
 
 pub mod annotations;
+pub mod browser_streams;
 pub mod components;
 pub mod corpus;
 pub mod debounce;

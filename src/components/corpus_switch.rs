@@ -103,7 +103,7 @@ pub fn CorpusSwitch(
             let made = crate::save_page::page_with(&current, &corpus_name).await;
             let file = crate::save_page::file_name(&corpus_name);
             let said = match made.and_then(|page| {
-                crate::save_page::download(&page, &file).map(|()| page.len())
+                crate::download::save_text(&file, "text/html", &page).map(|()| page.len())
             }) {
                 Ok(bytes) => format!(
                     "Saved {file} ({:.1} MB) with {}: it opens on its own, from the file, on any computer.",

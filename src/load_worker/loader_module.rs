@@ -9,6 +9,7 @@
 
 use std::cell::RefCell;
 
+use crate::browser_streams::gunzip;
 use js_sys::{Function, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -28,25 +29,7 @@ thread_local! {
     static PLACES: RefCell<Option<Uint8Array>> = const { RefCell::new(None) };
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// The browser's `DecompressionStream` (web-sys has it only behind its
-    /// unstable APIs); it is also a `{readable, writable}` pair.
-    #[wasm_bindgen(js_name = DecompressionStream)]
-    type DecompressionStream;
-    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
-    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
-}
-
-/// Why a JS value failed, in words.
-pub fn js_error(e: JsValue) -> String {
-    e.as_string()
-        .or_else(|| {
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-        })
-        .unwrap_or_else(|| format!("{e:?}"))
-}
+pub use crate::browser_streams::js_error;
 
 fn text_of(id: &str) -> Result<String, String> {
     web_sys::window()
@@ -102,27 +85,12 @@ fn pack(
     Ok(bytes)
 }
 
-/// `gz` inflated by the browser's `DecompressionStream` (off the main thread).
-async fn inflate(gz: &Uint8Array) -> Result<JsValue, String> {
-    let parts = js_sys::Array::of1(gz);
-    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(js_error)?;
-    let inflate = DecompressionStream::new("gzip").map_err(js_error)?;
-    let stream = blob
-        .stream()
-        .pipe_through(inflate.unchecked_ref::<web_sys::ReadableWritablePair>());
-    let response =
-        web_sys::Response::new_with_opt_readable_stream(Some(&stream)).map_err(js_error)?;
-    JsFuture::from(response.array_buffer().map_err(js_error)?)
-        .await
-        .map_err(js_error)
-}
-
 /// Starts the loading module on the main thread (when no worker can start):
 /// inflates and compiles it (both off the main thread, by the browser),
 /// instantiates it through its glue and returns a new `Session`.
 pub async fn start_on_main_thread() -> Result<JsValue, String> {
-    let wasm = inflate(&compressed()?).await?;
-    let places = inflate(&places()?).await?;
+    let wasm = gunzip(&compressed()?).await?;
+    let places = gunzip(&places()?).await?;
     let module = JsFuture::from(js_sys::WebAssembly::compile(&wasm))
         .await
         .map_err(js_error)?;

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { count, eq, expect, open_page, run, search, titles } from './harness.mjs';
+import { count, eq, expect, open_page, run, search, shots, titles } from './harness.mjs';
 
 const status = (page) => page.textContent('[data-testid=load-status] .load-summary');
 const added = (page) => page.waitForFunction(() => /^(Added|No document|Nothing)/.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? ''), null, { timeout: 60000 });
@@ -20,6 +20,40 @@ function big(bytes) {
 }
 
 run({
+  async 'a wire story: its dateline is a facet, a filter and a line in the reader; its headline names are marked'() {
+    const { page, context, problems } = await open_page();
+    await page.setInputFiles('[data-testid=add-documents]', [
+      { name: 'seoul.txt', mimeType: 'text/plain', buffer: note('North Korea Shuts Crossing Near Sinuiju', 'SEOUL, Nov 3 (Reuters) - North Korea closed a border crossing with China on Friday, officials said on Friday in 2023.') },
+      { name: 'troy.txt', mimeType: 'text/plain', buffer: note('Carmaker Shares Rise After Strong Sales', 'TROY, Mich., April 2 (Reuters) - Shares of the carmaker rose on Tuesday after sales in 1987 beat forecasts.') },
+    ]);
+    await added(page);
+    const datelines = await page.$$eval('[data-testid=facet][data-facet=dateline]', (els) => els.map((e) => e.dataset.value));
+    eq(datelines.sort(), ['Seoul', 'Troy'], 'dateline facet');
+    await search(page, 'dateline:troy');
+    eq(await titles(page), ['Carmaker Shares Rise After Strong Sales'], 'typed dateline filter');
+    await page.click('[data-testid=result] a.result-link');
+    await page.waitForSelector('[data-testid=reader-dateline]');
+    const line = await page.textContent('[data-testid=reader-dateline]');
+    expect(line.startsWith('Filed from Troy (') && line.includes('1987-04-02, year inferred') && line.includes('Reuters'), `dateline line: ${line}`);
+    // The other story, through the facet; its headline's names are marked.
+    await search(page, '');
+    await page.click('[data-testid=facet][data-facet=dateline][data-value=Seoul]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=filter-pill]').length === 1);
+    await page.click('[data-testid=result] a.result-link');
+    await page.waitForSelector('[data-testid=reader-dateline]');
+    const marked = await page.$$eval('[data-testid=reader-title] .ann', (els) => els.map((e) => [e.textContent, e.className]));
+    expect(marked.some(([t, c]) => t === 'North Korea' && c.includes('ann-country')), `title marks: ${JSON.stringify(marked)}`);
+    expect(marked.some(([t, c]) => t === 'Sinuiju' && c.includes('ann-place')), `title marks: ${JSON.stringify(marked)}`);
+    expect(!marked.some(([t]) => /Shuts|Crossing/.test(t)), `headline capitals are no names: ${JSON.stringify(marked)}`);
+    // The reader's place link filters by it (and keeps it when already there).
+    await page.click('[data-testid=dateline-place]');
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('dateline:Seoul'));
+    eq(await page.$$eval('[data-testid=filter-pill]', (els) => els.map((e) => e.dataset.value)), ['Seoul'], 'one pill');
+    await page.screenshot({ path: join(shots, 'reader-dateline.png') });
+    await context.close();
+    return problems;
+  },
+
   async 'files are added in the worker, with progress; Cancel leaves the corpus as it was'() {
     const { page, context, problems } = await open_page();
     eq(await count(page), '3 documents', 'seeds');

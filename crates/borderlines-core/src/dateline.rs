@@ -43,7 +43,9 @@ impl Dateline {
     }
 }
 
-const MONTHS: &[(&str, u8)] = &[
+/// Month names and their abbreviations, numbered from 1 (shared with
+/// extraction's date reader).
+pub const MONTHS: &[(&str, u8)] = &[
     ("January", 1),
     ("February", 2),
     ("March", 3),

@@ -9,13 +9,8 @@ use borderlines_core::formats::archive::{open, ArchiveError, Limits};
 use borderlines_core::load::{add_files, is_readable_name};
 use borderlines_core::Corpus;
 
-fn fixture(name: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/formats/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+mod common;
+use common::fixture;
 
 fn reason<'a>(skipped: &'a [(String, String)], name: &str) -> &'a str {
     skipped

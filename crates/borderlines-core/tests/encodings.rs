@@ -6,13 +6,8 @@ use borderlines_core::encoding::decode;
 use borderlines_core::load::{add_files, parsed_of};
 use borderlines_core::Corpus;
 
-fn fixture(name: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/formats/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+mod common;
+use common::fixture;
 
 #[test]
 fn an_euc_kr_article_is_read_as_korean() {

@@ -6,13 +6,8 @@ use borderlines_core::formats::csv::{self, Delimiter};
 use borderlines_core::formats::{html, json, Field, FieldMapping, FormatError};
 use borderlines_core::load::{parsed_of, records_of};
 
-fn fixture(name: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/formats/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+mod common;
+use common::fixture;
 
 #[test]
 fn news_page_keeps_the_article_and_drops_the_rest() {

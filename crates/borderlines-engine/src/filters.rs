@@ -241,6 +241,18 @@ pub fn toggle(query_text: &str, filter: &Filter) -> String {
     from_clauses(cs)
 }
 
+/// The query with `filter` in it: like [`toggle`], but a filter already
+/// there stays (for links that mean "show me these", never "undo").
+pub fn include(query_text: &str, filter: &Filter) -> String {
+    let present = filters(query_text)
+        .iter()
+        .any(|f| f.excluded == filter.excluded && f.same_value(filter.kind, &filter.value));
+    if present {
+        return query_text.to_owned();
+    }
+    toggle(query_text, filter)
+}
+
 /// The query without any facet filter (free words kept): "clear all".
 pub fn clear(query_text: &str) -> String {
     let q = Query::parse(query_text);
@@ -287,6 +299,19 @@ mod tests {
         assert_eq!(q, "person:\"Kim Jong Un\"");
         assert_eq!(filters(&q), vec![kim.clone()]);
         assert_eq!(toggle(&q, &kim), "");
+    }
+
+    #[test]
+    fn including_twice_keeps_the_filter() {
+        let seoul = Filter::include(FacetKind::Dateline, "Seoul");
+        let q = include("talks", &seoul);
+        assert_eq!(q, "talks dateline:Seoul");
+        assert_eq!(include(&q, &seoul), q);
+        let not_seoul = Filter {
+            excluded: true,
+            ..seoul.clone()
+        };
+        assert_eq!(include(&toggle("talks", &not_seoul), &seoul), q);
     }
 
     #[test]

@@ -1031,33 +1031,9 @@ pub const COMPASS: &[&str] = &[
     "coastal",
 ];
 
-/// Month names and their abbreviations, numbered from 1.
-pub const MONTHS: &[(&str, u8)] = &[
-    ("January", 1),
-    ("February", 2),
-    ("March", 3),
-    ("April", 4),
-    ("May", 5),
-    ("June", 6),
-    ("July", 7),
-    ("August", 8),
-    ("September", 9),
-    ("October", 10),
-    ("November", 11),
-    ("December", 12),
-    ("Jan", 1),
-    ("Feb", 2),
-    ("Mar", 3),
-    ("Apr", 4),
-    ("Jun", 6),
-    ("Jul", 7),
-    ("Aug", 8),
-    ("Sep", 9),
-    ("Sept", 9),
-    ("Oct", 10),
-    ("Nov", 11),
-    ("Dec", 12),
-];
+/// Month names and their abbreviations, numbered from 1: the core's table,
+/// so datelines and dates read months alike.
+pub use borderlines_core::dateline::MONTHS;
 
 /// Weekday names, Monday = 0.
 pub const WEEKDAYS: &[&str] = &[

@@ -4,7 +4,7 @@
 //! agency.
 
 use borderlines_engine::facets::FacetKind;
-use borderlines_engine::filters::{toggle, Filter};
+use borderlines_engine::filters::{include, Filter};
 use borderlines_engine::geo::outlines::country_name;
 use borderlines_extract::DatelineInfo;
 use leptos::prelude::*;
@@ -36,7 +36,7 @@ pub fn DatelineLine(
             let href = {
                 let place = place.clone();
                 move || {
-                    session.href_query(toggle(
+                    session.href_query(include(
                         &session.query.get(),
                         &Filter::include(FacetKind::Dateline, &place),
                     ))
