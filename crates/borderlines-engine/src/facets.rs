@@ -251,12 +251,14 @@ fn document_values(doc: &DocumentInsights) -> Vec<(FacetKind, String, Vec<String
 }
 
 /// "LITTLE ROCK" → "Little Rock": a place as a wire dateline shouts it.
+/// First letters stay as written (a dateline's are capitals already): the
+/// uppercase table would cost the page kilobytes for nothing.
 fn title_case(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut start = true;
     for c in text.chars() {
         if start {
-            out.extend(c.to_uppercase());
+            out.push(c);
         } else {
             out.extend(c.to_lowercase());
         }

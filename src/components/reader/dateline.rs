@@ -12,60 +12,45 @@ use leptos::prelude::*;
 use crate::session::use_session;
 
 /// One line under the byline: "Filed from Troy (United States) ·
-/// 1987-04-02, year inferred · Reuters". Hooks: `reader-dateline`, and
-/// `dateline-place` on each place link.
+/// 1987-04-02, year inferred · Reuters". The place is a link to the
+/// stories filed from it (from any of them for "BEIJING/TOKYO").
+/// Hooks: `reader-dateline`, `dateline-place`.
 #[component]
 pub fn DatelineLine(
     /// The document's resolved dateline.
     info: DatelineInfo,
 ) -> impl IntoView {
     let session = use_session();
-    let places: Vec<String> = if info.places.is_empty() {
-        info.place.iter().cloned().collect()
-    } else {
-        info.places.clone()
-    };
-    let country = info
-        .country
-        .as_deref()
-        .map(|iso| country_name(iso).unwrap_or(iso).to_owned());
-    let links = places
-        .into_iter()
-        .enumerate()
-        .map(|(i, place)| {
-            let href = {
-                let place = place.clone();
-                move || {
-                    session.href_query(include(
-                        &session.query.get(),
-                        &Filter::include(FacetKind::Dateline, &place),
-                    ))
-                }
-            };
-            let title = format!("Stories filed from {place}");
-            view! {
-                {(i > 0).then_some(" / ")}
-                <a href=href data-testid="dateline-place" title=title>{place}</a>
-            }
-        })
-        .collect::<Vec<_>>();
-    let date = info.date.map(|d| {
-        let inferred = if info.year_inferred {
-            ", year inferred"
-        } else {
-            ""
+    let mut places = info.places.clone();
+    if places.is_empty() {
+        places.extend(info.place.iter().cloned());
+    }
+    let place_text = places.join(" / ");
+    let mut rest = String::new();
+    if let Some(iso) = info.country.as_deref() {
+        rest.push_str(&format!(" ({})", country_name(iso).unwrap_or(iso)));
+    }
+    if let Some(d) = info.date {
+        let inferred = if info.year_inferred { ", year inferred" } else { "" };
+        rest.push_str(&format!(" · {}{inferred}", d.iso()));
+    }
+    if let Some(a) = &info.agency {
+        rest.push_str(&format!(" · {a}"));
+    }
+    let place = (!places.is_empty()).then(|| {
+        let href = move || {
+            let query = places.iter().fold(session.query.get(), |q, p| {
+                include(&q, &Filter::include(FacetKind::Dateline, p))
+            });
+            session.href_query(query)
         };
-        format!(" · {}{inferred}", d.iso())
+        view! { <a href=href data-testid="dateline-place" title="Stories filed from here">{place_text}</a> }
     });
-    let agency = info.agency.clone().map(|a| format!(" · {a}"));
+    // A place the gazetteer did not resolve is shown as written.
+    let written = place.is_none().then(|| info.text.clone());
     view! {
         <p class="reader-dateline" data-testid="reader-dateline" title=info.text.clone()>
-            "Filed from "
-            {if links.is_empty() { None } else { Some(links) }}
-            {(info.places.is_empty() && info.place.is_none()).then(|| info.text.clone())}
-            {country.map(|c| format!(" ({c})"))}
-            {date}
-            {agency}
+            "Filed from " {place} {written} {rest}
         </p>
     }
 }
