@@ -1087,9 +1087,6 @@ fn chunk_end(
     j.min(end)
 }
 
-// Never inlined: the body scan and the headline scan share one copy (inlined
-// twice it cost the loading module 11 KB gzip).
-#[inline(never)]
 fn scan_sentence(t: &Tokenized, s: usize, ctx: &ScanCtx) -> Vec<Found> {
     let (short_forms, known) = (ctx.short_forms, ctx.known);
     let sent = t.sents[s];
