@@ -1,6 +1,7 @@
 //! Taking the user's files in, from the file picker or a drop: tables and
 //! JSON exports are previewed first (the head of each file, read on the
-//! main thread and looked at by `borderlines_core::formats::preview`),
+//! main thread and looked at by `borderlines_core::formats::preview`; those
+//! inside ZIP archives by the loading module, which can unpack them),
 //! grouped by their columns, and their column → field mapping is shown for
 //! the user to check and change ([`crate::components::MappingReview`]); on
 //! confirm, every file goes to the loading worker (`crate::load_worker`)
@@ -11,7 +12,9 @@ mod folders;
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use borderlines_core::formats::preview::{group, is_tabular, preview, PreviewGroup, PREVIEW_BYTES};
+use borderlines_core::formats::preview::{
+    group, is_archive, is_tabular, preview, PreviewGroup, PREVIEW_BYTES,
+};
 use borderlines_core::load::ChosenMapping;
 use borderlines_engine::Engine;
 use leptos::prelude::*;
@@ -106,16 +109,27 @@ impl Importer {
             .take(MAX_PREVIEWED)
             .cloned()
             .collect();
-        if tables.is_empty() {
+        let archives: Vec<File> = files
+            .iter()
+            .filter(|f| is_archive(&f.name()))
+            .cloned()
+            .collect();
+        if tables.is_empty() && archives.is_empty() {
             self.load(files, Vec::new());
             return;
         }
-        self.status.set(Some(LoadOutcome::progress(
-            format!(
-                "Reading the columns of {}…",
-                plural(tables.len(), "table", "tables")
+        let what = match (tables.len(), archives.len()) {
+            (t, 0) => plural(t, "table", "tables"),
+            (0, a) => format!("the tables in {}", plural(a, "archive", "archives")),
+            (t, a) => format!(
+                "{} and of the tables in {}",
+                plural(t, "table", "tables"),
+                plural(a, "archive", "archives")
             ),
-            (0.0, tables.len() as f64),
+        };
+        self.status.set(Some(LoadOutcome::progress(
+            format!("Reading the columns of {what}…"),
+            (0.0, (tables.len() + archives.len()) as f64),
         )));
         let total = files.len();
         PENDING.set(files);
@@ -130,6 +144,11 @@ impl Importer {
                     },
                     None => unreadable += 1,
                 }
+            }
+            if !archives.is_empty() && previews.len() < MAX_PREVIEWED {
+                let mut inside = load_worker::preview_archives(archives).await;
+                inside.truncate(MAX_PREVIEWED - previews.len());
+                previews.extend(inside);
             }
             self.status.set(None);
             let groups = group(previews);

@@ -6,16 +6,20 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 use std::sync::{Arc, Weak};
 
+use borderlines_core::formats::preview::Preview;
 use borderlines_core::load::ChosenMapping;
 use borderlines_core::text::strip_bidi_controls;
 use borderlines_core::{CorpusBundle, Document};
 use borderlines_engine::Engine;
-use borderlines_messages::{get, get_f64, get_str, object, set, FILES_PER_MESSAGE};
+use borderlines_messages::{
+    get, get_f64, get_str, object, previews_from_js, set, FILES_PER_MESSAGE,
+};
 use js_sys::{Array, ArrayBuffer, Function, Object, Uint8Array};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, MessageEvent, Url, Worker};
 
 use super::loader_module::{self, js_error};
@@ -36,7 +40,7 @@ var s=null,chain=Promise.resolve(),post=function(m,t){self.postMessage(m,t);};\
 function fail(err){self.postMessage({kind:'failed',message:String(err)});}\
 function read(f){return f instanceof File?f.arrayBuffer().then(function(b){return{name:f.name,bytes:b};},\
 function(err){return{name:f.name,error:String(err)};}):f;}\
-self.onmessage=function(e){var m=e.data,r=m&&m.kind==='files'?Promise.all(m.files.map(read))\
+self.onmessage=function(e){var m=e.data,r=m&&(m.kind==='files'||m.kind==='preview')?Promise.all(m.files.map(read))\
 .then(function(fs){m.files=fs;return m;}):m;chain=chain.then(function(){return r;})\
 .then(function(m){if(s)s.handle(m,post);});};\
 function inflate(z){return new Response(new Blob([z]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();}\
@@ -109,6 +113,9 @@ thread_local! {
     /// The snapshot the page's engine was opened from (the corpus saved in
     /// IndexedDB), handed to the next job instead of writing a new one.
     static KNOWN_SNAPSHOT: RefCell<Option<(Weak<Engine>, Uint8Array)>> = const { RefCell::new(None) };
+    /// The previews asked for and not answered yet: (id, the `resolve` of
+    /// the promise awaited).
+    static PREVIEWS: RefCell<Vec<(u32, Function)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Remembers that `engine` was opened from `snapshot`, so the first job on
@@ -243,7 +250,7 @@ fn drain(inline: Rc<RefCell<Inline>>) {
                 }
             };
             let Some(msg) = next else { break };
-            if get_str(&msg, "kind") == "files" {
+            if matches!(get_str(&msg, "kind").as_str(), "files" | "preview") {
                 read_on_main_thread(&msg).await;
             }
             let session = inline.borrow().session.clone();
@@ -625,9 +632,54 @@ async fn send_files(id: u32, batches: Vec<Vec<File>>) {
     });
 }
 
+/// The tables and JSON exports inside the ZIP archives `files`, previewed
+/// by the loading module (the page has no ZIP reader), for the mapping
+/// review. None when the module cannot answer: their mapping is then
+/// guessed at import, as for any table not reviewed.
+pub async fn preview_archives(files: Vec<File>) -> Vec<(String, Preview)> {
+    ensure_client();
+    let id = next_id();
+    let mut resolver = None;
+    let answer = js_sys::Promise::new(&mut |resolve, _reject| resolver = Some(resolve));
+    let Some(resolve) = resolver else {
+        return Vec::new();
+    };
+    PREVIEWS.with_borrow_mut(|p| p.push((id, resolve)));
+    let msg = object();
+    set(&msg, "kind", "preview");
+    set(&msg, "id", id);
+    set(&msg, "files", files.iter().collect::<Array>());
+    let posted = CLIENT.with_borrow(|c| {
+        c.as_ref()
+            .ok_or_else(|| "no loader".to_owned())
+            .and_then(|c| c.post(&msg, &Array::new()))
+    });
+    if posted.is_err() {
+        answer_previews(Some(id), &JsValue::UNDEFINED);
+    }
+    let previews = JsFuture::from(answer).await.unwrap_or(JsValue::UNDEFINED);
+    previews_from_js(&previews)
+}
+
+/// Resolves the preview asked for as `id` (every one for `None`: the
+/// loader stopped) with `previews`.
+fn answer_previews(id: Option<u32>, previews: &JsValue) {
+    let waiting = PREVIEWS.with_borrow_mut(|p| {
+        let (answered, kept) = std::mem::take(p)
+            .into_iter()
+            .partition(|(i, _)| id.is_none_or(|id| id == *i));
+        *p = kept;
+        answered
+    });
+    for (_, resolve) in waiting {
+        let _ = resolve.call1(&JsValue::NULL, previews);
+    }
+}
+
 /// Stops the loading module: a worker is terminated; on the main thread,
 /// the messages not handed over yet are dropped.
 fn cancel_worker() {
+    answer_previews(None, &JsValue::UNDEFINED);
     match CLIENT.take().map(|c| c.transport) {
         Some(Transport::Worker(worker)) => {
             worker.set_onmessage(None);
@@ -691,6 +743,12 @@ fn on_data(data: JsValue) {
             }
         }),
         "failed" => failed(get_str(&data, "message")),
+        "previews" => {
+            let id = get_f64(&data, "id");
+            if let Some(id) = (id >= 0.0 && id <= f64::from(u32::MAX)).then_some(id as u32) {
+                answer_previews(Some(id), &get(&data, "previews"));
+            }
+        }
         "progress" => JOB.with_borrow(|job| {
             if let Some(job) = job
                 .as_ref()

@@ -17,4 +17,6 @@
 mod client;
 mod loader_module;
 
-pub use client::{add, cancel, keep_duplicates, rebuild, remember_snapshot, remove};
+pub use client::{
+    add, cancel, keep_duplicates, preview_archives, rebuild, remember_snapshot, remove,
+};

@@ -198,7 +198,14 @@ run({
       { name: 'saved_page.mhtml', mimeType: 'multipart/related', buffer: fixture('saved_page.mhtml') },
       { name: 'export.zip', mimeType: 'application/zip', buffer: fixture('export.zip') },
     ]);
-    // The zip holds a table: its mapping is the one guessed from its columns.
+    // The zip holds a table: the loading module unpacks it for the mapping
+    // review, and the mapping chosen there is the one its records are read with.
+    await page.waitForSelector('[data-testid=mapping-review]');
+    const zipped = group(page, 'export.zip/export/2024/06/feed.csv');
+    eq(await zipped.locator('[data-testid=mapping-title]').inputValue(), 'title', 'title guessed inside the zip');
+    eq(await zipped.locator('[data-testid=mapping-sample-title]').textContent(), 'Gate Shut for Winter', 'sample read inside the zip');
+    await zipped.locator('[data-testid=mapping-title]').selectOption('source');
+    await page.click('[data-testid=mapping-import]');
     await finished(page);
     const said = await summary(page);
     expect(/^Added \d+ documents\. Skipped \d+\.$/.test(said), `added, with the bad entries told: ${said}`);
@@ -206,6 +213,8 @@ run({
     expect(encodings.includes('EUC-KR: euc_kr_article.txt') && /GB18030|GBK/.test(encodings), `encodings shown: ${encodings}`);
     await search(page, '압록강 철조망');
     eq((await titles(page))[0], '압록강 국경 지역에 새 철조망 설치', 'the EUC-KR article, decoded');
+    await search(page, 'sinuiju river gate');
+    eq(await titles(page), ['Border Wire'], 'the zipped table read with the chosen mapping');
     await search(page, 'watchtowers tumen');
     expect((await titles(page)).some((t) => t.startsWith('Watchtowers rise on the Tumen')), `the MHTML page: ${await titles(page)}`);
     await page.click('[data-testid=load-details-toggle]');
@@ -221,13 +230,16 @@ run({
     await context.addInitScript(() => { window.Worker = undefined; });
     await page.reload();
     await page.waitForSelector('[data-testid=app][data-state=ready]');
-    await page.setInputFiles('[data-testid=add-documents]', [files()[0]]);
+    const zip = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../crates/borderlines-core/tests/fixtures/formats/export.zip'));
+    await page.setInputFiles('[data-testid=add-documents]', [files()[0], { name: 'export.zip', mimeType: 'application/zip', buffer: zip }]);
     await page.waitForSelector('[data-testid=mapping-review]');
-    await page.selectOption('[data-testid=mapping-source]', 'medium');
+    // The zipped table is previewed by the loading module on the main thread too.
+    expect(await group(page, 'export.zip/export/2024/06/feed.csv').count() === 1, 'the zipped table is reviewed');
+    await group(page, 'news.csv').locator('[data-testid=mapping-source]').selectOption('medium');
     await page.click('[data-testid=mapping-import]');
     await finished(page);
     const text = await summary(page);
-    expect(text.startsWith('Added 3 documents. Skipped 1. (Loaded on the main thread:'), `main thread: ${text}`);
+    expect(/^Added \d+ documents\. Skipped \d+\. \(Loaded on the main thread:/.test(text), `main thread: ${text}`);
     await search(page, 'source:"Yalu Times"');
     eq(await titles(page), ['Gate shut for the winter'], 'the chosen mapping was applied');
     await context.close();

@@ -146,3 +146,17 @@ fn a_cut_or_foreign_archive_is_one_reason_and_the_other_files_are_kept() {
         "the archive holds no files"
     );
 }
+
+#[test]
+fn the_tables_of_an_archive_are_previewed_for_the_mapping_review() {
+    use borderlines_core::formats::preview::archive_previews;
+    let previews = archive_previews("export.zip", &fixture("export.zip"), 100);
+    let names: Vec<&str> = previews.iter().map(|(n, _)| n.as_str()).collect();
+    // Only the table: text, pages, the image and the bomb are not previewed.
+    assert_eq!(names, ["export.zip/export/2024/06/feed.csv"]);
+    let p = &previews[0].1;
+    assert!(p.complete && p.records > 0, "{p:?}");
+    assert!(p.mapping.text.is_some(), "a text column is guessed: {p:?}");
+    // Not an archive: nothing, and no panic.
+    assert!(archive_previews("x.zip", b"PK\x03\x04 not really", 100).is_empty());
+}

@@ -8,7 +8,7 @@
 use borderlines_core::load::{with_unique_ids, LoadOptions, Loader};
 use borderlines_core::{Corpus, CorpusBundle, Document};
 use borderlines_engine::{Engine, EngineBuilder};
-use borderlines_messages::{get, get_f64, get_str, mappings_from_js, object, set};
+use borderlines_messages::{get, get_f64, get_str, mappings_from_js, object, previews_to_js, set};
 use js_sys::{Array, ArrayBuffer, Function, Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -125,6 +125,7 @@ impl Session {
             "remove" => self
                 .set_base(&get(&data, "base"))
                 .and_then(|()| self.remove_documents(&reply, id, &get(&data, "ids"))),
+            "preview" => preview_archives(&reply, id, &get(&data, "files")),
             "run" => match self.pending.take() {
                 Some(job) if job.id == id => self.finish_job(&reply, job),
                 other => {
@@ -434,4 +435,32 @@ fn read_files(
         }
     }
     Ok(())
+}
+
+/// Most tables of the archives of one add previewed for the mapping review
+/// (as many as the page previews of loose files).
+const MAX_ARCHIVE_PREVIEWS: usize = 100;
+
+/// Replies `{kind:"previews", id, previews}` (JSON text of
+/// `[(name, Preview)]`) with the tables inside the ZIP archives of `files`
+/// (`{name, bytes}` items, read by the worker's boot code or the page), so
+/// the page can show their mapping before anything is imported.
+fn preview_archives(reply: &Reply, id: f64, files: &JsValue) -> Result<(), String> {
+    use borderlines_core::formats::preview::archive_previews;
+    let mut previews = Vec::new();
+    if let Some(files) = files.dyn_ref::<Array>() {
+        for item in files.iter() {
+            let left = MAX_ARCHIVE_PREVIEWS.saturating_sub(previews.len());
+            let Ok(buffer) = get(&item, "bytes").dyn_into::<ArrayBuffer>() else {
+                continue;
+            };
+            let bytes = Uint8Array::new(&buffer).to_vec();
+            previews.extend(archive_previews(&get_str(&item, "name"), &bytes, left));
+        }
+    }
+    let msg = object();
+    set(&msg, "kind", "previews");
+    set(&msg, "id", id);
+    set(&msg, "previews", previews_to_js(&previews));
+    reply.post(&msg, &Array::new())
 }

@@ -15,15 +15,20 @@
 //!   cannot read a `File` synchronously). `mappings` is JSON text: the
 //!   column → field mappings the user chose for tables and JSON exports
 //!   (`borderlines_core::load::ChosenMapping`).
+//! - page → loader `{kind:"preview", id, files}` (ZIP archives): loader →
+//!   page `{kind:"previews", id, previews}`: the tables and JSON exports
+//!   inside them, `[(name, Preview)]` as postcard bytes (an `ArrayBuffer`),
+//!   for the mapping review.
 //! - loader → page `{kind:"ready"}` once (sent by the worker's boot code),
 //!   `{kind:"progress", id, done, total, bytes, current, phase}` at most
 //!   every 100 ms, then `{kind:"done", id, snapshot?, added, removed?,
 //!   skipped, duplicates?, worker_ms}` or `{kind:"error", id, message}`;
 //!   `{kind:"failed", message}` if the module could not start.
 
+use borderlines_core::formats::preview::Preview;
 use borderlines_core::load::ChosenMapping;
 use js_sys::{Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Most files in one `files` message: the first structured clone of a
 /// `File` costs about 0.2 ms on the main thread (14,000 files in one message
@@ -67,4 +72,20 @@ pub fn mappings_from_js(value: &JsValue) -> Vec<ChosenMapping> {
         .as_string()
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default()
+}
+
+/// Previews of tables (file name and what its head holds) as a message
+/// field: postcard bytes in an `ArrayBuffer`.
+pub fn previews_to_js(previews: &[(String, Preview)]) -> JsValue {
+    let bytes = postcard::to_allocvec(previews).unwrap_or_default();
+    js_sys::Uint8Array::from(bytes.as_slice()).buffer().into()
+}
+
+/// The previews of a `previews` message (none when missing or unreadable).
+pub fn previews_from_js(value: &JsValue) -> Vec<(String, Preview)> {
+    if !value.is_instance_of::<js_sys::ArrayBuffer>() {
+        return Vec::new();
+    }
+    let bytes = js_sys::Uint8Array::new(value).to_vec();
+    postcard::from_bytes(&bytes).unwrap_or_default()
 }

@@ -31,7 +31,11 @@ pub fn DatelineLine(
         rest.push_str(&format!(" ({})", country_name(iso).unwrap_or(iso)));
     }
     if let Some(d) = info.date {
-        let inferred = if info.year_inferred { ", year inferred" } else { "" };
+        let inferred = if info.year_inferred {
+            ", year inferred"
+        } else {
+            ""
+        };
         rest.push_str(&format!(" · {}{inferred}", d.iso()));
     }
     if let Some(a) = &info.agency {

@@ -26,7 +26,7 @@ pub const PREVIEW_BYTES: usize = 256 * 1024;
 const SAMPLE_CHARS: usize = 240;
 
 /// What the head of one file holds.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Preview {
     /// Column names, or the keys met in the objects read.
     pub columns: Vec<String>,
@@ -69,6 +69,37 @@ pub fn group(previews: impl IntoIterator<Item = (String, Preview)>) -> Vec<Previ
         }
     }
     groups
+}
+
+/// Previews of the tables and JSON exports inside a ZIP archive, named as
+/// the loader names their documents ("export.zip/folder/news.csv"), at most
+/// `max`: each entry is unpacked (bounded as any archive is) and previewed
+/// by its head. An entry or an archive that cannot be read is left out: the
+/// load says why.
+#[cfg(feature = "archive")]
+pub fn archive_previews(name: &str, bytes: &[u8], max: usize) -> Vec<(String, Preview)> {
+    use super::archive;
+    let Ok(entries) = archive::open(bytes, archive::Limits::default(), is_tabular) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (path, read) in entries {
+        if out.len() >= max {
+            break;
+        }
+        let Ok(data) = read else { continue };
+        let complete = data.len() <= PREVIEW_BYTES;
+        let head = &data[..data.len().min(PREVIEW_BYTES)];
+        if let Ok(p) = preview(&path, head, complete) {
+            out.push((format!("{name}/{path}"), p));
+        }
+    }
+    out
+}
+
+/// Is `name` a ZIP archive, whose tables are previewed by the loading module?
+pub fn is_archive(name: &str) -> bool {
+    extension(name) == "zip"
 }
 
 /// Is `name` a table or JSON export, whose mapping is shown before import?
