@@ -201,6 +201,7 @@ run({
     // The zip holds a table: the loading module unpacks it for the mapping
     // review, and the mapping chosen there is the one its records are read with.
     await page.waitForSelector('[data-testid=mapping-review]');
+    await page.screenshot({ path: join(shots, 'formats-zip-review.png') });
     const zipped = group(page, 'export.zip/export/2024/06/feed.csv');
     eq(await zipped.locator('[data-testid=mapping-title]').inputValue(), 'title', 'title guessed inside the zip');
     eq(await zipped.locator('[data-testid=mapping-sample-title]').textContent(), 'Gate Shut for Winter', 'sample read inside the zip');
