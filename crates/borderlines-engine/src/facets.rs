@@ -464,8 +464,13 @@ pub(crate) mod tests {
             "Leader Kim Jong Un ordered new fences along the Tumen River, near the city of Hoeryong, to stop defectors in 2020.",
             "The U.S. Treasury Department sanctioned smugglers who moved goods across the Yalu River into China in 2019.",
         ];
+        facets_of(&docs)
+    }
+
+    /// The facets of texts parsed as documents "0", "1", ….
+    fn facets_of(texts: &[&str]) -> FacetIndex {
         let corpus = Corpus {
-            documents: docs
+            documents: texts
                 .iter()
                 .enumerate()
                 .map(|(i, t)| parse_document(&i.to_string(), t).unwrap())
@@ -503,14 +508,7 @@ pub(crate) mod tests {
             "SMALLVILLE, Kan., May 5 (AP) - The county fair opened on Friday with record crowds.",
             "Seoul said on Monday that the talks would resume.",
         ];
-        let corpus = Corpus {
-            documents: docs
-                .iter()
-                .enumerate()
-                .map(|(i, t)| parse_document(&i.to_string(), t).unwrap())
-                .collect(),
-        };
-        let f = FacetIndex::build(&borderlines_extract::CorpusInsights::build(&corpus));
+        let f = facets_of(&docs);
         let mut values = labels(&f, f.values_of(FacetKind::Dateline));
         values.sort();
         assert_eq!(values, ["Beijing", "Smallville", "Tokyo", "Troy"]);
