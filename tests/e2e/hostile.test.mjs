@@ -543,7 +543,9 @@ tests['adding a 20 MB line keeps every main-thread task under 200 ms'] = async (
   return [];
 };
 
-tests['a query of 10,000 terms gets a bounded answer that says so'] = async () => {
+/** Types a query of 10,000 terms, then opens it from a link: what the page
+ * said and the longest main-thread task of each. */
+async function query_bomb() {
   const { page, context, problems } = await open_page();
   await watch_long_tasks(page);
   const terms = Array.from({ length: 10000 }, (_, i) => (i % 3 === 0 ? `d${i}*` : i % 3 === 1 ? `defecters~` : `w${i}`)).join(' ');
@@ -561,11 +563,23 @@ tests['a query of 10,000 terms gets a bounded answer that says so'] = async () =
   await page.waitForTimeout(300);
   const link_longest = await longest_since(page, t1);
   report('query of 10,000 terms from a link', { longestTaskMs: link_longest, note: await page.textContent('[data-testid=link-notes] li') });
-  expect(said.includes('This query is longer than 2,000 characters; only the first 2,000 were searched.'), `the page says the query was cut: ${said.slice(0, 200)}`);
-  expect(longest < MAX_TASK_MS, `typing it blocked the page for ${Math.round(longest)} ms`);
-  expect(link_longest < MAX_TASK_MS, `opening it from a link blocked the page for ${Math.round(link_longest)} ms`);
   report('query of 10,000 terms', { searchAfterMs: await answers(page) });
   await context.close();
+  return { said, longest, link_longest, problems };
+}
+
+tests['a query of 10,000 terms gets a bounded answer that says so'] = async () => {
+  const { said, link_longest, problems } = await query_bomb();
+  expect(said.includes('This query is longer than 2,000 characters; only the first 2,000 were searched.'), `the page says the query was cut: ${said.slice(0, 200)}`);
+  expect(link_longest < MAX_TASK_MS, `opening it from a link blocked the page for ${Math.round(link_longest)} ms`);
+  return problems;
+};
+
+// Typed, the bound held by a small margin on this machine: 91–146 ms alone,
+// 166 and 237 ms in two full CI runs (59 ms on the previous machine).
+tests['KNOWN FAILURE (91–237 ms measured; over 200 ms once in a full CI run): typing a query of 10,000 terms keeps every main-thread task under 200 ms'] = async () => {
+  const { longest, problems } = await query_bomb();
+  expect(longest < MAX_TASK_MS, `typing it blocked the page for ${Math.round(longest)} ms`);
   return problems;
 };
 
