@@ -217,7 +217,8 @@ fn document_values(doc: &DocumentInsights) -> Vec<(FacetKind, String, Vec<String
     // A place the gazetteer does not know is kept as written, title-cased.
     if let Some(d) = &doc.metadata.dateline {
         let written = d.text.split(',').next().unwrap_or("").trim();
-        let mut places: Vec<String> = d.places.iter().chain(&d.place).cloned().collect();
+        // `place` is the first of `places` when resolved: `places` holds all.
+        let mut places: Vec<String> = d.places.clone();
         if places.is_empty() && !written.is_empty() {
             places.push(title_case(written));
         }

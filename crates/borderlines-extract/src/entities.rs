@@ -397,7 +397,6 @@ impl EntityBuilder {
         };
         let t = Tokenized::new(&read);
         let block = borderlines_core::TITLE_BLOCK as usize;
-        let dateline = self.dateline.take();
         let caps = is_caps_block(&t);
         for s in 0..t.sents.len() {
             let found = scan_sentence(
@@ -420,7 +419,6 @@ impl EntityBuilder {
                 }
             }
         }
-        self.dateline = dateline;
         // Mentions quote the headline as written, not as it was read.
         for e in &mut self.entities {
             for m in e.mentions.iter_mut().filter(|m| m.loc.in_title()) {

@@ -441,8 +441,8 @@ fn read_files(
 /// (as many as the page previews of loose files).
 const MAX_ARCHIVE_PREVIEWS: usize = 100;
 
-/// Replies `{kind:"previews", id, previews}` (JSON text of
-/// `[(name, Preview)]`) with the tables inside the ZIP archives of `files`
+/// Replies `{kind:"previews", id, previews}` (`[(name, Preview)]` as
+/// postcard bytes, see `borderlines_messages`) with the tables inside the ZIP archives of `files`
 /// (`{name, bytes}` items, read by the worker's boot code or the page), so
 /// the page can show their mapping before anything is imported.
 fn preview_archives(reply: &Reply, id: f64, files: &JsValue) -> Result<(), String> {

@@ -11,8 +11,8 @@ use leptos::prelude::*;
 
 use crate::session::use_session;
 
-/// One line under the byline: "Filed from Troy (United States) ·
-/// 1987-04-02, year inferred · Reuters". The place is a link to the
+/// One line under the byline: "Filed from Seoul (South Korea) ·
+/// 2023-11-03, year inferred · Reuters". The place is a link to the
 /// stories filed from it (from any of them for "BEIJING/TOKYO").
 /// Hooks: `reader-dateline`, `dateline-place`.
 #[component]
@@ -21,10 +21,8 @@ pub fn DatelineLine(
     info: DatelineInfo,
 ) -> impl IntoView {
     let session = use_session();
-    let mut places = info.places.clone();
-    if places.is_empty() {
-        places.extend(info.place.iter().cloned());
-    }
+    // `info.place` is the first of these when resolved.
+    let places = info.places.clone();
     let place_text = places.join(" / ");
     let mut rest = String::new();
     if let Some(iso) = info.country.as_deref() {
