@@ -3,6 +3,9 @@
 # in fuzz/CAMPAIGN.md.
 #   fuzz/run.sh TARGET SECONDS     fuzz one target (SECONDS of libFuzzer time)
 #   fuzz/run.sh all SECONDS        every target in turn, SECONDS each
+#   fuzz/run.sh plan T:S [T:S ...] build every target once, then run each
+#                                  TARGET for SECONDS in the order given
+#                                  (later source edits cannot reach it)
 #   fuzz/run.sh --smoke [SECONDS]  CI: build every target (unoptimised), run
 #                                  each briefly from its seeds (default 3 s),
 #                                  no log
@@ -123,7 +126,12 @@ main() {
       build || exit 1
       for t in $(targets); do run_one "$t" "${2:?seconds}" 1; done
       ;;
-    ""|-h|--help) sed -n '2,18p' "$0" ;;
+    plan)
+      shift
+      build || exit 1
+      for step in "$@"; do run_one "${step%%:*}" "${step#*:}" 1; done
+      ;;
+    ""|-h|--help) sed -n '2,21p' "$0" ;;
     *)
       build "$1" || exit 1
       run_one "$1" "${2:?seconds}" 1

@@ -9,10 +9,10 @@
 mod gazetteer_pack;
 
 fn main() {
-    let source = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../data/gazetteer/places.tsv"
-    );
+    // Read at run time, not with env!: a build script compiled in another
+    // checkout sharing the target dir would otherwise read that one's file.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let source = format!("{manifest}/../../data/gazetteer/places.tsv");
     println!("cargo:rerun-if-changed={source}");
     println!("cargo:rerun-if-changed=src/gazetteer_pack.rs");
     if std::env::var_os("CARGO_FEATURE_EMBEDDED_GAZETTEER").is_none() {

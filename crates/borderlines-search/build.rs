@@ -11,12 +11,12 @@ use std::fmt::Write as _;
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
-#[path = "src/scripts.rs"]
+#[path = "../borderlines-core/src/scripts.rs"]
 mod scripts;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed=src/scripts.rs");
+    println!("cargo:rerun-if-changed=../borderlines-core/src/scripts.rs");
     let mut keys = Vec::new();
     let mut ends = Vec::new();
     let mut text = String::new();

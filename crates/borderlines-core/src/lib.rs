@@ -23,8 +23,10 @@ pub mod layers;
 pub mod load;
 pub mod parse;
 pub mod pieces;
+pub mod scripts;
 pub mod sniff;
 pub mod text;
+pub mod tokenize;
 pub mod url_key;
 
 pub use bundle::CorpusBundle;

@@ -15,9 +15,9 @@ use std::collections::HashSet;
 use crate::boilerplate::{classify_line, strip_inline_cross_links};
 use crate::document::{Block, BlockKind, Document, TitleSource};
 use crate::text::{
-    clean_line, decode, ends_like_sentence, first_sentence, strip_bidi_controls, truncate_words,
-    word_count,
+    clean_line, decode, ends_like_sentence, strip_bidi_controls, truncate_words, word_count,
 };
+use crate::tokenize::first_sentence;
 use crate::Error;
 
 /// Longest headline we accept, in words; longer lines are paragraphs.

@@ -1,8 +1,8 @@
-//! Text helpers shared by the parser and later by the tokenizer: decoding
-//! bytes of unknown encoding, whitespace normalisation, word counting and
-//! sentence-aware truncation.
+//! Text helpers of the parser: decoding bytes of unknown encoding,
+//! whitespace normalisation, word counting and truncation on a word
+//! boundary (words as the one tokenizer, [`crate::tokenize`], reads them).
 
-use unicode_segmentation::UnicodeSegmentation;
+use crate::tokenize::words;
 
 /// Decodes bytes to text without failing: UTF-8 (with or without BOM),
 /// UTF-16 (with a BOM, or recognised by its zero bytes), and otherwise a
@@ -54,7 +54,7 @@ pub fn strip_bidi_controls(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Number of words by Unicode word boundaries ("Kim Jong-un's" counts 3).
 pub fn word_count(text: &str) -> u32 {
-    u32::try_from(text.unicode_words().count()).unwrap_or(u32::MAX)
+    u32::try_from(words(text).count()).unwrap_or(u32::MAX)
 }
 
 /// Does the text end like a sentence (terminal punctuation, possibly inside quotes)?
@@ -63,28 +63,18 @@ pub fn ends_like_sentence(text: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？'])
 }
 
-/// The first sentence of `text`, found with Unicode sentence boundaries.
-pub fn first_sentence(text: &str) -> &str {
-    text.split_sentence_bounds()
-        .next()
-        .map(str::trim)
-        .unwrap_or("")
-}
-
 /// Shortens `text` to at most `max_words` words on a word boundary, adding an
 /// ellipsis when something was cut and dropping a dangling comma or
 /// sentence-final period.
 pub fn truncate_words(text: &str, max_words: usize) -> String {
-    let mut words = 0;
-    for (idx, w) in text.split_word_bound_indices() {
-        if w.chars().any(char::is_alphanumeric) {
-            words += 1;
-            if words > max_words {
-                let head = text[..idx]
-                    .trim_end()
-                    .trim_end_matches([',', ';', ':', '-', '—']);
-                return format!("{head}…");
-            }
+    let mut count = 0;
+    for (idx, _) in words(text) {
+        count += 1;
+        if count > max_words {
+            let head = text[..idx]
+                .trim_end()
+                .trim_end_matches([',', ';', ':', '-', '—']);
+            return format!("{head}…");
         }
     }
     text.trim_end_matches('.').to_owned()
@@ -127,7 +117,6 @@ mod tests {
         assert_eq!(word_count("Kim Jong Un met 1,047 people."), 6);
         assert!(ends_like_sentence("He said “no.”"));
         assert!(!ends_like_sentence("China Fortifies Its Border"));
-        assert_eq!(first_sentence("One two. Three four."), "One two.");
     }
 
     #[test]

@@ -170,13 +170,18 @@ pub struct FacetIndex {
     alpha_rank: Vec<u32>,
 }
 
-/// Lowercase alphanumeric words ("U.S." → ["u", "s"] → joined "us";
-/// "Jong-un" → ["jong", "un"]). Dots go first so "U.S." and "US" agree.
+/// The words of a label as the one tokenizer cuts them
+/// (`borderlines_core::tokenize`), lowercased and without inner
+/// punctuation: "U.S." → ["us"] (so "U.S." and "US" agree), "Jong-un" →
+/// ["jong", "un"], "1,047" → ["1047"], "don't" → ["dont"].
 pub fn words(text: &str) -> Vec<String> {
-    text.replace('.', "")
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+    borderlines_core::tokenize::words(text)
+        .map(|(_, w)| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        })
         .collect()
 }
 

@@ -28,6 +28,7 @@ use crate::lexicon::*;
 use crate::places::{self, PlaceContext, PlaceHit};
 use crate::span::Loc;
 use crate::tokens::{TokKind, Tokenized};
+use borderlines_core::scripts::is_hangul;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The type of an entity.
@@ -748,10 +749,6 @@ const KO_PARTICLES: &[&str] = &[
     "이었다",
     "였다",
 ];
-
-fn is_hangul(c: char) -> bool {
-    matches!(c as u32, 0xAC00..=0xD7AF)
-}
 
 /// Longest gazetteer name starting at token `i`: (end token, fst value,
 /// bytes of the last token after the name). Title-cased too when `caps`

@@ -36,8 +36,9 @@ pub mod plan;
 pub mod postings;
 pub mod query;
 pub mod rank;
-pub mod scripts;
 pub mod search;
+/// Scripts read apart (Hangul; Han and Kana): core's, shared with extraction.
+pub use borderlines_core::scripts;
 pub mod snippet;
 pub mod tokenize;
 pub mod vectors;

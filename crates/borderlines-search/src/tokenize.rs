@@ -1,4 +1,5 @@
-//! Splits text into tokens with Unicode word segmentation (UAX #29), folds
+//! Splits text into tokens at the word boundaries of core's one tokenizer
+//! (`borderlines_core::tokenize`, Unicode word segmentation), folds
 //! them (see [`crate::fold`]) and gives each a position and its byte offsets
 //! in the original text, so that hits can be highlighted exactly.
 //!
@@ -24,7 +25,7 @@
 //! assert_eq!(seen[4], ("1047".to_owned(), 3, 14..19));
 //! ```
 
-use unicode_segmentation::UnicodeSegmentation;
+use borderlines_core::tokenize::word_bounds as pieces;
 
 use crate::fold::{fold_into, is_cjk, is_hangul};
 
@@ -253,168 +254,6 @@ fn bigram_offsets(
     pos
 }
 
-/// Non-ASCII punctuation common in English news text that the fast path
-/// knows: curly quotes, dashes, the ellipsis.
-const SIMPLE_PUNCT: [char; 7] = [
-    '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2013}', '\u{2014}', '\u{2026}',
-];
-
-/// UAX #29 word-boundary pieces of `text`. Words never span whitespace, so
-/// the text is cut at whitespace, and each chunk of ASCII (plus
-/// [`SIMPLE_PUNCT`]) takes a byte-level fast path that applies the same
-/// rules (letters, digits and `_` join; `.`, `:` and apostrophes between
-/// letters; `.`, `,`, `;` and apostrophes between digits); other chunks go
-/// through the full algorithm. Whitespace is skipped: nothing downstream
-/// needs it (compounds and Han/Kana runs are recognised by adjacent offsets).
-fn pieces(text: &str) -> Pieces<'_> {
-    Pieces {
-        text,
-        at: 0,
-        chunk_end: 0,
-        pending: Vec::new(),
-    }
-}
-
-/// The iterator behind [`pieces`].
-struct Pieces<'a> {
-    text: &'a str,
-    at: usize,
-    /// End of the current simple chunk (pieces up to it come from the fast path).
-    chunk_end: usize,
-    /// Pieces of a complex chunk from the full algorithm, reversed.
-    pending: Vec<(usize, &'a str)>,
-}
-
-/// Length of the whitespace character at byte `i` (0 when it is not one).
-#[inline]
-fn space_len(text: &str, i: usize) -> usize {
-    match text.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => usize::from(ascii_space(b)),
-        Some(_) => match text.get(i..).and_then(|r| r.chars().next()) {
-            Some(c) if c.is_whitespace() => c.len_utf8(),
-            _ => 0,
-        },
-        None => 0,
-    }
-}
-
-#[inline]
-fn ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
-}
-
-impl<'a> Iterator for Pieces<'a> {
-    type Item = (usize, &'a str);
-
-    fn next(&mut self) -> Option<(usize, &'a str)> {
-        if let Some(p) = self.pending.pop() {
-            return Some(p);
-        }
-        let (text, bytes) = (self.text, self.text.as_bytes());
-        let start = self.at;
-        if start < self.chunk_end {
-            self.at = simple_piece_end(bytes, start, self.chunk_end);
-            return Some((start, &text[start..self.at]));
-        }
-        if start >= text.len() {
-            return None;
-        }
-        // Skip whitespace (no word or compound spans it, and the tokenizer
-        // relies on offsets, not on seeing it), then read the next chunk.
-        let mut i = start;
-        while i < text.len() {
-            match space_len(text, i) {
-                0 => break,
-                n => i += n,
-            }
-        }
-        if i >= text.len() {
-            self.at = i;
-            return None;
-        }
-        let start = i;
-        let mut simple = true;
-        loop {
-            // A tight loop over ASCII, the common case.
-            while i < bytes.len() && bytes[i] < 0x80 && !ascii_space(bytes[i]) {
-                i += 1;
-            }
-            if i >= bytes.len() || bytes[i] < 0x80 {
-                break;
-            }
-            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
-                break;
-            };
-            if c.is_whitespace() {
-                break;
-            }
-            simple &= SIMPLE_PUNCT.contains(&c);
-            i += c.len_utf8();
-        }
-        if simple {
-            self.chunk_end = i;
-            self.at = simple_piece_end(bytes, start, i);
-            return Some((start, &text[start..self.at]));
-        }
-        self.at = i;
-        self.pending.extend(
-            text[start..i]
-                .split_word_bound_indices()
-                .map(|(j, p)| (start + j, p)),
-        );
-        self.pending.reverse();
-        self.pending.pop()
-    }
-}
-
-/// The end of the piece starting at `i` in a simple chunk ending at `end`.
-fn simple_piece_end(b: &[u8], i: usize, end: usize) -> usize {
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    // A right or left single quotation mark (U+2019, U+2018) in UTF-8.
-    let curly_apostrophe = |j: usize| {
-        j + 2 < end && b[j] == 0xE2 && b[j + 1] == 0x80 && matches!(b[j + 2], 0x98 | 0x99)
-    };
-    let c = b[i];
-    if c >= 0x80 {
-        // One of SIMPLE_PUNCT: three bytes each.
-        return (i + 3).min(end);
-    }
-    if !word(c) {
-        return i + 1;
-    }
-    let (mut j, mut prev) = (i + 1, c);
-    while j < end {
-        let d = b[j];
-        if word(d) {
-            prev = d;
-            j += 1;
-            continue;
-        }
-        let (len, apostrophe) = if curly_apostrophe(j) {
-            (3, true)
-        } else if d < 0x80 {
-            (1, d == b'\'')
-        } else {
-            break;
-        };
-        let Some(&next) = b.get(j + len).filter(|_| j + len < end) else {
-            break;
-        };
-        let letters = prev.is_ascii_alphabetic()
-            && next.is_ascii_alphabetic()
-            && (apostrophe || matches!(d, b'.' | b':'));
-        let digits = prev.is_ascii_digit()
-            && next.is_ascii_digit()
-            && (apostrophe || matches!(d, b'.' | b',' | b';'));
-        if !(letters || digits) {
-            break;
-        }
-        prev = next;
-        j += len + 1;
-    }
-    j
-}
-
 /// Is this ASCII piece its own folded form (no capitals, no thousands separator)?
 #[inline]
 fn is_folded(piece: &str) -> bool {
@@ -561,17 +400,6 @@ mod tests {
             let mut light = Vec::new();
             token_offsets(&s, u32::MAX, |p, a, b| light.push((p, a, b)));
             proptest::prop_assert_eq!(light, full);
-        }
-
-        /// The ASCII fast path cuts exactly where UAX #29 does.
-        #[test]
-        fn ascii_fast_path_matches_uax29(s in "[a-zA-Z0-9_.,;:'\\- !?\"()\t\n‘’“”–—…é\u{a0}\u{2009}]{0,40}") {
-            let fast: Vec<(usize, &str)> = pieces(&s).collect();
-            let slow: Vec<(usize, &str)> = s
-                .split_word_bound_indices()
-                .filter(|(_, p)| !p.chars().all(char::is_whitespace))
-                .collect();
-            proptest::prop_assert_eq!(fast, slow);
         }
     }
 

@@ -195,7 +195,7 @@ fn count_countries<'a>(cues: impl Iterator<Item = &'a (u32, u32, Cue)>) -> [u32;
 }
 
 /// Does the sentence say "border" (border, borders, border's, borderlands)?
-fn says_border(t: &Tokenized<'_>, s: &borderlines_extract::tokens::Sentence) -> bool {
+fn says_border(t: &Tokenized<'_>, s: &borderlines_core::tokenize::Sentence) -> bool {
     (s.tok_start..s.tok_end).any(|i| t.low(i).starts_with("border"))
 }
 

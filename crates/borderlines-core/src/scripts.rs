@@ -1,7 +1,8 @@
-//! Which scripts are left alone by folding: Hangul (NFKD would split its
-//! syllables into jamo) and the scripts written without spaces (Han, Kana),
-//! which the tokenizer indexes as character bigrams. Also read by this
-//! crate's `build.rs`, which leaves them out of the folding table.
+//! Scripts that text handling treats apart: Hangul (search's folding leaves
+//! it alone, since NFKD would split its syllables into jamo) and the scripts
+//! written without spaces (Han, Kana), which search indexes as character
+//! bigrams and extraction reads as runs. Also read by the search crate's
+//! `build.rs`, which leaves them out of the folding table.
 
 /// Hangul syllables and jamo.
 pub fn is_hangul(c: char) -> bool {
