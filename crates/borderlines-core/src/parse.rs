@@ -248,6 +248,22 @@ mod tests {
         assert_eq!(d.byline, None);
     }
 
+    /// Unicode's sentence rules ended the first sentence at "Mr.", so the
+    /// derived title was "Mr". The one tokenizer's sentences know abbreviations.
+    #[test]
+    fn derived_title_does_not_stop_at_an_abbreviation() {
+        let d = parse_document(
+            "d",
+            "Mr. Kim crossed the Tumen river at night, his family said. More.",
+        )
+        .unwrap();
+        assert_eq!(d.title_source, TitleSource::Derived);
+        assert_eq!(
+            d.title,
+            "Mr. Kim crossed the Tumen river at night, his family said"
+        );
+    }
+
     #[test]
     fn headings_inside_the_body() {
         let d = parse_document("h", "A Long Wall Rises\n\nThe wall is long and it rises along the river bank.\n\nWhat Comes Next\n\nNobody knows what comes next for the towns there.").unwrap();
