@@ -149,6 +149,26 @@ pub fn tokens(text: &str) -> Vec<Token> {
             }
         }
         let next_dot = bounds.peek().is_some_and(|&(i, p)| i == end && p == ".");
+        // Most pieces are plain ASCII words or numbers: one token, no rescan
+        // (a lone capital before a period is an initial, read below).
+        let bytes = piece.as_bytes();
+        if !bytes.is_empty()
+            && bytes.iter().all(u8::is_ascii_alphanumeric)
+            && !(bytes.len() == 1 && next_dot)
+        {
+            let kind = if bytes[0].is_ascii_digit() {
+                TokKind::Number
+            } else {
+                TokKind::Word
+            };
+            out.push(Token {
+                start,
+                end,
+                kind,
+                space_before,
+            });
+            continue;
+        }
         let read = read_piece(
             &Piece { text, end },
             start,
