@@ -1,5 +1,11 @@
+use borderlines_search::query::MAX_QUERY_CHARS;
 use leptos::html::Input;
 use leptos::prelude::*;
+
+/// Most characters the box takes. A pasted 60,000-character text cost the
+/// browser itself a 100–240 ms task to lay out (our search of it: 0.5 ms);
+/// twice what is searched still lets the page say that the query was cut.
+const MAX_BOX_CHARS: usize = 2 * MAX_QUERY_CHARS;
 
 /// The search field. Searches as you type; "/" anywhere focuses it and
 /// Escape clears it. Hook: `data-testid="search-input"`.
@@ -36,6 +42,7 @@ pub fn SearchBox(
                 placeholder="Search the documents  ( / )"
                 autocomplete="off"
                 spellcheck="false"
+                maxlength=MAX_BOX_CHARS
                 prop:value=query
                 on:input=move |ev| on_query.run(event_target_value(&ev))
                 on:keydown=move |ev| {
