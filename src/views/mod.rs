@@ -23,13 +23,22 @@ pub use documents::DocumentsView;
 /// under the other (the breakpoint of style/*.css).
 const STACKED_LAYOUT_PX: f64 = 760.0;
 
+/// Below this width (px) the facets fold into a drawer above the list and
+/// the reader (three columns would leave the reader a sliver; style/*.css).
+const FACETS_ON_TOP_PX: f64 = 1100.0;
+
+fn window_width() -> Option<f64> {
+    window().inner_width().ok().and_then(|w| w.as_f64())
+}
+
+/// Is the window narrow enough for the facets to sit, folded, on top?
+pub(crate) fn facets_on_top() -> bool {
+    window_width().is_some_and(|w| w <= FACETS_ON_TOP_PX)
+}
+
 /// Is the window narrow enough for the stacked layout?
 pub(crate) fn stacked_layout() -> bool {
-    window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w <= STACKED_LAYOUT_PX)
+    window_width().is_some_and(|w| w <= STACKED_LAYOUT_PX)
 }
 pub use facets::FacetPanels;
 pub use figures::FiguresView;

@@ -283,6 +283,28 @@ const tests = {
     await context.close();
     return [...problems, ...wide.problems];
   },
+
+  // At 800 px the three columns left the reader ~60 px (one letter a line)
+  // and the search box a stub; between phone and desktop the facets fold
+  // into a drawer above the list and the reader, and the top bar wraps.
+  async 'a tablet or half-screen window leaves the reader and the search box room'() {
+    const all = [];
+    for (const width of [800, 1000, 1180]) {
+      const { page, context, problems } = await open_page(page_url, { width, height: 760 });
+      const sizes = await page.evaluate(() => ({
+        reader: document.querySelector('[data-testid=reader]').getBoundingClientRect().width,
+        search: document.querySelector('[data-testid=search-input]').getBoundingClientRect().width,
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+      }));
+      expect(sizes.reader >= 360, `at ${width} px the reader is ${Math.round(sizes.reader)} px wide`);
+      expect(sizes.search >= 220, `at ${width} px the search box is ${Math.round(sizes.search)} px wide`);
+      expect(sizes.overflow <= 0, `at ${width} px the page is ${sizes.overflow} px wider than the window`);
+      await page.screenshot({ path: join(shots, `window-${width}.png`) });
+      await context.close();
+      all.push(...problems);
+    }
+    return all;
+  },
 };
 
 await run(tests);

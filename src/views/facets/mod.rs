@@ -20,8 +20,9 @@ pub fn FacetPanels() -> impl IntoView {
         let engine = session.engine.get();
         session.selection.with(|s| facet_counts(&engine, s))
     });
-    // On a phone the facets sit above the list: they start folded away.
-    let narrow = super::stacked_layout();
+    // On a phone or a narrow window the facets sit above the list: they
+    // start folded away.
+    let narrow = super::facets_on_top();
     view! {
         <aside class="facets" aria-label="Filter by">
             <details class="facets-drawer" open=!narrow>
