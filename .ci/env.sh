@@ -6,6 +6,7 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$BORDERLINES_CACHE/target}"
 export PATH="$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+export FIREFOX="${FIREFOX:-/usr/bin/firefox-esr}"
 # Written by .ci/setup when the default toolchain cannot target wasm32 and
 # Debian's toolchain (linked into rustup as "debian") is used instead.
 if [ -f "$BORDERLINES_CACHE/toolchain.env" ]; then
