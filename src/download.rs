@@ -13,10 +13,28 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 /// Offers `text` as a download named `file_name` of type `mime`; says why
 /// not when the browser refuses.
 pub fn save_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    save_parts(
+        file_name,
+        mime,
+        &js_sys::Array::of1(&JsValue::from_str(text)),
+    )
+}
+
+/// Offers the bytes of `buffer` (text made by the loading module) as a
+/// download named `file_name` of type `mime`.
+pub fn save_buffer(
+    file_name: &str,
+    mime: &str,
+    buffer: &js_sys::ArrayBuffer,
+) -> Result<(), String> {
+    save_parts(file_name, mime, &js_sys::Array::of1(buffer))
+}
+
+fn save_parts(file_name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)?;
+    let blob =
+        Blob::new_with_buffer_source_sequence_and_options(parts, &options).map_err(js_error)?;
     let url = Url::create_object_url_with_blob(&blob).map_err(js_error)?;
     let a: HtmlAnchorElement = document()
         .create_element("a")

@@ -1,8 +1,13 @@
 use borderlines_engine::corpus_export::{documents_csv, documents_jsonl, insights_json};
 use leptos::prelude::*;
 
+use std::sync::Arc;
+
+use borderlines_engine::Engine;
+
 use crate::components::plural;
-use crate::download::save_text;
+use crate::download::{save_buffer, save_text};
+use crate::load_worker::export_in_worker;
 use crate::session::use_session;
 
 /// What is exported.
@@ -22,8 +27,9 @@ enum Form {
 
 /// "Export": the whole corpus or the current selection as documents with
 /// their metadata (JSON Lines, CSV with formulas neutralised) or as their
-/// insights (JSON, the schema of `borderlines inspect`), made in the page
-/// from `borderlines_engine::corpus_export` and saved as a file. Hooks:
+/// insights (JSON, the schema of `borderlines inspect`), written by
+/// `borderlines_engine::corpus_export` (in the loading worker from 1,000
+/// documents on, so the page keeps answering) and saved as a file. Hooks:
 /// `export-menu`, `export-corpus-jsonl`, `export-corpus-csv`,
 /// `export-corpus-insights`, `export-selection-jsonl`,
 /// `export-selection-csv`, `export-selection-insights`, `export-note`.
@@ -43,32 +49,37 @@ pub fn ExportMenu() -> impl IntoView {
             Scope::Corpus => "borderlines-corpus",
             Scope::Selection => "borderlines-selection",
         };
-        let (name, mime, text) = match form {
-            Form::JsonLines => (
-                format!("{stem}.jsonl"),
-                "application/x-ndjson",
-                Ok(documents_jsonl(&engine, &docs)),
-            ),
-            // A byte-order mark lets spreadsheet programs read UTF-8 CSV as UTF-8.
-            Form::Csv => (
-                format!("{stem}.csv"),
-                "text/csv;charset=utf-8",
-                Ok(format!("\u{FEFF}{}", documents_csv(&engine, &docs))),
-            ),
+        let (name, mime, key) = match form {
+            Form::JsonLines => (format!("{stem}.jsonl"), "application/x-ndjson", "jsonl"),
+            Form::Csv => (format!("{stem}.csv"), "text/csv;charset=utf-8", "csv"),
             Form::Insights => (
                 format!("{stem}-insights.json"),
                 "application/json",
-                insights_json(&engine, &docs).map_err(|e| e.to_string()),
+                "insights",
             ),
         };
-        let outcome = text.and_then(|text| save_text(&name, mime, &text));
-        note.set(Some(match outcome {
-            Ok(()) => format!(
-                "Saved {name}: {}.",
-                plural(docs.len(), "document", "documents")
-            ),
-            Err(why) => format!("{name} could not be saved: {why}."),
-        }));
+        note.set(Some(format!("Writing {name}…")));
+        leptos::task::spawn_local(async move {
+            // A large corpus is written by the loading worker (the page
+            // keeps answering); a small one, or without a worker, here.
+            let (outcome, writer) = match export_in_worker(&engine, &docs, key).await {
+                Some(Ok(bytes)) => (save_buffer(&name, mime, &bytes), "worker"),
+                Some(Err(why)) => (Err(why), "worker"),
+                None => (
+                    write_here(&engine, &docs, form).and_then(|text| save_text(&name, mime, &text)),
+                    "page",
+                ),
+            };
+            // Test hook: who wrote the last export.
+            let _ = js_sys::Reflect::set(&window(), &"__borderlines_export".into(), &writer.into());
+            note.set(Some(match outcome {
+                Ok(()) => format!(
+                    "Saved {name}: {}.",
+                    plural(docs.len(), "document", "documents")
+                ),
+                Err(why) => format!("{name} could not be saved: {why}."),
+            }));
+        });
     };
     let button = move |scope: Scope, form: Form, testid: &'static str, label: &'static str| {
         view! {
@@ -104,5 +115,15 @@ pub fn ExportMenu() -> impl IntoView {
                 {move || note.get().map(|n| view! { <p class="saved-note" role="status" data-testid="export-note">{n}</p> })}
             </div>
         </details>
+    }
+}
+
+/// The export of `docs` in `form`, written on the page.
+fn write_here(engine: &Arc<Engine>, docs: &[u32], form: Form) -> Result<String, String> {
+    match form {
+        Form::JsonLines => Ok(documents_jsonl(engine, docs)),
+        // A byte-order mark lets spreadsheet programs read UTF-8 CSV as UTF-8.
+        Form::Csv => Ok(format!("\u{FEFF}{}", documents_csv(engine, docs))),
+        Form::Insights => insights_json(engine, docs).map_err(|e| e.to_string()),
     }
 }

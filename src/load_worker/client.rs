@@ -115,7 +115,7 @@ thread_local! {
     static KNOWN_SNAPSHOT: RefCell<Option<(Weak<Engine>, Uint8Array)>> = const { RefCell::new(None) };
     /// The previews asked for and not answered yet: (id, the `resolve` of
     /// the promise awaited).
-    static PREVIEWS: RefCell<Vec<(u32, Function)>> = const { RefCell::new(Vec::new()) };
+    static ANSWERS: RefCell<Vec<(u32, Function)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Remembers that `engine` was opened from `snapshot`, so the first job on
@@ -359,29 +359,7 @@ fn post_job(
         set(&msg, "kind", kind);
         set(&msg, "id", id);
         let transfer = Array::new();
-        if client
-            .base
-            .upgrade()
-            .is_some_and(|b| Arc::ptr_eq(&b, current))
-        {
-            set(&msg, "base", "keep");
-        } else if is_embedded(current) {
-            let buffer = Uint8Array::from(embedded_snapshot()).buffer();
-            set(&msg, "base", &buffer);
-            transfer.push(&buffer);
-        } else {
-            // The page's engine changed since the worker last built one
-            // (a new worker after cancel, a corpus opened from storage): send it.
-            let buffer = match known_snapshot_of(current) {
-                Some(buffer) => buffer,
-                None => {
-                    let bytes = current.to_snapshot().map_err(|e| e.to_string())?;
-                    Uint8Array::from(bytes.as_slice()).buffer()
-                }
-            };
-            set(&msg, "base", &buffer);
-            transfer.push(&buffer);
-        }
+        set(&msg, "base", &base_of(client, current, &transfer)?);
         for (key, value) in payload {
             set(&msg, key, value);
             if value.is_instance_of::<ArrayBuffer>() {
@@ -392,6 +370,90 @@ fn post_job(
         client.base = Weak::new();
         client.post(&msg, &transfer)
     })
+}
+
+/// The corpus a message to the loading module builds on: "keep" (the
+/// loader's engine is `current`) or `current`'s snapshot, added to `transfer`.
+fn base_of(client: &Client, current: &Arc<Engine>, transfer: &Array) -> Result<JsValue, String> {
+    if client
+        .base
+        .upgrade()
+        .is_some_and(|b| Arc::ptr_eq(&b, current))
+    {
+        return Ok(JsValue::from_str("keep"));
+    }
+    let buffer = if is_embedded(current) {
+        Uint8Array::from(embedded_snapshot()).buffer()
+    } else {
+        // The page's engine changed since the worker last built one
+        // (a new worker after cancel, a corpus opened from storage): send it.
+        match known_snapshot_of(current) {
+            Some(buffer) => buffer,
+            None => {
+                let bytes = current.to_snapshot().map_err(|e| e.to_string())?;
+                Uint8Array::from(bytes.as_slice()).buffer()
+            }
+        }
+    };
+    transfer.push(&buffer);
+    Ok(buffer.into())
+}
+
+/// Exports of fewer documents are written on the page (a few ms each; 14,000
+/// documents took 0.8–2 s there).
+const WORKER_EXPORT_MIN_DOCS: usize = 1_000;
+
+/// Writes an export of `docs` of `current` (form "jsonl", "csv" or
+/// "insights") in the loading worker, so the page stays responsive. None
+/// when the worker cannot do it now (none runs, the loader works on the
+/// main thread, or it is adding files): the page then writes it itself.
+/// Some(Err) says why the worker failed.
+pub async fn export_in_worker(
+    current: &Arc<Engine>,
+    docs: &[u32],
+    form: &str,
+) -> Option<Result<ArrayBuffer, String>> {
+    // A small export is written at once on the page; a large one is worth
+    // starting the worker for (it reopens after a reload only when needed).
+    if docs.len() < WORKER_EXPORT_MIN_DOCS {
+        return None;
+    }
+    ensure_client();
+    let in_worker = CLIENT.with_borrow(|c| {
+        c.as_ref()
+            .is_some_and(|c| matches!(c.transport, Transport::Worker(_)))
+    });
+    if !in_worker || JOB.with_borrow(Option::is_some) {
+        return None;
+    }
+    let id = next_id();
+    let mut resolver = None;
+    let answer_to = js_sys::Promise::new(&mut |resolve, _reject| resolver = Some(resolve));
+    let resolve = resolver?;
+    ANSWERS.with_borrow_mut(|a| a.push((id, resolve)));
+    let posted = CLIENT.with_borrow_mut(|client| {
+        let client = client.as_mut().ok_or("no loader")?;
+        let msg = object();
+        set(&msg, "kind", "export");
+        set(&msg, "id", id);
+        set(&msg, "form", form);
+        set(&msg, "docs", js_sys::Uint32Array::from(docs));
+        let transfer = Array::new();
+        set(&msg, "base", &base_of(client, current, &transfer)?);
+        client.post(&msg, &transfer)?;
+        // The loader's corpus is the page's once it reads this message.
+        client.base = Arc::downgrade(current);
+        Ok::<(), String>(())
+    });
+    if posted.is_err() {
+        answer(Some(id), &JsValue::UNDEFINED);
+    }
+    let reply = JsFuture::from(answer_to).await.ok()?;
+    if let Ok(bytes) = get(&reply, "bytes").dyn_into::<ArrayBuffer>() {
+        return Some(Ok(bytes));
+    }
+    let message = get_str(&reply, "message");
+    (!message.is_empty()).then_some(Err(message))
 }
 
 fn next_id() -> u32 {
@@ -640,11 +702,11 @@ pub async fn preview_archives(files: Vec<File>) -> Vec<(String, Preview)> {
     ensure_client();
     let id = next_id();
     let mut resolver = None;
-    let answer = js_sys::Promise::new(&mut |resolve, _reject| resolver = Some(resolve));
+    let answered = js_sys::Promise::new(&mut |resolve, _reject| resolver = Some(resolve));
     let Some(resolve) = resolver else {
         return Vec::new();
     };
-    PREVIEWS.with_borrow_mut(|p| p.push((id, resolve)));
+    ANSWERS.with_borrow_mut(|p| p.push((id, resolve)));
     let msg = object();
     set(&msg, "kind", "preview");
     set(&msg, "id", id);
@@ -655,16 +717,16 @@ pub async fn preview_archives(files: Vec<File>) -> Vec<(String, Preview)> {
             .and_then(|c| c.post(&msg, &Array::new()))
     });
     if posted.is_err() {
-        answer_previews(Some(id), &JsValue::UNDEFINED);
+        answer(Some(id), &JsValue::UNDEFINED);
     }
-    let previews = JsFuture::from(answer).await.unwrap_or(JsValue::UNDEFINED);
+    let previews = JsFuture::from(answered).await.unwrap_or(JsValue::UNDEFINED);
     previews_from_js(&previews)
 }
 
-/// Resolves the preview asked for as `id` (every one for `None`: the
-/// loader stopped) with `previews`.
-fn answer_previews(id: Option<u32>, previews: &JsValue) {
-    let waiting = PREVIEWS.with_borrow_mut(|p| {
+/// Resolves the question asked as `id` (a preview or an export; every one
+/// for `None`: the loader stopped) with `value`.
+fn answer(id: Option<u32>, value: &JsValue) {
+    let waiting = ANSWERS.with_borrow_mut(|p| {
         let (answered, kept) = std::mem::take(p)
             .into_iter()
             .partition(|(i, _)| id.is_none_or(|id| id == *i));
@@ -672,14 +734,14 @@ fn answer_previews(id: Option<u32>, previews: &JsValue) {
         answered
     });
     for (_, resolve) in waiting {
-        let _ = resolve.call1(&JsValue::NULL, previews);
+        let _ = resolve.call1(&JsValue::NULL, value);
     }
 }
 
 /// Stops the loading module: a worker is terminated; on the main thread,
 /// the messages not handed over yet are dropped.
 fn cancel_worker() {
-    answer_previews(None, &JsValue::UNDEFINED);
+    answer(None, &JsValue::UNDEFINED);
     match CLIENT.take().map(|c| c.transport) {
         Some(Transport::Worker(worker)) => {
             worker.set_onmessage(None);
@@ -734,6 +796,17 @@ fn failed(message: String) {
     }
 }
 
+/// The id a message from the loading module answers.
+fn id_of(data: &JsValue) -> Option<u32> {
+    let id = get_f64(data, "id");
+    (id >= 0.0 && id <= f64::from(u32::MAX)).then_some(id as u32)
+}
+
+/// Is question `id` (a preview or an export) waiting for its answer?
+fn is_asked(id: u32) -> bool {
+    ANSWERS.with_borrow(|a| a.iter().any(|(i, _)| *i == id))
+}
+
 /// A message from the loading module (a worker's, or the main thread's).
 fn on_data(data: JsValue) {
     match get_str(&data, "kind").as_str() {
@@ -744,11 +817,17 @@ fn on_data(data: JsValue) {
         }),
         "failed" => failed(get_str(&data, "message")),
         "previews" => {
-            let id = get_f64(&data, "id");
-            if let Some(id) = (id >= 0.0 && id <= f64::from(u32::MAX)).then_some(id as u32) {
-                answer_previews(Some(id), &get(&data, "previews"));
+            if let Some(id) = id_of(&data) {
+                answer(Some(id), &get(&data, "previews"));
             }
         }
+        "exported" => {
+            if let Some(id) = id_of(&data) {
+                answer(Some(id), &data);
+            }
+        }
+        // An export's error answers it; a job's ends the job.
+        "error" if id_of(&data).is_some_and(is_asked) => answer(id_of(&data), &data),
         "progress" => JOB.with_borrow(|job| {
             if let Some(job) = job
                 .as_ref()

@@ -18,5 +18,6 @@ mod client;
 mod loader_module;
 
 pub use client::{
-    add, cancel, keep_duplicates, preview_archives, rebuild, remember_snapshot, remove,
+    add, cancel, export_in_worker, keep_duplicates, preview_archives, rebuild, remember_snapshot,
+    remove,
 };

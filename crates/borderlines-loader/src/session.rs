@@ -126,6 +126,7 @@ impl Session {
                 .set_base(&get(&data, "base"))
                 .and_then(|()| self.remove_documents(&reply, id, &get(&data, "ids"))),
             "preview" => preview_archives(&reply, id, &get(&data, "files")),
+            "export" => self.export(&reply, id, &data),
             "run" => match self.pending.take() {
                 Some(job) if job.id == id => self.finish_job(&reply, job),
                 other => {
@@ -149,6 +150,35 @@ impl Session {
 }
 
 impl Session {
+    /// Writes the export `data` asks for (its "form": "jsonl", "csv" or
+    /// "insights"; its "docs": document numbers) from the page's corpus
+    /// (its "base", as for a job) and posts it back as bytes, transferred,
+    /// so a 14,000-document corpus never freezes the page while it is
+    /// written (0.8–2 s on the main thread).
+    fn export(&mut self, reply: &Reply, id: f64, data: &JsValue) -> Result<(), String> {
+        use borderlines_engine::corpus_export::{documents_csv, documents_jsonl, insights_json};
+        if self.pending.is_some() {
+            return Err("the loader is adding files; try again when it is done".into());
+        }
+        self.set_base(&get(data, "base"))?;
+        let engine = self.engine.as_ref().ok_or("the loader has no corpus")?;
+        let docs = js_sys::Uint32Array::new(&get(data, "docs")).to_vec();
+        let text = match get_str(data, "form").as_str() {
+            "jsonl" => documents_jsonl(engine, &docs),
+            // A byte-order mark lets spreadsheet programs read UTF-8 CSV as UTF-8.
+            "csv" => format!("\u{FEFF}{}", documents_csv(engine, &docs)),
+            "insights" => insights_json(engine, &docs).map_err(|e| e.to_string())?,
+            other => return Err(format!("no export form \"{other}\"")),
+        };
+        let buffer = Uint8Array::from(text.as_bytes()).buffer();
+        drop(text);
+        let msg = object();
+        set(&msg, "kind", "exported");
+        set(&msg, "id", id);
+        set(&msg, "bytes", &buffer);
+        reply.post(&msg, &Array::of1(&buffer))
+    }
+
     fn start_job(&mut self, id: f64, data: &JsValue) -> Result<(), String> {
         self.set_base(&get(data, "base"))?;
         let base = self.engine.take().ok_or("the loader has no corpus")?;
