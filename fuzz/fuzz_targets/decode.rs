@@ -1,7 +1,8 @@
 //! Byte decoding of a file of unknown encoding: the binary sniffer, then
-//! `text::decode` and the per-line helpers the parser runs on its output.
+//! `text::decode` and the per-line helpers the parser runs on its output
+//! (with the tokenizer's tokens and first sentence).
 #![no_main]
-use borderlines_core::{sniff, text};
+use borderlines_core::{sniff, text, tokenize};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -17,7 +18,8 @@ fuzz_target!(|data: &[u8]| {
         let clean = text::clean_line(line);
         let _ = text::word_count(&clean);
         let _ = text::ends_like_sentence(&clean);
-        let _ = text::first_sentence(&clean);
+        let _ = tokenize::first_sentence(&clean);
+        let _ = tokenize::tokens(&clean);
         let _ = text::truncate_words(&clean, 12);
     }
     let _ = text::strip_bidi_controls(&decoded);
