@@ -1,9 +1,5 @@
-use borderlines_engine::corpus_export::{documents_csv, documents_jsonl, insights_json};
+use borderlines_engine::corpus_export::export_file;
 use leptos::prelude::*;
-
-use std::sync::Arc;
-
-use borderlines_engine::Engine;
 
 use crate::components::plural;
 use crate::download::{save_buffer, save_text};
@@ -66,7 +62,7 @@ pub fn ExportMenu() -> impl IntoView {
                 Some(Ok(bytes)) => (save_buffer(&name, mime, &bytes), "worker"),
                 Some(Err(why)) => (Err(why), "worker"),
                 None => (
-                    write_here(&engine, &docs, form).and_then(|text| save_text(&name, mime, &text)),
+                    export_file(&engine, &docs, key).and_then(|text| save_text(&name, mime, &text)),
                     "page",
                 ),
             };
@@ -115,15 +111,5 @@ pub fn ExportMenu() -> impl IntoView {
                 {move || note.get().map(|n| view! { <p class="saved-note" role="status" data-testid="export-note">{n}</p> })}
             </div>
         </details>
-    }
-}
-
-/// The export of `docs` in `form`, written on the page.
-fn write_here(engine: &Arc<Engine>, docs: &[u32], form: Form) -> Result<String, String> {
-    match form {
-        Form::JsonLines => Ok(documents_jsonl(engine, docs)),
-        // A byte-order mark lets spreadsheet programs read UTF-8 CSV as UTF-8.
-        Form::Csv => Ok(format!("\u{FEFF}{}", documents_csv(engine, docs))),
-        Form::Insights => insights_json(engine, docs).map_err(|e| e.to_string()),
     }
 }

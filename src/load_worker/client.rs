@@ -113,8 +113,8 @@ thread_local! {
     /// The snapshot the page's engine was opened from (the corpus saved in
     /// IndexedDB), handed to the next job instead of writing a new one.
     static KNOWN_SNAPSHOT: RefCell<Option<(Weak<Engine>, Uint8Array)>> = const { RefCell::new(None) };
-    /// The previews asked for and not answered yet: (id, the `resolve` of
-    /// the promise awaited).
+    /// The questions (previews, exports) asked of the loading module and
+    /// not answered yet: (id, the `resolve` of the promise awaited).
     static ANSWERS: RefCell<Vec<(u32, Function)>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -427,10 +427,7 @@ pub async fn export_in_worker(
         return None;
     }
     let id = next_id();
-    let mut resolver = None;
-    let answer_to = js_sys::Promise::new(&mut |resolve, _reject| resolver = Some(resolve));
-    let resolve = resolver?;
-    ANSWERS.with_borrow_mut(|a| a.push((id, resolve)));
+    let answer_to = ask(id)?;
     let posted = CLIENT.with_borrow_mut(|client| {
         let client = client.as_mut().ok_or("no loader")?;
         let msg = object();
@@ -701,12 +698,9 @@ async fn send_files(id: u32, batches: Vec<Vec<File>>) {
 pub async fn preview_archives(files: Vec<File>) -> Vec<(String, Preview)> {
     ensure_client();
     let id = next_id();
-    let mut resolver = None;
-    let answered = js_sys::Promise::new(&mut |resolve, _reject| resolver = Some(resolve));
-    let Some(resolve) = resolver else {
+    let Some(answered) = ask(id) else {
         return Vec::new();
     };
-    ANSWERS.with_borrow_mut(|p| p.push((id, resolve)));
     let msg = object();
     set(&msg, "kind", "preview");
     set(&msg, "id", id);
@@ -721,6 +715,15 @@ pub async fn preview_archives(files: Vec<File>) -> Vec<(String, Preview)> {
     }
     let previews = JsFuture::from(answered).await.unwrap_or(JsValue::UNDEFINED);
     previews_from_js(&previews)
+}
+
+/// A promise that [`answer`] resolves when question `id` is answered.
+fn ask(id: u32) -> Option<js_sys::Promise> {
+    let mut resolver = None;
+    let answered = js_sys::Promise::new(&mut |resolve, _reject| resolver = Some(resolve));
+    let resolve = resolver?;
+    ANSWERS.with_borrow_mut(|a| a.push((id, resolve)));
+    Some(answered)
 }
 
 /// Resolves the question asked as `id` (a preview or an export; every one

@@ -103,6 +103,19 @@ fn records<'a>(engine: &'a Engine, docs: &'a [u32]) -> impl Iterator<Item = Docu
     })
 }
 
+/// The export file of `docs` in `form`, as the Export menu saves it:
+/// "jsonl" ([`documents_jsonl`]), "csv" ([`documents_csv`], after a
+/// byte-order mark so spreadsheet programs read it as UTF-8) or "insights"
+/// ([`insights_json`]). The page and the loading worker both write it here.
+pub fn export_file(engine: &Engine, docs: &[u32], form: &str) -> Result<String, String> {
+    match form {
+        "jsonl" => Ok(documents_jsonl(engine, docs)),
+        "csv" => Ok(format!("\u{FEFF}{}", documents_csv(engine, docs))),
+        "insights" => insights_json(engine, docs).map_err(|e| e.to_string()),
+        other => Err(format!("no export form \"{other}\"")),
+    }
+}
+
 /// Every document in `docs` as one JSON object per line (JSON Lines).
 pub fn documents_jsonl(engine: &Engine, docs: &[u32]) -> String {
     let mut out = String::new();

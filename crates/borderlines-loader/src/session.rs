@@ -156,20 +156,14 @@ impl Session {
     /// so a 14,000-document corpus never freezes the page while it is
     /// written (0.8–2 s on the main thread).
     fn export(&mut self, reply: &Reply, id: f64, data: &JsValue) -> Result<(), String> {
-        use borderlines_engine::corpus_export::{documents_csv, documents_jsonl, insights_json};
         if self.pending.is_some() {
             return Err("the loader is adding files; try again when it is done".into());
         }
         self.set_base(&get(data, "base"))?;
         let engine = self.engine.as_ref().ok_or("the loader has no corpus")?;
         let docs = js_sys::Uint32Array::new(&get(data, "docs")).to_vec();
-        let text = match get_str(data, "form").as_str() {
-            "jsonl" => documents_jsonl(engine, &docs),
-            // A byte-order mark lets spreadsheet programs read UTF-8 CSV as UTF-8.
-            "csv" => format!("\u{FEFF}{}", documents_csv(engine, &docs)),
-            "insights" => insights_json(engine, &docs).map_err(|e| e.to_string())?,
-            other => return Err(format!("no export form \"{other}\"")),
-        };
+        let text =
+            borderlines_engine::corpus_export::export_file(engine, &docs, &get_str(data, "form"))?;
         let buffer = Uint8Array::from(text.as_bytes()).buffer();
         drop(text);
         let msg = object();
