@@ -11,7 +11,15 @@ use borderlines_core::parse::parse_bytes;
 
 use borderlines_extract::{extract, CorpusInsights};
 
-const TARGET: usize = 10 * 1024 * 1024;
+/// Bytes of block text to extract: 10 MB, or `BENCH_MB` megabytes (a
+/// smaller run counts instructions under a simulator in reasonable time).
+fn target() -> usize {
+    let mb = std::env::var("BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse::<f64>().ok())
+        .unwrap_or(10.0);
+    (mb * 1024.0 * 1024.0) as usize
+}
 
 /// This thread's CPU time in seconds (Linux: /proc/thread-self/stat, in
 /// clock ticks of 1/100 s), so that a number measured on a machine shared
@@ -29,6 +37,13 @@ fn cpu_since(start: Option<f64>) -> String {
         (Some(a), Some(b)) => format!("{:.2} s CPU", b - a),
         _ => "CPU time n/a".into(),
     }
+}
+
+/// The timed work, apart so that an instruction counter can select it
+/// (`valgrind --tool=callgrind --toggle-collect='*extract_all*'`).
+#[inline(never)]
+fn extract_all(docs: &[borderlines_core::Document]) -> Vec<borderlines_extract::DocumentInsights> {
+    docs.iter().map(extract).collect()
 }
 
 fn main() {
@@ -54,7 +69,8 @@ fn main() {
     let mut docs = Vec::new();
     let mut total = 0usize;
     let mut i = 0usize;
-    while total < TARGET {
+    let target = target();
+    while total < target {
         let t = &texts[i % texts.len()];
         if let Ok(d) = parse_bytes(&format!("d{i}"), t) {
             total += d.blocks.iter().map(|b| b.text.len()).sum::<usize>();
@@ -69,26 +85,19 @@ fn main() {
 
     let cpu0 = cpu_seconds();
     let t = Instant::now();
-    let ins: Vec<_> = docs.iter().map(extract).collect();
+    let ins = extract_all(&docs);
     let per_doc = t.elapsed();
     let per_doc_cpu = cpu_since(cpu0);
+    // BENCH_DUMP=FILE writes what was extracted, to compare two versions.
+    if let Some(path) = std::env::var_os("BENCH_DUMP") {
+        let dump: String = ins.iter().map(|d| format!("{d:?}\n")).collect();
+        if let Err(e) = std::fs::write(&path, dump) {
+            eprintln!("bench_extract: cannot write the dump: {e}");
+        }
+    }
     let t = Instant::now();
     let corpus = CorpusInsights::from_documents(ins);
     let claims = t.elapsed();
-
-    if std::env::var_os("BENCH_DOCS_ONLY").is_some() {
-        return;
-    }
-    // One single document of the same size: all the blocks in one (built
-    // directly, since the parser drops repeated lines).
-    let mut big = docs[0].clone();
-    big.blocks = docs.iter().flat_map(|d| d.blocks.iter().cloned()).collect();
-    let big_len: usize = big.blocks.iter().map(|b| b.text.len()).sum();
-    let cpu0 = cpu_seconds();
-    let t = Instant::now();
-    let big_ins = extract(&big);
-    let single = t.elapsed();
-    let single_cpu = cpu_since(cpu0);
 
     let mb = |n: usize| n as f64 / (1024.0 * 1024.0);
     println!(
@@ -106,6 +115,20 @@ fn main() {
         corpus.documents.iter().map(|d| d.entities.len()).sum::<usize>(),
         corpus.documents.iter().map(|d| d.figures.len()).sum::<usize>(),
     );
+    if std::env::var_os("BENCH_DOCS_ONLY").is_some() {
+        return;
+    }
+    // One single document of the same size: all the blocks in one (built
+    // directly, since the parser drops repeated lines).
+    let mut big = docs[0].clone();
+    big.blocks = docs.iter().flat_map(|d| d.blocks.iter().cloned()).collect();
+    let big_len: usize = big.blocks.iter().map(|b| b.text.len()).sum();
+    let cpu0 = cpu_seconds();
+    let t = Instant::now();
+    let big_ins = extract(&big);
+    let single = t.elapsed();
+    let single_cpu = cpu_since(cpu0);
+
     println!(
         "one document, {:.2} MB: extract {:.3} s wall ({}; {:.1} MB/s), {} entities, {} mentions",
         mb(big_len),

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::lexicon::{month, WEEKDAYS};
 use crate::span::Loc;
 use crate::tokens::{TokKind, Tokenized};
+use crate::word_set::WordSet;
 
 /// A calendar date, as precise as the text allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -131,15 +132,12 @@ fn unit_of(w: &str) -> Option<&'static str> {
 /// Can this lowercase word start a date expression? One set lookup, so
 /// that the great majority of words cost nothing more.
 fn date_start_word(w: &str) -> bool {
-    static S: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    static S: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     S.get_or_init(|| {
-        let mut s: rustc_hash::FxHashSet<String> = crate::lexicon::MONTHS
-            .iter()
-            .map(|(m, _)| m.to_lowercase())
-            .collect();
-        s.extend(WEEKDAYS.iter().map(|d| d.to_lowercase()));
-        s.extend(SMALL_NUMBERS.iter().map(|(n, _)| (*n).to_owned()));
-        for w in [
+        let months = crate::lexicon::MONTHS.iter().map(|(m, _)| m.to_lowercase());
+        let weekdays = WEEKDAYS.iter().map(|d| d.to_lowercase());
+        let numbers = SMALL_NUMBERS.iter().map(|(n, _)| (*n).to_owned());
+        let relative = [
             "yesterday",
             "today",
             "tomorrow",
@@ -149,10 +147,13 @@ fn date_start_word(w: &str) -> bool {
             "past",
             "earlier",
             "later",
-        ] {
-            s.insert(w.to_owned());
-        }
-        s
+        ]
+        .map(str::to_owned);
+        months
+            .chain(weekdays)
+            .chain(numbers)
+            .chain(relative)
+            .collect()
     })
     .contains(w)
 }
@@ -233,8 +234,6 @@ fn match_at(
     let w = t.tok(i);
     let tk = t.toks[i];
     // Most tokens cannot start a date: skip them before any allocation.
-    let first = w.as_bytes().first().copied().unwrap_or(b' ');
-    let _ = first;
     let maybe = tk.kind == TokKind::Number || date_start_word(t.low(i).trim_end_matches('.'));
     if !maybe {
         return None;

@@ -28,6 +28,7 @@ use crate::lexicon::*;
 use crate::places::{self, PlaceContext, PlaceHit};
 use crate::span::Loc;
 use crate::tokens::{TokKind, Tokenized};
+use crate::word_set::{WordFilter, WordSet};
 use borderlines_core::scripts::is_hangul;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -105,7 +106,10 @@ struct Dict {
     prefixes: FxHashSet<String>,
     /// Lowercase words that can start a key (group nouns): other lowercase
     /// words skip the lookup entirely.
-    lower_starts: FxHashSet<String>,
+    lower_starts: WordSet,
+    /// Every one-word key or prefix (what a first token must be), as a
+    /// filter that turns most words away before they are hashed.
+    first_words: WordFilter,
 }
 
 fn norm_key(s: &str) -> String {
@@ -151,7 +155,7 @@ fn dict() -> &'static Dict {
             add(form, Entry::Group(i as u16));
         }
         let mut prefixes = FxHashSet::default();
-        let mut lower_starts = FxHashSet::default();
+        let mut lower_starts: FxHashSet<String> = FxHashSet::default();
         for k in map.keys() {
             if k.starts_with(|c: char| c.is_lowercase()) {
                 lower_starts.insert(k.split(' ').next().unwrap_or("").to_owned());
@@ -173,10 +177,17 @@ fn dict() -> &'static Dict {
                 }
             }
         }
+        let mut first_words = WordFilter::default();
+        for k in map.keys().chain(&prefixes) {
+            if !k.contains(' ') {
+                first_words.add(k);
+            }
+        }
         Dict {
             map,
             prefixes,
-            lower_starts,
+            lower_starts: lower_starts.into_iter().collect(),
+            first_words,
         }
     })
 }
@@ -350,7 +361,7 @@ impl EntityBuilder {
                 self.short_forms.insert(e.name.clone(), idx);
                 // "Kmart Corp" is "Kmart" later on.
                 if e.kind == EntityKind::Organisation && words.len() >= 2 {
-                    if let Some(last) = words.last().filter(|w| CORP_SUFFIXES.contains(w)) {
+                    if let Some(last) = words.last().filter(|w| is_corp_suffix(w)) {
                         let short = e.name[..e.name.len() - last.len()].trim_end();
                         self.short_forms.insert(short.to_owned(), idx);
                     }
@@ -546,10 +557,26 @@ fn dict_match(
         return None;
     }
     let lower_first = sentence_start && starts_upper;
+    // The first word alone must be a key or start one (the loop below stops
+    // there otherwise): checked on the word itself, before building keys.
+    let opens =
+        |w: &str| d.first_words.may_hold(w) && (d.map.contains_key(w) || d.prefixes.contains(w));
+    let opens_lowered = || {
+        let mut cs = first.chars();
+        cs.next().is_some_and(|c| {
+            let mut w: String = c.to_lowercase().collect();
+            w.push_str(cs.as_str());
+            opens(&w)
+        })
+    };
+    let (plain, lowered_opens) = (opens(first), lower_first && opens_lowered());
+    if !plain && !lowered_opens {
+        return None;
+    }
     let mut best: Option<(usize, &'static [Entry])> = None;
     for lowered in [false, true] {
-        if lowered && !lower_first {
-            break;
+        if (lowered && !lowered_opens) || (!lowered && !plain) {
+            continue;
         }
         let mut key = String::new();
         let mut j = i;
@@ -641,15 +668,18 @@ const CORP_SUFFIXES: &[&str] = &[
 /// Organisation names in the sentence `a..b` marked by a corporate suffix
 /// or a stock ticker ("Kmart Corp", "Data Terminal Systems Inc <DTSI>",
 /// "Archer Daniels Midland Co <ADM.N>"): token ranges of the name.
+/// Is `w` one of [`CORP_SUFFIXES`]? (Asked for every token.)
+fn is_corp_suffix(w: &str) -> bool {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    S.get_or_init(|| CORP_SUFFIXES.iter().copied().collect())
+        .contains(w)
+}
+
 fn corporate_spans(t: &Tokenized, a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     for k in a + 1..b {
         let w = t.tok(k);
-        let suffix = t.toks[k].kind == TokKind::Word
-            && t.toks[k].space_before
-            && w.len() <= 12
-            && w.starts_with(|c: char| c.is_ascii_uppercase())
-            && CORP_SUFFIXES.contains(&w);
+        let suffix = t.toks[k].kind == TokKind::Word && t.toks[k].space_before && is_corp_suffix(w);
         // "<DTSI>", "<ADM.N>": a ticker right after a capitalised name.
         let ticker = w == "<"
             && (k + 2..(k + 6).min(b)).any(|e| t.tok(e) == ">")
@@ -790,17 +820,31 @@ fn gaz_match(t: &Tokenized, i: usize, end: usize, caps: bool) -> Option<(usize, 
         if titled && !title(first) {
             break;
         }
-        let mut w = g.walk();
+        // The first word from the memo (plain case, the common one).
+        let mut w = if titled {
+            let mut w = g.walk();
+            if !w.push_title(first) {
+                continue;
+            }
+            w
+        } else {
+            match g.walk_word(first) {
+                Some(w) => w,
+                None => continue,
+            }
+        };
         let mut j = i;
         loop {
-            let s = t.tok(j);
-            let ok = if titled && title(s) {
-                w.push_title(s)
-            } else {
-                w.push_str(s)
-            };
-            if !ok {
-                break;
+            if j > i {
+                let s = t.tok(j);
+                let ok = if titled && title(s) {
+                    w.push_title(s)
+                } else {
+                    w.push_str(s)
+                };
+                if !ok {
+                    break;
+                }
             }
             if let Some(v) = w.value() {
                 if best.is_none_or(|(b, _, _)| j + 1 > b) {
@@ -1107,6 +1151,17 @@ fn scan_sentence(t: &Tokenized, s: usize, ctx: &ScanCtx) -> Vec<Found> {
             let name = span_text(t, i, ce).to_owned();
             corp_found.push(org_found(i, ce, name, None, MentionForm::Name));
             i = ce;
+            continue;
+        }
+        // Most tokens are lowercase words that open no name: no lookups.
+        let tok = t.toks[i];
+        let lowercase = t
+            .text
+            .as_bytes()
+            .get(tok.start)
+            .is_some_and(u8::is_ascii_lowercase);
+        if tok.kind != TokKind::Word || (lowercase && !dict().first_words.may_hold(t.tok(i))) {
+            i += 1;
             continue;
         }
         let caps = ctx.caps || ctx.dateline_end.is_some_and(|e| t.toks[i].start < e);

@@ -86,6 +86,14 @@ pub struct Gazetteer {
     entries: Vec<(u32, u8)>,
     countries: FxHashMap<String, CountryInfo>,
     attribution: String,
+    /// Distinguishes gazetteers for the per-thread memo of [`Gazetteer::walk_word`].
+    id: u64,
+}
+
+/// A new gazetteer's [`Gazetteer::id`].
+fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -117,6 +125,7 @@ impl Gazetteer {
             entries: Vec::new(),
             countries: FxHashMap::default(),
             attribution: String::new(),
+            id: next_id(),
         }
     }
 
@@ -230,6 +239,7 @@ impl Gazetteer {
             entries,
             countries: FxHashMap::default(),
             attribution: pack.attribution,
+            id: next_id(),
         };
         // A place's name is the key that names it.
         for (p, ki) in names_of {
@@ -340,6 +350,44 @@ impl Gazetteer {
             out: fst::raw::Output::zero(),
         }
     }
+
+    /// The walk after following `word` (as [`NameWalk::push_str`] from the
+    /// root), or `None` when no name starts so. Every capitalised word of a
+    /// text is looked up here and the same words recur through a corpus
+    /// ("The", "Kim", "China"), so the state after each word is remembered
+    /// per thread: one hash lookup instead of decoding a node per byte.
+    pub(crate) fn walk_word(&self, word: &str) -> Option<NameWalk<'_>> {
+        /// Words remembered before the memo starts over (bounds its memory).
+        const MEMO_WORDS: usize = 1 << 16;
+        type Memo = (u64, FxHashMap<Box<str>, Option<(usize, u64)>>);
+        thread_local! {
+            static MEMO: std::cell::RefCell<Memo> = Default::default();
+        }
+        let fst = self.names.as_fst();
+        let resume = |(addr, out): (usize, u64)| NameWalk {
+            fst,
+            node: fst.node(addr),
+            out: fst::raw::Output::new(out),
+        };
+        let me = self.id;
+        MEMO.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            // One memo per gazetteer (tests decode several).
+            if memo.0 != me {
+                *memo = (me, FxHashMap::default());
+            }
+            if let Some(state) = memo.1.get(word) {
+                return state.map(resume);
+            }
+            let mut w = self.walk();
+            let state = w.push_str(word).then(|| (w.node.addr(), w.out.value()));
+            if memo.1.len() >= MEMO_WORDS {
+                memo.1.clear();
+            }
+            memo.1.insert(word.into(), state);
+            state.map(resume)
+        })
+    }
 }
 
 /// A walk through the name automaton: each pushed byte follows one
@@ -366,6 +414,9 @@ impl NameWalk<'_> {
 
     /// Follows `s` (curly apostrophes as straight ones); false when no name goes on so.
     pub(crate) fn push_str(&mut self, s: &str) -> bool {
+        if s.is_ascii() {
+            return s.bytes().all(|b| self.push(b));
+        }
         for c in s.chars() {
             let ok = if c == '’' {
                 self.push(b'\'')

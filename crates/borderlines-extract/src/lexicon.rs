@@ -3,6 +3,8 @@
 //! speech verbs. They describe English news usage in general, not any one
 //! article, and are kept here so that every rule reads from one place.
 
+use crate::word_set::WordSet;
+
 /// Capitalised words that make a name an organisation ("Border Guard
 /// General Bureau", "Ministry of Defense", "Middlebury Institute").
 pub const ORG_CUES: &[&str] = &[
@@ -1058,7 +1060,7 @@ pub fn month(word: &str) -> Option<u8> {
 
 /// Is `w` in [`NON_NAME_CAPS`]? (A set: asked for every capitalised word.)
 pub fn is_non_name_cap(w: &str) -> bool {
-    static S: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    static S: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     S.get_or_init(|| NON_NAME_CAPS.iter().copied().collect())
         .contains(w)
 }
@@ -1068,8 +1070,7 @@ macro_rules! word_set {
     ($fn_name:ident, $list:expr, $doc:literal) => {
         #[doc = $doc]
         pub fn $fn_name(w: &str) -> bool {
-            static S: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-                std::sync::OnceLock::new();
+            static S: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
             S.get_or_init(|| $list.iter().copied().collect())
                 .contains(w)
         }
@@ -1099,14 +1100,14 @@ word_set!(
 
 /// Can `w` start a title? (First words of [`TITLES`]: most words cannot.)
 pub fn starts_title(w: &str) -> bool {
-    static S: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    static S: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     S.get_or_init(|| TITLES.iter().filter_map(|t| t.split(' ').next()).collect())
         .contains(w)
 }
 
 /// Can `w` start a state institution noun? (First words of [`STATE_ORG_NOUNS`].)
 pub fn starts_state_noun(w: &str) -> bool {
-    static S: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    static S: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     S.get_or_init(|| {
         STATE_ORG_NOUNS
             .iter()

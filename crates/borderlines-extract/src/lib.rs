@@ -34,6 +34,7 @@ pub mod report;
 pub mod span;
 pub mod themes;
 pub mod tokens;
+mod word_set;
 
 pub use claims::{agreement_of, link_claims, Agreement, Claim, ClaimFigure};
 pub use dates::{DateKind, DateMention, PartialDate};

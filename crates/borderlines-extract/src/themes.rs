@@ -22,6 +22,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::tokens::{TokKind, Tokenized};
+use crate::word_set::{WordMap, WordSet};
 
 /// The taxonomy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -209,14 +210,14 @@ const TERMS: &[(&str, Theme)] = &[
     ("pandemic-era", Theme::PandemicMeasures),
 ];
 
-fn term_map() -> &'static rustc_hash::FxHashMap<&'static str, Theme> {
-    static M: OnceLock<rustc_hash::FxHashMap<&'static str, Theme>> = OnceLock::new();
+fn term_map() -> &'static WordMap<Theme> {
+    static M: OnceLock<WordMap<Theme>> = OnceLock::new();
     M.get_or_init(|| TERMS.iter().copied().collect())
 }
 
 /// First words of the two-word terms: only after one of these is a pair looked up.
-fn two_word_starts() -> &'static rustc_hash::FxHashSet<&'static str> {
-    static S: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+fn two_word_starts() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
     S.get_or_init(|| {
         TERMS
             .iter()

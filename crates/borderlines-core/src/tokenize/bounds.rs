@@ -61,8 +61,32 @@ fn space_len(text: &str, i: usize) -> usize {
 
 #[inline]
 fn ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+    CLASS[usize::from(b)] & SPACE != 0
 }
+
+/// Byte classes for the fast path: one table load per byte instead of a
+/// chain of range tests (the tokenizer reads every byte of every text).
+const WORD: u8 = 1;
+const SPACE: u8 = 2;
+const NON_ASCII: u8 = 4;
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_alphanumeric() || c == b'_' {
+            WORD
+        } else if matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 impl<'a> Iterator for WordBounds<'a> {
     type Item = (usize, &'a str);
@@ -97,7 +121,7 @@ impl<'a> Iterator for WordBounds<'a> {
         let mut simple = true;
         loop {
             // A tight loop over ASCII, the common case.
-            while i < bytes.len() && bytes[i] < 0x80 && !ascii_space(bytes[i]) {
+            while i < bytes.len() && CLASS[usize::from(bytes[i])] & (SPACE | NON_ASCII) == 0 {
                 i += 1;
             }
             if i >= bytes.len() || bytes[i] < 0x80 {
@@ -130,7 +154,7 @@ impl<'a> Iterator for WordBounds<'a> {
 
 /// The end of the piece starting at `i` in a simple chunk ending at `end`.
 fn simple_piece_end(b: &[u8], i: usize, end: usize) -> usize {
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let word = |c: u8| CLASS[usize::from(c)] & WORD != 0;
     // A right or left single quotation mark (U+2019, U+2018) in UTF-8.
     let curly_apostrophe = |j: usize| {
         j + 2 < end && b[j] == 0xE2 && b[j + 1] == 0x80 && matches!(b[j + 2], 0x98 | 0x99)
