@@ -30,9 +30,10 @@ use borderlines_core::load::ChosenMapping;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Most files in one `files` message: the first structured clone of a
-/// `File` costs about 0.2 ms on the main thread (14,000 files in one message
-/// blocked it for 2.5 s), so they go in small messages with a pause between.
+/// Most files in one `files` message. The page reads a batch's bytes
+/// (the next batch is read meanwhile) and transfers them: small batches
+/// keep each message's work on the main thread short, and about a hundred
+/// reads in flight keep the browser's file reading busy.
 pub const FILES_PER_MESSAGE: usize = 50;
 
 /// A new empty object.
