@@ -630,9 +630,10 @@ tests['10,000 tiny files are all added and the page keeps answering'] = async ()
   return problems;
 };
 let tiny_longest;
-// Swapping in the worker's snapshot of 10,003 documents takes 70–270 ms on
-// the page here (shared machine) until the snapshot opens in slices.
-tests['KNOWN FAILURE (61–303 ms measured under load; passed once the snapshot opened in slices): adding 10,000 files keeps every main-thread task under 200 ms'] = async () => {
+// Was a known failure (61–303 ms) while the page posted the `File`s
+// themselves (each clone a blocking call); since it reads them and
+// transfers the bytes, no task over 50 ms was seen in three runs.
+tests['adding 10,000 files keeps every main-thread task under 200 ms'] = async () => {
   expect(tiny_longest !== undefined, 'the 10,000 files test ran first');
   expect(tiny_longest < MAX_TASK_MS, `longest main-thread task while adding 10,000 files: ${Math.round(tiny_longest)} ms (bound ${MAX_TASK_MS} ms)`);
   return [];
