@@ -40,8 +40,16 @@ fn main() {
     let engine = Engine::new(corpus.clone(), index, insights);
     println!("facets (Engine::new): {:?}", t.elapsed());
     let t = Instant::now();
-    let bytes = engine.to_snapshot().map(|b| b.len()).unwrap_or(0);
-    println!("snapshot: {:?} ({bytes} bytes)", t.elapsed());
+    let snapshot = engine.to_snapshot().unwrap_or_default();
+    let elapsed = t.elapsed();
+    // A digest of the snapshot, to check that a change left the output as it was.
+    let digest = snapshot.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    println!(
+        "snapshot: {elapsed:?} ({} bytes, FNV-1a {digest:016x})",
+        snapshot.len()
+    );
     if n > 10 {
         let (old, new) = corpus.documents.split_at(n - 10);
         let base = Engine::build(Arc::new(Corpus {

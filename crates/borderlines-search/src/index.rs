@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analyze::Analyzer;
 use crate::postings::{push_posting, read_positions, PostingIter};
+use crate::recent_terms::RecentTerms;
 use crate::tokenize::{tokenize, TokenKind};
 use crate::SearchError;
 use rustc_hash::FxHashMap;
@@ -352,6 +353,8 @@ struct Builder {
     scratch_pos: Vec<Vec<u32>>,
     touched: Vec<u32>,
     surface_buf: String,
+    /// A cache in front of `surfaces` (most lookups of a large corpus).
+    recent: RecentTerms,
 }
 
 impl Builder {
@@ -452,8 +455,9 @@ impl Builder {
                 }
             }
             let surface = self.analyzer.surface(t.folded, t.kind, &mut surface);
-            let term = match self.surfaces.get(surface) {
-                Some(&id) => id,
+            let cached = self.recent.get(surface);
+            let term = match cached.or_else(|| self.surfaces.get(surface).copied()) {
+                Some(id) => id,
                 None => {
                     let key = self.analyzer.key(surface, t.kind);
                     let id = match self.keys.get(&key) {
@@ -472,6 +476,9 @@ impl Builder {
                     id
                 }
             };
+            if cached.is_none() {
+                self.recent.put(surface, term);
+            }
             let i = term as usize;
             if i >= self.scratch_tf.len() {
                 self.scratch_tf.resize(i + 1, [0; 3]);

@@ -36,6 +36,7 @@ pub mod plan;
 pub mod postings;
 pub mod query;
 pub mod rank;
+mod recent_terms;
 pub mod search;
 /// Scripts read apart (Hangul; Han and Kana): core's, shared with extraction.
 pub use borderlines_core::scripts;
