@@ -32,7 +32,9 @@ use crate::saved_corpus;
 /// the compressed module and world gazetteer, inflates both, instantiates
 /// the module and installs the gazetteer (keeping the messages that arrive
 /// meanwhile), and hands every message to a `Session`,
-/// in order. The files of a `files` message are read first, all at once
+/// in order. A trap in the module (out of memory: wasm32 stops at 4 GB)
+/// posts `failed`, so the page ends the job with a message instead of
+/// waiting for an answer that never comes. The files of a `files` message are read first, all at once
 /// (`File.arrayBuffer()`): one synchronous read after another cost about a
 /// millisecond per file, most of the time to add 14,000 files.
 const WORKER_BOOT: &str = "\nself.onmessage=function(e){var d=e.data;if(!d||d.kind!=='init')return;\
@@ -42,7 +44,7 @@ function read(f){return f instanceof File?f.arrayBuffer().then(function(b){retur
 function(err){return{name:f.name,error:String(err)};}):f;}\
 self.onmessage=function(e){var m=e.data,r=m&&(m.kind==='files'||m.kind==='preview')?Promise.all(m.files.map(read))\
 .then(function(fs){m.files=fs;return m;}):m;chain=chain.then(function(){return r;})\
-.then(function(m){if(s)s.handle(m,post);});};\
+.then(function(m){if(s)try{s.handle(m,post);}catch(err){s=null;fail(err);}});};\
 function inflate(z){return new Response(new Blob([z]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();}\
 chain=Promise.all([inflate(d.gz),inflate(d.places)]).then(function(r){try{borderlines_loader.initSync({module:r[0]});\
 borderlines_loader.install_places(new Uint8Array(r[1]));s=new borderlines_loader.Session();}\
@@ -822,8 +824,14 @@ fn failed(message: String) {
         return;
     };
     if was_ready {
+        // A trap is what running out of memory looks like from here.
+        let why = if message.contains("unreachable") || message.contains("memory") {
+            format!("it ran out of memory: {message}")
+        } else {
+            message
+        };
         job.status.set(Some(LoadOutcome::failed(format!(
-            "The background loader stopped ({message}); nothing was added."
+            "The background loader stopped ({why}); nothing was added."
         ))));
     } else {
         match job.work {
