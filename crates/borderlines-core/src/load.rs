@@ -250,13 +250,18 @@ impl Loader {
     pub fn add(&mut self, name: String, bytes: Vec<u8>) {
         // A file name is a label on screen: no reordering characters in it.
         let name = strip_bidi_controls(&name).into_owned();
-        if self.held.saturating_add(bytes.len()) > self.max_held {
+        // What one tab holds counts the files that will be read: one of a
+        // type not read, or too large, is refused below for its own reason.
+        let (stem, ext) = split_name(&name);
+        let counted = bytes.len() <= MAX_FILE_BYTES && (ext.is_empty() || is_readable_name(&name));
+        if counted && self.held.saturating_add(bytes.len()) > self.max_held {
             let why = over_tab_limit(self.held, self.max_held);
             self.report.skipped.push((name, why));
             return;
         }
-        self.held += bytes.len();
-        let (stem, ext) = split_name(&name);
+        if counted {
+            self.held += bytes.len();
+        }
         let (stem, ext) = (stem.to_owned(), ext.to_lowercase());
         #[cfg(feature = "archive")]
         if ext == "zip" {
@@ -738,11 +743,16 @@ mod tests {
         loader.add("one.txt".into(), text("One").into_bytes());
         loader.add("two.txt".into(), text("Two").into_bytes());
         loader.add("three.txt".into(), text("Three").into_bytes());
+        // A file refused for its type spends nothing of what the tab holds.
+        loader.max_held += 200;
+        loader.add("scan.pdf".into(), vec![b'%'; 150]);
+        loader.add("four.txt".into(), text("Four").into_bytes());
         let (documents, report) = loader.finish();
         let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
-        assert_eq!(ids, ["one", "two"]);
-        assert_eq!(report.skipped.len(), 1);
+        assert_eq!(ids, ["one", "two", "four"]);
+        assert_eq!(report.skipped.len(), 2);
         assert_eq!(report.skipped[0].0, "three.txt");
+        assert_eq!(report.skipped[1].0, "scan.pdf");
         assert!(
             report.skipped[0]
                 .1

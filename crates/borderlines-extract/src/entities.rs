@@ -665,9 +665,6 @@ const CORP_SUFFIXES: &[&str] = &[
     "A.G.",
 ];
 
-/// Organisation names in the sentence `a..b` marked by a corporate suffix
-/// or a stock ticker ("Kmart Corp", "Data Terminal Systems Inc <DTSI>",
-/// "Archer Daniels Midland Co <ADM.N>"): token ranges of the name.
 /// Is `w` one of [`CORP_SUFFIXES`]? (Asked for every token.)
 fn is_corp_suffix(w: &str) -> bool {
     static S: OnceLock<WordSet> = OnceLock::new();
@@ -675,6 +672,9 @@ fn is_corp_suffix(w: &str) -> bool {
         .contains(w)
 }
 
+/// Organisation names in the sentence `a..b` marked by a corporate suffix
+/// or a stock ticker ("Kmart Corp", "Data Terminal Systems Inc <DTSI>",
+/// "Archer Daniels Midland Co <ADM.N>"): token ranges of the name.
 fn corporate_spans(t: &Tokenized, a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     for k in a + 1..b {

@@ -17,7 +17,6 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A filter over words: [`WordFilter::may_hold`] is true for every word
 /// added (and for some others, never the reverse).
-#[derive(Clone)]
 pub(crate) struct WordFilter {
     /// Bit `min(len, 63)` of entry `first byte % 64`.
     by_first: [u64; 64],
@@ -71,9 +70,7 @@ impl WordSet {
     pub(crate) fn contains(&self, w: &str) -> bool {
         self.filter.may_hold(w) && self.set.contains(w)
     }
-}
 
-impl WordSet {
     fn add(&mut self, w: Cow<'static, str>) {
         self.filter.add(&w);
         self.set.insert(w);
