@@ -83,33 +83,33 @@ pub(crate) fn find(
     let text = t.text;
     let mut out = Vec::new();
     let mut pos = 0;
+    // Every byte that can begin a quote mark, found once (memchr's word-at-a-
+    // time scan: this was the costliest loop of extraction outside names).
+    let leads = lead_bytes(text.as_bytes());
     // Every mark that can close a quote, in order: double and single apart,
     // so apostrophes never crowd out a closing double quote.
     let mut double: Vec<(usize, char)> = Vec::new();
     let mut single_marks: Vec<(usize, char)> = Vec::new();
-    // Byte scan: '"' and '\'' are ASCII; ” ’ are E2 80 9D / E2 80 99; » is C2 BB.
-    for (p, &byte) in text.as_bytes().iter().enumerate() {
-        match byte {
+    // '"' and '\'' are ASCII; ” ’ are E2 80 9D / E2 80 99; » is C2 BB.
+    for &p in &leads {
+        match text.as_bytes()[p] {
             b'"' => double.push((p, '"')),
             b'\'' => single_marks.push((p, '\'')),
-            0xE2 | 0xC2 => match text.get(p..).and_then(|r| r.chars().next()) {
+            _ => match text.get(p..).and_then(|r| r.chars().next()) {
                 Some(c @ ('”' | '»')) => double.push((p, c)),
                 Some('’') => single_marks.push((p, '’')),
                 _ => {}
             },
-            _ => {}
         }
     }
+    let mut next_lead = 0;
     while pos < text.len() {
-        // Scan bytes for the lead byte of a quote mark (ASCII, or the first
-        // byte of “ ‘ «), then decode that one char.
-        let Some(rel) = text.as_bytes()[pos..]
-            .iter()
-            .position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
-        else {
+        // The next lead byte at or after `pos` (ASCII, or the first byte
+        // of “ ‘ «), then decode that one char.
+        next_lead += leads[next_lead..].partition_point(|&p| p < pos);
+        let Some(&i) = leads.get(next_lead) else {
             break;
         };
-        let i = pos + rel;
         let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
             pos = i + 1;
             continue;
@@ -176,6 +176,18 @@ pub(crate) fn find(
             attribution,
             sentence: Loc::new(block, s.start..s.end),
         });
+    }
+    out
+}
+
+/// Positions of the bytes that can begin a quote mark: `"`, `'`, and the
+/// lead bytes 0xE2 (“ ” ‘ ’) and 0xC2 (« »), in order.
+fn lead_bytes(bytes: &[u8]) -> Vec<usize> {
+    let mut out: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).collect();
+    let latin: Vec<usize> = memchr::memchr_iter(0xC2, bytes).collect();
+    if !latin.is_empty() {
+        out.extend(latin);
+        out.sort_unstable();
     }
     out
 }
