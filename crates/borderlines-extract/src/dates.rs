@@ -119,14 +119,12 @@ const SMALL_NUMBERS: &[(&str, i64)] = &[
 ];
 
 fn unit_of(w: &str) -> Option<&'static str> {
-    match w.to_lowercase().as_str() {
-        "day" | "days" => Some("day"),
-        "week" | "weeks" => Some("week"),
-        "month" | "months" => Some("month"),
-        "year" | "years" => Some("year"),
-        "decade" | "decades" => Some("decade"),
-        _ => None,
-    }
+    // Compared without allocating: the units are ASCII.
+    const UNITS: [&str; 5] = ["day", "week", "month", "year", "decade"];
+    let singular = w.strip_suffix(['s', 'S']).unwrap_or(w);
+    UNITS
+        .into_iter()
+        .find(|u| w.eq_ignore_ascii_case(u) || singular.eq_ignore_ascii_case(u))
 }
 
 /// Can this lowercase word start a date expression? One set lookup, so

@@ -955,18 +955,18 @@ fn place_found(t: &Tokenized, i: usize, j: usize, p: u32, form: NameForm) -> Opt
 }
 
 fn capital_as_government(t: &Tokenized, i: usize, j: usize) -> bool {
-    let prev = t.tok(i.wrapping_sub(1)).to_lowercase();
+    let prev = t.low(i.wrapping_sub(1));
     if is_joiner(t, j) {
         return false; // "Seoul-based"
     }
     let next = t.tok(j);
     if t.toks.get(j).is_some_and(|x| x.kind == TokKind::Possessive) {
-        return GOVERNMENT_NOUNS.contains(&t.tok(j + 1).to_lowercase().as_str());
+        return GOVERNMENT_NOUNS.contains(&t.low(j + 1));
     }
     if prev == "for" && t.tok(j) == "to" {
         return true;
     }
-    if i > 0 && PREPOSITIONS.contains(&prev.as_str()) {
+    if i > 0 && PREPOSITIONS.contains(&prev) {
         return false;
     }
     GOVERNMENT_VERBS.contains(&next)
@@ -1492,11 +1492,7 @@ fn classify_chunk(
     let plain =
         (cs..ce).all(|k| is_cap_word(t, k) || is_joiner(t, k) || (k > cs && is_joiner(t, k - 1)));
     // Lowercase role before: "leader Kim Jong Un", "expert Jane Doe".
-    let prev = if cs > sa {
-        t.tok(cs - 1).to_lowercase()
-    } else {
-        String::new()
-    };
+    let prev = if cs > sa { t.low(cs - 1) } else { "" };
     if plain && (2..=4).contains(&nwords) && is_role(&prev) {
         return Some(person_found(t, cs, ce, None));
     }
@@ -1506,15 +1502,15 @@ fn classify_chunk(
         if matches!(t.tok(k), "a" | "an" | "the") {
             k += 1;
             for step in 0..5 {
-                let w = t.tok(k + step).to_lowercase();
-                if k + step >= sb || matches!(w.as_str(), "," | "." | "who" | "which" | "that") {
+                let w = t.low(k + step);
+                if k + step >= sb || matches!(w, "," | "." | "who" | "which" | "that") {
                     break;
                 }
-                let two = format!("{} {}", w, t.tok(k + step + 1).to_lowercase());
-                if plain && (2..=4).contains(&nwords) && PERSON_APPOSITIVES.contains(&w.as_str()) {
+                let two = format!("{} {}", w, t.low(k + step + 1));
+                if plain && (2..=4).contains(&nwords) && PERSON_APPOSITIVES.contains(&w) {
                     return Some(person_found(t, cs, ce, None));
                 }
-                if ORG_APPOSITIVES.contains(&w.as_str()) || ORG_APPOSITIVES.contains(&two.as_str())
+                if ORG_APPOSITIVES.contains(&w) || ORG_APPOSITIVES.contains(&two.as_str())
                 {
                     let name = span_text(t, cs, ce).to_owned();
                     return Some(org_found(cs, ce, name, None, MentionForm::Name));
@@ -1527,7 +1523,7 @@ fn classify_chunk(
     if plain
         && (2..=3).contains(&nwords)
         && !words.iter().any(|w| NOT_IN_PERSON_NAMES.contains(w))
-        && (is_speech_verb(next) || matches!(prev.as_str(), "said" | "says" | "told"))
+        && (is_speech_verb(next) || matches!(prev, "said" | "says" | "told"))
     {
         return Some(person_found(t, cs, ce, None));
     }

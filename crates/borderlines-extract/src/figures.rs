@@ -368,8 +368,8 @@ fn unit_after(
             return (u, k);
         }
     }
-    let w = t.tok(j).to_lowercase();
-    let two = format!("{} {}", w, t.tok(j + 1).to_lowercase());
+    let w = t.low(j);
+    let two = format!("{} {}", w, t.low(j + 1));
     if two == "per cent"
         || two == "square kilometres"
         || two == "square kilometers"
@@ -384,7 +384,7 @@ fn unit_after(
         };
         return (Some(u), j + 2);
     }
-    let u = match w.as_str() {
+    let u = match w {
         "%" | "percent" | "pct" => "%",
         "km" | "kilometres" | "kilometers" | "kilometre" | "kilometer" | "kms" => "km",
         "miles" | "mile" => "mi",
@@ -819,12 +819,12 @@ fn counts_after(t: &Tokenized, j: usize, b: usize) -> (Option<String>, Option<St
     while k < b && k < start + 6 {
         let tk = t.toks[k];
         let w = t.tok(k);
-        let lw = w.to_lowercase();
+        let lw = t.low(k);
         let glued_hyphen = w == "-" && !tk.space_before;
         if tk.kind != TokKind::Word && !glued_hyphen {
             break;
         }
-        if NP_STOP.contains(&lw.as_str()) {
+        if NP_STOP.contains(&lw) {
             break;
         }
         // A participle first ("67 making it") means no noun phrase follows;
@@ -838,7 +838,7 @@ fn counts_after(t: &Tokenized, j: usize, b: usize) -> (Option<String>, Option<St
         // fires now ring …", "North Koreans" in "600 North Koreans have …".
         let plural = (lw.len() > 3 && lw.ends_with('s') && !lw.ends_with("ss"))
             || matches!(
-                lw.as_str(),
+                lw,
                 "people"
                     | "men"
                     | "women"

@@ -232,8 +232,8 @@ fn speaker_of(
         )
     };
     for k in s.tok_start..s.tok_end {
-        let w = t.tok(k);
-        let lw = w.to_lowercase();
+        // ASCII-lowered: every word compared below is ASCII.
+        let lw = t.low(k);
         // "according to X", "as per X"
         let after = if (lw == "according" && t.tok(k + 1) == "to")
             || (lw == "as" && t.tok(k + 1) == "per")
@@ -252,7 +252,7 @@ fn speaker_of(
                 return (Some(p), None, Attribution::Explicit);
             }
         }
-        if t.toks[k].kind == TokKind::Word && is_speech_verb(&lw) {
+        if t.toks[k].kind == TokKind::Word && is_speech_verb(lw) {
             // "…," he said: the last person named before the quote.
             if k > s.tok_start && matches!(t.low(k - 1), "he" | "she") {
                 let upto = mentions.partition_point(|m| m.start < quote_at);
@@ -320,7 +320,7 @@ fn phrase(t: &Tokenized, a: usize, end: usize) -> Option<String> {
 fn subject_phrase(t: &Tokenized, sa: usize, verb: usize) -> Option<String> {
     // Only a sentence-initial subject: "A senior official mentioned …".
     let start = sa;
-    if verb > sa + 5 || !matches!(t.tok(start).to_lowercase().as_str(), "a" | "an" | "the") {
+    if verb > sa + 5 || !matches!(t.low(start), "a" | "an" | "the") {
         return None;
     }
     let all_words = (start..verb).all(|k| t.toks[k].kind == TokKind::Word);
