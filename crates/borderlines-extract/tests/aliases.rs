@@ -100,3 +100,15 @@ fn an_age_in_apposition_marks_a_person() {
         ["Virginie Razzano", "Razzano"]
     );
 }
+
+/// The second scan of a sentence (for a short form of a name the sentence
+/// introduces) is skipped unless a later word can begin that short form:
+/// it must still run when one does, and for each new name separately.
+#[test]
+fn short_form_later_in_the_sentence_that_introduces_the_name() {
+    let d = ins("Talks\nPresident John Smith met Senator Jane Doe, and Smith said Doe agreed.");
+    assert_eq!(mentions(&d, "John Smith"), ["John Smith", "Smith"]);
+    assert_eq!(mentions(&d, "Jane Doe"), ["Jane Doe", "Doe"]);
+    let d = ins("Talks\nShares of Kmart Corp rose after Kmart said sales grew.");
+    assert_eq!(mentions(&d, "Kmart Corp"), ["Kmart Corp", "Kmart"]);
+}
