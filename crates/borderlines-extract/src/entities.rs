@@ -610,11 +610,40 @@ fn dict_match(
         return None;
     }
     let mut best: Option<(usize, &'static [Entry])> = None;
+    // One key buffer per thread: this runs for most capitalised words, and
+    // growing a new String for each was 3% of extraction.
+    thread_local! {
+        static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    KEY.with(|buf| {
+        let mut fresh = String::new();
+        let mut held = buf.try_borrow_mut();
+        let key: &mut String = match held.as_deref_mut() {
+            Ok(k) => k,
+            Err(_) => &mut fresh,
+        };
+        dict_walk(t, i, end, plain, lowered_opens, key, &mut best);
+    });
+    best
+}
+
+/// The longest dictionary key from token `i` (see [`dict_match`]), built in
+/// `key`; `plain` / `lowered_opens`: the word as written / lowercased opens one.
+fn dict_walk(
+    t: &Tokenized,
+    i: usize,
+    end: usize,
+    plain: bool,
+    lowered_opens: bool,
+    key: &mut String,
+    best: &mut Option<(usize, &'static [Entry])>,
+) {
+    let d = dict();
     for lowered in [false, true] {
         if (lowered && !lowered_opens) || (!lowered && !plain) {
             continue;
         }
-        let mut key = String::new();
+        key.clear();
         let mut j = i;
         while j < end {
             let tok = t.toks[j];
@@ -637,14 +666,14 @@ fn dict_match(
                 TokKind::Possessive if j > i => key.push_str(&w.replace('’', "'")),
                 _ => break,
             }
-            if let Some(es) = d.map.get(&key) {
+            if let Some(es) = d.map.get(key.as_str()) {
                 // Lowercased keys only ever stand for groups.
                 let ok = !lowered || es.iter().all(|e| matches!(e, Entry::Group(_)));
                 if ok && best.is_none_or(|(b, _)| j + 1 > b) {
-                    best = Some((j + 1, es.as_slice()));
+                    *best = Some((j + 1, es.as_slice()));
                 }
             }
-            if !d.prefixes.contains(&key) {
+            if !d.prefixes.contains(key.as_str()) {
                 break;
             }
             // Next word: after a space, or glued by a hyphen.
@@ -660,7 +689,6 @@ fn dict_match(
             }
         }
     }
-    best
 }
 
 /// Corporate suffixes: a capitalised name ending in one is an organisation
