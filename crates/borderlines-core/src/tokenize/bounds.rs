@@ -92,14 +92,25 @@ impl<'a> Iterator for WordBounds<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
-        if let Some(p) = self.pending.pop() {
-            return Some(p);
+        self.next_marked().map(|(i, p, _)| (i, p))
+    }
+}
+
+impl<'a> WordBounds<'a> {
+    /// The next piece, and whether it is only ASCII letters and digits
+    /// (known from the fast path's one reading of its bytes, so that the
+    /// tokenizer need not read them again).
+    pub fn next_marked(&mut self) -> Option<(usize, &'a str, bool)> {
+        let alnum = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric());
+        if let Some((i, p)) = self.pending.pop() {
+            return Some((i, p, alnum(p)));
         }
         let (text, bytes) = (self.text, self.text.as_bytes());
         let start = self.at;
         if start < self.chunk_end {
-            self.at = simple_piece_end(bytes, start, self.chunk_end);
-            return Some((start, &text[start..self.at]));
+            let (end, plain) = simple_piece_end(bytes, start, self.chunk_end);
+            self.at = end;
+            return Some((start, &text[start..end], plain));
         }
         if start >= text.len() {
             return None;
@@ -138,8 +149,9 @@ impl<'a> Iterator for WordBounds<'a> {
         }
         if simple {
             self.chunk_end = i;
-            self.at = simple_piece_end(bytes, start, i);
-            return Some((start, &text[start..self.at]));
+            let (end, plain) = simple_piece_end(bytes, start, i);
+            self.at = end;
+            return Some((start, &text[start..end], plain));
         }
         self.at = i;
         self.pending.extend(
@@ -148,12 +160,13 @@ impl<'a> Iterator for WordBounds<'a> {
                 .map(|(j, p)| (start + j, p)),
         );
         self.pending.reverse();
-        self.pending.pop()
+        self.pending.pop().map(|(i, p)| (i, p, alnum(p)))
     }
 }
 
-/// The end of the piece starting at `i` in a simple chunk ending at `end`.
-fn simple_piece_end(b: &[u8], i: usize, end: usize) -> usize {
+/// The end of the piece starting at `i` in a simple chunk ending at `end`,
+/// and whether the piece is only ASCII letters and digits.
+fn simple_piece_end(b: &[u8], i: usize, end: usize) -> (usize, bool) {
     let word = |c: u8| CLASS[usize::from(c)] & WORD != 0;
     // A right or left single quotation mark (U+2019, U+2018) in UTF-8.
     let curly_apostrophe = |j: usize| {
@@ -162,15 +175,16 @@ fn simple_piece_end(b: &[u8], i: usize, end: usize) -> usize {
     let c = b[i];
     if c >= 0x80 {
         // One of SIMPLE_PUNCT: three bytes each.
-        return (i + 3).min(end);
+        return ((i + 3).min(end), false);
     }
     if !word(c) {
-        return i + 1;
+        return (i + 1, false);
     }
-    let (mut j, mut prev) = (i + 1, c);
+    let (mut j, mut prev, mut plain) = (i + 1, c, c != b'_');
     while j < end {
         let d = b[j];
         if word(d) {
+            plain &= d != b'_';
             prev = d;
             j += 1;
             continue;
@@ -194,10 +208,11 @@ fn simple_piece_end(b: &[u8], i: usize, end: usize) -> usize {
         if !(letters || digits) {
             break;
         }
+        plain = false;
         prev = next;
         j += len + 1;
     }
-    j
+    (j, plain)
 }
 
 /// Does this piece hold a word (a letter or a digit), not just punctuation?
@@ -227,6 +242,17 @@ mod tests {
                 .filter(|(_, p)| !p.chars().all(char::is_whitespace))
                 .collect();
             proptest::prop_assert_eq!(fast, slow);
+        }
+
+        /// The fast path's mark says exactly whether a piece is only ASCII
+        /// letters and digits (the tokenizer trusts it instead of rereading).
+        #[test]
+        fn marked_pieces_are_exactly_the_ascii_alphanumeric_ones(s in "[a-zA-Z0-9_.,;:'\\- !?\"()\t\n‘’“”–—…é\u{a0}\u{2009}]{0,40}") {
+            let mut b = word_bounds(&s);
+            while let Some((_, p, plain)) = b.next_marked() {
+                let alnum = !p.is_empty() && p.bytes().all(|c| c.is_ascii_alphanumeric());
+                proptest::prop_assert_eq!(plain, alnum, "{:?}", p);
+            }
         }
     }
 

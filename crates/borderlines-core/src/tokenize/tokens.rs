@@ -112,9 +112,12 @@ impl Piece<'_> {
 /// Splits `text` into tokens.
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
-    let mut bounds = word_bounds(text).peekable();
+    let mut bounds = word_bounds(text);
+    // One piece of look-ahead, for a dotted initial's period.
+    let mut ahead = bounds.next_marked();
     let mut prev_end = 0;
-    while let Some((start, piece)) = bounds.next() {
+    while let Some((start, piece, plain)) = ahead {
+        ahead = bounds.next_marked();
         let end = start + piece.len();
         let space_before = start > prev_end;
         prev_end = end;
@@ -148,14 +151,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 continue;
             }
         }
-        let next_dot = bounds.peek().is_some_and(|&(i, p)| i == end && p == ".");
+        let next_dot = ahead.is_some_and(|(i, p, _)| i == end && p == ".");
         // Most pieces are plain ASCII words or numbers: one token, no rescan
         // (a lone capital before a period is an initial, read below).
         let bytes = piece.as_bytes();
-        if !bytes.is_empty()
-            && bytes.iter().all(u8::is_ascii_alphanumeric)
-            && !(bytes.len() == 1 && next_dot)
-        {
+        if plain && !(bytes.len() == 1 && next_dot) {
             let kind = if bytes[0].is_ascii_digit() {
                 TokKind::Number
             } else {
@@ -178,7 +178,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
         );
         if read > end {
             // A dotted initial took the next piece, its period.
-            bounds.next();
+            ahead = bounds.next_marked();
             prev_end = read;
         }
     }
