@@ -1557,7 +1557,7 @@ fn classify_chunk(
         (cs..ce).all(|k| is_cap_word(t, k) || is_joiner(t, k) || (k > cs && is_joiner(t, k - 1)));
     // Lowercase role before: "leader Kim Jong Un", "expert Jane Doe".
     let prev = if cs > sa { t.low(cs - 1) } else { "" };
-    if plain && (2..=4).contains(&nwords) && is_role(&prev) {
+    if plain && (2..=4).contains(&nwords) && is_role(prev) {
         return Some(person_found(t, cs, ce, None));
     }
     // Appositive: "X, an expert on …" / "X, a South Korean news outlet".
