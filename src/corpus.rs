@@ -133,6 +133,15 @@ pub fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// Marks a moment on the page's performance timeline (User Timing; names
+/// start `borderlines:`), so a benchmark can tell which step a long task
+/// belongs to (`bench/ui/worker-load.mjs` prints them).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 /// Shows `next` in place of the page's engine. The engine it replaces is
 /// released a task later: freeing a corpus of 14,000 documents takes tens
 /// of milliseconds, which would otherwise add to the task that renders the

@@ -99,18 +99,27 @@ await page.waitForFunction(() => /[1-9]/.test(document.querySelector('[data-test
 const tSearch = await page.evaluate(() => performance.now());
 const lt = await page.evaluate((t0) => window.__lt.filter((e) => e.start + e.d >= t0).map((e) => [Math.round(e.start - t0), Math.round(e.d)]), t0);
 const figures = await page.evaluate(() => window.__borderlines_load);
+// The page's own marks (User Timing, "borderlines:…"): which step each long task belongs to.
+const marks = await page.evaluate((t0) => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('borderlines:') && m.startTime >= t0).map((m) => [Math.round(m.startTime - t0), m.name.slice(12)]), t0);
 const change = await page.evaluate((t0) => [window.__changeAt - t0, window.__changeEnd - window.__changeAt].map(Math.round), t0);
 console.log(JSON.stringify({
   what, files: files.length, status,
   setInputFilesMs: Math.round(tPosted - t0), addedMs: Math.round(tAdded - t0), searchableMs: Math.round(tSearch - t0),
   changeEventAtMs: change[0], changeHandlersMs: change[1],
   longestTaskMs: Math.max(0, ...lt.map((e) => e[1])),
-  longestTaskAfterChangeMs: Math.max(0, ...lt.filter((e) => e[0] >= change[0]).map((e) => e[1])), longTasks: lt.filter((e) => e[1] > 50), figures,
+  longestTaskAfterChangeMs: Math.max(0, ...lt.filter((e) => e[0] >= change[0]).map((e) => e[1])), longTasks: lt.filter((e) => e[1] > 50), figures, marks,
 }, null, 1));
 if (process.env.RELOAD) {
   // The corpus kept in IndexedDB: wait until it is saved, then reload and
   // time navigation → ready (the seeds answer) and → the saved corpus open.
   await page.waitForFunction(() => document.querySelector('[data-testid=load-kept]')?.textContent === 'Kept in this browser.', null, { timeout: 5 * 60 * 1000 });
+  // Saving: from the page's marks, and the long tasks while it ran.
+  const save = await page.evaluate(() => {
+    const at = (n) => performance.getEntriesByName(`borderlines:${n}`).at(-1)?.startTime;
+    const [from, to] = [at('saving'), at('saved')];
+    return { saveMs: Math.round(to - from), longTasksWhileSaving: window.__lt.filter((e) => e.start + e.d >= from && e.start <= to).map((e) => Math.round(e.d)).filter((d) => d > 50) };
+  });
+  console.log(JSON.stringify(save));
   await page.addInitScript(() => {
     window.__lt = [];
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask', buffered: true });

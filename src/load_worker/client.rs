@@ -953,6 +953,7 @@ fn current_job<T>(id: u32, f: impl FnOnce(&Job) -> T) -> Option<T> {
 /// Ends job `id`: opens the worker's snapshot (if anything was added),
 /// swaps in the engine and says what happened.
 async fn finish(id: u32, data: JsValue) {
+    crate::corpus::mark("borderlines:finish");
     let snapshot = get(&data, "snapshot");
     let mut figures = OpenFigures::default();
     let mut snapshot_bytes = 0.0;
@@ -1001,6 +1002,7 @@ async fn finish(id: u32, data: JsValue) {
     if !Arc::ptr_eq(&engine, &job.engine.get_untracked()) {
         crate::corpus::replace_engine(job.engine, engine);
     }
+    crate::corpus::mark("borderlines:swapped");
     let data = &data;
     let pairs = |key: &str| -> Vec<(String, String)> {
         get(data, key)
