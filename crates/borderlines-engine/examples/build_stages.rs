@@ -50,6 +50,39 @@ fn main() {
         "snapshot: {elapsed:?} ({} bytes, FNV-1a {digest:016x})",
         snapshot.len()
     );
+    // Opening it again a step at a time, as the page does between frames:
+    // the longest steps are the page's longest tasks while it swaps corpora.
+    if let Ok(mut opener) = borderlines_engine::snapshot::SnapshotOpener::new(snapshot.as_slice()) {
+        let mut steps: Vec<(std::time::Duration, usize)> = Vec::new();
+        let t = Instant::now();
+        loop {
+            let (done, _) = opener.progress();
+            let s = Instant::now();
+            match opener.step() {
+                Ok(None) => steps.push((s.elapsed(), done)),
+                Ok(Some(_)) => {
+                    steps.push((s.elapsed(), done));
+                    break;
+                }
+                Err(e) => {
+                    println!("opening the snapshot failed: {e}");
+                    break;
+                }
+            }
+        }
+        let total = opener.progress().1;
+        steps.sort_by(|a, b| b.cmp(a));
+        let longest: Vec<String> = steps
+            .iter()
+            .take(4)
+            .map(|(d, k)| format!("step {k} of {total}: {d:?}"))
+            .collect();
+        println!(
+            "opening step by step: {:?}; longest {}",
+            t.elapsed(),
+            longest.join(", ")
+        );
+    }
     if n > 10 {
         let (old, new) = corpus.documents.split_at(n - 10);
         let base = Engine::build(Arc::new(Corpus {
