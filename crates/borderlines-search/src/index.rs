@@ -35,8 +35,8 @@ pub const TITLE: usize = 0;
 pub const BYLINE: usize = 1;
 pub const BODY: usize = 2;
 
-const MAGIC: &[u8; 4] = b"BLSI";
-const FORMAT_VERSION: u8 = 2;
+pub(crate) const MAGIC: &[u8; 4] = b"BLSI";
+pub(crate) const FORMAT_VERSION: u8 = 2;
 
 /// Where a term's postings live.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
@@ -174,18 +174,19 @@ impl SearchIndex {
         out
     }
 
-    /// Loads an index written by [`SearchIndex::to_bytes`].
+    /// Loads an index written by [`SearchIndex::to_bytes`] (every step of
+    /// an [`IndexDecoder`](crate::index_decoder::IndexDecoder) at once).
     pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, SearchError> {
-        let rest = bytes.strip_prefix(MAGIC).ok_or(SearchError::BadMagic)?;
-        let (&version, payload) = rest.split_first().ok_or(SearchError::BadMagic)?;
-        if version != FORMAT_VERSION {
-            return Err(SearchError::UnsupportedVersion {
-                found: version,
-                expected: FORMAT_VERSION,
-            });
+        let mut decoder = crate::index_decoder::IndexDecoder::new();
+        loop {
+            if let Some(index) = decoder.step(bytes)? {
+                return Ok(index);
+            }
         }
-        let s: Stored =
-            postcard::from_bytes(payload).map_err(|e| SearchError::Corrupt(e.to_string()))?;
+    }
+
+    /// Checks what was read and makes the index of it.
+    pub(crate) fn from_stored(s: Stored) -> Result<SearchIndex, SearchError> {
         let keys = Map::new(s.keys).map_err(|e| SearchError::Corrupt(e.to_string()))?;
         let surfaces = Map::new(s.surfaces).map_err(|e| SearchError::Corrupt(e.to_string()))?;
         // fst trusts its input; its checksum catches corrupted dictionaries.
@@ -272,19 +273,16 @@ struct StoredRef<'a> {
     total_len: [u64; 3],
 }
 
-#[derive(Deserialize)]
-struct Stored {
-    #[serde(with = "serde_bytes")]
-    keys: Vec<u8>,
-    #[serde(with = "serde_bytes")]
-    surfaces: Vec<u8>,
-    terms: Vec<TermInfo>,
-    #[serde(with = "serde_bytes")]
-    doc_bytes: Vec<u8>,
-    #[serde(with = "serde_bytes")]
-    pos_bytes: Vec<u8>,
-    docs: Vec<DocInfo>,
-    total_len: [u64; 3],
+/// The stored index as read back (by [`crate::index_decoder`], which reads
+/// [`StoredRef`]'s fields in order).
+pub(crate) struct Stored {
+    pub(crate) keys: Vec<u8>,
+    pub(crate) surfaces: Vec<u8>,
+    pub(crate) terms: Vec<TermInfo>,
+    pub(crate) doc_bytes: Vec<u8>,
+    pub(crate) pos_bytes: Vec<u8>,
+    pub(crate) docs: Vec<DocInfo>,
+    pub(crate) total_len: [u64; 3],
 }
 
 /// A term's postings while building.

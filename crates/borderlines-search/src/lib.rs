@@ -32,6 +32,7 @@ pub mod fold;
 pub mod fuzzy;
 pub mod highlight;
 pub mod index;
+pub mod index_decoder;
 pub mod plan;
 pub mod postings;
 pub mod query;
