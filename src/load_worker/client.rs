@@ -975,7 +975,12 @@ async fn finish(id: u32, data: JsValue) {
             });
         };
         match open_in_slices(source, still_ours, progress, &mut figures).await {
-            Ok(Some(engine)) => Some(Arc::new(engine)),
+            Ok(Some(engine)) => {
+                // Rendering the new corpus is a task of its own, apart
+                // from the last step of opening it.
+                next_task().await;
+                Some(Arc::new(engine))
+            }
             Ok(None) => return,
             Err(e) => {
                 if let Some(job) = JOB.with_borrow_mut(|j| j.take_if(|j| j.id == id)) {
