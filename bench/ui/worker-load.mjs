@@ -8,6 +8,7 @@
 //
 // Usage: node bench/ui/worker-load.mjs page.html big20
 //        node bench/ui/worker-load.mjs page.html corpus [N]   (needs bench/ui/run.sh's files)
+//        node bench/ui/worker-load.mjs page.html corpus-zip   (the same files as one ZIP archive)
 //        node bench/ui/worker-load.mjs page.html line5|lines300k|noise1   (the other rows of
 //          the big-documents table: one 5 MB line, 300,000 short lines, 1 MB of random bytes)
 //        RELOAD=3 node bench/ui/worker-load.mjs page.html corpus   (then reloads 3 times and times
@@ -40,6 +41,17 @@ if (what === 'corpus') {
     .sort((a, b) => fs.readdirSync(b).length - fs.readdirSync(a).length)[0];
   files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(dir, f));
   if (nArg) files = files.slice(0, Number(nArg));
+  probe = 'defectors';
+} else if (what === 'corpus-zip') {
+  // The same files as one ZIP archive (a folder export): one file to read.
+  const dir = fs.readdirSync(path.join(os.homedir(), '.cache/borderlines/bench/files')).map((d) => path.join(os.homedir(), '.cache/borderlines/bench/files', d))
+    .sort((a, b) => fs.readdirSync(b).length - fs.readdirSync(a).length)[0];
+  const zip = path.join(os.tmpdir(), `borderlines-${path.basename(dir)}.zip`);
+  if (!fs.existsSync(zip)) {
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('python3', ['-c', 'import sys,os,zipfile\nd,z=sys.argv[1:3]\nwith zipfile.ZipFile(z,"w",zipfile.ZIP_DEFLATED) as f:\n  [f.write(os.path.join(d,n),n) for n in sorted(os.listdir(d)) if n.endswith(".txt")]', dir, zip]);
+  }
+  files = [zip];
   probe = 'defectors';
 } else if (what === 'line5' || what === 'lines300k' || what === 'noise1') {
   // The other rows of the "big and odd documents" table, written to files.

@@ -37,14 +37,44 @@ use crate::saved_corpus;
 /// waiting for an answer that never comes. The files of a `files` message are read first, all at once
 /// (`File.arrayBuffer()`): one synchronous read after another cost about a
 /// millisecond per file, most of the time to add 14,000 files.
+///
+/// The worker then starts a helper from the same script, which the page
+/// sends as `src` (a worker from a file:// page cannot open the page's Blob
+/// URL, one it makes itself it can, through a Trusted Types policy of its
+/// own that passes `blob:` URLs only, as the page's does; the helper gets
+/// no `src`, so it starts none): the worker indexes what it
+/// reads and posts each batch's documents to the helper (`extract`), which
+/// extracts them and answers (`extracted`) — two cores instead of one. If
+/// the helper cannot start or fails, the session is told (`helper`,
+/// `ready: false`) and extracts what is missing itself. The helper starts
+/// first (its module compiles while the worker's does), its messages are
+/// handled as they come rather than queued behind the files the page sent
+/// meanwhile, and each queued message is handled in a task of its own (a
+/// `MessageChannel` turn): run as one chain of promise callbacks, the
+/// backlog kept the worker's event loop from starting the helper at all.
+/// Cancelling ends both: a nested worker ends with its parent.
 const WORKER_BOOT: &str = "\nself.onmessage=function(e){var d=e.data;if(!d||d.kind!=='init')return;\
-var s=null,chain=Promise.resolve(),post=function(m,t){self.postMessage(m,t);};\
+var s=null,h=null,chain=Promise.resolve(),q=[],y=new MessageChannel();\
+y.port1.onmessage=function(){var f=q.shift();if(f)f();};\
+function post(m,t){if(m.kind==='extract'){if(h)h.postMessage(m,t);}else self.postMessage(m,t);}\
 function fail(err){self.postMessage({kind:'failed',message:String(err)});}\
+function run(m){if(s)try{s.handle(m,post);}catch(err){s=null;fail(err);}}\
+function handle(m){chain=chain.then(function(){return m;}).then(function(m){return new Promise(function(r){\
+q.push(function(){run(m);r();});y.port2.postMessage(0);});});}\
+function now(m){if(s)run(m);else handle(m);}\
 function read(f){return f instanceof File?f.arrayBuffer().then(function(b){return{name:f.name,bytes:b};},\
 function(err){return{name:f.name,error:String(err)};}):f;}\
-self.onmessage=function(e){var m=e.data,r=m&&(m.kind==='files'||m.kind==='preview')?Promise.all(m.files.map(read))\
-.then(function(fs){m.files=fs;return m;}):m;chain=chain.then(function(){return r;})\
-.then(function(m){if(s)try{s.handle(m,post);}catch(err){s=null;fail(err);}});};\
+self.onmessage=function(e){var m=e.data;handle(m&&(m.kind==='files'||m.kind==='preview')?Promise.all(m.files.map(read))\
+.then(function(fs){m.files=fs;return m;}):m);};\
+function helper(){try{var tt=self.trustedTypes;if(tt&&tt.createPolicy&&!tt.defaultPolicy)tt.createPolicy('default',\
+{createScriptURL:function(u){if(/^blob:/.test(u))return u;throw new TypeError('refused '+u);}});\
+h=new Worker(URL.createObjectURL(new Blob([d.src],{type:'text/javascript'})));}catch(err){h=null;return;}\
+function gone(){if(h){h.terminate();h=null;now({kind:'helper',ready:false});}}\
+h.onmessage=function(e){var m=e.data;if(m.kind==='ready')now({kind:'helper',ready:true});\
+else if(m.kind==='failed'||m.kind==='error')gone();else now(m);};\
+h.onerror=function(ev){ev.preventDefault();gone();};\
+h.postMessage({kind:'init',gz:d.gz,places:d.places});}\
+if(d.src)helper();\
 function inflate(z){return new Response(new Blob([z]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();}\
 chain=Promise.all([inflate(d.gz),inflate(d.places)]).then(function(r){try{borderlines_loader.initSync({module:r[0]});\
 borderlines_loader.install_places(new Uint8Array(r[1]));s=new borderlines_loader.Session();}\
@@ -166,6 +196,8 @@ fn spawn_worker() -> Result<Worker, String> {
         return Err("this browser offers no Web Worker here".into());
     }
     let worker = Worker::new(&blob_url()?).map_err(js_error)?;
+    // The same script again, for the helper the worker starts.
+    let script = loader_module::glue()? + WORKER_BOOT;
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| on_data(ev.data()));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // Closures live as long as the page (one per worker started; a worker
@@ -189,6 +221,7 @@ fn spawn_worker() -> Result<Worker, String> {
     // Copied, not transferred: the page keeps the bytes for the next worker.
     set(&init, "gz", gz);
     set(&init, "places", places);
+    set(&init, "src", script);
     worker.post_message(&init).map_err(js_error)?;
     Ok(worker)
 }
@@ -1079,6 +1112,8 @@ async fn finish(id: u32, data: JsValue) {
         "build_ms",
         "snapshot_ms",
         "memory_bytes",
+        "helped",
+        "helper_wait_ms",
     ] {
         set(&out, phase, get_f64(data, phase));
     }

@@ -140,6 +140,12 @@ run({
       return path;
     });
     const loading = () => page.evaluate(() => /^(Reading|Indexing|Opening)/.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? ''));
+    const matching = async (q) => {
+      await search(page, q);
+      await page.waitForFunction(() => /documents? match/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''));
+      return Number((await page.textContent('[data-testid=result-count]')).replace(/,/g, '').match(/(\d+) of/)?.[1] ?? 0);
+    };
+    const onsongBefore = await matching('place:onsong');
     await page.setInputFiles('[data-testid=add-documents]', paths);
     await page.waitForFunction(() => /^Reading/.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? ''));
     // Type while the files are read: the seeds answer at once.
@@ -155,6 +161,12 @@ run({
     eq(await status(page), 'Added 10,000 documents.', 'all added');
     await search(page, 'onsong');
     await page.waitForFunction(() => /of 10,003 documents match$/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''));
+    // The worker's helper extracted most batches (a second core), and every
+    // new note names its place, whichever thread extracted it.
+    const figures = await page.evaluate(() => window.__borderlines_load);
+    console.log(`      helper: ${figures.helped} batches, waited ${Math.round(figures.helper_wait_ms)} ms; worker ${figures.worker_ms} ms`);
+    expect(figures.helped >= 100, `the helper extracted batches: ${JSON.stringify(figures)}`);
+    eq(await matching('place:onsong'), onsongBefore + 10000, 'every note is placed in Onsong');
     rmSync(dir, { recursive: true, force: true });
     await context.close();
     return problems;

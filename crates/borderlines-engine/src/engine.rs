@@ -31,7 +31,9 @@ use crate::snapshot;
 pub struct EngineBuilder {
     documents: Vec<Document>,
     index: IndexBuilder,
-    insights: Vec<DocumentInsights>,
+    /// Document `i`'s insights; `None` while another thread extracts it
+    /// (see [`index_only`](Self::index_only)).
+    insights: Vec<Option<DocumentInsights>>,
 }
 
 impl EngineBuilder {
@@ -49,15 +51,41 @@ impl EngineBuilder {
         Self {
             documents,
             index: IndexBuilder::extending(index),
-            insights: insights.documents,
+            insights: insights.documents.into_iter().map(Some).collect(),
         }
     }
 
     /// Indexes and extracts `doc` (its id must be unique in the corpus).
     pub fn add(&mut self, doc: Document) {
         self.index.add(&doc);
-        self.insights.push(borderlines_extract::extract(&doc));
+        self.insights.push(Some(borderlines_extract::extract(&doc)));
         self.documents.push(doc);
+    }
+
+    /// Indexes `doc` and leaves its extraction to someone else (a helper
+    /// worker), who hands the insights back with
+    /// [`set_insights`](Self::set_insights). Returns the document's
+    /// position. Whatever is still missing at [`finish`](Self::finish) is
+    /// extracted there, so a helper that fails loses nothing.
+    pub fn index_only(&mut self, doc: Document) -> usize {
+        self.index.add(&doc);
+        self.insights.push(None);
+        self.documents.push(doc);
+        self.documents.len() - 1
+    }
+
+    /// The insights of the documents at `first`, `first + 1`, … (as many
+    /// as given), extracted elsewhere. Positions past the documents held
+    /// are ignored.
+    pub fn set_insights(&mut self, first: usize, insights: Vec<DocumentInsights>) {
+        for (slot, ins) in self.insights.iter_mut().skip(first).zip(insights) {
+            *slot = Some(ins);
+        }
+    }
+
+    /// The documents at `range`, to send to whoever extracts them.
+    pub fn documents(&self, range: Range<usize>) -> &[Document] {
+        self.documents.get(range).unwrap_or_default()
     }
 
     /// Documents held so far.
@@ -72,12 +100,18 @@ impl EngineBuilder {
 
     /// The engine: the index frozen, the claims linked, the facets gathered.
     pub fn finish(self) -> Engine {
+        let insights = self
+            .insights
+            .into_iter()
+            .zip(&self.documents)
+            .map(|(ins, doc)| ins.unwrap_or_else(|| borderlines_extract::extract(doc)))
+            .collect();
         Engine::new(
             Arc::new(Corpus {
                 documents: self.documents,
             }),
             self.index.finish(),
-            CorpusInsights::from_documents(self.insights),
+            CorpusInsights::from_documents(insights),
         )
     }
 }
@@ -399,6 +433,37 @@ mod tests {
         let claims = extended.all_insights().claims.len();
         assert!(claims > 0);
         assert_eq!(claims, whole.all_insights().claims.len());
+    }
+
+    /// The loading worker indexes while a helper extracts: insights handed
+    /// back later, out of order, through bytes, or never (the helper died)
+    /// give the engine built in one place.
+    #[test]
+    fn extraction_done_elsewhere_or_not_at_all_equals_extraction_here() {
+        let texts = [
+            ("a", "Walls Rise on the Tumen\nLeader Kim Jong Un ordered new fences along the Tumen River in 2019."),
+            ("b", "Smugglers on the Yalu\nSmugglers moved 300 tonnes of goods across the Yalu River into China in 2019."),
+            ("c", "Fences at Hyesan\nGuards near Hyesan added 40 km of fences along the Yalu River in 2019."),
+            ("d", "Trade at Sinuiju\nTraders said 200 tonnes of goods crossed the Yalu River into China in 2019."),
+        ];
+        let whole = Engine::from_texts(texts).unwrap();
+        let first = Engine::from_texts(texts[..1].iter().copied()).unwrap();
+        let mut builder = EngineBuilder::extending(first);
+        for (id, t) in &texts[1..] {
+            builder.index_only(borderlines_core::parse_document(id, t).unwrap());
+        }
+        // The last document's answer arrives first; the second's never.
+        let sent = borderlines_extract::batch::encode_documents(builder.documents(3..4));
+        let answer = borderlines_extract::batch::extract_encoded(&sent).unwrap();
+        let insights = borderlines_extract::batch::decode_insights(&answer, 1).unwrap();
+        builder.set_insights(3, insights);
+        let third = borderlines_extract::extract(&builder.documents(2..3)[0]);
+        builder.set_insights(2, vec![third]);
+        assert!(builder.documents(4..9).is_empty());
+        assert_eq!(
+            builder.finish().to_snapshot().unwrap(),
+            whole.to_snapshot().unwrap()
+        );
     }
 
     /// Removing documents gives the engine built without them.

@@ -16,6 +16,7 @@
 //! assert_eq!(ins.figures[0].min, Some(489.0));
 //! ```
 
+pub mod batch;
 pub mod claims;
 pub mod dates;
 pub mod entities;

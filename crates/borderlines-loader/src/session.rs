@@ -8,11 +8,17 @@
 use borderlines_core::load::{with_unique_ids, LoadOptions, Loader};
 use borderlines_core::{Corpus, CorpusBundle, Document};
 use borderlines_engine::{Engine, EngineBuilder};
+use borderlines_extract::batch;
 use borderlines_messages::{get, get_f64, get_str, mappings_from_js, object, previews_to_js, set};
 use js_sys::{Array, ArrayBuffer, Function, Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, FileReaderSync};
+
+/// Most documents in one message to the helper: small enough that it
+/// starts soon, large enough that messages cost little (a batch of the
+/// page's 50 files is one message).
+const HELPER_BATCH: usize = 256;
 
 /// A job being received: files are read, parsed, indexed and extracted as
 /// their messages arrive, while the page is still sending the rest.
@@ -32,21 +38,79 @@ struct Pending {
     read_ms: f64,
     /// Of which: reading the files' bytes (`FileReaderSync`).
     io_ms: f64,
+    /// Batches sent to the helper and not answered yet: (first, count).
+    extracting: Vec<(usize, usize)>,
+    /// The page asked for the result ("run") while the helper still had
+    /// batches: the job finishes when the last answer comes.
+    run_asked: bool,
+    /// Batches the helper answered, and milliseconds waited for its last
+    /// answers after the page asked for the result (figures for benches).
+    helped: u32,
+    waited_ms: f64,
 }
 
 impl Pending {
     /// Indexes and extracts `documents` into the engine being extended.
-    fn index(&mut self, documents: Vec<Document>) {
+    /// With a helper, this worker only indexes them and posts them to the
+    /// helper to extract (`{kind:"extract", id, first, count, bytes}`,
+    /// which the boot code routes to the helper).
+    fn index(&mut self, documents: Vec<Document>, helper: Option<&Reply>) {
         if documents.is_empty() {
             return;
         }
         if self.builder.is_none() {
             self.builder = self.base.take().map(EngineBuilder::extending);
         }
-        if let Some(builder) = self.builder.as_mut() {
+        let Some(builder) = self.builder.as_mut() else {
+            return;
+        };
+        let Some(reply) = helper else {
             for doc in documents {
                 builder.add(doc);
             }
+            return;
+        };
+        // In slices, so the helper starts on the first while this worker
+        // indexes the next (one file can hold thousands: a ZIP, a table).
+        let mut documents = documents.into_iter().peekable();
+        while documents.peek().is_some() {
+            let first = builder.len();
+            for doc in documents.by_ref().take(HELPER_BATCH) {
+                builder.index_only(doc);
+            }
+            let count = builder.len() - first;
+            let bytes = batch::encode_documents(builder.documents(first..first + count));
+            let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+            drop(bytes);
+            let msg = object();
+            set(&msg, "kind", "extract");
+            set(&msg, "id", self.id);
+            set(&msg, "first", first as f64);
+            set(&msg, "count", count as f64);
+            set(&msg, "bytes", &buffer);
+            // Not posted: those documents are extracted at finish instead.
+            if reply.post(&msg, &Array::of1(&buffer)).is_ok() {
+                self.extracting.push((first, count));
+            }
+        }
+    }
+
+    /// Takes the helper's answer for the batch at `first`. A damaged or
+    /// unknown answer is dropped: those documents are extracted at finish.
+    fn extracted(&mut self, first: usize, count: usize, bytes: &JsValue) {
+        let Some(at) = self.extracting.iter().position(|&b| b == (first, count)) else {
+            return;
+        };
+        self.extracting.swap_remove(at);
+        self.helped += 1;
+        let bytes = bytes
+            .dyn_ref::<ArrayBuffer>()
+            .map(|b| Uint8Array::new(b).to_vec())
+            .unwrap_or_default();
+        if let (Some(builder), Ok(insights)) =
+            (self.builder.as_mut(), batch::decode_insights(&bytes, count))
+        {
+            builder.set_insights(first, insights);
         }
     }
 
@@ -77,6 +141,9 @@ pub struct Session {
     engine: Option<Engine>,
     pending: Option<Pending>,
     progress: Progress,
+    /// A helper worker extracts what this one indexes (the boot code says
+    /// so with `{kind:"helper", ready}`; see [`borderlines_extract::batch`]).
+    helper: bool,
 }
 
 #[wasm_bindgen]
@@ -113,12 +180,38 @@ impl Session {
                     job.read_ms += now() - started;
                     let started = now();
                     let documents = job.loader.take_documents();
-                    job.index(documents);
+                    job.index(documents, self.helper.then_some(&reply));
                     job.index_ms += now() - started;
                     read
                 }
                 _ => Ok(()),
             },
+            // A helper worker: extracts a batch this worker indexed…
+            "extract" => self.extract_for_helper(&reply, id, &data),
+            // …and this worker takes its answer.
+            "extracted" => match self.pending.as_mut().filter(|p| p.id == id) {
+                Some(job) => {
+                    let started = now();
+                    job.extracted(
+                        get_f64(&data, "first") as usize,
+                        get_f64(&data, "count") as usize,
+                        &get(&data, "bytes"),
+                    );
+                    job.index_ms += now() - started;
+                    self.finish_if_asked(&reply)
+                }
+                None => Ok(()),
+            },
+            "helper" => {
+                self.helper = get(&data, "ready").as_bool().unwrap_or(false);
+                if !self.helper {
+                    // Gone: what it had is extracted here, at finish.
+                    if let Some(job) = self.pending.as_mut() {
+                        job.extracting.clear();
+                    }
+                }
+                self.finish_if_asked(&reply)
+            }
             "keep" => self
                 .set_base(&get(&data, "base"))
                 .and_then(|()| self.keep_documents(&reply, id, &get(&data, "documents"))),
@@ -128,6 +221,16 @@ impl Session {
             "preview" => preview_archives(&reply, id, &get(&data, "files")),
             "export" => self.export(&reply, id, &data),
             "run" => match self.pending.take() {
+                Some(mut job) if job.id == id && !job.extracting.is_empty() => {
+                    // The helper still extracts: finish on its last answer.
+                    job.run_asked = true;
+                    job.waited_ms = now();
+                    let total = self.progress.total;
+                    self.progress
+                        .post(&reply, total, 0.0, "the last documents", "indexing", true);
+                    self.pending = Some(job);
+                    Ok(())
+                }
                 Some(job) if job.id == id => self.finish_job(&reply, job),
                 other => {
                     // Another job's: its corpus stays the loader's.
@@ -150,6 +253,41 @@ impl Session {
 }
 
 impl Session {
+    /// Finishes the job the page asked for once the helper has answered
+    /// every batch (or is gone).
+    fn finish_if_asked(&mut self, reply: &Reply) -> Result<(), String> {
+        match self.pending.take() {
+            Some(mut job) if job.run_asked && job.extracting.is_empty() => {
+                job.waited_ms = now() - job.waited_ms;
+                self.finish_job(reply, job)
+            }
+            other => {
+                self.pending = other;
+                Ok(())
+            }
+        }
+    }
+
+    /// As the helper: extracts the documents of `data` (see
+    /// [`borderlines_extract::batch`]) and posts their insights back.
+    fn extract_for_helper(&self, reply: &Reply, id: f64, data: &JsValue) -> Result<(), String> {
+        let bytes = get(data, "bytes")
+            .dyn_ref::<ArrayBuffer>()
+            .map(|b| Uint8Array::new(b).to_vec())
+            .ok_or("the documents to extract were not sent")?;
+        let answer = batch::extract_encoded(&bytes).map_err(|e| e.to_string())?;
+        drop(bytes);
+        let buffer = Uint8Array::from(answer.as_slice()).buffer();
+        drop(answer);
+        let msg = object();
+        set(&msg, "kind", "extracted");
+        set(&msg, "id", id);
+        set(&msg, "first", get(data, "first"));
+        set(&msg, "count", get(data, "count"));
+        set(&msg, "bytes", &buffer);
+        reply.post(&msg, &Array::of1(&buffer))
+    }
+
     /// Writes the export `data` asks for (its "form": "jsonl", "csv" or
     /// "insights"; its "docs": document numbers) from the page's corpus
     /// (its "base", as for a job) and posts it back as bytes, transferred,
@@ -191,6 +329,10 @@ impl Session {
             bytes: 0.0,
             read_ms: 0.0,
             io_ms: 0.0,
+            extracting: Vec::new(),
+            run_asked: false,
+            helped: 0,
+            waited_ms: 0.0,
         });
         self.progress = Progress {
             id,
@@ -296,7 +438,9 @@ impl Session {
         );
         let (documents, report) = loader.finish();
         let indexing = now();
-        job.index(documents);
+        // The last documents are extracted here: the helper's answer would
+        // come no sooner.
+        job.index(documents, None);
         let done = object();
         set(&done, "kind", "done");
         set(&done, "id", id);
@@ -330,6 +474,8 @@ impl Session {
         set(&done, "read_ms", read_ms);
         set(&done, "io_ms", io_ms);
         set(&done, "memory_bytes", memory_bytes());
+        set(&done, "helped", job.helped);
+        set(&done, "helper_wait_ms", job.waited_ms);
         let skipped = Array::new();
         for (name, why) in report.skipped {
             skipped.push(&Array::of2(&name.into(), &why.into()));
