@@ -46,8 +46,9 @@ use crate::saved_corpus;
 /// reads and posts each batch's documents to the helper (`extract`), which
 /// extracts them and answers (`extracted`) — two cores instead of one. If
 /// the helper cannot start or fails, the session is told (`helper`,
-/// `ready: false`) and extracts what is missing itself. The helper starts
-/// first (its module compiles while the worker's does), its messages are
+/// `ready: false`) and extracts what is missing itself. The helper is
+/// given the compiled module and the inflated gazetteer (one compilation,
+/// not two competing with the page for the cores), its messages are
 /// handled as they come rather than queued behind the files the page sent
 /// meanwhile, and each queued message is handled in a task of its own (a
 /// `MessageChannel` turn): run as one chain of promise callbacks, the
@@ -66,19 +67,19 @@ function read(f){return f instanceof File?f.arrayBuffer().then(function(b){retur
 function(err){return{name:f.name,error:String(err)};}):f;}\
 self.onmessage=function(e){var m=e.data;handle(m&&(m.kind==='files'||m.kind==='preview')?Promise.all(m.files.map(read))\
 .then(function(fs){m.files=fs;return m;}):m);};\
-function helper(){try{var tt=self.trustedTypes;if(tt&&tt.createPolicy&&!tt.defaultPolicy)tt.createPolicy('default',\
+function helper(mod,places){try{var tt=self.trustedTypes;if(tt&&tt.createPolicy&&!tt.defaultPolicy)tt.createPolicy('default',\
 {createScriptURL:function(u){if(/^blob:/.test(u))return u;throw new TypeError('refused '+u);}});\
 h=new Worker(URL.createObjectURL(new Blob([d.src],{type:'text/javascript'})));}catch(err){h=null;return;}\
 function gone(){if(h){h.terminate();h=null;now({kind:'helper',ready:false});}}\
 h.onmessage=function(e){var m=e.data;if(m.kind==='ready')now({kind:'helper',ready:true});\
 else if(m.kind==='failed'||m.kind==='error')gone();else now(m);};\
 h.onerror=function(ev){ev.preventDefault();gone();};\
-h.postMessage({kind:'init',gz:d.gz,places:d.places});}\
-if(d.src)helper();\
+h.postMessage({kind:'init',module:mod,places:places});}\
 function inflate(z){return new Response(new Blob([z]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();}\
-chain=Promise.all([inflate(d.gz),inflate(d.places)]).then(function(r){try{borderlines_loader.initSync({module:r[0]});\
+chain=Promise.all([d.module||inflate(d.gz),d.module?d.places:inflate(d.places)]).then(function(r){var mod;\
+try{mod=d.module||new WebAssembly.Module(r[0]);borderlines_loader.initSync({module:mod});\
 borderlines_loader.install_places(new Uint8Array(r[1]));s=new borderlines_loader.Session();}\
-catch(err){fail(err);return;}self.postMessage({kind:'ready'});},fail);};\n";
+catch(err){fail(err);return;}if(d.src)helper(mod,r[1]);self.postMessage({kind:'ready'});},fail);};\n";
 
 /// How messages reach the loading module.
 enum Transport {
@@ -691,11 +692,21 @@ fn kept_outcome(added: usize, problems: Vec<(String, String)>) -> LoadOutcome {
 
 /// Starts reading a batch of files (`Blob.arrayBuffer()`: the browser reads
 /// them off the main thread); settles with one `{status, value|reason}` each.
-fn read_batch(batch: Vec<File>) -> (Vec<File>, JsFuture) {
-    let reads: Array = batch
-        .iter()
-        .map(|f| JsValue::from(f.array_buffer()))
-        .collect();
+/// Starts reading `batch` (`File.arrayBuffer()` for each) and returns its
+/// files with a future of their settled reads. Each call asks the browser
+/// for a file: a few per millisecond, fewer while the workers keep both
+/// cores busy (50 in one task took 50–150 ms there), so the calls are
+/// spread over tasks of at most ~8 ms.
+async fn read_batch(batch: Vec<File>) -> (Vec<File>, JsFuture) {
+    let reads = Array::new();
+    let mut task_start = now_ms();
+    for file in &batch {
+        reads.push(&file.array_buffer());
+        if now_ms() - task_start > 8.0 {
+            next_task().await;
+            task_start = now_ms();
+        }
+    }
     let settled = js_sys::Promise::all_settled(&reads);
     (batch, JsFuture::from(settled))
 }
@@ -709,10 +720,16 @@ fn read_batch(batch: Vec<File>) -> (Vec<File>, JsFuture) {
 /// reading here and transferring the bytes took 6.1–7.3 s with none.
 async fn send_files(id: u32, batches: Vec<Vec<File>>) {
     let mut batches = batches.into_iter();
-    let mut current = batches.next().map(read_batch);
+    let mut current = match batches.next() {
+        Some(batch) => Some(read_batch(batch).await),
+        None => None,
+    };
     let mut task_start = now_ms();
     while let Some((batch, reading)) = current {
-        let ahead = batches.next().map(read_batch);
+        let ahead = match batches.next() {
+            Some(batch) => Some(read_batch(batch).await),
+            None => None,
+        };
         let settled = reading.await.unwrap_or(JsValue::UNDEFINED);
         let still_ours = JOB.with_borrow(|j| j.as_ref().is_some_and(|j| j.id == id));
         if !still_ours {
