@@ -176,7 +176,8 @@ impl Session {
             ) {
                 (Some(job), Ok(list)) => {
                     let started = now();
-                    let read = read_files(job, &mut self.progress, &reply, list);
+                    let helper = self.helper.then_some(&reply);
+                    let read = read_files(job, &mut self.progress, &reply, list, helper);
                     job.read_ms += now() - started;
                     let started = now();
                     let documents = job.loader.take_documents();
@@ -561,8 +562,15 @@ fn read_files(
     progress: &mut Progress,
     reply: &Reply,
     files: Array,
+    helper: Option<&Reply>,
 ) -> Result<(), String> {
     let mut reader = None;
+    // Out of the job while files are added, so that an archive's documents
+    // can be indexed (and sent to the helper) while the rest of it is read.
+    let mut loader = std::mem::replace(
+        &mut job.loader,
+        Loader::new(&Corpus::default(), LoadOptions::default()),
+    );
     for item in files.iter() {
         let (name, size) = match item.dyn_ref::<File>() {
             Some(file) => (file.name(), file.size()),
@@ -580,13 +588,14 @@ fn read_files(
         let io_started = now();
         let read = match item.dyn_ref::<File>() {
             Some(file) => {
+                // No early return: the loader must go back into the job.
                 if reader.is_none() {
-                    reader = Some(FileReaderSync::new().map_err(|e| format!("{e:?}"))?);
+                    reader = FileReaderSync::new().ok();
                 }
                 reader
                     .as_ref()
                     .map(|r| r.read_as_array_buffer(file))
-                    .unwrap_or(Err(JsValue::UNDEFINED))
+                    .unwrap_or_else(|| Err("no FileReaderSync in this worker".into()))
                     .map_err(|e| format!("{e:?}"))
             }
             None => get(&item, "bytes").dyn_into::<ArrayBuffer>().map_err(|_| {
@@ -600,10 +609,15 @@ fn read_files(
         };
         job.io_ms += now() - io_started;
         match read {
-            Ok(buffer) => job.loader.add(name, Uint8Array::new(&buffer).to_vec()),
-            Err(e) => job.loader.skip(&name, format!("could not be read ({e})")),
+            Ok(buffer) => {
+                loader.add_streaming(name, Uint8Array::new(&buffer).to_vec(), &mut |docs| {
+                    job.index(docs, helper)
+                })
+            }
+            Err(e) => loader.skip(&name, format!("could not be read ({e})")),
         }
     }
+    job.loader = loader;
     Ok(())
 }
 
