@@ -783,30 +783,27 @@ mod tests {
             ("b.txt", text("Two")),
             ("c.txt", text("Three")),
         ];
-        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        let stored = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Stored);
-        for (name, body) in &files {
-            w.start_file(*name, stored).unwrap();
-            w.write_all(body.as_bytes()).unwrap();
-        }
-        let archive = w.finish().unwrap().into_inner();
+        let archive = || {
+            let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+            let stored = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Stored);
+            for (name, body) in &files {
+                w.start_file(*name, stored).unwrap();
+                w.write_all(body.as_bytes()).unwrap();
+            }
+            w.finish().unwrap().into_inner()
+        };
         let inside: usize = files.iter().map(|(_, b)| b.len()).sum();
         let mut loader = Loader::new(&Corpus::default(), LoadOptions::default());
         loader.max_held = inside + 10;
-        assert!(archive.len() + inside > loader.max_held);
-        loader.add("export.zip".into(), archive);
+        assert!(archive().len() + inside > loader.max_held);
+        loader.add("export.zip".into(), archive());
         let (documents, report) = loader.finish();
         assert_eq!(documents.len(), 3, "{:?}", report.skipped);
         // The files it holds still count: one more is past the limit.
         let mut loader = Loader::new(&Corpus::default(), LoadOptions::default());
         loader.max_held = inside - 1;
-        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        for (name, body) in &files {
-            w.start_file(*name, stored).unwrap();
-            w.write_all(body.as_bytes()).unwrap();
-        }
-        loader.add("export.zip".into(), w.finish().unwrap().into_inner());
+        loader.add("export.zip".into(), archive());
         let (documents, report) = loader.finish();
         assert_eq!(documents.len(), 2);
         assert_eq!(report.skipped[0].0, "export.zip/c.txt");

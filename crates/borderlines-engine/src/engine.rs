@@ -402,17 +402,21 @@ mod tests {
         assert_eq!(marked, ["smugglers"]);
     }
 
+    /// Four stories whose figures link into claims across documents, for the
+    /// tests that build an engine in parts.
+    const FOUR_STORIES: [(&str, &str); 4] = [
+        ("a", "Walls Rise on the Tumen\nLeader Kim Jong Un ordered new fences along the Tumen River in 2019."),
+        ("b", "Smugglers on the Yalu\nSmugglers moved 300 tonnes of goods across the Yalu River into China in 2019."),
+        ("c", "Fences at Hyesan\nGuards near Hyesan added 40 km of fences along the Yalu River in 2019."),
+        ("d", "Trade at Sinuiju\nTraders said 200 tonnes of goods crossed the Yalu River into China in 2019."),
+    ];
+
     /// Adding documents to an engine gives the engine built from all of
     /// them at once: same snapshot bytes (index, insights, claims), same
     /// answers.
     #[test]
     fn extending_an_engine_equals_building_it_whole() {
-        let texts = [
-            ("a", "Walls Rise on the Tumen\nLeader Kim Jong Un ordered new fences along the Tumen River in 2019."),
-            ("b", "Smugglers on the Yalu\nSmugglers moved 300 tonnes of goods across the Yalu River into China in 2019."),
-            ("c", "Fences at Hyesan\nGuards near Hyesan added 40 km of fences along the Yalu River in 2019."),
-            ("d", "Trade at Sinuiju\nTraders said 200 tonnes of goods crossed the Yalu River into China in 2019."),
-        ];
+        let texts = FOUR_STORIES;
         let whole = Engine::from_texts(texts).unwrap();
         let first = Engine::from_texts(texts[..2].iter().copied()).unwrap();
         let rest: Vec<Document> = texts[2..]
@@ -440,12 +444,7 @@ mod tests {
     /// give the engine built in one place.
     #[test]
     fn extraction_done_elsewhere_or_not_at_all_equals_extraction_here() {
-        let texts = [
-            ("a", "Walls Rise on the Tumen\nLeader Kim Jong Un ordered new fences along the Tumen River in 2019."),
-            ("b", "Smugglers on the Yalu\nSmugglers moved 300 tonnes of goods across the Yalu River into China in 2019."),
-            ("c", "Fences at Hyesan\nGuards near Hyesan added 40 km of fences along the Yalu River in 2019."),
-            ("d", "Trade at Sinuiju\nTraders said 200 tonnes of goods crossed the Yalu River into China in 2019."),
-        ];
+        let texts = FOUR_STORIES;
         let whole = Engine::from_texts(texts).unwrap();
         let first = Engine::from_texts(texts[..1].iter().copied()).unwrap();
         let mut builder = EngineBuilder::extending(first);
@@ -469,12 +468,7 @@ mod tests {
     /// Removing documents gives the engine built without them.
     #[test]
     fn removing_documents_equals_building_without_them() {
-        let texts = [
-            ("a", "Walls Rise on the Tumen\nLeader Kim Jong Un ordered new fences along the Tumen River in 2019."),
-            ("b", "Smugglers on the Yalu\nSmugglers moved 300 tonnes of goods across the Yalu River into China in 2019."),
-            ("c", "Fences at Hyesan\nGuards near Hyesan added 40 km of fences along the Yalu River in 2019."),
-            ("d", "Trade at Sinuiju\nTraders said 200 tonnes of goods crossed the Yalu River into China in 2019."),
-        ];
+        let texts = FOUR_STORIES;
         let all = Engine::from_texts(texts).unwrap();
         let kept = Engine::from_texts([texts[0], texts[3]]).unwrap();
         let removed = all.without(&HashSet::from(["b", "c", "no such id"]));

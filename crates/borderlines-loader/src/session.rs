@@ -40,9 +40,9 @@ struct Pending {
     io_ms: f64,
     /// Batches sent to the helper and not answered yet: (first, count).
     extracting: Vec<(usize, usize)>,
-    /// The page asked for the result ("run") while the helper still had
-    /// batches: the job finishes when the last answer comes.
-    run_asked: bool,
+    /// When the page asked for the result ("run") while the helper still
+    /// had batches: the job finishes when the last answer comes.
+    run_asked_at: Option<f64>,
     /// Batches the helper answered, and milliseconds waited for its last
     /// answers after the page asked for the result (figures for benches).
     helped: u32,
@@ -224,8 +224,7 @@ impl Session {
             "run" => match self.pending.take() {
                 Some(mut job) if job.id == id && !job.extracting.is_empty() => {
                     // The helper still extracts: finish on its last answer.
-                    job.run_asked = true;
-                    job.waited_ms = now();
+                    job.run_asked_at = Some(now());
                     let total = self.progress.total;
                     self.progress
                         .post(&reply, total, 0.0, "the last documents", "indexing", true);
@@ -258,8 +257,8 @@ impl Session {
     /// every batch (or is gone).
     fn finish_if_asked(&mut self, reply: &Reply) -> Result<(), String> {
         match self.pending.take() {
-            Some(mut job) if job.run_asked && job.extracting.is_empty() => {
-                job.waited_ms = now() - job.waited_ms;
+            Some(mut job) if job.extracting.is_empty() && job.run_asked_at.is_some() => {
+                job.waited_ms = now() - job.run_asked_at.unwrap_or_default();
                 self.finish_job(reply, job)
             }
             other => {
@@ -331,7 +330,7 @@ impl Session {
             read_ms: 0.0,
             io_ms: 0.0,
             extracting: Vec::new(),
-            run_asked: false,
+            run_asked_at: None,
             helped: 0,
             waited_ms: 0.0,
         });
