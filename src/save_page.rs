@@ -23,6 +23,7 @@ const SCRIPT_IDS: &[&str] = &[
     "borderlines-boot",
     "borderlines-pack-loader",
     "borderlines-pack-places",
+    crate::reference_pack::PACK_ID,
 ];
 
 /// This page's text as it was built: its head and its scripts.

@@ -31,17 +31,9 @@ thread_local! {
 
 pub use crate::browser_streams::js_error;
 
-fn text_of(id: &str) -> Result<String, String> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.text_content())
-        .ok_or_else(|| format!("the page has no {id}"))
-}
-
 /// The loading module's glue (the text of its script), for the worker's Blob.
 pub fn glue() -> Result<String, String> {
-    text_of(GLUE_ID)
+    crate::data_packs::element_text(GLUE_ID)
 }
 
 /// The compressed module (gzip), decoded from its base64 once per page.
@@ -62,25 +54,7 @@ fn pack(
     if let Some(bytes) = cache.with_borrow(Clone::clone) {
         return Ok(bytes);
     }
-    let b64 = text_of(id)?;
-    let b64 = b64.trim();
-    let uint8 = Reflect::get(&js_sys::global(), &"Uint8Array".into()).map_err(js_error)?;
-    let from_base64 = Reflect::get(&uint8, &"fromBase64".into()).map_err(js_error)?;
-    let bytes = match from_base64.dyn_ref::<Function>() {
-        Some(f) => f
-            .call1(&uint8, &b64.into())
-            .map_err(js_error)?
-            .unchecked_into::<Uint8Array>(),
-        None => {
-            // Older browsers: atob, then one byte per character.
-            let binary = web_sys::window()
-                .ok_or("no window")?
-                .atob(b64)
-                .map_err(js_error)?;
-            let bytes: Vec<u8> = binary.chars().map(|c| c as u32 as u8).collect();
-            Uint8Array::from(bytes.as_slice())
-        }
-    };
+    let bytes = crate::data_packs::compressed(id)?;
     cache.set(Some(bytes.clone()));
     Ok(bytes)
 }

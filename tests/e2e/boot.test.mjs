@@ -18,7 +18,7 @@ await run({
     expect(!html.includes('AGFzbQ'), 'no uncompressed wasm (base64 of "\\0asm") in the page');
     expect(boot.includes("DecompressionStream('gzip')"), 'inflated by the browser');
     // The loading module and the seeds travel the same way, in data elements that never run.
-    for (const id of ['borderlines-pack-loader', 'borderlines-pack-places', 'borderlines-corpus']) {
+    for (const id of ['borderlines-pack-loader', 'borderlines-pack-places', 'borderlines-pack-reference', 'borderlines-corpus']) {
       const data = html.match(new RegExp(`<script type="application/octet-stream" id="${id}"[^>]*>([^<]*)</script>`))?.[1] ?? '';
       eq([...Buffer.from(data, 'base64').subarray(0, 2)], [0x1f, 0x8b], `${id}: gzip magic`);
     }

@@ -5,18 +5,26 @@
 //! The list is the 8,000 most frequent words of the Brown corpus (about a
 //! million words of edited American English, 1961), made by
 //! `scripts/reference/make-brown-freq.mjs` into
-//! `data/reference/brown_en.tsv` and compiled in. Its header gives the
-//! source, the credit and the total token count, which is the reference's
-//! size (so words outside the top 8,000 count as absent, not as a smaller
-//! corpus).
+//! `data/reference/brown_en.tsv`. Its header gives the source, the credit
+//! and the total token count, which is the reference's size (so words
+//! outside the top 8,000 count as absent, not as a smaller corpus).
+//!
+//! Natively the list is compiled in (feature `embedded-reference`, on by
+//! default). The page leaves it out of its wasm: it stores the file as a
+//! data pack beside it and hands it to [`install_brown`] the first time the
+//! terms view needs it, so the 36 KB (gzip) cost nothing at startup. Until
+//! then [`brown`] is `None`.
 //!
 //! Words are filed under the search index's keys (the same analyzer), so
 //! "mine" and "mines" add up and meet the index's term "mine".
 //!
 //! ```
 //! use borderlines_engine::reference::{brown, ReferenceList};
-//! assert!(brown().total > 1_000_000);
-//! assert!(brown().count("the") > 60_000);
+//! # #[cfg(feature = "embedded-reference")] {
+//! let brown = brown().expect("compiled in");
+//! assert!(brown.total > 1_000_000);
+//! assert!(brown.count("the") > 60_000);
+//! # }
 //! let r = ReferenceList::parse("# total_tokens\t10\nword\tcount\nmines\t2\nmine\t1\n");
 //! assert_eq!((r.total, r.count("mine")), (10, 3));
 //! ```
@@ -92,10 +100,27 @@ impl ReferenceList {
     }
 }
 
-/// The Brown corpus list, parsed on first use.
-pub fn brown() -> &'static ReferenceList {
-    static BROWN: OnceLock<ReferenceList> = OnceLock::new();
-    BROWN.get_or_init(|| ReferenceList::parse(include_str!("../../../data/reference/brown_en.tsv")))
+static BROWN: OnceLock<ReferenceList> = OnceLock::new();
+
+/// The Brown corpus list: the installed one, else (feature
+/// `embedded-reference`) the compiled-in one, parsed on first use; `None`
+/// while neither is there.
+pub fn brown() -> Option<&'static ReferenceList> {
+    #[cfg(feature = "embedded-reference")]
+    return Some(BROWN.get_or_init(|| ReferenceList::parse(BROWN_TSV)));
+    #[cfg(not(feature = "embedded-reference"))]
+    BROWN.get()
+}
+
+/// The list's file, compiled in.
+#[cfg(feature = "embedded-reference")]
+pub const BROWN_TSV: &str = include_str!("../../../data/reference/brown_en.tsv");
+
+/// Installs the Brown list from the text of `brown_en.tsv` (the page's
+/// data pack). The first list installed (or parsed) stays: a second call
+/// changes nothing, so every view of a page compares with the same list.
+pub fn install_brown(text: &str) {
+    BROWN.get_or_init(|| ReferenceList::parse(text));
 }
 
 #[cfg(test)]
@@ -104,7 +129,7 @@ mod tests {
 
     #[test]
     fn the_brown_list_parses_with_its_total() {
-        let b = brown();
+        let b = brown().expect("compiled in for tests");
         assert_eq!(b.total, 1_023_312);
         // 8,000 words fall into fewer keys: inflections share a stem.
         assert!(b.len() > 5_000 && b.len() < 8_000, "{}", b.len());

@@ -216,6 +216,7 @@ fn dist() -> Result<PathBuf> {
     let loader_gz = compress(&loader.wasm)?;
     let seeds_gz = compress(&seeds)?;
     let places_gz = compress(borderlines_extract::gazetteer::pack_bytes())?;
+    let reference_gz = compress(borderlines_engine::reference::BROWN_TSV.as_bytes())?;
     let compress_time = started.elapsed();
     let corpus = borderlines_engine::page_corpus::corpus_element(
         &base64::engine::general_purpose::STANDARD.encode(&seeds_gz),
@@ -229,6 +230,7 @@ fn dist() -> Result<PathBuf> {
             loader_glue: &loader.glue,
             loader_gz: &loader_gz,
             places_gz: &places_gz,
+            reference_gz: &reference_gz,
             corpus: &corpus,
             css: &css,
         },

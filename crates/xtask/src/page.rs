@@ -35,6 +35,9 @@ pub struct Parts<'a> {
     /// The world gazetteer's pack, gzip-compressed: a data pack the loading
     /// module installs before it extracts.
     pub places_gz: &'a [u8],
+    /// The terms view's English reference list (the Brown TSV),
+    /// gzip-compressed: a data pack the page installs when that view opens.
+    pub reference_gz: &'a [u8],
     /// The corpus element (`borderlines_engine::page_corpus`): the seeds.
     pub corpus: &'a str,
     pub css: &'a str,
@@ -50,6 +53,10 @@ pub const LOADER_PACK: &str = "borderlines-pack-loader";
 /// them.
 pub const PLACES_PACK: &str = "borderlines-pack-places";
 
+/// The id of the data pack holding the English reference list
+/// (`src/reference_pack.rs` reads it).
+pub const REFERENCE_PACK: &str = "borderlines-pack-reference";
+
 /// Fills the template's `{{…}}` slots and computes the CSP.
 pub fn assemble(template: &str, parts: &Parts) -> Result<String> {
     let Parts {
@@ -58,6 +65,7 @@ pub fn assemble(template: &str, parts: &Parts) -> Result<String> {
         loader_glue,
         loader_gz,
         places_gz,
+        reference_gz,
         corpus,
         css,
     } = *parts;
@@ -98,9 +106,10 @@ require-trusted-types-for 'script'; trusted-types default",
         )
     };
     let packs = format!(
-        "{}\n{}",
+        "{}\n{}\n{}",
         pack(LOADER_PACK, loader_gz),
-        pack(PLACES_PACK, places_gz)
+        pack(PLACES_PACK, places_gz),
+        pack(REFERENCE_PACK, reference_gz)
     );
     Ok(template
         .replace("{{CSP}}", &csp)
@@ -173,6 +182,7 @@ mod tests {
             loader_glue,
             loader_gz: b"\x1f\x8b\x08",
             places_gz: b"\x1f\x8b\x08\x00",
+            reference_gz: b"\x1f\x8b\x08\x00\x00",
             corpus:
                 "<script type=\"application/octet-stream\" id=\"borderlines-corpus\">H4sI</script>",
             css,

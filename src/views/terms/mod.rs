@@ -9,6 +9,7 @@ mod kwic_table;
 mod term_table;
 
 use borderlines_engine::collectors::terms::{distinctive_terms, SortBy, TermsOptions};
+use borderlines_engine::reference::brown;
 use leptos::prelude::*;
 
 use crate::session::use_session;
@@ -42,7 +43,21 @@ pub fn TermsView() -> impl IntoView {
             }
         })
     });
+    // The English reference is a data pack, read the first time the view
+    // opens (a few milliseconds); the list is ranked again once it is in.
+    let reference_ready = RwSignal::new(brown().is_some());
+    let reference_problem = RwSignal::new(None::<String>);
+    if !reference_ready.get_untracked() {
+        leptos::task::spawn_local(async move {
+            match crate::reference_pack::install().await {
+                // The view may be gone by now: nothing to tell then.
+                Ok(()) => _ = reference_ready.try_set(true),
+                Err(e) => _ = reference_problem.try_set(Some(e)),
+            }
+        });
+    }
     let terms = Memo::new(move |_| {
+        reference_ready.track();
         let engine = session.engine.get();
         let options = options.get();
         session
@@ -58,6 +73,9 @@ pub fn TermsView() -> impl IntoView {
     });
     view! {
         <div class="terms-view" data-testid="terms-view">
+            {move || reference_problem.get().map(|e| view! {
+                <p class="view-intro" role="alert">"The English reference list could not be read ("{e}"): terms are ranked by frequency."</p>
+            })}
             <div class="split">
                 <TermTable terms=terms chosen=term min_freq=Signal::derive(move || options.with(|o| o.min_freq))/>
                 <FrequencyChart term=term/>

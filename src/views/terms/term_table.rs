@@ -39,6 +39,10 @@ pub(super) fn TermTable(
                 Compared::Nothing => {
                     "nothing: with no selection, phrases are ranked by frequency".to_owned()
                 }
+                Compared::ReferenceNotLoaded => {
+                    "ordinary English once its word list is read (ranked by frequency until then)"
+                        .to_owned()
+                }
             };
             format!(
                 "{} terms of this selection ({} words) stand out against {}.",

@@ -36,7 +36,7 @@ use rustc_hash::FxHashMap;
 
 use crate::export::csv;
 use crate::keyness::{keyness, Keyness};
-use crate::reference::brown;
+use crate::reference::{brown, ReferenceList};
 use crate::{Engine, Selection};
 
 /// How rows are ordered (strongest first).
@@ -71,6 +71,18 @@ pub enum Compared {
     Brown,
     /// Nothing: phrases with nothing selected, ranked by frequency.
     Nothing,
+    /// Words with nothing selected while the Brown list is not installed
+    /// yet (the page reads it from a data pack when the terms view first
+    /// opens): ranked by frequency until it is.
+    ReferenceNotLoaded,
+}
+
+impl Compared {
+    /// Is there a reference to measure keyness against? Without one, rows
+    /// are ranked by frequency and carry no keyness.
+    pub fn has_reference(self) -> bool {
+        matches!(self, Compared::RestOfCorpus | Compared::Brown)
+    }
 }
 
 /// Options of [`distinctive_terms`].
@@ -178,11 +190,19 @@ pub fn distinctive_terms(
             Compared::RestOfCorpus,
             stats.total_tokens().saturating_sub(tokens),
         ),
-        (true, 1) => (Compared::Brown, brown().total),
+        (true, 1) => match brown() {
+            Some(list) => (Compared::Brown, list.total),
+            None => (Compared::ReferenceNotLoaded, 0),
+        },
         (true, _) => (Compared::Nothing, 0),
     };
     let mut found: Vec<Count> = if n == 1 {
-        words(engine, stats, &docs, compared)
+        let list = if compared == Compared::Brown {
+            brown()
+        } else {
+            None
+        };
+        words(engine, stats, &docs, list)
     } else {
         phrases(stats, &docs, n, options, compared)
     };
@@ -192,7 +212,7 @@ pub fn distinctive_terms(
         .into_iter()
         .filter_map(|c| {
             let (f, rf) = (c.freq, c.ref_freq);
-            if compared == Compared::Nothing {
+            if !compared.has_reference() {
                 return (f >= options.min_freq).then_some((None, c));
             }
             let k = keyness(f, tokens, rf, ref_tokens);
@@ -208,7 +228,7 @@ pub fn distinctive_terms(
         })
         .collect();
     let total = rows.len();
-    let sort = if compared == Compared::Nothing {
+    let sort = if !compared.has_reference() {
         SortBy::Frequency
     } else {
         options.sort
@@ -251,8 +271,14 @@ pub fn distinctive_terms(
 }
 
 /// Word candidates: every term with its counts in the selection and the
-/// reference (terms absent from both are left out).
-fn words(engine: &Engine, stats: &TermStats, docs: &[u32], compared: Compared) -> Vec<Count> {
+/// reference — `list` when given, else the rest of the corpus (terms absent
+/// from both are left out).
+fn words(
+    engine: &Engine,
+    stats: &TermStats,
+    docs: &[u32],
+    list: Option<&ReferenceList>,
+) -> Vec<Count> {
     let n_terms = stats.term_count();
     let mut freq = vec![0u64; n_terms];
     let mut df = vec![0u32; n_terms];
@@ -264,10 +290,10 @@ fn words(engine: &Engine, stats: &TermStats, docs: &[u32], compared: Compared) -
             }
         }
     }
-    let reference: Vec<u64> = match compared {
-        Compared::Brown => {
+    let reference: Vec<u64> = match list {
+        Some(list) => {
             let mut r = vec![0u64; n_terms];
-            for (key, c) in brown().iter() {
+            for (key, c) in list.iter() {
                 if let Some(slot) = engine
                     .index()
                     .term_id_of_key(key)
@@ -278,7 +304,7 @@ fn words(engine: &Engine, stats: &TermStats, docs: &[u32], compared: Compared) -
             }
             r
         }
-        _ => (0..n_terms as u32)
+        None => (0..n_terms as u32)
             .map(|t| stats.corpus_freq(t).saturating_sub(freq[t as usize]))
             .collect(),
     };
@@ -286,7 +312,7 @@ fn words(engine: &Engine, stats: &TermStats, docs: &[u32], compared: Compared) -
         .filter(|&t| freq[t] > 0 || reference[t] > 0)
         // The Brown list has no numbers: every number would look absent
         // from English and top the list.
-        .filter(|&t| compared != Compared::Brown || !is_number(stats.label(t as u32)))
+        .filter(|&t| list.is_none() || !is_number(stats.label(t as u32)))
         .map(|t| Count {
             terms: [t as u32, GAP, GAP],
             freq: freq[t],
@@ -628,7 +654,7 @@ mod tests {
         let e = corpus();
         let t = distinctive_terms(&e, &e.select("", 10), &loose());
         assert_eq!(t.compared, Compared::Brown);
-        assert_eq!(t.ref_tokens, brown().total);
+        assert_eq!(t.ref_tokens, brown().unwrap().total);
         assert_eq!(t.tokens, e.term_stats().total_tokens());
         // Rare in 1960s American English, frequent here.
         assert!(labels(&t)[..3]

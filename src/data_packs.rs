@@ -1,0 +1,51 @@
+//! The page's data packs: bytes stored gzip-compressed and base64-encoded in
+//! `<script type="application/octet-stream" id="borderlines-pack-…">`
+//! elements (never run; `cargo xtask dist` writes them, the size budget
+//! measures them apart from the page). They hold what the page needs only
+//! for some actions — the loading module, the world gazetteer, the terms
+//! view's English reference — so that none of it is decoded, or counted in
+//! the wasm, at startup.
+
+use js_sys::{Function, Reflect, Uint8Array};
+use wasm_bindgen::JsCast;
+
+use crate::browser_streams::js_error;
+
+/// The text of the page's element `id`.
+pub fn element_text(id: &str) -> Result<String, String> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.text_content())
+        .ok_or_else(|| format!("the page has no {id}"))
+}
+
+/// The compressed bytes of the data pack `id`, decoded from its base64.
+pub fn compressed(id: &str) -> Result<Uint8Array, String> {
+    let b64 = element_text(id)?;
+    let b64 = b64.trim();
+    let uint8 = Reflect::get(&js_sys::global(), &"Uint8Array".into()).map_err(js_error)?;
+    let from_base64 = Reflect::get(&uint8, &"fromBase64".into()).map_err(js_error)?;
+    match from_base64.dyn_ref::<Function>() {
+        Some(f) => Ok(f
+            .call1(&uint8, &b64.into())
+            .map_err(js_error)?
+            .unchecked_into::<Uint8Array>()),
+        None => {
+            // Older browsers: atob, then one byte per character.
+            let binary = web_sys::window()
+                .ok_or("no window")?
+                .atob(b64)
+                .map_err(js_error)?;
+            let bytes: Vec<u8> = binary.chars().map(|c| c as u32 as u8).collect();
+            Ok(Uint8Array::from(bytes.as_slice()))
+        }
+    }
+}
+
+/// The data pack `id`, decoded and inflated (by the browser's
+/// `DecompressionStream`, off the main thread).
+pub async fn inflated(id: &str) -> Result<Vec<u8>, String> {
+    let buffer = crate::browser_streams::gunzip(&compressed(id)?).await?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
