@@ -1,7 +1,8 @@
 //! Taking the user's files in, from the file picker or a drop: tables and
 //! JSON exports are previewed first (the head of each file, read on the
-//! main thread and looked at by `borderlines_core::formats::preview`; those
-//! inside ZIP archives by the loading module, which can unpack them),
+//! main thread; those inside ZIP archives too) by the loading module
+//! (`borderlines_core::formats::preview` there, so the page's own wasm has
+//! no table, JSON or ZIP reader),
 //! grouped by their columns, and their column → field mapping is shown for
 //! the user to check and change ([`crate::components::MappingReview`]); on
 //! confirm, every file goes to the loading worker (`crate::load_worker`)
@@ -13,10 +14,12 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use borderlines_core::formats::preview::{
-    group, is_archive, is_tabular, preview, PreviewGroup, PREVIEW_BYTES,
+    group, is_archive, is_tabular, PreviewGroup, PREVIEW_BYTES,
 };
 use borderlines_core::load::ChosenMapping;
 use borderlines_engine::Engine;
+use borderlines_messages::{object, set};
+use js_sys::{Array, Uint8Array};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::File;
@@ -134,22 +137,27 @@ impl Importer {
         let total = files.len();
         PENDING.set(files);
         spawn_local(async move {
-            let mut previews = Vec::new();
-            let mut unreadable = 0;
+            // Loose tables go as their head, archives whole: the loading
+            // module reads both (the page carries no table or ZIP reader).
+            let items = Array::new();
+            let mut unread = 0;
             for file in &tables {
                 match head_of(file).await {
-                    Some((bytes, complete)) => match preview(&file.name(), &bytes, complete) {
-                        Ok(p) => previews.push((file.name(), p)),
-                        Err(_) => unreadable += 1,
-                    },
-                    None => unreadable += 1,
+                    Some((bytes, complete)) => {
+                        let item = object();
+                        set(&item, "name", file.name());
+                        set(&item, "bytes", Uint8Array::from(bytes.as_slice()).buffer());
+                        set(&item, "complete", complete);
+                        items.push(&item);
+                    }
+                    None => unread += 1,
                 }
             }
-            if !archives.is_empty() && previews.len() < MAX_PREVIEWED {
-                let mut inside = load_worker::preview_archives(archives).await;
-                inside.truncate(MAX_PREVIEWED - previews.len());
-                previews.extend(inside);
+            for archive in &archives {
+                items.push(archive);
             }
+            let (previews, unreadable) = load_worker::preview(items).await;
+            let unreadable = unread + unreadable;
             self.status.set(None);
             let groups = group(previews);
             if groups.is_empty() {

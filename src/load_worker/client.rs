@@ -781,20 +781,22 @@ async fn send_files(id: u32, batches: Vec<Vec<File>>) {
     });
 }
 
-/// The tables and JSON exports inside the ZIP archives `files`, previewed
-/// by the loading module (the page has no ZIP reader), for the mapping
-/// review. None when the module cannot answer: their mapping is then
-/// guessed at import, as for any table not reviewed.
-pub async fn preview_archives(files: Vec<File>) -> Vec<(String, Preview)> {
+/// The tables and JSON exports among `files` and inside its ZIP archives,
+/// previewed by the loading module for the mapping review (the page carries
+/// no table or ZIP reader), and how many loose tables could not be read as
+/// tables. `files` holds loose tables as `{name, bytes, complete}` (their
+/// head) and archives as `File`s. Nothing when the module cannot answer:
+/// every mapping is then guessed at import, as for any table not reviewed.
+pub async fn preview(files: Array) -> (Vec<(String, Preview)>, usize) {
     ensure_client();
     let id = next_id();
     let Some(answered) = ask(id) else {
-        return Vec::new();
+        return (Vec::new(), 0);
     };
     let msg = object();
     set(&msg, "kind", "preview");
     set(&msg, "id", id);
-    set(&msg, "files", files.iter().collect::<Array>());
+    set(&msg, "files", files);
     let posted = CLIENT.with_borrow(|c| {
         c.as_ref()
             .ok_or_else(|| "no loader".to_owned())
@@ -803,8 +805,16 @@ pub async fn preview_archives(files: Vec<File>) -> Vec<(String, Preview)> {
     if posted.is_err() {
         answer(Some(id), &JsValue::UNDEFINED);
     }
-    let previews = JsFuture::from(answered).await.unwrap_or(JsValue::UNDEFINED);
-    previews_from_js(&previews)
+    let answer = JsFuture::from(answered).await.unwrap_or(JsValue::UNDEFINED);
+    let unreadable = get_f64(&answer, "unreadable");
+    (
+        previews_from_js(&get(&answer, "previews")),
+        if unreadable.is_finite() && unreadable > 0.0 {
+            unreadable as usize
+        } else {
+            0
+        },
+    )
 }
 
 /// A promise that [`answer`] resolves when question `id` is answered.
@@ -917,7 +927,7 @@ fn on_data(data: JsValue) {
         "failed" => failed(get_str(&data, "message")),
         "previews" => {
             if let Some(id) = id_of(&data) {
-                answer(Some(id), &get(&data, "previews"));
+                answer(Some(id), &data);
             }
         }
         "exported" => {

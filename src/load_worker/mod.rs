@@ -18,6 +18,5 @@ mod client;
 mod loader_module;
 
 pub use client::{
-    add, cancel, export_in_worker, keep_duplicates, preview_archives, rebuild, remember_snapshot,
-    remove,
+    add, cancel, export_in_worker, keep_duplicates, preview, rebuild, remember_snapshot, remove,
 };

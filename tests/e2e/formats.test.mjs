@@ -118,8 +118,13 @@ run({
 
   async 'a mapping without text or title cannot be imported; Escape cancels and nothing is added'() {
     const { page, context, problems } = await open_page(undefined, { width: 360, height: 780 });
-    await page.setInputFiles('[data-testid=add-documents]', [files()[0]]);
+    // With a "table" that is binary: the review says it could not be previewed.
+    const scan = { name: 'scan.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 0, 1, 2, 0, 0, 0, 0]) };
+    await page.setInputFiles('[data-testid=add-documents]', [files()[0], scan]);
     await page.waitForSelector('[data-testid=mapping-review]');
+    eq(await page.locator('[data-testid=mapping-group]').count(), 1, 'the readable table is reviewed');
+    const note = await page.textContent('[data-testid=mapping-review] .mapping-note');
+    expect(note.startsWith('1 table could not be previewed'), `the unreadable one is said: ${note}`);
     await page.screenshot({ path: join(shots, 'formats-mapping-360.png'), fullPage: true });
     await page.selectOption('[data-testid=mapping-title]', '');
     await page.selectOption('[data-testid=mapping-text]', '');

@@ -219,7 +219,7 @@ impl Session {
             "remove" => self
                 .set_base(&get(&data, "base"))
                 .and_then(|()| self.remove_documents(&reply, id, &get(&data, "ids"))),
-            "preview" => preview_archives(&reply, id, &get(&data, "files")),
+            "preview" => previews(&reply, id, &get(&data, "files")),
             "export" => self.export(&reply, id, &data),
             "run" => match self.pending.take() {
                 Some(mut job) if job.id == id && !job.extracting.is_empty() => {
@@ -620,30 +620,50 @@ fn read_files(
     Ok(())
 }
 
-/// Most tables of the archives of one add previewed for the mapping review
-/// (as many as the page previews of loose files).
-const MAX_ARCHIVE_PREVIEWS: usize = 100;
+/// Most tables of one add previewed for the mapping review (loose ones
+/// first, then those inside archives).
+const MAX_PREVIEWS: usize = 100;
 
-/// Replies `{kind:"previews", id, previews}` (`[(name, Preview)]` as
-/// postcard bytes, see `borderlines_messages`) with the tables inside the ZIP archives of `files`
-/// (`{name, bytes}` items, read by the worker's boot code or the page), so
-/// the page can show their mapping before anything is imported.
-fn preview_archives(reply: &Reply, id: f64, files: &JsValue) -> Result<(), String> {
-    use borderlines_core::formats::preview::archive_previews;
+/// Replies `{kind:"previews", id, previews, unreadable}` for the mapping
+/// review, before anything is imported: `previews` (`[(name, Preview)]` as
+/// postcard bytes, see `borderlines_messages`) has the tables and JSON
+/// exports among `files` and inside its ZIP archives; `unreadable` counts
+/// the loose tables whose head could not be read as a table (their problem
+/// is reported after the import). `files` are `{name, bytes, complete?}`
+/// items: a loose table's head as the page read it (`complete`: the whole
+/// file), an archive read whole by the worker's boot code or the page.
+fn previews(reply: &Reply, id: f64, files: &JsValue) -> Result<(), String> {
+    use borderlines_core::formats::preview::{
+        archive_previews, is_archive, preview, PREVIEW_BYTES,
+    };
     let mut previews = Vec::new();
+    let mut unreadable = 0u32;
     if let Some(files) = files.dyn_ref::<Array>() {
         for item in files.iter() {
-            let left = MAX_ARCHIVE_PREVIEWS.saturating_sub(previews.len());
+            let left = MAX_PREVIEWS.saturating_sub(previews.len());
+            let name = get_str(&item, "name");
             let Ok(buffer) = get(&item, "bytes").dyn_into::<ArrayBuffer>() else {
+                unreadable += u32::from(!is_archive(&name));
                 continue;
             };
             let bytes = Uint8Array::new(&buffer).to_vec();
-            previews.extend(archive_previews(&get_str(&item, "name"), &bytes, left));
+            if is_archive(&name) {
+                previews.extend(archive_previews(&name, &bytes, left));
+            } else if left > 0 {
+                let complete = get(&item, "complete").as_bool().unwrap_or(true)
+                    && bytes.len() <= PREVIEW_BYTES;
+                let head = &bytes[..bytes.len().min(PREVIEW_BYTES)];
+                match preview(&name, head, complete) {
+                    Ok(p) => previews.push((name, p)),
+                    Err(_) => unreadable += 1,
+                }
+            }
         }
     }
     let msg = object();
     set(&msg, "kind", "previews");
     set(&msg, "id", id);
     set(&msg, "previews", previews_to_js(&previews));
+    set(&msg, "unreadable", unreadable);
     reply.post(&msg, &Array::new())
 }

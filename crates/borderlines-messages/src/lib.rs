@@ -15,10 +15,12 @@
 //!   cannot read a `File` synchronously). `mappings` is JSON text: the
 //!   column → field mappings the user chose for tables and JSON exports
 //!   (`borderlines_core::load::ChosenMapping`).
-//! - page → loader `{kind:"preview", id, files}` (ZIP archives): loader →
-//!   page `{kind:"previews", id, previews}`: the tables and JSON exports
-//!   inside them, `[(name, Preview)]` as postcard bytes (an `ArrayBuffer`),
-//!   for the mapping review.
+//! - page → loader `{kind:"preview", id, files}` (loose tables as `{name,
+//!   bytes, complete}`, their head read by the page; ZIP archives as
+//!   `File`s): loader → page `{kind:"previews", id, previews, unreadable}`:
+//!   the tables and JSON exports among and inside them, `[(name, Preview)]`
+//!   as postcard bytes (an `ArrayBuffer`), for the mapping review, and how
+//!   many loose tables could not be read as tables.
 //! - loader → page `{kind:"ready"}` once (sent by the worker's boot code),
 //!   `{kind:"progress", id, done, total, bytes, current, phase}` at most
 //!   every 100 ms, then `{kind:"done", id, snapshot?, added, removed?,
