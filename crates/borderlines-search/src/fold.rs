@@ -15,12 +15,38 @@ include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
 /// The folded text of `c` when it is not `c` lowercased (accented letters,
 /// ligatures, compatibility forms, combining marks, which fold to nothing).
 fn folded_char(c: char) -> Option<&'static str> {
-    let i = FOLD_CHARS.binary_search(&u32::from(c)).ok()?;
+    let c = u32::from(c);
+    // The run holding `c` is the last one starting at or before it.
+    let r = FOLD_RUNS
+        .partition_point(|&(first, _)| first <= c)
+        .checked_sub(1)?;
+    let (first, count) = *FOLD_RUNS.get(r)?;
+    let offset = c - first;
+    if offset >= u32::from(count) {
+        return None;
+    }
+    let i = usize::from(*FOLD_RUN_FIRST.get(r)?) + offset as usize;
+    let ends = fold_ends();
     let start = match i.checked_sub(1) {
-        Some(p) => usize::from(*FOLD_ENDS.get(p)?),
+        Some(p) => usize::from(*ends.get(p)?),
         None => 0,
     };
-    FOLD_TEXT.get(start..usize::from(*FOLD_ENDS.get(i)?))
+    FOLD_TEXT.get(start..usize::from(*ends.get(i)?))
+}
+
+/// Where each folded text ends in [`FOLD_TEXT`]: the lengths' running sum,
+/// made once (the table stores lengths, which compress far better).
+fn fold_ends() -> &'static [u16] {
+    static ENDS: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
+    ENDS.get_or_init(|| {
+        FOLD_LENS
+            .iter()
+            .scan(0u16, |end, &len| {
+                *end = end.saturating_add(u16::from(len));
+                Some(*end)
+            })
+            .collect()
+    })
 }
 
 /// Apostrophe-like characters that all become `'` before further analysis.
