@@ -4,7 +4,8 @@
 //! it opens from file:// on any machine with no network and no re-indexing.
 //!
 //! The page's parts are taken back from the document: `<head>` (the CSP,
-//! the style) and the five scripts of the body by their ids, whose texts
+//! the style), the four scripts of the body by their ids and the data
+//! packs' comments, whose texts
 //! the browser keeps exactly as they were (the CSP's hashes prove it when
 //! the saved page starts). Only the corpus element is new
 //! (`borderlines_engine::page_corpus`): the snapshot, gzip-compressed by the
@@ -21,6 +22,11 @@ const SCRIPT_IDS: &[&str] = &[
     "borderlines-loader-glue",
     "borderlines-corpus",
     "borderlines-boot",
+];
+
+/// The data packs (comments, see `crate::data_packs`) after the scripts, in
+/// page order.
+const PACK_IDS: &[&str] = &[
     "borderlines-pack-loader",
     "borderlines-pack-places",
     crate::reference_pack::PACK_ID,
@@ -45,6 +51,10 @@ fn page_text() -> Result<String, String> {
             .ok_or_else(|| format!("the page has no {id}"))?;
         page.push_str(&script.outer_html());
         page.push('\n');
+    }
+    for id in PACK_IDS {
+        let text = crate::data_packs::pack_comment(id)?;
+        page.push_str(&format!("<!--{id} {text}-->\n"));
     }
     page.push_str("</body>\n</html>\n");
     Ok(page)

@@ -1,7 +1,7 @@
 //! The loading module (`crates/borderlines-loader`) as the page carries it:
-//! its wasm gzip-compressed and base64-encoded in a data pack
-//! (`<script type="application/octet-stream" id="borderlines-pack-loader">`,
-//! never run) and its wasm-bindgen glue in `<script
+//! its wasm gzip-compressed and base64-encoded in a data pack (the comment
+//! `<!--borderlines-pack-loader …-->`, see `crate::data_packs`) and its
+//! wasm-bindgen glue in `<script
 //! id="borderlines-loader-glue">` (which only defines the global
 //! `borderlines_loader`), with the world gazetteer it installs before it
 //! extracts (`borderlines-pack-places`). Nothing of them is decoded or

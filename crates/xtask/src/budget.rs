@@ -4,9 +4,9 @@
 //! The page is measured as a server or a mail attachment would carry it:
 //! gzip at the best level. The wasm is found again in the page (the base64
 //! after [`crate::page::WASM_VAR`] in the boot script), inflated and measured
-//! alone the same way. Data packs (`<script type="application/octet-stream"
-//! id="borderlines-pack-…">`, none yet) are measured apart and taken out of
-//! the page's figure, as issue 11 budgets them separately.
+//! alone the same way. Data packs (comments `<!--borderlines-pack-… BASE64-->`,
+//! see `src/data_packs.rs`) are measured apart and taken out of the page's
+//! figure, as issue 11 budgets them separately.
 //!
 //! Each budget has a `target` (the issue's goal) and a `limit` (a ratchet just
 //! above what the page achieves now): the check fails above a `limit` and
@@ -59,7 +59,8 @@ fn unbase64(text: &str) -> Result<Vec<u8>> {
         .map_err(|e| format!("bad base64 in the page: {e}"))
 }
 
-const PACK_OPEN: &str = "<script type=\"application/octet-stream\" id=\"borderlines-pack-";
+/// How a data pack starts: `<!--borderlines-pack-{id} {base64}-->`.
+const PACK_OPEN: &str = "<!--borderlines-pack-";
 
 /// Measures a built page.
 pub fn measure(page: &str) -> Result<Sizes> {
@@ -78,15 +79,15 @@ pub fn measure(page: &str) -> Result<Sizes> {
     while let Some(at) = rest.find(PACK_OPEN) {
         without_packs.push_str(&rest[..at]);
         let after = &rest[at + PACK_OPEN.len()..];
-        let id_end = after.find('"').ok_or("a data pack's id is not closed")?;
-        let body_start = after.find('>').ok_or("a data pack's tag is not closed")? + 1;
+        let id_end = after.find(' ').ok_or("a data pack's id is not closed")?;
+        let body_start = id_end + 1;
         let body_len = after[body_start..]
-            .find("</script>")
+            .find("-->")
             .ok_or("a data pack is not closed")?;
         let packed = unbase64(&after[body_start..body_start + body_len])?;
         let raw = gunzip(&packed)?;
         packs.push((after[..id_end].to_owned(), raw.len(), gzip_len(&raw)));
-        rest = &after[body_start + body_len + "</script>".len()..];
+        rest = &after[body_start + body_len + "-->".len()..];
     }
     without_packs.push_str(rest);
 
@@ -231,7 +232,7 @@ mod tests {
             b64(wasm)
         );
         for (id, data) in packs {
-            page.push_str(&format!("{PACK_OPEN}{id}\">{}</script>", b64(data)));
+            page.push_str(&format!("{PACK_OPEN}{id} {}-->", b64(data)));
         }
         page + "</html>"
     }
