@@ -18,8 +18,8 @@ use borderlines_core::formats::preview::{
 };
 use borderlines_core::load::ChosenMapping;
 use borderlines_engine::Engine;
-use borderlines_messages::{object, set};
-use js_sys::{Array, Uint8Array};
+use borderlines_messages::{buffer_of, object, set};
+use js_sys::Array;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::File;
@@ -146,7 +146,7 @@ impl Importer {
                     Some((bytes, complete)) => {
                         let item = object();
                         set(&item, "name", file.name());
-                        set(&item, "bytes", Uint8Array::from(bytes.as_slice()).buffer());
+                        set(&item, "bytes", buffer_of(&bytes));
                         set(&item, "complete", complete);
                         items.push(&item);
                     }

@@ -12,7 +12,7 @@ use borderlines_core::text::strip_bidi_controls;
 use borderlines_core::{CorpusBundle, Document};
 use borderlines_engine::Engine;
 use borderlines_messages::{
-    get, get_f64, get_str, object, previews_from_js, set, FILES_PER_MESSAGE,
+    buffer_of, get, get_f64, get_str, object, previews_from_js, set, FILES_PER_MESSAGE,
 };
 use js_sys::{Array, ArrayBuffer, Function, Object, Uint8Array};
 use leptos::prelude::*;
@@ -321,7 +321,7 @@ async fn read_on_main_thread(msg: &Object) {
         let item = object();
         set(&item, "name", file.name());
         if let Ok(bytes) = gloo_file::futures::read_as_bytes(&gloo_file::File::from(file)).await {
-            set(&item, "bytes", Uint8Array::from(bytes.as_slice()).buffer());
+            set(&item, "bytes", buffer_of(&bytes));
         }
         read.push(&item);
     }
@@ -421,7 +421,7 @@ fn base_of(client: &Client, current: &Arc<Engine>, transfer: &Array) -> Result<J
         return Ok(JsValue::from_str("keep"));
     }
     let buffer = if is_embedded(current) {
-        Uint8Array::from(embedded_snapshot()).buffer()
+        buffer_of(embedded_snapshot())
     } else {
         // The page's engine changed since the worker last built one
         // (a new worker after cancel, a corpus opened from storage): send it.
@@ -429,7 +429,7 @@ fn base_of(client: &Client, current: &Arc<Engine>, transfer: &Array) -> Result<J
             Some(buffer) => buffer,
             None => {
                 let bytes = current.to_snapshot().map_err(|e| e.to_string())?;
-                Uint8Array::from(bytes.as_slice()).buffer()
+                buffer_of(&bytes)
             }
         }
     };
@@ -582,10 +582,7 @@ pub fn keep_duplicates(
             return;
         }
     };
-    let payload = [(
-        "documents",
-        JsValue::from(Uint8Array::from(bytes.as_slice()).buffer()),
-    )];
+    let payload = [("documents", JsValue::from(buffer_of(&bytes)))];
     drop(bytes);
     let busy = LoadOutcome::progress(
         format!("Adding {}…", plural(count, "duplicate", "duplicates")),
@@ -652,10 +649,7 @@ pub fn rebuild(
     let payload = [
         // On an empty corpus, whatever the page shows now.
         ("base", JsValue::from_str("empty")),
-        (
-            "documents",
-            JsValue::from(Uint8Array::from(bundle.as_slice()).buffer()),
-        ),
+        ("documents", JsValue::from(buffer_of(&bundle))),
     ];
     let busy = LoadOutcome::progress(
         format!(

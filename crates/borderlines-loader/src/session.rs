@@ -9,7 +9,9 @@ use borderlines_core::load::{with_unique_ids, LoadOptions, Loader};
 use borderlines_core::{Corpus, CorpusBundle, Document};
 use borderlines_engine::{Engine, EngineBuilder};
 use borderlines_extract::batch;
-use borderlines_messages::{get, get_f64, get_str, mappings_from_js, object, previews_to_js, set};
+use borderlines_messages::{
+    buffer_of, bytes_of, get, get_f64, get_str, mappings_from_js, object, previews_to_js, set,
+};
 use js_sys::{Array, ArrayBuffer, Function, Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -80,7 +82,7 @@ impl Pending {
             }
             let count = builder.len() - first;
             let bytes = batch::encode_documents(builder.documents(first..first + count));
-            let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+            let buffer = buffer_of(&bytes);
             drop(bytes);
             let msg = object();
             set(&msg, "kind", "extract");
@@ -103,10 +105,7 @@ impl Pending {
         };
         self.extracting.swap_remove(at);
         self.helped += 1;
-        let bytes = bytes
-            .dyn_ref::<ArrayBuffer>()
-            .map(|b| Uint8Array::new(b).to_vec())
-            .unwrap_or_default();
+        let bytes = bytes_of(bytes).unwrap_or_default();
         if let (Some(builder), Ok(insights)) =
             (self.builder.as_mut(), batch::decode_insights(&bytes, count))
         {
@@ -271,13 +270,11 @@ impl Session {
     /// As the helper: extracts the documents of `data` (see
     /// [`borderlines_extract::batch`]) and posts their insights back.
     fn extract_for_helper(&self, reply: &Reply, id: f64, data: &JsValue) -> Result<(), String> {
-        let bytes = get(data, "bytes")
-            .dyn_ref::<ArrayBuffer>()
-            .map(|b| Uint8Array::new(b).to_vec())
-            .ok_or("the documents to extract were not sent")?;
+        let bytes =
+            bytes_of(&get(data, "bytes")).ok_or("the documents to extract were not sent")?;
         let answer = batch::extract_encoded(&bytes).map_err(|e| e.to_string())?;
         drop(bytes);
-        let buffer = Uint8Array::from(answer.as_slice()).buffer();
+        let buffer = buffer_of(&answer);
         drop(answer);
         let msg = object();
         set(&msg, "kind", "extracted");
@@ -302,7 +299,7 @@ impl Session {
         let docs = js_sys::Uint32Array::new(&get(data, "docs")).to_vec();
         let text =
             borderlines_engine::corpus_export::export_file(engine, &docs, &get_str(data, "form"))?;
-        let buffer = Uint8Array::from(text.as_bytes()).buffer();
+        let buffer = buffer_of(text.as_bytes());
         drop(text);
         let msg = object();
         set(&msg, "kind", "exported");
@@ -351,7 +348,7 @@ impl Session {
                 return Err("the loader lost its corpus; try again".into());
             }
         } else if base.is_instance_of::<ArrayBuffer>() {
-            let bytes = Uint8Array::new(base).to_vec();
+            let bytes = bytes_of(base).unwrap_or_default();
             self.engine = Some(Engine::from_snapshot(&bytes).map_err(|e| e.to_string())?);
         }
         Ok(())
@@ -369,7 +366,7 @@ impl Session {
         let started = now();
         let bytes = engine.to_snapshot().map_err(|e| e.to_string())?;
         set(done, "snapshot_ms", now() - started);
-        let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+        let buffer = buffer_of(&bytes);
         drop(bytes);
         set(done, "snapshot", &buffer);
         transfer.push(&buffer);
@@ -380,10 +377,7 @@ impl Session {
     /// bundle) to the corpus, builds the engine and posts its snapshot.
     fn keep_documents(&mut self, reply: &Reply, id: f64, bundle: &JsValue) -> Result<(), String> {
         let started = now();
-        let bytes = bundle
-            .dyn_ref::<ArrayBuffer>()
-            .map(|b| Uint8Array::new(b).to_vec())
-            .ok_or("the documents to keep were not sent")?;
+        let bytes = bytes_of(bundle).ok_or("the documents to keep were not sent")?;
         let documents = CorpusBundle::from_bytes(&bytes)
             .map_err(|e| e.to_string())?
             .corpus
@@ -493,7 +487,7 @@ impl Session {
             })
             .to_bytes()
             .map_err(|e| e.to_string())?;
-            let buffer = Uint8Array::from(bundle.as_slice()).buffer();
+            let buffer = buffer_of(&bundle);
             set(&done, "duplicates", &buffer);
             transfer.push(&buffer);
         }
@@ -642,11 +636,10 @@ fn previews(reply: &Reply, id: f64, files: &JsValue) -> Result<(), String> {
         for item in files.iter() {
             let left = MAX_PREVIEWS.saturating_sub(previews.len());
             let name = get_str(&item, "name");
-            let Ok(buffer) = get(&item, "bytes").dyn_into::<ArrayBuffer>() else {
+            let Some(bytes) = bytes_of(&get(&item, "bytes")) else {
                 unreadable += u32::from(!is_archive(&name));
                 continue;
             };
-            let bytes = Uint8Array::new(&buffer).to_vec();
             if is_archive(&name) {
                 previews.extend(archive_previews(&name, &bytes, left));
             } else if left > 0 {

@@ -64,6 +64,18 @@ pub fn get_f64(obj: &JsValue, key: &str) -> f64 {
     get(obj, key).as_f64().unwrap_or(0.0)
 }
 
+/// A copy of `bytes` in a new `ArrayBuffer`, to post (and transfer).
+pub fn buffer_of(bytes: &[u8]) -> js_sys::ArrayBuffer {
+    js_sys::Uint8Array::from(bytes).buffer()
+}
+
+/// A copy of the bytes of `value`, when it is an `ArrayBuffer`.
+pub fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
+    value
+        .dyn_ref::<js_sys::ArrayBuffer>()
+        .map(|b| js_sys::Uint8Array::new(b).to_vec())
+}
+
 /// The mappings a job carries, as JSON text (`"[]"` for none).
 pub fn mappings_to_js(mappings: &[ChosenMapping]) -> JsValue {
     JsValue::from_str(&serde_json::to_string(mappings).unwrap_or_else(|_| "[]".into()))
@@ -81,14 +93,12 @@ pub fn mappings_from_js(value: &JsValue) -> Vec<ChosenMapping> {
 /// field: postcard bytes in an `ArrayBuffer`.
 pub fn previews_to_js(previews: &[(String, Preview)]) -> JsValue {
     let bytes = postcard::to_allocvec(previews).unwrap_or_default();
-    js_sys::Uint8Array::from(bytes.as_slice()).buffer().into()
+    buffer_of(&bytes).into()
 }
 
 /// The previews of a `previews` message (none when missing or unreadable).
 pub fn previews_from_js(value: &JsValue) -> Vec<(String, Preview)> {
-    if !value.is_instance_of::<js_sys::ArrayBuffer>() {
-        return Vec::new();
-    }
-    let bytes = js_sys::Uint8Array::new(value).to_vec();
-    postcard::from_bytes(&bytes).unwrap_or_default()
+    bytes_of(value)
+        .and_then(|bytes| postcard::from_bytes(&bytes).ok())
+        .unwrap_or_default()
 }
