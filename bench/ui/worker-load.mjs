@@ -9,6 +9,7 @@
 // Usage: node bench/ui/worker-load.mjs page.html big20
 //        node bench/ui/worker-load.mjs page.html corpus [N]   (needs bench/ui/run.sh's files)
 //        node bench/ui/worker-load.mjs page.html corpus-zip   (the same files as one ZIP archive)
+//        node bench/ui/worker-load.mjs page.html corpus-csv [N]   (the first N, default 6,000, as one CSV table)
 //        node bench/ui/worker-load.mjs page.html line5|lines300k|noise1   (the other rows of
 //          the big-documents table: one 5 MB line, 300,000 short lines, 1 MB of random bytes)
 //        RELOAD=3 node bench/ui/worker-load.mjs page.html corpus   (then reloads 3 times and times
@@ -52,6 +53,26 @@ if (what === 'corpus') {
     execFileSync('python3', ['-c', 'import sys,os,zipfile\nd,z=sys.argv[1:3]\nwith zipfile.ZipFile(z,"w",zipfile.ZIP_DEFLATED) as f:\n  [f.write(os.path.join(d,n),n) for n in sorted(os.listdir(d)) if n.endswith(".txt")]', dir, zip]);
   }
   files = [zip];
+  probe = 'defectors';
+} else if (what === 'corpus-csv') {
+  // The first N (default 6,000) files as the records of one CSV export
+  // (title, text: the first line and the rest), under the 25 MB a file may
+  // weigh: one table through the mapping review, whose records are handed
+  // on to indexing as they become documents.
+  const dir = fs.readdirSync(path.join(os.homedir(), '.cache/borderlines/bench/files')).map((d) => path.join(os.homedir(), '.cache/borderlines/bench/files', d))
+    .sort((a, b) => fs.readdirSync(b).length - fs.readdirSync(a).length)[0];
+  const n = Number(nArg ?? 6000);
+  const csv = path.join(os.tmpdir(), `borderlines-${path.basename(dir)}-${n}.csv`);
+  if (!fs.existsSync(csv)) {
+    const q = (s) => `"${s.replaceAll('"', '""')}"`;
+    const rows = ['title,text'];
+    for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, n)) {
+      const [title, ...rest] = fs.readFileSync(path.join(dir, f), 'utf8').split('\n');
+      rows.push(`${q(title.trim())},${q(rest.join('\n').trim())}`);
+    }
+    fs.writeFileSync(csv, rows.join('\r\n') + '\r\n');
+  }
+  files = [csv];
   probe = 'defectors';
 } else if (what === 'line5' || what === 'lines300k' || what === 'noise1') {
   // The other rows of the "big and odd documents" table, written to files.
@@ -103,6 +124,10 @@ const t0 = await page.evaluate(() => performance.now());
 // No timeout: Chromium builds the FileList of 87,000 files in over 30 s.
 await page.setInputFiles('[data-testid=add-documents]', files, { timeout: 0 });
 const tPosted = await page.evaluate(() => performance.now());
+if (what === 'corpus-csv') {
+  // A table is reviewed before it is read: take the guessed columns.
+  await page.click('[data-testid=mapping-import]', { timeout: 120000 });
+}
 await page.waitForFunction(() => /^(Added|No document|Nothing|Cancelled)/.test(document.querySelector('[data-testid=load-status]')?.textContent ?? ''), null, { timeout: 15 * 60 * 1000, polling: 50 });
 const tAdded = await page.evaluate(() => performance.now());
 const status = await page.textContent('[data-testid=load-status] .load-summary');
