@@ -6,7 +6,7 @@
 
 use borderlines_engine::reference::{brown, install_brown};
 
-/// The element holding the compressed list (see `crates/xtask/src/page.rs`).
+/// The data pack holding the compressed list (see `crates/xtask/src/page.rs`).
 pub const PACK_ID: &str = "borderlines-pack-reference";
 
 /// Installs the list from the page's pack, unless it is there already.
