@@ -5,11 +5,13 @@
 //! loading module, the world gazetteer, the terms view's English reference —
 //! so that none of it is decoded, or counted in the wasm, at startup.
 //!
-//! Comments rather than `<script type="application/octet-stream">` elements:
-//! the HTML parser gets through 1.5 MB of comment faster than of script
-//! text, and the explorer's wasm only runs once the page is parsed (startup
-//! medians 481 against 538 ms and 460 against 540 ms in two runs of
-//! `bench/size/startup.mjs`; with no packs at all, 454 and 460 ms).
+//! Comments rather than `<script type="application/octet-stream">` elements,
+//! because the explorer's wasm only runs once the page is parsed and the
+//! packs are 1.5 MB of it. On a loaded machine comments looked faster
+//! (startup medians 481 against 538 ms, 460 against 540 ms, 450 against
+//! 456 ms in `bench/size/startup.mjs`), but two later runs on a quieter one
+//! showed no difference beyond the noise: the form is kept as neutral, not
+//! as a measured gain.
 
 use js_sys::{Function, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
