@@ -369,11 +369,7 @@ impl Loader {
                 Ok(bytes) => self.add(label, bytes),
                 Err(e) => self.report.skipped.push((label, e.to_string())),
             }
-            if let Some(ready) = ready.as_mut() {
-                if self.documents.len() >= STREAM_EVERY {
-                    ready(std::mem::take(&mut self.documents));
-                }
-            }
+            self.hand_on(&mut ready);
         }
         if told == 0 && entries.not_read() == 0 {
             self.report
@@ -441,10 +437,16 @@ impl Loader {
             }
             // A table of thousands of records is handed on as it is turned
             // into documents, as an archive is, so indexing starts meanwhile.
-            if let Some(ready) = ready.as_mut() {
-                if self.documents.len() >= STREAM_EVERY {
-                    ready(std::mem::take(&mut self.documents));
-                }
+            self.hand_on(&mut ready);
+        }
+    }
+
+    /// Hands the documents taken so far to `ready` once there are
+    /// [`STREAM_EVERY`] of them (a file that holds many, while it is read).
+    fn hand_on(&mut self, ready: &mut Option<&mut dyn FnMut(Vec<Document>)>) {
+        if let Some(ready) = ready.as_mut() {
+            if self.documents.len() >= STREAM_EVERY {
+                ready(std::mem::take(&mut self.documents));
             }
         }
     }
@@ -845,12 +847,21 @@ mod tests {
             .unwrap();
         }
         let archive = w.finish().unwrap().into_inner();
+        streamed_like_whole("export.zip", archive);
+    }
+
+    /// Checks what [`Loader::add_streaming`] hands on from one file of 600
+    /// documents against adding it in one go: two hand-offs of
+    /// [`STREAM_EVERY`], the rest left for `finish`, all 600 added, the
+    /// same ids in the same order.
+    fn streamed_like_whole(name: &str, bytes: Vec<u8>) {
         let mut whole = Loader::new(&Corpus::default(), LoadOptions::default());
-        whole.add("export.zip".into(), archive.clone());
+        whole.add(name.into(), bytes.clone());
         let whole: Vec<String> = whole.finish().0.into_iter().map(|d| d.id).collect();
+        assert_eq!(whole.len(), 600);
         let mut streamed = Loader::new(&Corpus::default(), LoadOptions::default());
         let mut handed: Vec<Vec<String>> = Vec::new();
-        streamed.add_streaming("export.zip".into(), archive, &mut |docs| {
+        streamed.add_streaming(name.into(), bytes, &mut |docs| {
             handed.push(docs.into_iter().map(|d| d.id).collect())
         });
         assert_eq!(
@@ -865,7 +876,7 @@ mod tests {
             .into_iter()
             .chain(rest.into_iter().map(|d| d.id))
             .collect();
-        assert_eq!(all, whole);
+        assert_eq!(all, whole, "the same documents in the same order");
     }
 
     #[test]
@@ -876,27 +887,7 @@ mod tests {
                 "Note {i},Guards counted {i} crossings near Onsong on day {i}.\n"
             ));
         }
-        let mut whole = Loader::new(&Corpus::default(), LoadOptions::default());
-        whole.add("notes.csv".into(), csv.clone().into_bytes());
-        let whole: Vec<String> = whole.finish().0.into_iter().map(|d| d.id).collect();
-        assert_eq!(whole.len(), 600);
-        let mut streamed = Loader::new(&Corpus::default(), LoadOptions::default());
-        let mut handed: Vec<Vec<String>> = Vec::new();
-        streamed.add_streaming("notes.csv".into(), csv.into_bytes(), &mut |docs| {
-            handed.push(docs.into_iter().map(|d| d.id).collect())
-        });
-        assert_eq!(
-            handed.iter().map(Vec::len).collect::<Vec<_>>(),
-            [STREAM_EVERY, STREAM_EVERY]
-        );
-        let (rest, report) = streamed.finish();
-        assert_eq!(report.added.len(), 600);
-        let all: Vec<String> = handed
-            .concat()
-            .into_iter()
-            .chain(rest.into_iter().map(|d| d.id))
-            .collect();
-        assert_eq!(all, whole, "the same documents in the same order");
+        streamed_like_whole("notes.csv", csv.into_bytes());
     }
 
     /// What one tab can hold: the corpus there counts, files past the limit
