@@ -27,8 +27,8 @@ const SCRIPT_IDS: &[&str] = &[
 /// The data packs (comments, see `crate::data_packs`) after the scripts, in
 /// page order.
 const PACK_IDS: &[&str] = &[
-    "borderlines-pack-loader",
-    "borderlines-pack-places",
+    crate::load_worker::loader_module::PACK_ID,
+    crate::load_worker::loader_module::PLACES_ID,
     crate::reference_pack::PACK_ID,
 ];
 

@@ -16,9 +16,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// The element holding the compressed module.
-const PACK_ID: &str = "borderlines-pack-loader";
+pub(crate) const PACK_ID: &str = "borderlines-pack-loader";
 /// The element holding the compressed world gazetteer the module installs.
-const PLACES_ID: &str = "borderlines-pack-places";
+pub(crate) const PLACES_ID: &str = "borderlines-pack-places";
 /// The element holding the module's glue.
 const GLUE_ID: &str = "borderlines-loader-glue";
 /// The global the glue defines (`wasm-bindgen --no-modules-global`).

@@ -15,7 +15,7 @@
 //! and the next job starts a new one.
 
 mod client;
-mod loader_module;
+pub(crate) mod loader_module;
 
 pub use client::{
     add, cancel, export_in_worker, keep_duplicates, preview, rebuild, remember_snapshot, remove,

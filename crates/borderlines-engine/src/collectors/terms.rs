@@ -185,23 +185,18 @@ pub fn distinctive_terms(
     };
     let n = options.ngram.clamp(1, 3);
     let tokens: u64 = docs.iter().map(|&d| u64::from(stats.doc_len(d))).sum();
-    let (compared, ref_tokens) = match (everything, n) {
-        (false, _) => (
+    // Words of the whole corpus are compared with the Brown list, if it is in.
+    let list = if everything && n == 1 { brown() } else { None };
+    let (compared, ref_tokens) = match (everything, n, list) {
+        (false, _, _) => (
             Compared::RestOfCorpus,
             stats.total_tokens().saturating_sub(tokens),
         ),
-        (true, 1) => match brown() {
-            Some(list) => (Compared::Brown, list.total),
-            None => (Compared::ReferenceNotLoaded, 0),
-        },
-        (true, _) => (Compared::Nothing, 0),
+        (true, 1, Some(list)) => (Compared::Brown, list.total),
+        (true, 1, None) => (Compared::ReferenceNotLoaded, 0),
+        (true, _, _) => (Compared::Nothing, 0),
     };
     let mut found: Vec<Count> = if n == 1 {
-        let list = if compared == Compared::Brown {
-            brown()
-        } else {
-            None
-        };
         words(engine, stats, &docs, list)
     } else {
         phrases(stats, &docs, n, options, compared)
