@@ -73,6 +73,24 @@ pub async fn open_in_slices(
         slice_start = now_ms();
     }
     crate::corpus::mark("borderlines:open-copied");
+    open_bytes_in_slices(bytes, still_wanted, progress, figures, started).await
+}
+
+/// Opens `bytes`, a snapshot already in wasm memory, a slice at a time
+/// between tasks, as [`open_in_slices`] does after its copy. `started`:
+/// when the whole opening began (`now_ms`), for `figures.total_ms`.
+pub async fn open_bytes_in_slices(
+    bytes: Vec<u8>,
+    still_wanted: impl Fn() -> bool,
+    progress: impl Fn(usize, usize, usize),
+    figures: &mut OpenFigures,
+    started: f64,
+) -> Result<Option<Engine>, String> {
+    let end_slice = |figures: &mut OpenFigures, slice_start: f64| {
+        figures.longest_slice_ms = figures.longest_slice_ms.max(now_ms() - slice_start);
+        figures.slices += 1;
+    };
+    let mut slice_start = now_ms();
     let mut opener = SnapshotOpener::new(bytes).map_err(|e| e.to_string())?;
     let documents = opener.documents();
     loop {

@@ -3,7 +3,7 @@
 //! One database (`borderlines`; a page made by "Save as page" has its own),
 //! one object store (`corpus`), records written together in one transaction
 //! — the engine snapshot (exactly the bytes the loading worker produced, so
-//! saving costs no re-encoding) in pieces of 1 MB (`snapshot:0`,
+//! saving costs no re-encoding) in pieces of 4 MB (`snapshot:0`,
 //! `snapshot:1`…: the browser deserialises each piece in its own task when
 //! it is read back, where one 64 MB record blocked the page for ~150 ms)
 //! and a small description `{documents, bytes, chunks, saved}` — so a crash
@@ -25,6 +25,7 @@ use web_sys::{
 };
 
 use crate::components::LoadOutcome;
+use crate::open_snapshot::next_task;
 use borderlines_messages::{get_f64, object, set};
 
 const DATABASE: &str = "borderlines";
@@ -47,8 +48,10 @@ const ABOUT_KEY: &str = "about";
 /// Bytes per stored piece of the snapshot: how much one `put` copies in
 /// one task (pieces of any size are read back, so this can change).
 /// With 4 MB and with 1 MB pieces, one task of 60-70 ms remained while a
-/// 14,000-document corpus was saved; its cause is not yet known.
-const CHUNK_BYTES: u32 = 1024 * 1024;
+/// 14,000-document corpus was saved; its cause is not yet known. 4 MB:
+/// reading 16 pieces back was ~50 ms faster than 64 (2026-12-02, reload
+/// of the bench corpus), and a piece still arrives in a short task.
+const CHUNK_BYTES: u32 = 4 * 1024 * 1024;
 
 fn chunk_key(i: u32) -> JsValue {
     JsValue::from_str(&format!("{SNAPSHOT_KEY}:{i}"))
@@ -82,6 +85,9 @@ pub fn use_saved_info() -> RwSignal<SavedInfo> {
 pub struct SavedCorpus {
     /// The engine snapshot.
     pub snapshot: Uint8Array,
+    /// The same bytes in wasm memory, copied a piece at a time as the
+    /// pieces arrived (while the rest were still being read), for opening.
+    pub bytes: Vec<u8>,
     /// Documents it holds, as written beside it.
     pub documents: usize,
     /// When it was saved (milliseconds since 1970).
@@ -246,15 +252,17 @@ async fn read_saved(db: &IdbDatabase) -> Result<Option<SavedCorpus>, String> {
     let bytes = get_f64(&about, "bytes") as u32;
     let (_tx, store) = store(db, IdbTransactionMode::Readonly)?;
     let not_a_snapshot = || "the saved corpus is not a snapshot".to_owned();
-    let snapshot = if chunks == 0 {
+    let (snapshot, copy) = if chunks == 0 {
         let request = store.get(&JsValue::from_str(SNAPSHOT_KEY)).map_err(plain)?;
         let record = done(&request).await?;
         if record.is_undefined() {
             return Ok(None);
         }
-        record
+        let record = record
             .dyn_into::<Uint8Array>()
-            .map_err(|_| not_a_snapshot())?
+            .map_err(|_| not_a_snapshot())?;
+        let copy = record.to_vec();
+        (record, copy)
     } else {
         // Every request before any await: a transaction ends once it has
         // nothing pending when control goes back to the browser. Each
@@ -263,25 +271,38 @@ async fn read_saved(db: &IdbDatabase) -> Result<Option<SavedCorpus>, String> {
             .map(|i| store.get(&chunk_key(i)).map_err(plain).map(|r| done(&r)))
             .collect::<Result<_, _>>()?;
         let whole = Uint8Array::new_with_length(bytes);
+        // Copied into wasm memory piece by piece as they arrive: the copy
+        // (~2 ms per MB, the first touch of new wasm memory) overlaps the
+        // wait for the next piece, where copying the whole after the read
+        // was ~130 ms more before a 64 MB corpus could be opened.
+        // Growing wasm memory for it is a ~40 ms step: a task of its own
+        // (the requests are made, so the transaction stays open meanwhile).
+        next_task().await;
+        let mut copy: Vec<u8> = Vec::with_capacity(bytes as usize);
+        next_task().await;
         let mut at = 0u32;
         for piece in pending {
             let piece = piece
                 .await?
                 .dyn_into::<Uint8Array>()
                 .map_err(|_| "a piece of the saved corpus is missing".to_owned())?;
-            if at + piece.length() > bytes {
-                return Err("the saved corpus is longer than its description says".into());
-            }
+            let end = at
+                .checked_add(piece.length())
+                .filter(|&end| end <= bytes)
+                .ok_or("the saved corpus is longer than its description says")?;
             whole.set(&piece, at);
-            at += piece.length();
+            copy.resize(end as usize, 0);
+            piece.copy_to(&mut copy[at as usize..]);
+            at = end;
         }
         if at != bytes {
             return Err("the saved corpus is shorter than its description says".into());
         }
-        whole
+        (whole, copy)
     };
     Ok(Some(SavedCorpus {
         snapshot,
+        bytes: copy,
         documents,
         saved_at,
     }))

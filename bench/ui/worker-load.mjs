@@ -169,7 +169,10 @@ if (process.env.RELOAD) {
     await page.waitForFunction(() => /^Opened your saved corpus/.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? ''), null, { timeout: 60000, polling: 20 });
     const opened = await page.evaluate(() => performance.now());
     const lt = await page.evaluate(() => window.__lt);
-    runs.push({ readyMs: Math.round(ready), savedOpenMs: Math.round(opened), longestTaskMs: Math.max(0, ...lt.map((e) => e[1])), longTasks: lt.filter((e) => e[1] > 50) });
+    // Where the time went: the page's own marks (ms since navigation).
+    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('borderlines:')).map((m) => [m.name.slice(12), Math.round(m.startTime)])));
+    runs.push({ readyMs: Math.round(ready), savedOpenMs: Math.round(opened), marks, longestTaskMs: Math.max(0, ...lt.map((e) => e[1])), longTasks: lt.filter((e) => e[1] > 50) });
   }
   console.log(JSON.stringify({ reload: runs }, null, 1));
 }

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::{plural, LoadOutcome};
+use crate::corpus::now_ms;
 use crate::corpus::{carries_seeds, embedded_engine, embedded_name, is_embedded};
-use crate::open_snapshot::{open_in_slices, OpenFigures};
+use crate::open_snapshot::{open_bytes_in_slices, OpenFigures};
 use crate::saved_corpus::{self, SavedInfo};
 
 /// Which corpus the page shows, and the corpus kept in this browser. On
@@ -57,7 +58,10 @@ pub fn CorpusSwitch(
     };
     // Open the saved corpus once, at start, unless the user already changed corpus.
     spawn_local(async move {
-        match saved_corpus::load().await {
+        let read = saved_corpus::load().await;
+        // For bench/ui/worker-load.mjs: reading IndexedDB, apart from opening.
+        crate::corpus::mark("borderlines:saved-read");
+        match read {
             Ok(Some(found)) => {
                 saved.set(SavedInfo::Saved {
                     documents: found.documents,
@@ -208,7 +212,7 @@ pub fn CorpusSwitch(
 
 /// Opens a saved corpus in slices and swaps it in, saying so in `status`.
 async fn open_saved(
-    found: saved_corpus::SavedCorpus,
+    mut found: saved_corpus::SavedCorpus,
     engine: RwSignal<Arc<Engine>>,
     status: RwSignal<Option<LoadOutcome>>,
 ) {
@@ -230,7 +234,9 @@ async fn open_saved(
     // Stop if the user changes corpus meanwhile (an add, a switch).
     let still_wanted = move || Arc::ptr_eq(&engine.get_untracked(), &before);
     let mut figures = OpenFigures::default();
-    match open_in_slices(&found.snapshot, still_wanted, progress, &mut figures).await {
+    let bytes = std::mem::take(&mut found.bytes);
+    let opening = open_bytes_in_slices(bytes, still_wanted, progress, &mut figures, now_ms()).await;
+    match opening {
         Ok(Some(opened)) => {
             let opened = Arc::new(opened);
             crate::load_worker::remember_snapshot(&opened, found.snapshot.clone());

@@ -79,6 +79,43 @@ run({
     return problems;
   },
 
+  async 'a corpus stored in several pieces comes back whole after a reload'() {
+    const { page, context, problems } = await open_page();
+    // About 9 MB of text: its snapshot is stored as several pieces, read
+    // back and copied into the page one at a time as they arrive.
+    const vocab = 'border fence guards river defectors smuggling tumen yalu night patrol trade wall mines soldiers bridge winter'.split(' ');
+    let x = 7;
+    const word = () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return vocab[x % vocab.length]; };
+    const paragraphs = ['A Long Record of the Northern Border', ''];
+    for (let size = 0; size < 9 * 1024 * 1024;) {
+      const p = Array.from({ length: 80 }, word).join(' ') + '.';
+      paragraphs.push(p, ''); size += p.length + 2;
+    }
+    // Words only at the very end: the last piece must come back too.
+    paragraphs.push('The record closes with the quartermaster of Musan.');
+    await page.setInputFiles('[data-testid=add-documents]', [{ name: 'record.txt', mimeType: 'text/plain', buffer: Buffer.from(paragraphs.join('\n')) }]);
+    await page.waitForFunction(() => document.querySelector('[data-testid=load-kept]')?.textContent === 'Kept in this browser.', null, { timeout: 120000 });
+    const pieces = await page.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('borderlines');
+      open.onsuccess = () => {
+        const get = open.result.transaction('corpus').objectStore('corpus').get('about');
+        get.onsuccess = () => { open.result.close(); resolve(get.result.chunks); };
+        get.onerror = () => reject(get.error);
+      };
+      open.onerror = () => reject(open.error);
+    }));
+    expect(pieces >= 2, `stored in several pieces: ${pieces}`);
+    await page.reload();
+    await page.waitForFunction(() => /^Opened your saved corpus of 4 documents/.test(document.querySelector('[data-testid=load-status] .load-summary')?.textContent ?? ''), null, { timeout: 60000 });
+    await search(page, 'quartermaster musan');
+    eq(await titles(page), ['A Long Record of the Northern Border'], 'found by its last words');
+    // The snippet is cut from the stored text (the documents' part).
+    const snippet = await page.textContent('[data-testid=snippet]');
+    expect(snippet.includes('closes with the quartermaster of Musan'), `the text's end: ${snippet}`);
+    await context.close();
+    return problems;
+  },
+
   async 'the corpus menu switches to the seeds and back, and clears the saved data'() {
     const { page, context, problems } = await open_page();
     await add_and_keep(page);

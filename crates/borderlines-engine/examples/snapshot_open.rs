@@ -2,6 +2,11 @@
 //! the main thread when the loading worker hands back a corpus.
 //!
 //! `cargo run --release -p borderlines-engine --example snapshot_open -- ~/.cache/borderlines/bench/corpus.json`
+//!
+//! `STEPS=1` prints every step's time; `FACETS_DIGEST=1` a digest of the
+//! facet index (equal digests before and after a change to the builder:
+//! the same index); `FACETS_LOOP=N` builds the facets N more times, for a
+//! profiler.
 
 mod common;
 
@@ -43,8 +48,21 @@ fn main() {
         let ins = CorpusInsights::from_bytes(&insights).expect("insights");
         let t_insights = ms(t);
         let t = Instant::now();
-        let _ = FacetIndex::build(&ins);
+        let facets = FacetIndex::build(&ins);
         let t_facets = ms(t);
+        for _ in 0..std::env::var("FACETS_LOOP")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
+        {
+            std::hint::black_box(FacetIndex::build(&ins));
+        }
+        if std::env::var_os("FACETS_DIGEST").is_some() {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            format!("{facets:?}").hash(&mut h);
+            println!("facets digest {:x}", h.finish());
+        }
         let t = Instant::now();
         let _ = Engine::from_snapshot(&bytes).expect("open");
         let t_all = ms(t);

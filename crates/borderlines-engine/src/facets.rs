@@ -15,8 +15,10 @@
 //! assert_eq!(facets.docs_of(&kim), vec![0]);
 //! ```
 
+use std::borrow::Cow;
+
 use borderlines_extract::{CorpusInsights, DocumentInsights, EntityKind};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// What a facet filters on. Its [`FacetKind::field`] is the query field
 /// that means the same thing (`person:`, `year:` …).
@@ -195,27 +197,33 @@ fn contains_words(hay: &[String], needle: &[String]) -> bool {
 }
 
 /// Collects (kind, label, aliases) for every value one document has.
-fn document_values(doc: &DocumentInsights) -> Vec<(FacetKind, String, Vec<String>)> {
+/// Borrowed where it can be: opening a large corpus runs this for every
+/// document.
+fn document_values(doc: &DocumentInsights) -> Vec<(FacetKind, Cow<'_, str>, Vec<&str>)> {
     let mut out = Vec::new();
     for e in &doc.entities {
         // Distinct forms only: a long report names "China" thousands of times.
-        let mut aliases: Vec<String> = Vec::new();
-        let mut seen: FxHashSet<&str> = FxHashSet::default();
-        for m in &e.mentions {
-            if seen.insert(m.text.as_str()) {
-                aliases.push(m.text.clone());
-            }
-        }
-        out.push((FacetKind::of_entity(e.kind), e.name.clone(), aliases));
+        // Every form as written, repeats too (a long report names "China"
+        // thousands of times): the builder reads each form once per value.
+        let aliases: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
+        out.push((
+            FacetKind::of_entity(e.kind),
+            Cow::Borrowed(e.name.as_str()),
+            aliases,
+        ));
     }
     for t in &doc.themes {
-        out.push((FacetKind::Theme, t.theme.label().to_owned(), Vec::new()));
+        out.push((FacetKind::Theme, Cow::Borrowed(t.theme.label()), Vec::new()));
     }
     for s in &doc.metadata.sources {
-        out.push((FacetKind::Source, s.name.clone(), Vec::new()));
+        out.push((
+            FacetKind::Source,
+            Cow::Borrowed(s.name.as_str()),
+            Vec::new(),
+        ));
     }
     for a in &doc.metadata.authors {
-        out.push((FacetKind::Source, a.clone(), Vec::new()));
+        out.push((FacetKind::Source, Cow::Borrowed(a.as_str()), Vec::new()));
     }
     // Datelines: every place of the dateline ("BEIJING/TOKYO"), resolved,
     // with the words as written ("TROY") as an alias.
@@ -230,7 +238,7 @@ fn document_values(doc: &DocumentInsights) -> Vec<(FacetKind, String, Vec<String
         places.sort_unstable();
         places.dedup();
         for p in places {
-            out.push((FacetKind::Dateline, p, vec![written.to_owned()]));
+            out.push((FacetKind::Dateline, Cow::Owned(p), vec![written]));
         }
     }
     // Years: the stated publication year, and every year the text mentions.
@@ -247,11 +255,15 @@ fn document_values(doc: &DocumentInsights) -> Vec<(FacetKind, String, Vec<String
     years.sort_unstable();
     years.dedup();
     for year in years {
-        out.push((FacetKind::Year, year.to_string(), Vec::new()));
+        out.push((FacetKind::Year, Cow::Owned(year.to_string()), Vec::new()));
     }
     let lang = &doc.metadata.language.code;
     if !lang.is_empty() {
-        out.push((FacetKind::Language, lang.clone(), Vec::new()));
+        out.push((
+            FacetKind::Language,
+            Cow::Borrowed(lang.as_str()),
+            Vec::new(),
+        ));
     }
     out
 }
@@ -278,6 +290,13 @@ fn title_case(text: &str) -> String {
 #[derive(Debug, Default)]
 pub struct FacetIndexBuilder {
     ids: FxHashMap<(FacetKind, Vec<String>), u32>,
+    /// Each label as written → its value (`None`: it has no words), per
+    /// kind: a label met in a thousand documents is split into words once.
+    labels: Vec<FxHashMap<Box<str>, Option<u32>>>,
+    /// The forms already read as each value's aliases (as written): a form
+    /// read once is never added again, so it need not be split again. (A
+    /// map like `labels`, not a set: one more map type is ~1 KB of wasm.)
+    forms_seen: Vec<FxHashMap<Box<str>, Option<u32>>>,
     /// Each value's case-folded label, made as the value is first seen so
     /// `finish` only sorts.
     folded: Vec<String>,
@@ -288,45 +307,66 @@ impl FacetIndexBuilder {
     /// A builder expecting about `documents` documents.
     pub fn with_capacity(documents: usize) -> Self {
         Self {
-            ids: FxHashMap::default(),
-            folded: Vec::new(),
             index: FacetIndex {
                 doc_values: Vec::with_capacity(documents),
                 ..FacetIndex::default()
             },
+            ..Self::default()
         }
     }
 
-    /// Adds the next document's values (documents come in corpus order).
-    pub fn add(&mut self, doc: &DocumentInsights) {
-        let index = &mut self.index;
-        let d = u32::try_from(index.doc_values.len()).unwrap_or(u32::MAX);
-        let mut mine: Vec<u32> = Vec::new();
-        for (kind, label, aliases) in document_values(doc) {
-            let key_words = words(&label);
-            if key_words.is_empty() {
-                continue;
-            }
+    /// The value `label` names (made if new), or `None` if it has no words.
+    fn value_of(&mut self, kind: FacetKind, label: &str) -> Option<u32> {
+        if self.labels.len() <= kind.index() {
+            self.labels
+                .resize_with(kind.index() + 1, FxHashMap::default);
+        }
+        if let Some(&known) = self.labels[kind.index()].get(label) {
+            return known;
+        }
+        let key_words = words(label);
+        let id = (!key_words.is_empty()).then(|| {
+            let index = &mut self.index;
             let next = u32::try_from(index.values.len()).unwrap_or(u32::MAX);
-            let folded = &mut self.folded;
-            let id = *self
+            let (folded, forms_seen) = (&mut self.folded, &mut self.forms_seen);
+            *self
                 .ids
                 .entry((kind, key_words.clone()))
                 .or_insert_with(|| {
                     folded.push(label.to_lowercase());
+                    forms_seen.push(FxHashMap::default());
                     index.values.push(FacetValue {
                         kind,
-                        label,
+                        label: label.to_owned(),
                         words: key_words,
                         aliases: Vec::new(),
                         docs: Vec::new(),
                     });
                     index.by_kind[kind.index()].push(next);
                     next
-                });
-            let value = &mut index.values[id as usize];
+                })
+        });
+        self.labels[kind.index()].insert(label.into(), id);
+        id
+    }
+
+    /// Adds the next document's values (documents come in corpus order).
+    pub fn add(&mut self, doc: &DocumentInsights) {
+        let d = u32::try_from(self.index.doc_values.len()).unwrap_or(u32::MAX);
+        let mut mine: Vec<u32> = Vec::new();
+        for (kind, label, aliases) in document_values(doc) {
+            let Some(id) = self.value_of(kind, &label) else {
+                continue;
+            };
+            let value = &mut self.index.values[id as usize];
+            let seen = &mut self.forms_seen[id as usize];
             for alias in aliases {
-                let w = words(&alias);
+                // The label itself has the value's words: never an alias.
+                if alias == label || seen.contains_key(alias) {
+                    continue;
+                }
+                seen.insert(alias.into(), None);
+                let w = words(alias);
                 if !w.is_empty() && w != value.words && !value.aliases.contains(&w) {
                     value.aliases.push(w);
                 }
@@ -338,7 +378,7 @@ impl FacetIndexBuilder {
         }
         mine.sort_unstable();
         mine.dedup();
-        index.doc_values.push(mine);
+        self.index.doc_values.push(mine);
     }
 
     /// The finished index: values ranked alphabetically.
@@ -504,6 +544,30 @@ pub(crate) mod tests {
         assert_eq!(docs(FacetKind::Year, "2019"), vec![1]);
         assert_eq!(docs(FacetKind::Year, "20"), vec![0, 1]);
         assert_eq!(docs(FacetKind::Language, "en"), vec![0, 1]);
+    }
+
+    /// The builder reads a label or a form once per value (it remembers
+    /// both): a value met again in later documents keeps its documents and
+    /// still gains the forms only those documents use.
+    #[test]
+    fn a_value_met_again_keeps_its_documents_and_gains_new_forms() {
+        let docs = [
+            "Kim Jong Un inspected the fence on the Tumen River.",
+            "Kim Jong Un spoke. Later, Kim visited the Tumen River again.",
+            "The Tumen River froze, and Kim Jong Un said nothing.",
+        ];
+        let f = facets_of(&docs);
+        let kim = f.resolve(FacetKind::Person, "kim jong un");
+        assert_eq!(labels(&f, &kim), ["Kim Jong Un"]);
+        assert_eq!(f.docs_of(&kim), vec![0, 1, 2]);
+        let tumen = f.resolve(FacetKind::Place, "tumen");
+        assert_eq!(f.docs_of(&tumen), vec![0, 1, 2]);
+        // Each document lists each value once.
+        for d in 0..3 {
+            let mut mine = f.doc_values[d].clone();
+            mine.dedup();
+            assert_eq!(mine, f.doc_values[d]);
+        }
     }
 
     #[test]
