@@ -12,7 +12,8 @@
 // appears. Also read: the page's own `performance.mark`s if any (the boot script
 // of `cargo xtask dist` marks `borderlines:wasm-bytes` when the wasm's bytes are
 // decoded and `borderlines:wasm-ready` when `main` has run), the app's
-// `data-decode-ms` (opening the seeds' snapshot) and the longest task.
+// `data-decode-ms` (opening the seeds' snapshot), the first contentful paint
+// and the longest task.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -61,6 +62,9 @@ async function once(file) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(pathToFileURL(file).href, { waitUntil: 'commit' });
   await page.waitForSelector('[data-testid=app][data-state=ready]', { timeout: 30000 });
+  // The first paint with content: what the user sees (style, layout and
+  // paint of the mounted view come after `ready`).
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 30000 });
   const r = await page.evaluate(() => {
     const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
     const nav = performance.getEntriesByType('navigation')[0];
@@ -70,6 +74,7 @@ async function once(file) {
       domInteractive: nav?.domInteractive ?? null,
       wasmBytes: mark('borderlines:wasm-bytes'),
       wasmReady: mark('borderlines:wasm-ready'),
+      paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
       decodeMs: Number(document.querySelector('[data-testid=app]')?.dataset.decodeMs ?? NaN),
     };
   });
@@ -95,12 +100,12 @@ await browser.close();
 
 console.log(`startup, ${runs} runs each, median (min–max) in ms since navigation start; ${os.cpus().length} cores, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 console.log('');
-console.log('| page | raw bytes | gzip | ready | (min–max) | DOM interactive | wasm bytes decoded | main done | snapshot decode | longest task |');
-console.log('|---|---:|---:|---:|---|---:|---:|---:|---:|---:|');
+console.log('| page | raw bytes | gzip | ready | (min–max) | DOM interactive | wasm bytes decoded | main done | first paint | snapshot decode | longest task |');
+console.log('|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|');
 pages.forEach((p, j) => {
   const rs = results[j];
   const html = fs.readFileSync(p);
   const col = (k) => median(rs.map((r) => r[k]));
   const readies = rs.map((r) => r.ready);
-  console.log(`| ${path.relative(process.cwd(), p) || p} | ${html.length} | ${zlib.gzipSync(html, { level: 9 }).length} | **${fmt(col('ready'))}** | ${fmt(Math.min(...readies))}–${fmt(Math.max(...readies))} | ${fmt(col('domInteractive'))} | ${fmt(col('wasmBytes'))} | ${fmt(col('wasmReady'))} | ${fmt(col('decodeMs'))} | ${fmt(col('longest'))} |`);
+  console.log(`| ${path.relative(process.cwd(), p) || p} | ${html.length} | ${zlib.gzipSync(html, { level: 9 }).length} | **${fmt(col('ready'))}** | ${fmt(Math.min(...readies))}–${fmt(Math.max(...readies))} | ${fmt(col('domInteractive'))} | ${fmt(col('wasmBytes'))} | ${fmt(col('wasmReady'))} | ${fmt(col('paint'))} | ${fmt(col('decodeMs'))} | ${fmt(col('longest'))} |`);
 });
