@@ -6,17 +6,45 @@
 //! so that none of it is decoded, or counted in the wasm, at startup.
 //!
 //! Comments rather than `<script type="application/octet-stream">` elements,
-//! because the explorer's wasm only runs once the page is parsed and the
-//! packs are 1.5 MB of it. On a loaded machine comments looked faster
+//! because the packs are 1.5 MB of the page to parse (the explorer's wasm
+//! used to wait for that; it now starts before, see [`parsed`]). On a loaded machine comments looked faster
 //! (startup medians 481 against 538 ms, 460 against 540 ms, 450 against
 //! 456 ms in `bench/size/startup.mjs`), but two later runs on a quieter one
 //! showed no difference beyond the noise: the form is kept as neutral, not
 //! as a measured gain.
 
-use js_sys::{Function, Reflect, Uint8Array};
+use js_sys::{Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::browser_streams::js_error;
+
+/// Whether the browser is still parsing the page. The explorer starts
+/// before the parser reaches the data packs at the end of the body (the
+/// boot script inflates the wasm between the parser's tasks), so anything
+/// that reads a pack early waits for [`parsed`] first.
+pub fn still_parsing() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| Reflect::get(&d, &"readyState".into()).ok())
+        .and_then(|state| state.as_string())
+        .is_some_and(|state| state == "loading")
+}
+
+/// Resolves once the page is parsed, with every data pack in it.
+pub async fn parsed() {
+    if !still_parsing() {
+        return;
+    }
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let promise = Promise::new(&mut |resolve, _| {
+        // `DOMContentLoaded` fires once: resolving twice is harmless.
+        let _ = document.add_event_listener_with_callback("DOMContentLoaded", &resolve);
+    });
+    let _ = JsFuture::from(promise).await;
+}
 
 /// The text of the page's element `id`.
 pub fn element_text(id: &str) -> Result<String, String> {
@@ -73,6 +101,7 @@ pub fn compressed(id: &str) -> Result<Uint8Array, String> {
 /// The data pack `id`, decoded and inflated (by the browser's
 /// `DecompressionStream`, off the main thread).
 pub async fn inflated(id: &str) -> Result<Vec<u8>, String> {
+    parsed().await;
     let buffer = crate::browser_streams::gunzip(&compressed(id)?).await?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }

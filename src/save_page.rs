@@ -62,6 +62,8 @@ fn page_text() -> Result<String, String> {
 
 /// A new page carrying `engine`'s corpus under `name`.
 pub async fn page_with(engine: &Engine, name: &str) -> Result<String, String> {
+    // The page is copied whole, data packs and all.
+    crate::data_packs::parsed().await;
     let snapshot = engine.to_snapshot().map_err(|e| e.to_string())?;
     let compressed = gzip(&snapshot).await?;
     drop(snapshot);

@@ -54,7 +54,7 @@ use crate::saved_corpus;
 /// `MessageChannel` turn): run as one chain of promise callbacks, the
 /// backlog kept the worker's event loop from starting the helper at all.
 /// Cancelling ends both: a nested worker ends with its parent.
-const WORKER_BOOT: &str = "\nself.onmessage=function(e){var d=e.data;if(!d||d.kind!=='init')return;\
+const WORKER_BOOT: &str = "\nvar early=[];self.onmessage=function(e){var d=e.data;if(!d||d.kind!=='init'){early.push(e);return;}\
 var s=null,h=null,chain=Promise.resolve(),q=[],y=new MessageChannel();\
 y.port1.onmessage=function(){var f=q.shift();if(f)f();};\
 function post(m,t){if(m.kind==='extract'){if(h)h.postMessage(m,t);}else self.postMessage(m,t);}\
@@ -79,7 +79,8 @@ function inflate(z){return new Response(new Blob([z]).stream().pipeThrough(new D
 chain=Promise.all([d.module||inflate(d.gz),d.module?d.places:inflate(d.places)]).then(function(r){var mod;\
 try{mod=d.module||new WebAssembly.Module(r[0]);borderlines_loader.initSync({module:mod});\
 borderlines_loader.install_places(new Uint8Array(r[1]));s=new borderlines_loader.Session();}\
-catch(err){fail(err);return;}if(d.src)helper(mod,r[1]);self.postMessage({kind:'ready'});},fail);};\n";
+catch(err){fail(err);return;}if(d.src)helper(mod,r[1]);self.postMessage({kind:'ready'});},fail);\
+early.forEach(function(e){self.onmessage(e);});early=[];};\n";
 
 /// How messages reach the loading module.
 enum Transport {
@@ -190,8 +191,6 @@ fn blob_url() -> Result<String, String> {
 }
 
 fn spawn_worker() -> Result<Worker, String> {
-    let gz = loader_module::compressed()?;
-    let places = loader_module::places()?;
     if js_sys::Reflect::get(&js_sys::global(), &"Worker".into()).map_or(true, |w| w.is_undefined())
     {
         return Err("this browser offers no Web Worker here".into());
@@ -217,14 +216,32 @@ fn spawn_worker() -> Result<Worker, String> {
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
+    if crate::data_packs::still_parsing() {
+        // The packs are not parsed yet: the worker keeps the messages it
+        // gets before `init` and reads them after.
+        let later = worker.clone();
+        spawn_local(async move {
+            crate::data_packs::parsed().await;
+            if let Err(why) = post_init(&later, script) {
+                failed(why);
+            }
+        });
+    } else {
+        post_init(&worker, script)?;
+    }
+    Ok(worker)
+}
+
+/// Hands the worker the loading module and the gazetteer (from the page's
+/// data packs) and the script for its helper.
+fn post_init(worker: &Worker, script: String) -> Result<(), String> {
     let init = object();
     set(&init, "kind", "init");
     // Copied, not transferred: the page keeps the bytes for the next worker.
-    set(&init, "gz", gz);
-    set(&init, "places", places);
+    set(&init, "gz", loader_module::compressed()?);
+    set(&init, "places", loader_module::places()?);
     set(&init, "src", script);
-    worker.post_message(&init).map_err(js_error)?;
-    Ok(worker)
+    worker.post_message(&init).map_err(js_error)
 }
 
 /// Starts the loading module on the main thread; messages posted meanwhile

@@ -63,6 +63,7 @@ fn pack(
 /// inflates and compiles it (both off the main thread, by the browser),
 /// instantiates it through its glue and returns a new `Session`.
 pub async fn start_on_main_thread() -> Result<JsValue, String> {
+    crate::data_packs::parsed().await;
     let wasm = gunzip(&compressed()?).await?;
     let places = gunzip(&places()?).await?;
     let module = JsFuture::from(js_sys::WebAssembly::compile(&wasm))

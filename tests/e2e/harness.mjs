@@ -24,7 +24,8 @@ export const browser = await chromium.launch({
 });
 
 /** A fresh context and page that record every request and console error. */
-export async function open_page(url = page_url, viewport = { width: 1280, height: 860 }, options = {}) {
+/** `waitUntil`: 'load' (the default: the page parsed, its data packs in) or 'commit' (the explorer may start while the rest of the page is still parsed). */
+export async function open_page(url = page_url, viewport = { width: 1280, height: 860 }, options = {}, waitUntil = 'load') {
   const context = await browser.newContext({ viewport, acceptDownloads: true, ...options });
   const page = await context.newPage();
   const problems = [];
@@ -46,7 +47,7 @@ export async function open_page(url = page_url, viewport = { width: 1280, height
     if (f === page.mainFrame() && f.url().split('#')[0] !== own) problems.push(`navigated away to ${f.url()}`);
     if (f !== page.mainFrame()) problems.push(`a frame navigated to ${f.url()}`);
   });
-  await page.goto(url);
+  await page.goto(url, { waitUntil });
   await page.waitForSelector('[data-testid=app][data-state=ready]', { timeout: 15000 });
   return { page, context, problems };
 }

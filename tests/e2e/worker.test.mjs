@@ -54,6 +54,36 @@ run({
     return problems;
   },
 
+  async 'files added before the page has finished parsing are loaded in the worker'() {
+    // The explorer starts before the parser reaches the data packs at the
+    // end of the page (the loading module among them): the worker gets its
+    // module once they are parsed, and keeps the job posted before that.
+    // The file is handed over the moment the explorer is ready, from inside
+    // the page (a round trip from here would come after the parse).
+    const { page, context, problems } = await open_page(undefined, undefined, {}, 'commit');
+    await context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const input = document.querySelector('[data-testid=app][data-state=ready] [data-testid=add-documents]');
+        if (!input) return;
+        observer.disconnect();
+        window.__state_at_add = document.readyState;
+        const files = new DataTransfer();
+        files.items.add(new File(['Night Crossing at Hyesan\n\nGuards saw three people cross the frozen river at night near Hyesan.\n'], 'hyesan.txt', { type: 'text/plain' }));
+        input.files = files.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    await page.reload({ waitUntil: 'commit' });
+    await added(page);
+    console.log(`      document.readyState when the file was added: ${await page.evaluate(() => window.__state_at_add)}`);
+    eq(await status(page), 'Added 1 document.', 'added');
+    eq(await page.evaluate(() => window.__borderlines_load?.worker), true, 'in the worker');
+    await search(page, 'hyesan frozen');
+    eq(await titles(page), ['Night Crossing at Hyesan'], 'searchable');
+    await context.close();
+    return problems;
+  },
+
   async 'files are added in the worker, with progress; Cancel leaves the corpus as it was'() {
     const { page, context, problems } = await open_page();
     eq(await count(page), '3 documents', 'seeds');
