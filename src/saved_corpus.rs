@@ -278,7 +278,10 @@ async fn read_saved(db: &IdbDatabase) -> Result<Option<SavedCorpus>, String> {
         // Growing wasm memory for it is a ~40 ms step: a task of its own
         // (the requests are made, so the transaction stays open meanwhile).
         next_task().await;
-        let mut copy: Vec<u8> = Vec::with_capacity(bytes as usize);
+        let mut copy: Vec<u8> = Vec::new();
+        // The length comes from storage: too much is an error, not an abort.
+        copy.try_reserve_exact(bytes as usize)
+            .map_err(|_| format!("the saved corpus ({bytes} bytes) does not fit in memory"))?;
         next_task().await;
         let mut at = 0u32;
         for piece in pending {

@@ -53,7 +53,9 @@ use crate::saved_corpus;
 /// meanwhile, and each queued message is handled in a task of its own (a
 /// `MessageChannel` turn): run as one chain of promise callbacks, the
 /// backlog kept the worker's event loop from starting the helper at all.
-/// Cancelling ends both: a nested worker ends with its parent.
+/// Cancelling ends both: a nested worker ends with its parent. Messages
+/// that come before `init` are kept and handled after it: the page posts
+/// `init` only once its data packs are parsed, and a job may start sooner.
 const WORKER_BOOT: &str = "\nvar early=[];self.onmessage=function(e){var d=e.data;if(!d||d.kind!=='init'){early.push(e);return;}\
 var s=null,h=null,chain=Promise.resolve(),q=[],y=new MessageChannel();\
 y.port1.onmessage=function(){var f=q.shift();if(f)f();};\
