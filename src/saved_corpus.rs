@@ -53,6 +53,9 @@ const ABOUT_KEY: &str = "about";
 /// of the bench corpus), and a piece still arrives in a short task.
 const CHUNK_BYTES: u32 = 4 * 1024 * 1024;
 
+/// The largest snapshot the page tries to hold (2 GB).
+const MOST_BYTES: u32 = 1 << 31;
+
 fn chunk_key(i: u32) -> JsValue {
     JsValue::from_str(&format!("{SNAPSHOT_KEY}:{i}"))
 }
@@ -278,10 +281,12 @@ async fn read_saved(db: &IdbDatabase) -> Result<Option<SavedCorpus>, String> {
         // Growing wasm memory for it is a ~40 ms step: a task of its own
         // (the requests are made, so the transaction stays open meanwhile).
         next_task().await;
-        let mut copy: Vec<u8> = Vec::new();
-        // The length comes from storage: too much is an error, not an abort.
-        copy.try_reserve_exact(bytes as usize)
-            .map_err(|_| format!("the saved corpus ({bytes} bytes) does not fit in memory"))?;
+        // The length comes from storage: more than a page's memory can
+        // hold (wasm32: 4 GB in all) is an error in words, not an abort.
+        if bytes > MOST_BYTES {
+            return Err("the saved corpus is larger than this page can hold".into());
+        }
+        let mut copy: Vec<u8> = Vec::with_capacity(bytes as usize);
         next_task().await;
         let mut at = 0u32;
         for piece in pending {
