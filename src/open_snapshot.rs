@@ -27,6 +27,14 @@ pub struct OpenFigures {
     pub slices: u32,
 }
 
+impl OpenFigures {
+    /// Counts a slice that began at `slice_start` (`now_ms`) and ends now.
+    fn end_slice(&mut self, slice_start: f64) {
+        self.longest_slice_ms = self.longest_slice_ms.max(now_ms() - slice_start);
+        self.slices += 1;
+    }
+}
+
 /// Copies `source` into wasm memory and opens it a slice at a time between
 /// tasks, calling `progress(documents, steps done, steps)` between slices.
 /// `Ok(None)`: `still_wanted` said no between two slices (the load was
@@ -43,15 +51,11 @@ pub async fn open_in_slices(
     // of its own, apart from whatever task called us.
     next_task().await;
     let mut slice_start = now_ms();
-    let end_slice = |figures: &mut OpenFigures, slice_start: f64| {
-        figures.longest_slice_ms = figures.longest_slice_ms.max(now_ms() - slice_start);
-        figures.slices += 1;
-    };
     // Reserved at once, filled a slice at a time: zeroing all 64 MB of a
     // 14,000-document snapshot up front (the first touch of every page of
     // new memory) was one task of ~95 ms.
     let mut bytes: Vec<u8> = Vec::with_capacity(len as usize);
-    end_slice(figures, slice_start);
+    figures.end_slice(slice_start);
     next_task().await;
     if !still_wanted() {
         return Ok(None);
@@ -65,7 +69,7 @@ pub async fn open_in_slices(
             .subarray(at, to)
             .copy_to(&mut bytes[at as usize..to as usize]);
         at = to;
-        end_slice(figures, slice_start);
+        figures.end_slice(slice_start);
         next_task().await;
         if !still_wanted() {
             return Ok(None);
@@ -86,24 +90,20 @@ pub async fn open_bytes_in_slices(
     figures: &mut OpenFigures,
     started: f64,
 ) -> Result<Option<Engine>, String> {
-    let end_slice = |figures: &mut OpenFigures, slice_start: f64| {
-        figures.longest_slice_ms = figures.longest_slice_ms.max(now_ms() - slice_start);
-        figures.slices += 1;
-    };
     let mut slice_start = now_ms();
     let mut opener = SnapshotOpener::new(bytes).map_err(|e| e.to_string())?;
     let documents = opener.documents();
     loop {
         if let Some(engine) = opener.step().map_err(|e| e.to_string())? {
             crate::corpus::mark("borderlines:open-done");
-            end_slice(figures, slice_start);
+            figures.end_slice(slice_start);
             figures.total_ms = now_ms() - started;
             return Ok(Some(engine));
         }
         if now_ms() - slice_start < SLICE_MS {
             continue;
         }
-        end_slice(figures, slice_start);
+        figures.end_slice(slice_start);
         let (done, total) = opener.progress();
         progress(documents, done, total);
         next_task().await;

@@ -267,6 +267,12 @@ async fn read_saved(db: &IdbDatabase) -> Result<Option<SavedCorpus>, String> {
         let copy = record.to_vec();
         (record, copy)
     } else {
+        // The length comes from storage: more than a page's memory can
+        // hold (wasm32: 4 GB in all) is an error in words, before anything
+        // is requested or reserved, not an abort.
+        if bytes > MOST_BYTES {
+            return Err("the saved corpus is larger than this page can hold".into());
+        }
         // Every request before any await: a transaction ends once it has
         // nothing pending when control goes back to the browser. Each
         // piece then arrives (and is deserialised) in its own task.
@@ -281,11 +287,6 @@ async fn read_saved(db: &IdbDatabase) -> Result<Option<SavedCorpus>, String> {
         // Growing wasm memory for it is a ~40 ms step: a task of its own
         // (the requests are made, so the transaction stays open meanwhile).
         next_task().await;
-        // The length comes from storage: more than a page's memory can
-        // hold (wasm32: 4 GB in all) is an error in words, not an abort.
-        if bytes > MOST_BYTES {
-            return Err("the saved corpus is larger than this page can hold".into());
-        }
         let mut copy: Vec<u8> = Vec::with_capacity(bytes as usize);
         next_task().await;
         let mut at = 0u32;
