@@ -182,13 +182,41 @@ const COUNTER_NOUNS: &[&str] = &[
     "reads",
 ];
 
+/// What glues labels together in a chain of them.
+const LABEL_SEPARATORS: [char; 6] = ['·', '•', '|', '/', '–', '—'];
+
+/// Words in the longest of [`UI_LABELS`].
+const MOST_LABEL_WORDS: usize = most_words(UI_LABELS);
+
+const fn most_words(labels: &[&str]) -> usize {
+    let (mut most, mut i) = (0, 0);
+    while i < labels.len() {
+        let bytes = labels[i].as_bytes();
+        let (mut words, mut j) = (1, 0);
+        while j < bytes.len() {
+            words += (bytes[j] == b' ') as usize;
+            j += 1;
+        }
+        if words > most {
+            most = words;
+        }
+        i += 1;
+    }
+    most
+}
+
+/// Characters [`normalise`] keeps: letters, digits and apostrophes.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’'
+}
+
 /// Lowercases and keeps only letters, digits and apostrophes, separated by single spaces.
 fn normalise(line: &str) -> String {
     // One pass, one allocation: the parser calls this on most short lines.
     let mut out = String::with_capacity(line.len());
     let mut in_word = false;
     for c in line.chars() {
-        if !(c.is_alphanumeric() || c == '\'' || c == '’') {
+        if !is_word_char(c) {
             in_word = false;
             continue;
         }
@@ -292,9 +320,31 @@ const MARKUP_WORDS: &[&str] = &[
 /// "Advertisement · Scroll to continue", "Share | Tweet | Email": labels
 /// glued together by separators.
 fn is_label_chain(line: &str) -> bool {
+    // Most lines are prose: their first part, read a word at a time, is
+    // already too long for a label (the split below scans the whole line).
+    let mut words = 0;
+    for token in line.split_whitespace() {
+        if token.contains(LABEL_SEPARATORS) {
+            break;
+        }
+        words += usize::from(token.chars().any(is_word_char));
+        if words > MOST_LABEL_WORDS {
+            return false;
+        }
+    }
     let mut parts = 0;
-    for part in line.split(['·', '•', '|', '/', '–', '—']) {
+    for part in line.split(LABEL_SEPARATORS) {
         parts += 1;
+        // A part with more words than any label is none: said without
+        // normalising it (a long paragraph was a fifth of the parser's time).
+        if part
+            .split_whitespace()
+            .filter(|w| w.chars().any(is_word_char))
+            .nth(MOST_LABEL_WORDS)
+            .is_some()
+        {
+            return false;
+        }
         let norm = normalise(part);
         if !(norm.is_empty() || UI_LABELS.contains(&norm.as_str())) {
             return false;
@@ -384,7 +434,9 @@ pub fn strip_inline_cross_links(text: &str) -> (String, u32) {
     let mut out = String::with_capacity(text.len());
     let mut removed = 0;
     let mut rest = text;
-    while let Some(open) = rest.find(['(', '[']) {
+    // Bytes, not characters: both brackets are ASCII (a char search was a
+    // tenth of the parser's time).
+    while let Some(open) = rest.bytes().position(|b| b == b'(' || b == b'[') {
         let (before, from_open) = rest.split_at(open);
         let close_char = if from_open.starts_with('(') { ')' } else { ']' };
         match (cross_link_rest(from_open), from_open.find(close_char)) {
@@ -410,6 +462,23 @@ pub fn strip_inline_cross_links(text: &str) -> (String, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_chained_are_boilerplate_and_a_long_part_never_a_label() {
+        assert!(is_label_chain("Advertisement · Scroll to continue"));
+        assert!(is_label_chain("Share | Tweet | Email"));
+        // Punctuation-only tokens are no words: still the labels alone.
+        assert!(is_label_chain("Share - - - - - - - - - - - - - | Tweet"));
+        assert!(!is_label_chain(
+            "Share | Guards on the Tumen river fired on two defectors last winter"
+        ));
+        let longest = UI_LABELS
+            .iter()
+            .max_by_key(|l| l.split(' ').count())
+            .unwrap();
+        assert_eq!(longest.split(' ').count(), MOST_LABEL_WORDS);
+        assert!(is_label_chain(&format!("{longest} | share")));
+    }
 
     #[test]
     fn ui_labels_in_their_many_spellings() {

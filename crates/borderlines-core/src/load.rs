@@ -580,6 +580,16 @@ fn fingerprint(doc: &Document) -> u64 {
     for piece in
         std::iter::once(doc.title.as_str()).chain(doc.blocks.iter().map(|b| b.text.as_str()))
     {
+        if crate::text::is_clean_ascii(piece) {
+            // Most paragraphs: already one space between words.
+            let start = words.len();
+            words.push_str(piece);
+            words[start..].make_ascii_lowercase();
+            if !piece.is_empty() {
+                words.push(' ');
+            }
+            continue;
+        }
         for word in piece.split_whitespace() {
             if word.is_ascii() {
                 let start = words.len();
