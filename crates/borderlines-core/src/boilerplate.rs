@@ -210,6 +210,15 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’'
 }
 
+/// Whether `tokens` (split at whitespace) hold more words than any of
+/// [`UI_LABELS`]: tokens without a character [`normalise`] keeps are none.
+fn more_words_than_any_label<'a>(tokens: impl Iterator<Item = &'a str>) -> bool {
+    tokens
+        .filter(|t| t.chars().any(is_word_char))
+        .nth(MOST_LABEL_WORDS)
+        .is_some()
+}
+
 /// Lowercases and keeps only letters, digits and apostrophes, separated by single spaces.
 fn normalise(line: &str) -> String {
     // One pass, one allocation: the parser calls this on most short lines.
@@ -322,27 +331,18 @@ const MARKUP_WORDS: &[&str] = &[
 fn is_label_chain(line: &str) -> bool {
     // Most lines are prose: their first part, read a word at a time, is
     // already too long for a label (the split below scans the whole line).
-    let mut words = 0;
-    for token in line.split_whitespace() {
-        if token.contains(LABEL_SEPARATORS) {
-            break;
-        }
-        words += usize::from(token.chars().any(is_word_char));
-        if words > MOST_LABEL_WORDS {
-            return false;
-        }
+    let first_part = line
+        .split_whitespace()
+        .take_while(|t| !t.contains(LABEL_SEPARATORS));
+    if more_words_than_any_label(first_part) {
+        return false;
     }
     let mut parts = 0;
     for part in line.split(LABEL_SEPARATORS) {
         parts += 1;
-        // A part with more words than any label is none: said without
-        // normalising it (a long paragraph was a fifth of the parser's time).
-        if part
-            .split_whitespace()
-            .filter(|w| w.chars().any(is_word_char))
-            .nth(MOST_LABEL_WORDS)
-            .is_some()
-        {
+        // Said without normalising the part (a long paragraph's
+        // normalisation was a fifth of the parser's time).
+        if more_words_than_any_label(part.split_whitespace()) {
             return false;
         }
         let norm = normalise(part);
