@@ -142,7 +142,9 @@ pub fn parse_document(id: &str, raw: &str) -> Result<Document, Error> {
 fn words(line: &str) -> usize {
     // The parser asks this of every line, several times.
     if line.is_ascii() {
-        // No unspaced script: runs of non-space bytes.
+        // No unspaced script: runs of non-space bytes. The spaces are those
+        // `char::is_whitespace` accepts below 0x80, written out: calling it
+        // on each byte made parsing the bench files 2.6 s instead of 1.7 s.
         let mut in_word = false;
         let mut n = 0;
         for &b in line.as_bytes() {
