@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use borderlines_engine::{Engine, View, ViewState};
-use leptos::either::EitherOf6;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::components::{
@@ -10,11 +10,7 @@ use crate::components::{
 };
 use crate::import::Importer;
 use crate::session::Session;
-use crate::views::network::NetworkView;
-use crate::views::{
-    DocumentsView, FacetPanels, FiguresView, FilterPills, MapView, TermsView, TimelineView,
-    ViewTabs,
-};
+use crate::views::{lazy_views, DocumentsView, FacetPanels, FilterPills, ViewTabs};
 
 /// The explorer: search box and tools on top; facets on the left; active
 /// filters, view tabs and the active view on the right. Everything is
@@ -55,13 +51,11 @@ pub fn Explorer(
         })
     };
     let view_kind = Memo::new(move |_| state.with(|s| s.view));
+    // The documents view is in the module the page starts with; the others
+    // are split out of it (`lazy_views`) and load when first opened.
     let active_view = move || match view_kind.get() {
-        View::Documents => EitherOf6::A(view! { <DocumentsView/> }),
-        View::Figures => EitherOf6::B(view! { <FiguresView/> }),
-        View::Terms => EitherOf6::C(view! { <TermsView/> }),
-        View::Network => EitherOf6::E(view! { <NetworkView/> }),
-        View::Timeline => EitherOf6::F(view! { <TimelineView/> }),
-        View::Map => EitherOf6::D(view! { <MapView/> }),
+        View::Documents => Either::Left(view! { <DocumentsView/> }),
+        other => Either::Right(view! { <lazy_views::LazyView view=other/> }),
     };
     view! {
         <header class="topbar">

@@ -9,6 +9,7 @@ pub mod chart;
 pub mod documents;
 pub mod facets;
 pub mod figures;
+pub mod lazy_views;
 pub mod map;
 pub mod network;
 pub mod pills;

@@ -22,6 +22,7 @@
 
 mod budget;
 mod page;
+mod split;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -87,6 +88,8 @@ fn read_text(path: &Path) -> Result<String> {
 struct Module {
     glue: String,
     wasm: Vec<u8>,
+    /// The modules split off it (`split.rs`), optimised: (pack name, wasm).
+    parts: Vec<(String, Vec<u8>)>,
     /// Before wasm-opt, for the printed sizes.
     unoptimised: usize,
 }
@@ -105,6 +108,8 @@ struct Spec<'a> {
     /// The glue's file name and the global it defines.
     out_name: &'a str,
     global: &'a str,
+    /// Split at its `#[lazy]` functions (`split.rs`).
+    split: bool,
 }
 
 /// Builds a module for wasm32, runs wasm-bindgen (no-modules glue) and
@@ -119,10 +124,20 @@ fn build_module(root: &Path, spec: &Spec) -> Result<Module> {
         opt_level,
         out_name,
         global,
+        split,
     } = *spec;
     let target_dir = target_dir(root);
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    run(Command::new(&cargo)
+    let mut build = Command::new(&cargo);
+    if split {
+        // Added to .cargo/config.toml's flags (cargo joins the two lists):
+        // the split points on, and the relocations the splitter reads.
+        build.env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            "--cfg borderlines_split -C link-arg=--emit-relocs",
+        );
+    }
+    run(build
         .current_dir(root)
         .args([
             "build",
@@ -137,8 +152,23 @@ fn build_module(root: &Path, spec: &Spec) -> Result<Module> {
     let wasm_in = target_dir.join(format!("wasm32-unknown-unknown/{profile}/{artifact}.wasm"));
     let work = target_dir.join("borderlines-dist");
     std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
-    run(Command::new("wasm-bindgen")
-        .arg(&wasm_in)
+    let split = if split {
+        Some(split::split(
+            &wasm_in,
+            &work.join(format!("{out_name}-split")),
+        )?)
+    } else {
+        None
+    };
+    let bindgen_in = split.as_ref().map_or(wasm_in.clone(), |s| s.main.clone());
+    let mut bindgen = Command::new("wasm-bindgen");
+    if split.is_some() {
+        // The split modules import the function table, which wasm-bindgen
+        // otherwise stops exporting.
+        bindgen.arg("--keep-lld-exports");
+    }
+    run(bindgen
+        .arg(&bindgen_in)
         .args([
             "--target",
             "no-modules",
@@ -171,8 +201,29 @@ fn build_module(root: &Path, spec: &Spec) -> Result<Module> {
             .arg(&level)
             .args(WASM_OPT_FLAGS))?;
     }
+    let mut glue = read_text(&work.join(format!("{out_name}.js")))?;
+    let mut parts = Vec::new();
+    if let Some(split) = &split {
+        // The link script first: the glue reads its global when it runs.
+        glue = format!(
+            "{}\n{}",
+            split::link_script(&split.link_module)?,
+            split::link_glue(&glue)?
+        );
+        for (name, path) in &split.parts {
+            let part_opt = path.with_extension("opt.wasm");
+            run(Command::new(&wasm_opt)
+                .arg(path)
+                .arg("-o")
+                .arg(&part_opt)
+                .arg(&level)
+                .args(WASM_OPT_FLAGS))?;
+            parts.push((name.clone(), read(&part_opt)?));
+        }
+    }
     Ok(Module {
-        glue: read_text(&work.join(format!("{out_name}.js")))?,
+        glue,
+        parts,
         wasm: read(&opt)?,
         unoptimised: read(&bg)?.len(),
     })
@@ -192,6 +243,7 @@ fn dist() -> Result<PathBuf> {
             opt_level: &app_level,
             out_name: "borderlines",
             global: "wasm_bindgen",
+            split: true,
         },
     )?;
     // Built for speed, not size (the `loader` profile in Cargo.toml): it is
@@ -206,6 +258,7 @@ fn dist() -> Result<PathBuf> {
             opt_level: "-O3",
             out_name: "borderlines_loader",
             global: "borderlines_loader",
+            split: false,
         },
     )?;
     let css = css(&root)?;
@@ -217,6 +270,11 @@ fn dist() -> Result<PathBuf> {
     let seeds_gz = compress(&seeds)?;
     let places_gz = compress(borderlines_extract::gazetteer::pack_bytes())?;
     let reference_gz = compress(borderlines_engine::reference::BROWN_TSV.as_bytes())?;
+    let split_gz = app
+        .parts
+        .iter()
+        .map(|(name, wasm)| Ok((format!("{}{name}", split::PACK_PREFIX), compress(wasm)?)))
+        .collect::<Result<Vec<_>>>()?;
     let compress_time = started.elapsed();
     let corpus = borderlines_engine::page_corpus::corpus_element(
         &base64::engine::general_purpose::STANDARD.encode(&seeds_gz),
@@ -231,6 +289,7 @@ fn dist() -> Result<PathBuf> {
             loader_gz: &loader_gz,
             places_gz: &places_gz,
             reference_gz: &reference_gz,
+            split_gz: &split_gz,
             corpus: &corpus,
             css: &css,
         },

@@ -38,6 +38,9 @@ pub struct Parts<'a> {
     /// The terms view's English reference list (the Brown TSV),
     /// gzip-compressed: a data pack the page installs when that view opens.
     pub reference_gz: &'a [u8],
+    /// The views split off the explorer's wasm (crates/xtask/src/split.rs),
+    /// gzip-compressed: (pack id, bytes), data packs read when a view opens.
+    pub split_gz: &'a [(String, Vec<u8>)],
     /// The corpus element (`borderlines_engine::page_corpus`): the seeds.
     pub corpus: &'a str,
     pub css: &'a str,
@@ -66,6 +69,7 @@ pub fn assemble(template: &str, parts: &Parts) -> Result<String> {
         loader_gz,
         places_gz,
         reference_gz,
+        split_gz,
         corpus,
         css,
     } = *parts;
@@ -108,12 +112,16 @@ require-trusted-types-for 'script'; trusted-types default",
             base64::engine::general_purpose::STANDARD.encode(gz)
         )
     };
-    let packs = format!(
+    let mut packs = format!(
         "{}\n{}\n{}",
         pack(LOADER_PACK, loader_gz),
         pack(PLACES_PACK, places_gz),
         pack(REFERENCE_PACK, reference_gz)
     );
+    for (id, gz) in split_gz {
+        packs.push('\n');
+        packs.push_str(&pack(id, gz));
+    }
     Ok(template
         .replace("{{CSP}}", &csp)
         .replace("{{CSS}}", css)
@@ -191,6 +199,7 @@ mod tests {
             loader_gz: b"\x1f\x8b\x08",
             places_gz: b"\x1f\x8b\x08\x00",
             reference_gz: b"\x1f\x8b\x08\x00\x00",
+            split_gz: &[],
             corpus:
                 "<script type=\"application/octet-stream\" id=\"borderlines-corpus\">H4sI</script>",
             css,
