@@ -55,6 +55,9 @@ pub fn element_text(id: &str) -> Result<String, String> {
         .ok_or_else(|| format!("the page has no {id}"))
 }
 
+/// How every data pack's id begins.
+const PACK_PREFIX: &str = "borderlines-pack-";
+
 /// The text of the data pack `id`: the comment `<!--{id} {text}-->` among
 /// the body's children (base64 has no `-` or `>`, so it never ends one).
 pub fn pack_comment(id: &str) -> Result<String, String> {
@@ -73,6 +76,23 @@ pub fn pack_comment(id: &str) -> Result<String, String> {
                 .map(str::to_owned)
         })
         .ok_or_else(|| format!("the page has no {id}"))
+}
+
+/// Every data pack of the page, in page order, as the texts of their
+/// comments (`{id} {base64}`): "Save as page" copies them all, including
+/// the explorer's split views (`borderlines-pack-split-…`).
+pub fn all_pack_comments() -> Result<Vec<String>, String> {
+    let body = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .ok_or("the page has no body")?;
+    let nodes = body.child_nodes();
+    Ok((0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .filter(|n| n.node_type() == web_sys::Node::COMMENT_NODE)
+        .filter_map(|n| n.text_content())
+        .filter(|data| data.starts_with(PACK_PREFIX))
+        .collect())
 }
 
 /// The compressed bytes of the data pack `id`, decoded from its base64.

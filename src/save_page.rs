@@ -6,7 +6,7 @@
 //! The page's parts are taken back from the document: `<head>` (the CSP,
 //! the style), the four scripts of the body by their ids and the data
 //! packs' comments, whose texts
-//! the browser keeps exactly as they were (the CSP's hashes prove it when
+//! the browser keeps exactly as they were (all of them, in page order) (the CSP's hashes prove it when
 //! the saved page starts). Only the corpus element is new
 //! (`borderlines_engine::page_corpus`): the snapshot, gzip-compressed by the
 //! browser's `CompressionStream`, then base64.
@@ -24,9 +24,10 @@ const SCRIPT_IDS: &[&str] = &[
     "borderlines-boot",
 ];
 
-/// The data packs (comments, see `crate::data_packs`) after the scripts, in
-/// page order.
-const PACK_IDS: &[&str] = &[
+/// The data packs the page cannot work without (its loading module, the
+/// gazetteer, the terms view's reference list): a page missing one is not
+/// copied. The views split off the wasm are packs too, and copied with them.
+const REQUIRED_PACKS: &[&str] = &[
     crate::load_worker::loader_module::PACK_ID,
     crate::load_worker::loader_module::PLACES_ID,
     crate::reference_pack::PACK_ID,
@@ -52,9 +53,11 @@ fn page_text() -> Result<String, String> {
         page.push_str(&script.outer_html());
         page.push('\n');
     }
-    for id in PACK_IDS {
-        let text = crate::data_packs::pack_comment(id)?;
-        page.push_str(&format!("<!--{id} {text}-->\n"));
+    for id in REQUIRED_PACKS {
+        crate::data_packs::pack_comment(id)?;
+    }
+    for comment in crate::data_packs::all_pack_comments()? {
+        page.push_str(&format!("<!--{comment}-->\n"));
     }
     page.push_str("</body>\n</html>\n");
     Ok(page)

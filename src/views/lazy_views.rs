@@ -83,21 +83,23 @@ async fn load(view: View) -> Option<Constructor> {
     })
 }
 
-/// The constructor of `view`, if its code is already loaded.
+/// The constructor of `view`. Not split: the code is all there, and every
+/// view is built at once.
+#[cfg(not(borderlines_split))]
 fn loaded(view: View) -> Option<Constructor> {
-    #[cfg(not(borderlines_split))]
-    {
-        // Not split: the code is all there, and the view is built at once.
-        return match view {
-            View::Documents => None,
-            View::Figures => Some(figures_view()),
-            View::Terms => Some(terms_view()),
-            View::Network => Some(network_view()),
-            View::Timeline => Some(timeline_view()),
-            View::Map => Some(map_view()),
-        };
+    match view {
+        View::Documents => None,
+        View::Figures => Some(figures_view()),
+        View::Terms => Some(terms_view()),
+        View::Network => Some(network_view()),
+        View::Timeline => Some(timeline_view()),
+        View::Map => Some(map_view()),
     }
-    #[cfg(borderlines_split)]
+}
+
+/// The constructor of `view`, if its code is already loaded.
+#[cfg(borderlines_split)]
+fn loaded(view: View) -> Option<Constructor> {
     slot(view).and_then(|i| LOADED.with(|l| l[i].get()))
 }
 
