@@ -4,10 +4,9 @@
 //! it opens from file:// on any machine with no network and no re-indexing.
 //!
 //! The page's parts are taken back from the document: `<head>` (the CSP,
-//! the style), the four scripts of the body by their ids and the data
-//! packs' comments, whose texts
-//! the browser keeps exactly as they were (all of them, in page order) (the CSP's hashes prove it when
-//! the saved page starts). Only the corpus element is new
+//! the style), the four scripts of the body by their ids and every data
+//! pack's comment in page order, whose texts the browser keeps exactly as
+//! they were (the CSP's hashes prove it when the saved page starts). Only the corpus element is new
 //! (`borderlines_engine::page_corpus`): the snapshot, gzip-compressed by the
 //! browser's `CompressionStream`, then base64.
 

@@ -26,17 +26,12 @@ use super::{FiguresView, MapView, TermsView, TimelineView};
 /// had never been split, rather than inside a future.
 type Constructor = fn() -> AnyView;
 
-/// Defines `$name`, which loads the code of the view `$view` (its own
-/// module in the page, already there elsewhere) and returns its
-/// constructor.
+/// Defines `$name`, which returns the constructor of the view `$view`: in
+/// the page an async function that loads its module first (`#[lazy]`),
+/// elsewhere a plain one.
 macro_rules! view_loader {
     ($name:ident, $view:ident) => {
-        #[cfg(borderlines_split)]
-        #[lazy]
-        fn $name() -> Constructor {
-            || view! { <$view/> }.into_any()
-        }
-        #[cfg(not(borderlines_split))]
+        #[cfg_attr(borderlines_split, lazy)]
         fn $name() -> Constructor {
             || view! { <$view/> }.into_any()
         }
