@@ -215,7 +215,13 @@ const tests = {
     const { page, context, problems } = await open_page();
     await page.fill('[data-testid=search-input]', 'defectors');
     await page.waitForFunction(() => document.querySelector('[data-testid=result-count]').textContent.includes('of 3'));
+    const listed = await titles(page);
     await page.click('[data-testid=result]:last-child a');
+    // The link is read once the page shows the document and its URL names
+    // it: read at once, under load, it once still lacked `doc=` (CI of
+    // 264122c opened the first document instead).
+    await page.waitForFunction((x) => document.querySelector('[data-testid=reader-title]')?.textContent === x
+      && location.hash.includes('doc='), listed[listed.length - 1]);
     const want = { title: await reader_title(page), count: await count(page), titles: await titles(page) };
     const link = page.url();
     const fresh = await open_page(link);
