@@ -1,4 +1,7 @@
+use std::sync::Arc;
+
 use borderlines_engine::corpus_export::export_file;
+use borderlines_engine::Engine;
 use leptos::prelude::*;
 
 use crate::components::plural;
@@ -19,6 +22,35 @@ enum Form {
     JsonLines,
     Csv,
     Insights,
+}
+
+/// Writes an export in the page: a small corpus, or no worker. The writers
+/// (JSON, CSV, insights) are 16 KB of code nobody needs before the first
+/// export, so in the page they are a module of their own, loaded then (see
+/// `views::lazy_views` for how the split works).
+#[cfg_attr(borderlines_split, lazy)]
+fn write_in_page(engine: Arc<Engine>, docs: Vec<u32>, key: &'static str) -> Result<String, String> {
+    export_file(&engine, &docs, key)
+}
+
+/// [`write_in_page`] once its module is loaded.
+#[cfg(borderlines_split)]
+async fn write_here(
+    engine: Arc<Engine>,
+    docs: Vec<u32>,
+    key: &'static str,
+) -> Result<String, String> {
+    write_in_page(engine, docs, key).await
+}
+
+/// [`write_in_page`]: not split, the code is all there.
+#[cfg(not(borderlines_split))]
+async fn write_here(
+    engine: Arc<Engine>,
+    docs: Vec<u32>,
+    key: &'static str,
+) -> Result<String, String> {
+    write_in_page(engine, docs, key)
 }
 
 /// "Export": the whole corpus or the current selection as documents with
@@ -62,7 +94,9 @@ pub fn ExportMenu() -> impl IntoView {
                 Some(Ok(bytes)) => (save_buffer(&name, mime, &bytes), "worker"),
                 Some(Err(why)) => (Err(why), "worker"),
                 None => (
-                    export_file(&engine, &docs, key).and_then(|text| save_text(&name, mime, &text)),
+                    write_here(engine, docs.clone(), key)
+                        .await
+                        .and_then(|text| save_text(&name, mime, &text)),
                     "page",
                 ),
             };

@@ -29,6 +29,7 @@ pub mod analyze;
 pub mod error;
 pub mod eval;
 pub mod fold;
+mod fst_checksum;
 pub mod fuzzy;
 pub mod highlight;
 pub mod index;
