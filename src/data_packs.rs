@@ -58,30 +58,13 @@ pub fn element_text(id: &str) -> Result<String, String> {
 /// How every data pack's id begins.
 const PACK_PREFIX: &str = "borderlines-pack-";
 
-/// The text of the data pack `id`: the comment `<!--{id} {text}-->` among
-/// the body's children (base64 has no `-` or `>`, so it never ends one).
-pub fn pack_comment(id: &str) -> Result<String, String> {
-    let body = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-        .ok_or("the page has no body")?;
-    let nodes = body.child_nodes();
-    (0..nodes.length())
-        .filter_map(|i| nodes.item(i))
-        .filter(|n| n.node_type() == web_sys::Node::COMMENT_NODE)
-        .filter_map(|n| n.text_content())
-        .find_map(|data| {
-            data.strip_prefix(id)
-                .and_then(|rest| rest.strip_prefix(' '))
-                .map(str::to_owned)
-        })
-        .ok_or_else(|| format!("the page has no {id}"))
-}
-
-/// Every data pack of the page, in page order, as the texts of their
-/// comments (`{id} {base64}`): "Save as page" copies them all, including
-/// the explorer's split views (`borderlines-pack-split-…`).
-pub fn all_pack_comments() -> Result<Vec<String>, String> {
+/// The body's data packs, in page order: each comment whose text starts
+/// with [`PACK_PREFIX`], with its id. Only the head of each comment is read
+/// (its id); a pack's megabyte of base64 is copied into wasm only when
+/// asked for.
+fn packs() -> Result<Vec<(String, web_sys::CharacterData)>, String> {
+    // Longer than any id (`borderlines-pack-split-` + a split point's name).
+    const HEAD: u32 = 160;
     let body = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())
@@ -90,9 +73,30 @@ pub fn all_pack_comments() -> Result<Vec<String>, String> {
     Ok((0..nodes.length())
         .filter_map(|i| nodes.item(i))
         .filter(|n| n.node_type() == web_sys::Node::COMMENT_NODE)
-        .filter_map(|n| n.text_content())
-        .filter(|data| data.starts_with(PACK_PREFIX))
+        .filter_map(|n| n.dyn_into::<web_sys::CharacterData>().ok())
+        .filter_map(|c| {
+            let head = c.substring_data(0, HEAD).ok()?;
+            let id = head.split(' ').next()?;
+            id.starts_with(PACK_PREFIX).then(|| (id.to_owned(), c))
+        })
         .collect())
+}
+
+/// The text of the data pack `id`: the comment `<!--{id} {text}-->` among
+/// the body's children (base64 has no `-` or `>`, so it never ends one).
+pub fn pack_comment(id: &str) -> Result<String, String> {
+    packs()?
+        .into_iter()
+        .find(|(pack, _)| pack == id)
+        .and_then(|(_, c)| c.data().get(id.len() + 1..).map(str::to_owned))
+        .ok_or_else(|| format!("the page has no {id}"))
+}
+
+/// Every data pack of the page, in page order, as the texts of their
+/// comments (`{id} {base64}`): "Save as page" copies them all, including
+/// the explorer's split modules (`borderlines-pack-split-…`).
+pub fn all_pack_comments() -> Result<Vec<String>, String> {
+    Ok(packs()?.into_iter().map(|(_, c)| c.data()).collect())
 }
 
 /// The compressed bytes of the data pack `id`, decoded from its base64.

@@ -146,6 +146,11 @@ throw new TypeError('Borderlines refused HTML: '+s.slice(0,80));return s;},\
 createScriptURL:function(u){if(/^blob:/.test(u))return u;\
 throw new TypeError('Borderlines refused a script URL: '+u);}});}";
 
+/// The global under which the boot script leaves its `inflate` (base64 →
+/// gzip → `ArrayBuffer` promise) for the split modules' loader
+/// (crates/xtask/src/split.rs), so the page has one way to read a pack.
+pub const INFLATE_GLOBAL: &str = "__borderlines_inflate";
+
 /// The boot script: base64 → bytes (`Uint8Array.fromBase64` where the browser
 /// has it, else `atob`), gzip → wasm through a `DecompressionStream` read by a
 /// `Response` (a local stream, no fetch: the CSP forbids every fetch), then
@@ -166,6 +171,7 @@ function bytes(s){{if(Uint8Array.fromBase64)return Uint8Array.fromBase64(s);\
 var b=atob(s),z=new Uint8Array(b.length);for(var i=0;i<b.length;i++)z[i]=b.charCodeAt(i);return z;}}\
 function inflate(s){{var u=bytes(s);return new Response(new ReadableStream({{start:function(c){{c.enqueue(u);c.close();}}}})\
 .pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();}}\
+self.{INFLATE_GLOBAL}=inflate;\
 try{{var c=document.getElementById('borderlines-corpus'),s=c?Promise.resolve().then(function(){{return inflate(c.textContent.trim());}})\
 .then(function(b){{c.snapshot=b;}},function(e){{c.snapshotError=String(e);}}):null;\
 Promise.all([inflate(w),s]).then(function(r){{\

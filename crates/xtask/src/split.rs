@@ -15,7 +15,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::Result;
+use crate::{page, Result};
 
 /// What the split made.
 pub struct Split {
@@ -120,24 +120,29 @@ pub fn link_script(link_module: &str) -> Result<String> {
         return Err("the split's link module has no loaders, or module syntax left".into());
     }
     Ok(format!(
-        "var {LINK_GLOBAL}=(function(){{\n{SPLIT_PACK}\n{body}return {{{}}};\n}})();",
+        "var {LINK_GLOBAL}=(function(){{\n{}\n{body}return {{{}}};\n}})();",
+        split_pack_script(),
         exported.join(",")
     ))
 }
 
 /// Reads a split module from its data pack once the page is parsed (the
-/// packs close the body): `"./NAME.wasm"` → the inflated bytes.
-const SPLIT_PACK: &str = "function splitPack(file){\
-var id='borderlines-pack-split-'+file.replace(/^\\.\\//,'').replace(/\\.wasm$/,'')+' ';\
-return new Promise(function(ok){if(document.readyState==='loading')\
-document.addEventListener('DOMContentLoaded',function(){ok();},{once:true});else ok();}).then(function(){\
+/// packs close the body): `"./NAME.wasm"` → the inflated bytes. The base64
+/// and gzip are undone by the boot script's own `inflate`, which it
+/// publishes as [`page::INFLATE_GLOBAL`] (split modules load only after the
+/// boot script ran: a view's tab is clicked, an export asked for).
+fn split_pack_script() -> String {
+    format!(
+        "function splitPack(file){{\
+var id='{PACK_PREFIX}'+file.replace(/^\\.\\//,'').replace(/\\.wasm$/,'')+' ';\
+return new Promise(function(ok){{if(document.readyState==='loading')\
+document.addEventListener('DOMContentLoaded',function(){{ok();}},{{once:true}});else ok();}}).then(function(){{\
 var w=document.createTreeWalker(document,NodeFilter.SHOW_COMMENT),n;\
-while((n=w.nextNode())){if(n.data.startsWith(id)){var s=n.data.slice(id.length).trim(),u;\
-if(Uint8Array.fromBase64)u=Uint8Array.fromBase64(s);else{var b=atob(s);u=new Uint8Array(b.length);\
-for(var i=0;i<b.length;i++)u[i]=b.charCodeAt(i);}\
-return new Response(new ReadableStream({start:function(c){c.enqueue(u);c.close();}})\
-.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();}}\
-throw new Error('Borderlines: the page has no '+id.trim());});}";
+while((n=w.nextNode())){{if(n.data.startsWith(id))return {inflate}(n.data.slice(id.length).trim());}}\
+throw new Error('Borderlines: the page has no '+id.trim());}});}}",
+        inflate = page::INFLATE_GLOBAL,
+    )
+}
 
 /// The glue with its imports of the link module pointed at [`LINK_GLOBAL`].
 pub fn link_glue(glue: &str) -> Result<String> {
