@@ -24,13 +24,24 @@ enum Form {
     Insights,
 }
 
+/// What the page's writer gives: the file's text or why there is none; in
+/// the page, or the reason the writers' module could not be loaded.
+#[cfg(borderlines_split)]
+type Written = Result<Result<String, String>, leptos::wasm_split::SplitLoaderError>;
+#[cfg(not(borderlines_split))]
+type Written = Result<Result<String, String>, std::convert::Infallible>;
+
 /// Writes an export in the page: a small corpus, or no worker. The writers
 /// (JSON, CSV, insights) are 16 KB of code nobody needs before the first
-/// export, so in the page they are a module of their own, loaded then (see
-/// `views::lazy_views` for how the split works).
-#[cfg_attr(borderlines_split, lazy)]
-fn write_in_page(engine: Arc<Engine>, docs: Vec<u32>, key: &'static str) -> Result<String, String> {
-    export_file(&engine, &docs, key)
+/// export, so in the page they are a module of their own, loaded then (a
+/// `wasm_split` split point, `fallible` like the views': see
+/// `views::lazy_views`).
+#[cfg_attr(
+    borderlines_split,
+    leptos::wasm_split::wasm_split(export_writers, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn write_in_page(engine: Arc<Engine>, docs: Vec<u32>, key: &'static str) -> Written {
+    Ok(export_file(&engine, &docs, key))
 }
 
 /// [`write_in_page`] once its module is loaded.
@@ -40,7 +51,9 @@ async fn write_here(
     docs: Vec<u32>,
     key: &'static str,
 ) -> Result<String, String> {
-    write_in_page(engine, docs, key).await
+    write_in_page(engine, docs, key)
+        .await
+        .unwrap_or_else(|_| Err("the page's export code is damaged or missing".into()))
 }
 
 /// [`write_in_page`]: not split, the code is all there.
@@ -50,7 +63,8 @@ async fn write_here(
     docs: Vec<u32>,
     key: &'static str,
 ) -> Result<String, String> {
-    write_in_page(engine, docs, key)
+    let Ok(written) = write_in_page(engine, docs, key);
+    written
 }
 
 /// "Export": the whole corpus or the current selection as documents with

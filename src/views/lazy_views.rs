@@ -5,17 +5,19 @@
 //! without them), and nobody sees them before clicking their tab.
 //!
 //! How: with `--cfg borderlines_split` (set by the xtask for the page only)
-//! each view's constructor is a Leptos `#[lazy]` function, a split point of
-//! `wasm_split`; the xtask splits the module there, stores each part as a
-//! data pack and links them at run time (crates/xtask/src/split.rs). Without
-//! it (native tests, `wasm-pack test`) the constructors are plain functions
+//! each view's constructor is a split point of `wasm_split` (what Leptos'
+//! `#[lazy]` expands to, written out to add `fallible`: a module that
+//! cannot be loaded is an error the tab shows, not a panic that stops the
+//! page); the xtask splits the module there, stores each part as a data
+//! pack and links them at run time (crates/xtask/src/split.rs). Without it
+//! (native tests, `wasm-pack test`) the constructors are plain functions
 //! and every view is built at once, as before the split.
 
 #[cfg(borderlines_split)]
 use std::cell::Cell;
 
 use borderlines_engine::View;
-use leptos::either::Either;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use super::network::NetworkView;
@@ -26,14 +28,27 @@ use super::{FiguresView, MapView, TermsView, TimelineView};
 /// had never been split, rather than inside a future.
 type Constructor = fn() -> AnyView;
 
+/// What a view's loader gives: its constructor, or in the page the reason
+/// its module could not be loaded (a damaged pack in a hand-edited saved
+/// page). Without the split nothing can fail.
+#[cfg(borderlines_split)]
+type Loaded = Result<Constructor, leptos::wasm_split::SplitLoaderError>;
+#[cfg(not(borderlines_split))]
+type Loaded = Result<Constructor, std::convert::Infallible>;
+
 /// Defines `$name`, which returns the constructor of the view `$view`: in
-/// the page an async function that loads its module first (`#[lazy]`),
-/// elsewhere a plain one.
+/// the page an async function that loads its module first (a `wasm_split`
+/// split point; `fallible`, so a module that cannot be loaded is an error
+/// the tab shows rather than a panic that stops the page), elsewhere a
+/// plain one.
 macro_rules! view_loader {
     ($name:ident, $view:ident) => {
-        #[cfg_attr(borderlines_split, lazy)]
-        fn $name() -> Constructor {
-            || view! { <$view/> }.into_any()
+        #[cfg_attr(
+            borderlines_split,
+            leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)
+        )]
+        fn $name() -> Loaded {
+            Ok(|| view! { <$view/> }.into_any())
         }
     };
 }
@@ -65,9 +80,10 @@ fn slot(view: View) -> Option<usize> {
     }
 }
 
-/// Loads the code of `view` and returns its constructor.
+/// Loads the code of `view` and returns its constructor (`None`: the
+/// documents view, which is not lazy).
 #[cfg(borderlines_split)]
-async fn load(view: View) -> Option<Constructor> {
+async fn load(view: View) -> Option<Loaded> {
     Some(match view {
         View::Documents => return None,
         View::Figures => figures_view().await,
@@ -82,14 +98,16 @@ async fn load(view: View) -> Option<Constructor> {
 /// view is built at once.
 #[cfg(not(borderlines_split))]
 fn loaded(view: View) -> Option<Constructor> {
-    match view {
-        View::Documents => None,
-        View::Figures => Some(figures_view()),
-        View::Terms => Some(terms_view()),
-        View::Network => Some(network_view()),
-        View::Timeline => Some(timeline_view()),
-        View::Map => Some(map_view()),
-    }
+    let loaded = match view {
+        View::Documents => return None,
+        View::Figures => figures_view(),
+        View::Terms => terms_view(),
+        View::Network => network_view(),
+        View::Timeline => timeline_view(),
+        View::Map => map_view(),
+    };
+    let Ok(constructor) = loaded;
+    Some(constructor)
 }
 
 /// The constructor of `view`, if its code is already loaded.
@@ -98,30 +116,51 @@ fn loaded(view: View) -> Option<Constructor> {
     slot(view).and_then(|i| LOADED.with(|l| l[i].get()))
 }
 
+/// Where a lazy view stands.
+#[derive(Clone, Copy)]
+enum Stage {
+    Loading,
+    Ready(Constructor),
+    /// Only in the page: unsplit, the code cannot be missing.
+    #[cfg_attr(not(borderlines_split), allow(dead_code))]
+    Failed,
+}
+
 /// The view `view`, built as soon as its code is loaded ("Loading the
 /// view…" until then: a moment, the module is in the page, inflated and
-/// compiled on first use). Hook: `view-loading`.
+/// compiled on first use). If its module cannot be loaded, the tab says so
+/// and the rest of the page goes on; opening the tab again tries again.
+/// Hooks: `view-loading`, `view-failed`.
 #[component]
 pub fn LazyView(
     /// Which view to show (not the documents view, which is not lazy).
     view: View,
 ) -> impl IntoView {
-    let known = loaded(view);
-    let constructor = RwSignal::new(known);
+    let stage = RwSignal::new(loaded(view).map_or(Stage::Loading, Stage::Ready));
     #[cfg(borderlines_split)]
-    if known.is_none() {
+    if matches!(stage.get_untracked(), Stage::Loading) {
         leptos::task::spawn_local(async move {
-            if let (Some(i), Some(c)) = (slot(view), load(view).await) {
-                LOADED.with(|l| l[i].set(Some(c)));
-                // The user may have left the tab meanwhile.
-                let _ = constructor.try_set(Some(c));
-            }
+            let next = match (slot(view), load(view).await) {
+                (Some(i), Some(Ok(c))) => {
+                    LOADED.with(|l| l[i].set(Some(c)));
+                    Stage::Ready(c)
+                }
+                _ => Stage::Failed,
+            };
+            // The user may have left the tab meanwhile.
+            let _ = stage.try_set(next);
         });
     }
-    move || match constructor.get() {
-        Some(build) => Either::Left(build()),
-        None => Either::Right(view! {
+    move || match stage.get() {
+        Stage::Ready(build) => EitherOf3::A(build()),
+        Stage::Loading => EitherOf3::B(view! {
             <p class="view-loading" data-testid="view-loading">"Loading the view…"</p>
+        }),
+        Stage::Failed => EitherOf3::C(view! {
+            <p class="empty-state view-failed" data-testid="view-failed" role="alert">
+                "This view could not be loaded: its code in this page is damaged or missing. "
+                "The other views work; a fresh copy of the page has it whole."
+            </p>
         }),
     }
 }

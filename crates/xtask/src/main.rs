@@ -108,7 +108,7 @@ struct Spec<'a> {
     /// The glue's file name and the global it defines.
     out_name: &'a str,
     global: &'a str,
-    /// Split at its `#[lazy]` functions (`split.rs`).
+    /// Split at its `wasm_split` split points (`split.rs`).
     split: bool,
 }
 

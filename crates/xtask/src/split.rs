@@ -1,5 +1,6 @@
 //! Splits the explorer's wasm where the views that are not shown at start
-//! begin (`src/views/lazy_views.rs`, Leptos' `#[lazy]`), with
+//! begin (`src/views/lazy_views.rs`) and where the Export menu's writers do
+//! (`src/components/export_menu.rs`), `wasm_split` split points, with
 //! `wasm_split_cli_support`, the library cargo-leptos uses for `--split`.
 //!
 //! The library writes the main module (for wasm-bindgen), one module per
