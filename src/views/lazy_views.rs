@@ -159,7 +159,7 @@ pub fn LazyView(
         Stage::Failed => EitherOf3::C(view! {
             <p class="empty-state view-failed" data-testid="view-failed" role="alert">
                 "This view could not be loaded: its code in this page is damaged or missing. "
-                "The other views work; a fresh copy of the page has it whole."
+                "The documents view works as before; a fresh copy of the page has this one whole."
             </p>
         }),
     }
