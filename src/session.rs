@@ -37,6 +37,12 @@ pub struct Session {
     /// re-renders the list and the facets at once and the (long) open
     /// document only when typing pauses.
     pub settled: RwSignal<Arc<Selection>>,
+    /// The selection one paint behind [`Session::selection`]: the facet
+    /// panels follow this one, so a keystroke paints the ranked list first
+    /// and the counts in the next frame, and keystrokes that come faster
+    /// than frames count the facets once. It carries the engine it was
+    /// computed on, which may already have been replaced by added files.
+    pub trailing: RwSignal<(Arc<Engine>, Arc<Selection>)>,
 }
 
 /// Quiet time after a change of the selection before the reader follows it.
@@ -71,6 +77,19 @@ impl Session {
             }
             settle.schedule(move || settled.set(selection.get_untracked()));
         });
+        let trailing = RwSignal::new((engine.get_untracked(), selection.get_untracked()));
+        let pending = StoredValue::new(false);
+        Effect::new(move |first: Option<()>| {
+            selection.track();
+            if first.is_none() || pending.get_value() {
+                return; // The pending update reads the latest selection.
+            }
+            pending.set_value(true);
+            after_next_paint(move || {
+                pending.set_value(false);
+                trailing.set((engine.get_untracked(), selection.get_untracked()));
+            });
+        });
         let session = Session {
             engine,
             state,
@@ -79,6 +98,7 @@ impl Session {
             selection,
             hits_wanted,
             settled,
+            trailing,
         };
         provide_context(session);
         session
@@ -119,6 +139,12 @@ impl Session {
     pub fn go_query(&self, query: String) {
         self.go(|s| new_query(s, query));
     }
+}
+
+/// Runs `action` once the next frame has been painted: a task queued from
+/// an animation frame callback runs after that frame's paint.
+fn after_next_paint(action: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(action, std::time::Duration::ZERO));
 }
 
 /// A new query: the open document and passage are dropped, so the reader

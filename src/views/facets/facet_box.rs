@@ -42,7 +42,7 @@ pub(super) fn FacetBox(
             if needle.is_empty() {
                 return p.values.clone();
             }
-            session.engine.with_untracked(|e| {
+            session.trailing.with_untracked(|(e, _)| {
                 p.values
                     .iter()
                     .filter(|v| {
@@ -60,7 +60,7 @@ pub(super) fn FacetBox(
     // The rows shown, as (label, count, state).
     let visible = Memo::new(move |_| {
         let n = shown.get();
-        session.engine.with(|e| {
+        session.trailing.with(|(e, _)| {
             values.with(|v| {
                 v.iter()
                     .take(n)

@@ -17,8 +17,8 @@ use facet_box::FacetBox;
 pub fn FacetPanels() -> impl IntoView {
     let session = use_session();
     let panels = Memo::new(move |_| {
-        let engine = session.engine.get();
-        session.selection.with(|s| facet_counts(&engine, s))
+        // One paint behind the list (see `Session::trailing`).
+        session.trailing.with(|(engine, s)| facet_counts(engine, s))
     });
     // On a phone or a narrow window the facets sit above the list: they
     // start folded away.
