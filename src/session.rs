@@ -40,7 +40,8 @@ pub struct Session {
     /// The selection one paint behind [`Session::selection`]: the facet
     /// panels follow this one, so a keystroke paints the ranked list first
     /// and the counts in the next frame, and keystrokes that come faster
-    /// than frames count the facets once. It carries the engine it was
+    /// than frames count the facets once. Other changes (clicks, links,
+    /// added files) reach it at once. It carries the engine it was
     /// computed on, which may already have been replaced by added files.
     pub trailing: RwSignal<(Arc<Engine>, Arc<Selection>)>,
 }
@@ -80,14 +81,26 @@ impl Session {
         let trailing = RwSignal::new((engine.get_untracked(), selection.get_untracked()));
         let pending = StoredValue::new(false);
         Effect::new(move |first: Option<()>| {
-            selection.track();
-            if first.is_none() || pending.get_value() {
+            let current = selection.get();
+            if first.is_none() {
+                return;
+            }
+            // Only typing is deferred: a click on a facet, a pill or a link
+            // lights its facet in the same frame as its pill.
+            if !typing_in_search_box() {
+                trailing.set((engine.get_untracked(), current));
+                return;
+            }
+            if pending.get_value() {
                 return; // The pending update reads the latest selection.
             }
             pending.set_value(true);
             after_next_paint(move || {
                 pending.set_value(false);
-                trailing.set((engine.get_untracked(), selection.get_untracked()));
+                let latest = selection.get_untracked();
+                if !trailing.with_untracked(|(_, s)| Arc::ptr_eq(s, &latest)) {
+                    trailing.set((engine.get_untracked(), latest));
+                }
             });
         });
         let session = Session {
@@ -139,6 +152,13 @@ impl Session {
     pub fn go_query(&self, query: String) {
         self.go(|s| new_query(s, query));
     }
+}
+
+/// Whether the focus is in the search box (the user is typing a query).
+fn typing_in_search_box() -> bool {
+    document()
+        .active_element()
+        .is_some_and(|el| el.id() == crate::components::SEARCH_INPUT_ID)
 }
 
 /// Runs `action` once the next frame has been painted: a task queued from

@@ -178,7 +178,8 @@ async fn a_filter_in_the_state_lights_its_facet_and_shows_a_pill() {
     assert_eq!(one(&root, &format!("{ukraine} .facet-count")), "1");
     assert!(all(&root, "[data-testid=filter-pill]").is_empty());
     state.update(|s| s.query = "country:Ukraine".into());
-    // The facets follow one paint behind the list (`Session::trailing`).
+    // The facets follow the selection through `Session::trailing` (one
+    // paint behind while typing in the search box).
     settle().await;
     assert_eq!(all(&root, "[data-testid=filter-pill]").len(), 1);
     assert_eq!(all(&root, "[data-testid=result]").len(), 1);

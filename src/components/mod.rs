@@ -37,7 +37,7 @@ pub use query_status::QueryStatus;
 pub use reader::Reader;
 pub use result_item::ResultItem;
 pub use result_list::ResultList;
-pub use search_box::SearchBox;
+pub use search_box::{SearchBox, SEARCH_INPUT_ID};
 pub use share_button::ShareButton;
 pub use theme_toggle::ThemeToggle;
 pub use why_matched::WhyMatched;

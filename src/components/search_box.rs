@@ -7,6 +7,10 @@ use leptos::prelude::*;
 /// twice what is searched still lets the page say that the query was cut.
 const MAX_BOX_CHARS: usize = 2 * MAX_QUERY_CHARS;
 
+/// The search box's element id (the session defers the facets while the
+/// focus is in it: see `Session::trailing`).
+pub const SEARCH_INPUT_ID: &str = "search-input";
+
 /// The search field. Searches as you type; "/" anywhere focuses it and
 /// Escape clears it. Hook: `data-testid="search-input"`.
 #[component]
@@ -32,9 +36,9 @@ pub fn SearchBox(
     on_cleanup(move || handle.remove());
     view! {
         <div class="search" role="search">
-            <label class="visually-hidden" for="search-input">"Search the documents"</label>
+            <label class="visually-hidden" for=SEARCH_INPUT_ID>"Search the documents"</label>
             <input
-                id="search-input"
+                id=SEARCH_INPUT_ID
                 node_ref=input
                 type="search"
                 class="search-input"
