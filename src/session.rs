@@ -34,8 +34,9 @@ pub struct Session {
     pub hits_wanted: RwSignal<(String, usize)>,
     /// The selection as it was when the user last paused (see
     /// [`READER_DELAY_MS`]): the reader follows this one, so a keystroke
-    /// re-renders the list and the facets at once and the (long) open
-    /// document only when typing pauses.
+    /// re-renders the list at once (the facets a paint later, see
+    /// [`Session::trailing`]) and the (long) open document only when typing
+    /// pauses.
     pub settled: RwSignal<Arc<Selection>>,
     /// The selection one paint behind [`Session::selection`]: the facet
     /// panels follow this one, so a keystroke paints the ranked list first
