@@ -43,7 +43,7 @@ pub struct Session {
     /// and the counts in the next frame, and keystrokes that come faster
     /// than frames count the facets once. Other changes (clicks, links,
     /// added files) reach it at once. It carries the engine it was
-    /// computed on, which may already have been replaced by added files.
+    /// computed on, so counts and labels always come from one engine.
     pub trailing: RwSignal<(Arc<Engine>, Arc<Selection>)>,
 }
 
@@ -81,28 +81,31 @@ impl Session {
         });
         let trailing = RwSignal::new((engine.get_untracked(), selection.get_untracked()));
         let pending = StoredValue::new(false);
-        Effect::new(move |first: Option<()>| {
+        Effect::new(move |computed_on: Option<Arc<Engine>>| {
             let current = selection.get();
-            if first.is_none() {
-                return;
-            }
+            let now = engine.get_untracked();
+            let Some(before) = computed_on else {
+                return now;
+            };
             // Only typing is deferred: a click on a facet, a pill or a link
-            // lights its facet in the same frame as its pill.
-            if !typing_in_search_box() {
-                trailing.set((engine.get_untracked(), current));
-                return;
+            // lights its facet in the same frame as its pill, and added
+            // files show their facets with their first list.
+            if !Arc::ptr_eq(&before, &now) || !typing_in_search_box() {
+                trailing.set((now.clone(), current));
+                return now;
             }
-            if pending.get_value() {
-                return; // The pending update reads the latest selection.
+            if !pending.get_value() {
+                pending.set_value(true);
+                after_next_paint(move || {
+                    pending.set_value(false);
+                    let latest = selection.get_untracked();
+                    if !trailing.with_untracked(|(_, s)| Arc::ptr_eq(s, &latest)) {
+                        trailing.set((engine.get_untracked(), latest));
+                    }
+                });
             }
-            pending.set_value(true);
-            after_next_paint(move || {
-                pending.set_value(false);
-                let latest = selection.get_untracked();
-                if !trailing.with_untracked(|(_, s)| Arc::ptr_eq(s, &latest)) {
-                    trailing.set((engine.get_untracked(), latest));
-                }
-            });
+            // A pending update reads the latest selection when it runs.
+            now
         });
         let session = Session {
             engine,

@@ -49,6 +49,8 @@ const files = () => [
 async function clear_search(page) {
   await page.fill('[data-testid=search-input]', '');
   await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent.startsWith('11 documents'));
+  // The facets follow typing a paint later; the link, once typing pauses.
+  await page.waitForFunction(() => !/[#&]q=/.test(location.hash));
 }
 const group = (page, file) => page.locator('[data-testid=mapping-group]', { hasText: file });
 const facet_values = (page, field) => page.$$eval(`[data-testid=facet][data-facet=${field}]`, (els) => els.map((e) => e.dataset.value));
