@@ -283,7 +283,7 @@ if (!picturesOnly) {
     window.__keyTimings = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
-        if (e.name === 'keydown') window.__keyTimings.push({ ms: e.duration, delayMs: e.processingStart - e.startTime });
+        if (e.name === 'keydown') window.__keyTimings.push({ ms: e.duration });
       }
     }).observe({ type: 'event', durationThreshold: 16 });
   });
