@@ -21,8 +21,8 @@ use crate::browser_streams::js_error;
 
 /// Whether the browser is still parsing the page. The explorer starts
 /// before the parser reaches the data packs at the end of the body (the
-/// boot script inflates the wasm between the parser's tasks), so anything
-/// that reads a pack early waits for [`parsed`] first.
+/// boot script inflates the wasm and runs `main` in the task that ran it),
+/// so anything that reads a pack early waits for [`parsed`] first.
 pub fn still_parsing() -> bool {
     web_sys::window()
         .and_then(|w| w.document())

@@ -152,13 +152,19 @@ throw new TypeError('Borderlines refused a script URL: '+u);}});}";
 pub const INFLATE_GLOBAL: &str = "__borderlines_inflate";
 
 /// The boot script: base64 → bytes (`Uint8Array.fromBase64` where the browser
-/// has it, else `atob`), gzip → wasm through a `DecompressionStream` read by a
-/// `Response` (a local stream, no fetch: the CSP forbids every fetch), then
-/// `initSync`. The stream is a `ReadableStream` holding the bytes, not a
-/// `Blob`'s: reading a Blob goes through the browser process, and its answer
-/// waited behind the parser's tasks until the whole page (1.45 MB of data
-/// packs after this script) was parsed; the ReadableStream is inflated in the
-/// page's own tasks, between the parser's, so `main` runs ~60–90 ms sooner. The corpus element (`#borderlines-corpus`) is inflated the
+/// has it, else `atob`), gzip → wasm through a `DecompressionStream` (a local
+/// stream, no fetch: the CSP forbids every fetch), then `initSync`.
+///
+/// The stream is a `ReadableStream` holding the bytes, not a `Blob`'s:
+/// reading a Blob goes through the browser process, and its answer waited
+/// behind the parser's tasks until the whole page (1.45 MB of data packs
+/// after this script) was parsed. And it is read by its own reader, chunk
+/// by chunk, not by `Response.arrayBuffer()`: the reader's promises settle
+/// in microtasks, so the wasm is inflated and `main` runs in the task that
+/// ran this script, before the parser reads the packs after it, where a
+/// `Response` body was read in tasks of its own that waited behind 2–5 of
+/// the parser's (the wasm's bytes ready at 123 instead of 159–171 ms from
+/// navigation, 25 runs). The corpus element (`#borderlines-corpus`) is inflated the
 /// same way at the same time and its bytes left on the element as
 /// `snapshot` for the app (`src/corpus.rs`); if they cannot be inflated, the
 /// reason is left as `snapshotError` and the app says the corpus is damaged. The two `performance.mark`s let bench/size/startup.mjs split
@@ -169,8 +175,11 @@ fn boot_script(b64: &str) -> String {
 function fail(e){{document.body.textContent='Borderlines could not start: '+e;throw e;}}\
 function bytes(s){{if(Uint8Array.fromBase64)return Uint8Array.fromBase64(s);\
 var b=atob(s),z=new Uint8Array(b.length);for(var i=0;i<b.length;i++)z[i]=b.charCodeAt(i);return z;}}\
-function inflate(s){{var u=bytes(s);return new Response(new ReadableStream({{start:function(c){{c.enqueue(u);c.close();}}}})\
-.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();}}\
+function inflate(s){{var u=bytes(s),r=new ReadableStream({{start:function(c){{c.enqueue(u);c.close();}}}})\
+.pipeThrough(new DecompressionStream('gzip')).getReader(),parts=[],n=0;\
+function next(x){{if(!x.done){{parts.push(x.value);n+=x.value.length;return r.read().then(next);}}\
+var o=new Uint8Array(n),at=0;for(var i=0;i<parts.length;i++){{o.set(parts[i],at);at+=parts[i].length;}}return o.buffer;}}\
+return r.read().then(next);}}\
 self.{INFLATE_GLOBAL}=inflate;\
 try{{var c=document.getElementById('borderlines-corpus'),s=c?Promise.resolve().then(function(){{return inflate(c.textContent.trim());}})\
 .then(function(b){{c.snapshot=b;}},function(e){{c.snapshotError=String(e);}}):null;\
