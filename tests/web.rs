@@ -123,6 +123,63 @@ async fn typing_filters_the_list_and_writes_the_state() {
     root.remove();
 }
 
+/// Regression: the facet rows' links read the view state while the rows
+/// were built, which subscribed the rows to it, so every keystroke rebuilt
+/// every facet row in the keystroke's own frame (~1,500 DOM changes on the
+/// seeds) instead of one paint later with the counts (`Session::trailing`).
+#[wasm_bindgen_test]
+async fn typing_leaves_the_facet_rows_to_the_next_paint() {
+    use std::{cell::Cell, rc::Rc};
+    use wasm_bindgen::closure::Closure;
+    let state = RwSignal::new(ViewState::default());
+    let root = explorer(state);
+    tick().await;
+    let input: HtmlInputElement = root
+        .query_selector("[data-testid=search-input]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.focus().unwrap();
+    let counts_before = all(&root, "[data-testid=facet] .facet-count");
+    // Counts every change under the facet column as it is delivered.
+    let changes = Rc::new(Cell::new(0u32));
+    let seen = changes.clone();
+    let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+        seen.set(seen.get() + records.length());
+    });
+    let observer = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_subtree(true);
+    options.set_child_list(true);
+    options.set_attributes(true);
+    options.set_character_data(true);
+    let facets = root.query_selector(".facets").unwrap().unwrap();
+    observer.observe_with_options(&facets, &options).unwrap();
+    input.set_value("mines");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    // The keystroke's own work (its effects) is done, and the observer has
+    // been told of what changed; no frame yet.
+    tick().await;
+    tick().await;
+    assert_eq!(all(&root, "[data-testid=result]").len(), 1);
+    assert_eq!(
+        changes.get(),
+        0,
+        "the facet column changed in the keystroke's frame"
+    );
+    settle().await;
+    assert!(changes.get() > 0, "the facets never followed");
+    assert_ne!(
+        all(&root, "[data-testid=facet] .facet-count"),
+        counts_before
+    );
+    observer.disconnect();
+    drop(on_change);
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 async fn state_changes_move_the_reader_and_the_search_box() {
     let state = RwSignal::new(ViewState::default());

@@ -74,14 +74,24 @@ pub(super) fn FacetBox(
     // usually changes which values lead, and static rows (no effects, no
     // listeners of their own) are the cheapest to replace. Clicks, pointer
     // and focus are handled once for the whole list (delegation).
+    //
+    // The rows follow `visible` only. Their hrefs are written from the view
+    // state of the moment, but reading it here must not subscribe them to
+    // it: every keystroke changes the state, and the rows (~1,500 DOM
+    // changes) were rebuilt in the keystroke's own frame and again when the
+    // counts followed. A href made stale by a later change is rewritten when
+    // a pointer or focus reaches its link (`refresh`), and clicks read the
+    // state when they happen.
     let rows = move || {
         let query = session.query.get_untracked();
         visible.with(|v| {
-            v.iter()
-                .map(|(label, count, chosen)| {
-                    facet_row(session, kind, &query, label, *count, *chosen)
-                })
-                .collect::<Vec<_>>()
+            untrack(|| {
+                v.iter()
+                    .map(|(label, count, chosen)| {
+                        facet_row(session, kind, &query, label, *count, *chosen)
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
