@@ -145,6 +145,42 @@ const PAINT = `
 `;
 await page.evaluate(`window.__h = (() => { ${PAINT}; return { nextPaint, nextTask, until }; })()`);
 
+// ---------------------------------------------------------------- 0. key presses on the seeds
+// The queries of section 2 typed as trusted key presses on the embedded
+// corpus, before any file is added (issue 11: "every keystroke under a frame
+// on the seeds"), timed by Event Timing as in section 2b.
+async function pressKeys(queries) {
+  await page.evaluate(() => {
+    window.__keyTimings = [];
+    window.__keyObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.name === 'keydown') window.__keyTimings.push({ ms: e.duration });
+      }
+    });
+    window.__keyObserver.observe({ type: 'event', durationThreshold: 16 });
+  });
+  await page.click('[data-testid=search-input]');
+  for (const q of queries) {
+    await page.evaluate(() => { // cleared without a key press (not counted)
+      const el = document.querySelector('[data-testid=search-input]');
+      el.value = ''; el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForTimeout(400);
+    await page.keyboard.type(q, { delay: 120 });
+    await page.waitForTimeout(400);
+  }
+  return page.evaluate(() => { window.__keyObserver.disconnect(); return window.__keyTimings; });
+}
+const QUERIES = ['defectors', 'border fence', 'president', 'whale', 'economic policy', 'tax', 'presidnet'];
+log('typing queries as key presses on the seeds (Event Timing)');
+const seedKeyTimings = process.env.ONLY === 'pictures' ? [] : await pressKeys(QUERIES);
+const seedKeysTyped = QUERIES.join('').length;
+await page.evaluate(() => {
+  const el = document.querySelector('[data-testid=search-input]');
+  el.value = ''; el.dispatchEvent(new Event('input', { bubbles: true })); el.blur();
+});
+await page.waitForTimeout(400);
+
 // ---------------------------------------------------------------- 1. load
 log(`adding ${paths.length} files (${(filesBytes / 1e6).toFixed(1)} MB, ${corpusWords} words)`);
 await page.evaluate(() => {
@@ -219,7 +255,6 @@ log('memory after load:', JSON.stringify(memAfter));
 const picturesOnly = process.env.ONLY === 'pictures';
 
 // ---------------------------------------------------------------- 2. keystroke → paint
-const QUERIES = ['defectors', 'border fence', 'president', 'whale', 'economic policy', 'tax', 'presidnet'];
 async function typeChar(value) {
   return page.evaluate(async (value) => {
     const el = document.querySelector('[data-testid=search-input]');
@@ -279,22 +314,7 @@ for (const q of picturesOnly ? [] : ['president', 'economic policy']) {
 log('typing queries as key presses (Event Timing)');
 const keyTimings = [];
 if (!picturesOnly) {
-  await page.evaluate(() => {
-    window.__keyTimings = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        if (e.name === 'keydown') window.__keyTimings.push({ ms: e.duration });
-      }
-    }).observe({ type: 'event', durationThreshold: 16 });
-  });
-  await page.click('[data-testid=search-input]');
-  for (const q of QUERIES) {
-    await typeChar(''); // cleared without a key press (not counted)
-    await page.waitForTimeout(400);
-    await page.keyboard.type(q, { delay: 120 });
-    await page.waitForTimeout(400);
-  }
-  keyTimings.push(...await page.evaluate(() => window.__keyTimings));
+  keyTimings.push(...await pressKeys(QUERIES));
   await typeChar(''); await page.waitForTimeout(200);
 }
 const keysTyped = QUERIES.join('').length;
@@ -494,6 +514,12 @@ if (keys.length) for (const q of QUERIES) lines.push(stats(`  keystrokes of "${q
 if (keys.length) lines.push(stats('  keystroke, main-thread work only (input → next task, no frame wait)', keys, 'workMs'));
 if (keys.length) lines.push(stats("  keystroke → the facets' counts painted (the frame after the list)", keys, 'facetsMs'));
 if (keyTimings.length) lines.push(stats(`key press → next frame presented (Event Timing, as INP; ${keyTimings.length} of ${keysTyped} key presses reported, the rest under 16 ms)`, keyTimings));
+if (seedKeyTimings.length || seedKeysTyped) {
+  // Every key press, those Chromium did not report (under 16 ms) counted as
+  // 16: the median and p95 are upper bounds.
+  const all = [...seedKeyTimings, ...Array.from({ length: Math.max(0, seedKeysTyped - seedKeyTimings.length) }, () => ({ ms: 16 }))];
+  lines.push(stats(`key press → next frame presented, on the seeds before adding files (Event Timing; ${seedKeysTyped - seedKeyTimings.length} of ${seedKeysTyped} under 16 ms, counted as 16)`, all));
+}
 lines.push(stats('clear the box (query → empty)', clears));
 lines.push(stats('facet click (include + remove), all', okFacets));
 lines.push(stats('  facet include, full corpus', okFacets.filter((r) => r.mode === 'include' && r.context === 'full corpus')));
