@@ -313,6 +313,23 @@ const tests = {
     }
     return all;
   },
+
+  async 'a system in dark mode gets the dark annotations, as the dark theme does'() {
+    // Regression: the dark theme's annotation and pill rules were written
+    // for the theme chosen in the page only, so a system in dark mode put
+    // light ink on the light theme's pale annotation backgrounds.
+    const { page, context, problems } = await open_page(page_url, { width: 1280, height: 860 }, { colorScheme: 'dark' });
+    await search(page, 'defectors');
+    const backgrounds = () => page.$$eval('[data-testid=reader] .ann', (els) => [...new Set(els.map((e) => getComputedStyle(e).backgroundColor))]);
+    const ink = await page.$eval('[data-testid=reader] .ann', (e) => getComputedStyle(e).color);
+    eq(JSON.stringify(await backgrounds()), '["rgba(0, 0, 0, 0)"]', `annotation backgrounds in system dark mode (ink ${ink})`);
+    await page.screenshot({ path: join(shots, 'reader-system-dark.png') });
+    // The light theme chosen in the page wins over the system.
+    await page.evaluate(() => { document.documentElement.dataset.theme = 'light'; });
+    expect(!(await backgrounds()).includes('rgba(0, 0, 0, 0)'), 'the light theme keeps its annotation backgrounds');
+    await context.close();
+    return problems;
+  },
 };
 
 await run(tests);
