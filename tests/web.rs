@@ -57,6 +57,21 @@ fn one(root: &Element, selector: &str) -> String {
         .unwrap_or_default()
 }
 
+fn search_input(root: &Element) -> HtmlInputElement {
+    root.query_selector("[data-testid=search-input]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
+}
+
+/// Puts `text` in the search box as typing does (one `input` event).
+fn type_query(input: &HtmlInputElement, text: &str) {
+    input.set_value(text);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
 fn explorer(state: RwSignal<ViewState>) -> HtmlElement {
     let root = container();
     let engine = load_embedded().expect("embedded corpus decodes").engine;
@@ -97,15 +112,8 @@ async fn typing_filters_the_list_and_writes_the_state() {
     let state = RwSignal::new(ViewState::default());
     let root = explorer(state);
     tick().await;
-    let input: HtmlInputElement = root
-        .query_selector("[data-testid=search-input]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    input.set_value("mines");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    let input = search_input(&root);
+    type_query(&input, "mines");
     settle().await;
     assert_eq!(state.get_untracked().query, "mines");
     assert_eq!(
@@ -134,11 +142,7 @@ async fn typing_leaves_the_facet_rows_to_the_next_paint() {
     let state = RwSignal::new(ViewState::default());
     let root = explorer(state);
     tick().await;
-    let input: HtmlInputElement = root
-        .query_selector("[data-testid=search-input]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let input = search_input(&root);
     input.focus().unwrap();
     let counts_before = all(&root, "[data-testid=facet] .facet-count");
     // Counts every change under the facet column as it is delivered.
@@ -155,10 +159,7 @@ async fn typing_leaves_the_facet_rows_to_the_next_paint() {
     options.set_character_data(true);
     let facets = root.query_selector(".facets").unwrap().unwrap();
     observer.observe_with_options(&facets, &options).unwrap();
-    input.set_value("mines");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    type_query(&input, "mines");
     // The keystroke's own work (its effects) is done, and the observer has
     // been told of what changed; no frame yet.
     tick().await;
@@ -195,11 +196,7 @@ async fn state_changes_move_the_reader_and_the_search_box() {
         one(&root, "[data-testid=reader-title]"),
         "China Fortifies Its Border With North Korea: Implications and Consequences"
     );
-    let input: HtmlInputElement = root
-        .query_selector("[data-testid=search-input]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let input = search_input(&root);
     assert_eq!(input.value(), "tumen");
     assert!(one(&root, ".reader .byline").contains("Aqsa Younas Rana"));
     state.set(ViewState {
