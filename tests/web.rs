@@ -2,7 +2,7 @@
 //! mount the real components on the embedded corpus and assert on the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use borderlines_app::components::{App, Explorer, Highlighted};
+use borderlines_app::components::{App, Explorer, Highlighted, ShowMore};
 use borderlines_app::corpus::{load_embedded, provide_embedded};
 use borderlines_engine::{View, ViewState};
 use leptos::{mount::mount_to, prelude::*, task::tick};
@@ -268,6 +268,75 @@ async fn the_figures_tab_lists_the_selection_figures_and_claims() {
     tick().await;
     let narrowed = all(&root, "[data-testid=figure-row]");
     assert!(narrowed.len() < values.len() && !narrowed.is_empty());
+    root.remove();
+}
+
+/// Long lists (claims, figures, lines in context, a term's documents)
+/// render a part and say so; each click shows the next part, and the note
+/// goes once all is shown.
+#[wasm_bindgen_test]
+async fn a_long_list_shows_its_first_part_and_more_on_each_click() {
+    let root = container();
+    let shown = RwSignal::new(20);
+    std::mem::forget(mount_to(root.clone(), move || {
+        let items = move || {
+            (0..shown.get().min(45))
+                .map(|i| view! { <li>{i}</li> })
+                .collect::<Vec<_>>()
+        };
+        view! {
+            <ul>{items}</ul>
+            <ShowMore shown=shown total=Signal::derive(|| 45) step=20 noun="claims"/>
+        }
+    }));
+    let button = || {
+        root.query_selector("[data-testid=show-more]")
+            .unwrap()
+            .map(|b| b.unchecked_into::<HtmlElement>())
+    };
+    assert_eq!(all(&root, "li").len(), 20);
+    assert_eq!(
+        one(&root, ".more-note"),
+        "Showing the first 20 of 45 claims. Show 20 more"
+    );
+    button().expect("a button").click();
+    tick().await;
+    assert_eq!(all(&root, "li").len(), 40);
+    assert_eq!(
+        one(&root, ".more-note"),
+        "Showing the first 40 of 45 claims. Show 5 more"
+    );
+    button().expect("a button").click();
+    tick().await;
+    assert_eq!(all(&root, "li").len(), 45);
+    assert!(button().is_none(), "no note once all is shown");
+    root.remove();
+}
+
+/// The per-document table behind the terms chart is built when it is
+/// opened (thousands of rows on a large corpus), and is whole then.
+#[wasm_bindgen_test]
+async fn the_terms_data_table_is_built_when_opened() {
+    let state = RwSignal::new(ViewState {
+        view: View::Terms,
+        ..ViewState::default()
+    });
+    let root = explorer(state);
+    tick().await;
+    assert!(!all(&root, "[data-testid=term-row]").is_empty());
+    assert!(all(&root, ".data-behind tbody tr").is_empty());
+    let details = root
+        .query_selector(".data-behind")
+        .unwrap()
+        .expect("the data table");
+    details.set_attribute("open", "").unwrap();
+    settle().await;
+    let rows = all(&root, ".data-behind tbody tr");
+    assert!(!rows.is_empty(), "rows once opened");
+    assert!(
+        rows.len() <= 3,
+        "one row per seed document using the term: {rows:?}"
+    );
     root.remove();
 }
 

@@ -18,6 +18,7 @@ mod result_item;
 mod result_list;
 mod search_box;
 mod share_button;
+mod show_more;
 mod theme_toggle;
 mod why_matched;
 
@@ -39,6 +40,7 @@ pub use result_item::ResultItem;
 pub use result_list::ResultList;
 pub use search_box::{SearchBox, SEARCH_INPUT_ID};
 pub use share_button::ShareButton;
+pub use show_more::ShowMore;
 pub use theme_toggle::ThemeToggle;
 pub use why_matched::WhyMatched;
 

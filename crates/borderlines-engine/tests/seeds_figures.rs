@@ -4,8 +4,8 @@ mod common;
 use common::seeds_engine as engine;
 
 use borderlines_engine::collectors::figures::{
-    claim_groups, figure_rows, rows_to_csv, rows_to_json, sort_rows, ClaimAgreement, FigureColumn,
-    FigureRow, CSV_HEADER,
+    claim_groups, figure_refs, figure_rows, rows_of, rows_to_csv, rows_to_json, sort_refs,
+    sort_rows, ClaimAgreement, FigureColumn, FigureRow, CSV_HEADER,
 };
 use borderlines_engine::export::{csv, csv_row};
 
@@ -65,6 +65,30 @@ fn sorting_by_value_descending_puts_the_biggest_first() {
     assert!(rows.windows(2).all(|w| w[0].sort_value >= w[1].sort_value));
     sort_rows(&mut rows, FigureColumn::from_key("value").unwrap(), false);
     assert!(rows.windows(2).all(|w| w[0].sort_value <= w[1].sort_value));
+}
+
+/// The table sorts positions and builds rows only for what it shows: the
+/// rows on screen must be those a sort of every row would put there.
+#[test]
+fn sorted_positions_give_the_rows_in_the_order_sorted_rows_have() {
+    let e = engine();
+    let s = e.select("", 10);
+    let refs = figure_refs(&e, &s);
+    assert_eq!(rows_of(&e, &refs), figure_rows(&e, &s));
+    for column in FigureColumn::ALL {
+        for descending in [false, true] {
+            let mut rows = figure_rows(&e, &s);
+            sort_rows(&mut rows, column, descending);
+            let mut sorted = refs.clone();
+            sort_refs(&e, &mut sorted, column, descending);
+            assert_eq!(
+                rows_of(&e, &sorted),
+                rows,
+                "{column:?} descending={descending}"
+            );
+            assert_eq!(rows_of(&e, &sorted[..5]), rows[..5], "the first five alone");
+        }
+    }
 }
 
 #[test]

@@ -1,22 +1,23 @@
 use borderlines_engine::collectors::figures::{
-    rows_to_csv, rows_to_json, sort_rows, FigureColumn, FigureRow,
+    rows_of, rows_to_csv, rows_to_json, sort_refs, FigureColumn, FigureRef,
 };
 use borderlines_engine::view_state::Sort;
 use leptos::prelude::*;
 
 use super::passage_href;
-use crate::components::{format_thousands, plural, ExportLink};
+use crate::components::{plural, ExportLink, ShowMore};
 use crate::session::use_session;
 
-/// Rows rendered at most; the exports always hold all of them.
-const MAX_ROWS: usize = 200;
+/// Rows rendered at first, and added by each "Show more"; the exports
+/// always hold all of them.
+const ROWS_STEP: usize = 200;
 
 /// Every figure of the selection, sortable by each column (the sort is in
 /// the link), each row opening its passage in the reader.
 #[component]
 pub(super) fn FigureTable(
     /// The selection's figures in corpus order.
-    rows: Memo<Vec<FigureRow>>,
+    rows: Memo<Vec<FigureRef>>,
 ) -> impl IntoView {
     let session = use_session();
     let sort = Memo::new(move |_| {
@@ -26,13 +27,17 @@ pub(super) fn FigureTable(
                 .and_then(|s| FigureColumn::from_key(&s.column).map(|c| (c, s.descending)))
         })
     });
+    // Positions are sorted; rows are built only for the part shown.
     let sorted = Memo::new(move |_| {
         let mut r = rows.get();
         if let Some((column, descending)) = sort.get() {
-            sort_rows(&mut r, column, descending);
+            session
+                .engine
+                .with(|e| sort_refs(e, &mut r, column, descending));
         }
         r
     });
+    let shown = RwSignal::new(ROWS_STEP);
     let header = move |column: FigureColumn| {
         let current = sort.get();
         let descending_next = matches!(current, Some((c, false)) if c == column);
@@ -59,27 +64,28 @@ pub(super) fn FigureTable(
         }
     };
     let body = move || {
-        sorted.with(|rows| {
-            rows.iter()
-                .take(MAX_ROWS)
-                .map(|r| {
-                    let (doc_id, block, range) = (r.doc_id.clone(), r.block, (r.start, r.end));
-                    let href = move || passage_href(session, &doc_id, block, range);
-                    let open_label = format!("Open “{}” in its document", r.text);
-                    view! {
-                        <tr data-testid="figure-row" data-value=r.value.clone()>
-                            <td class="num"><a class="row-link" href=href aria-label=open_label title="Open the passage in the reader">{r.value.clone()}</a></td>
-                            <td class="counts">{r.counts.clone()}</td>
-                            <td>{r.unit.clone()}</td>
-                            <td>{r.time.clone()}</td>
-                            <td class="doc" title=r.doc_id.clone()>{r.doc_title.clone()}</td>
-                            <td>{r.source.clone()}</td>
-                            <td class="sentence">{r.sentence.clone()}</td>
-                        </tr>
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
+        let shown = shown.get();
+        let rows = session
+            .engine
+            .with(|e| sorted.with(|r| rows_of(e, &r[..r.len().min(shown)])));
+        rows.into_iter()
+            .map(|r| {
+                let (doc_id, block, range) = (r.doc_id.clone(), r.block, (r.start, r.end));
+                let href = move || passage_href(session, &doc_id, block, range);
+                let open_label = format!("Open “{}” in its document", r.text);
+                view! {
+                    <tr data-testid="figure-row" data-value=r.value.clone()>
+                        <td class="num"><a class="row-link" href=href aria-label=open_label title="Open the passage in the reader">{r.value.clone()}</a></td>
+                        <td class="counts">{r.counts}</td>
+                        <td>{r.unit}</td>
+                        <td>{r.time}</td>
+                        <td class="doc" title=r.doc_id.clone()>{r.doc_title}</td>
+                        <td>{r.source}</td>
+                        <td class="sentence">{r.sentence}</td>
+                    </tr>
+                }
+            })
+            .collect::<Vec<_>>()
     };
     let intro = move || {
         let (n, docs) = rows.with(|r| {
@@ -87,22 +93,21 @@ pub(super) fn FigureTable(
             d.dedup();
             (r.len(), d.len())
         });
-        let mut text = format!(
-            "{} in {} of this selection. Click a value to read its passage.",
+        format!(
+            "{} in {} of this selection. Click a value to read its passage.{}",
             plural(n, "figure", "figures"),
-            plural(docs, "document", "documents")
-        );
-        if n > MAX_ROWS {
-            text.push_str(&format!(
-                " Showing the first {} (sorted); the exports hold all {}.",
-                format_thousands(MAX_ROWS as u64),
-                format_thousands(n as u64)
-            ));
-        }
-        text
+            plural(docs, "document", "documents"),
+            if n > shown.get() {
+                " The exports hold them all."
+            } else {
+                ""
+            }
+        )
     };
-    let csv = Callback::new(move |_| sorted.with(|r| rows_to_csv(r)));
-    let json = Callback::new(move |_| sorted.with(|r| rows_to_json(r)));
+    // The exports hold every row, built when asked for.
+    let all_rows = move || session.engine.with(|e| sorted.with(|r| rows_of(e, r)));
+    let csv = Callback::new(move |_| rows_to_csv(&all_rows()));
+    let json = Callback::new(move |_| rows_to_json(&all_rows()));
     view! {
         <section class="view-section" aria-labelledby="figures-heading">
             <h2 id="figures-heading">"Figures"</h2>
@@ -122,6 +127,7 @@ pub(super) fn FigureTable(
                     <tbody>{body}</tbody>
                 </table>
             </div>
+            <ShowMore shown=shown total=Signal::derive(move || rows.with(Vec::len)) step=ROWS_STEP noun="figures"/>
         </section>
     }
 }

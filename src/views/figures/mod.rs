@@ -5,7 +5,7 @@
 mod claim_list;
 mod figure_table;
 
-use borderlines_engine::collectors::figures::{claim_groups, figure_rows};
+use borderlines_engine::collectors::figures::{claim_groups, figure_refs};
 use leptos::prelude::*;
 
 use crate::session::use_session;
@@ -19,7 +19,7 @@ pub fn FiguresView() -> impl IntoView {
     let session = use_session();
     let rows = Memo::new(move |_| {
         let engine = session.engine.get();
-        session.selection.with(|s| figure_rows(&engine, s))
+        session.selection.with(|s| figure_refs(&engine, s))
     });
     let claims = Memo::new(move |_| {
         let engine = session.engine.get();

@@ -1,11 +1,13 @@
 use borderlines_engine::collectors::terms::term_frequency;
 use leptos::prelude::*;
 
-use crate::components::format_thousands;
+use crate::components::{format_thousands, ShowMore};
 use crate::session::use_session;
 
 /// Bars drawn at most (the table behind the chart lists every document).
 const MAX_BARS: usize = 30;
+/// Rows of the data table rendered at first, and added by each "Show more".
+const ROWS_STEP: usize = 300;
 const BAR_HEIGHT: f64 = 22.0;
 const LABEL_WIDTH: f64 = 230.0;
 const CHART_WIDTH: f64 = 520.0;
@@ -70,9 +72,19 @@ pub(super) fn FrequencyChart(
             }
         })
     };
+    // The table is built only once its `<details>` is opened, and then a
+    // part at a time: "mail" occurs in 2,839 of 14,000 documents, and
+    // building its rows with the tab took ~200 ms of every opening.
+    let opened = RwSignal::new(false);
+    let shown = RwSignal::new(ROWS_STEP);
     let table = move || {
+        if !opened.get() {
+            return Vec::new();
+        }
+        let shown = shown.get();
         counts.with(|rows| {
             rows.iter()
+                .take(shown)
                 .map(|(id, title, count, per)| view! {
                     <tr><td title=id.clone()>{title.clone()}</td><td class="num">{format_thousands(u64::from(*count))}</td><td class="num">{format!("{per:.1}")}</td></tr>
                 })
@@ -103,7 +115,7 @@ pub(super) fn FrequencyChart(
             <h2 id="freq-heading">{heading}</h2>
             <p class="view-intro">{intro}</p>
             {chart}
-            <details class="data-behind">
+            <details class="data-behind" on:toggle=move |_| opened.set(true)>
                 <summary>"Data table"</summary>
                 <div class="table-wrap">
                     <table class="data-table">
@@ -111,6 +123,7 @@ pub(super) fn FrequencyChart(
                         <tbody>{table}</tbody>
                     </table>
                 </div>
+                <ShowMore shown=shown total=Signal::derive(move || counts.with(Vec::len)) step=ROWS_STEP noun="documents"/>
             </details>
         </section>
     }

@@ -2,12 +2,13 @@ use borderlines_engine::collectors::kwic::{kwic, to_csv, KwicOptions, KwicSort};
 use borderlines_engine::view_state::{Sort, KWIC_WIDTH};
 use leptos::prelude::*;
 
-use crate::components::{format_thousands, ExportLink};
+use crate::components::{format_thousands, ExportLink, ShowMore};
 use crate::session::use_session;
 use crate::views::figures::passage_href;
 
-/// Lines rendered at most; the export holds up to the collector's limit.
-const MAX_LINES: usize = 300;
+/// Lines rendered at first, and added by each "Show more", up to the
+/// collector's limit (which the export holds too).
+const LINES_STEP: usize = 100;
 
 /// Every occurrence of the chosen term in the selection, aligned on the
 /// keyword, with `kw` words each side; sortable by the word to the left or
@@ -64,11 +65,13 @@ pub(super) fn KwicTable(
         let w = w.clamp(*KWIC_WIDTH.start(), *KWIC_WIDTH.end());
         session.go(|s| s.kwic_width = w);
     };
+    let shown = RwSignal::new(LINES_STEP);
     let rows = move || {
+        let shown = shown.get();
         lines.with(|k| {
             k.lines
                 .iter()
-                .take(MAX_LINES)
+                .take(shown)
                 .map(|l| {
                     let end = u32::try_from(l.range.end).unwrap_or(u32::MAX);
                     let start = u32::try_from(l.range.start).unwrap_or(u32::MAX);
@@ -91,10 +94,9 @@ pub(super) fn KwicTable(
         match term.get() {
             None => "Choose a term to see it in context.".to_owned(),
             Some(_) if total == 0 => "No occurrence in this selection.".to_owned(),
-            Some(_) if total > MAX_LINES => format!(
-                "{} occurrences; the first {} shown, the export holds up to {}.",
+            Some(_) if total > KwicOptions::default().limit => format!(
+                "{} occurrences; the first {} are listed and exported.",
                 format_thousands(total as u64),
-                MAX_LINES,
                 format_thousands(KwicOptions::default().limit as u64)
             ),
             Some(_) => format!("{} occurrences.", format_thousands(total as u64)),
@@ -123,6 +125,7 @@ pub(super) fn KwicTable(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <ShowMore shown=shown total=Signal::derive(move || lines.with(|k| k.lines.len())) step=LINES_STEP noun="occurrences"/>
         </section>
     }
 }
