@@ -23,11 +23,17 @@ impl Debounce {
         }
     }
 
-    /// Drops the pending action, if any, and schedules `action`.
-    pub fn schedule(&self, action: impl FnOnce() + 'static) {
+    /// Drops the pending action, if any.
+    pub fn cancel(&self) {
         if let Some(handle) = self.pending.get_value() {
             handle.clear();
+            self.pending.set_value(None);
         }
+    }
+
+    /// Drops the pending action, if any, and schedules `action`.
+    pub fn schedule(&self, action: impl FnOnce() + 'static) {
+        self.cancel();
         let pending = self.pending;
         let handle = set_timeout_with_handle(
             move || {

@@ -21,11 +21,15 @@ pub struct Session {
     /// The documents and everything computed from them; replaced when the
     /// user adds files.
     pub engine: RwSignal<Arc<Engine>>,
-    /// The whole view, mirrored in the URL fragment.
+    /// The whole view, mirrored in the URL fragment. In the views' session
+    /// ([`Session::for_views`]) the state as of the last pause in typing:
+    /// read it there, change it with [`Session::go`] or
+    /// [`Session::update_state`].
     pub state: RwSignal<ViewState>,
     /// What the link asked for that the page ignored.
     pub link_notes: RwSignal<Vec<String>>,
     /// The query text alone (so opening a document does not re-run it).
+    /// In the views' session, the query as of the last pause in typing.
     pub query: Memo<String>,
     /// The selection of the current query, computed once per change.
     pub selection: Memo<Arc<Selection>>,
@@ -45,12 +49,37 @@ pub struct Session {
     /// added files) reach it at once. It carries the engine it was
     /// computed on, so counts and labels always come from one engine.
     pub trailing: RwSignal<(Arc<Engine>, Arc<Selection>)>,
+    /// The engine the figures, terms, network, timeline and map views see
+    /// (through [`Session::for_views`]), set with [`Session::views_selection`].
+    views_engine: RwSignal<Arc<Engine>>,
+    /// The selection those views see: [`Session::selection`] at once after
+    /// a click, a link or added files, but while the user types in the
+    /// search box, the selection as of the last pause
+    /// ([`VIEWS_DELAY_MS`]). Each of those views takes 50–150 ms to redo
+    /// on 14,000 documents; redone on every keystroke, they made key
+    /// presses take up to 144 ms with the figures tab open.
+    views_selection: Memo<Arc<Selection>>,
+    /// The view state itself, in every session: what [`Session::go`]
+    /// starts from and [`Session::update_state`] changes.
+    live_state: RwSignal<ViewState>,
+    /// The views' `state`, like `views_selection`: their tables' and
+    /// pictures' links and marks read it, and followed every keystroke
+    /// (the network's 300 links and marks: 50–90 ms per key press).
+    views_state: RwSignal<ViewState>,
+    /// The views' `query`.
+    views_query: Memo<String>,
 }
 
 /// Quiet time after a change of the selection before the reader follows it.
 /// Shorter than the URL's delay, so a link copied after a pause always
 /// matches the reader.
 pub const READER_DELAY_MS: u64 = 100;
+
+/// Quiet time in typing before the figures, terms, network, timeline and
+/// map views follow the selection (see `Session::views_selection`). Longer
+/// than the reader's: at 100 ms, typing at a key every 150 ms redid a view
+/// between every two keys (a 50–90 ms task each time a key could land).
+pub const VIEWS_DELAY_MS: u64 = 250;
 
 impl Session {
     /// Creates the session and provides it to every component below.
@@ -107,6 +136,7 @@ impl Session {
             // A pending update reads the latest selection when it runs.
             now
         });
+        let (views_engine, views_selection, views_state) = views_follow(engine, state, selection);
         let session = Session {
             engine,
             state,
@@ -116,9 +146,28 @@ impl Session {
             hits_wanted,
             settled,
             trailing,
+            views_engine,
+            views_selection,
+            live_state: state,
+            views_state,
+            views_query: Memo::new(move |_| views_state.with(|s| s.query.clone())),
         };
         provide_context(session);
         session
+    }
+
+    /// The session the figures, terms, network, timeline and map views are
+    /// given: the same, but with the engine and selection they follow
+    /// (see `views_selection`): while the user types, the one of the last
+    /// pause.
+    pub fn for_views(&self) -> Session {
+        Session {
+            engine: self.views_engine,
+            selection: self.views_selection,
+            state: self.views_state,
+            query: self.views_query,
+            ..*self
+        }
     }
 
     /// Reads the selection's results in place (tracked), without copying
@@ -147,15 +196,72 @@ impl Session {
     /// Navigates, as a link would, to the current view changed by `change`
     /// (for controls that are not links: number fields, delegated clicks).
     pub fn go(&self, change: impl FnOnce(&mut ViewState)) {
-        let mut next = self.state.get_untracked();
+        let mut next = self.live_state.get_untracked();
         change(&mut next);
         crate::url_sync::go(&next);
+    }
+
+    /// Changes the view state in place, as the app's own controls do (the
+    /// map's zoom), when `change` makes it differ.
+    pub fn update_state(&self, change: impl FnOnce(&mut ViewState)) {
+        let mut next = self.live_state.get_untracked();
+        change(&mut next);
+        if self.live_state.with_untracked(|s| *s != next) {
+            self.live_state.set(next);
+        }
     }
 
     /// Navigates to the current view with a new query (see [`new_query`]).
     pub fn go_query(&self, query: String) {
         self.go(|s| new_query(s, query));
     }
+}
+
+/// The engine, selection and view state the views follow (see
+/// `Session::views_selection`): set together, so a view never pairs one
+/// engine's documents with another's selection.
+fn views_follow(
+    engine: RwSignal<Arc<Engine>>,
+    state: RwSignal<ViewState>,
+    selection: Memo<Arc<Selection>>,
+) -> (
+    RwSignal<Arc<Engine>>,
+    Memo<Arc<Selection>>,
+    RwSignal<ViewState>,
+) {
+    let views_engine = RwSignal::new(engine.get_untracked());
+    let chosen = RwSignal::new(selection.get_untracked());
+    let views_state = RwSignal::new(state.get_untracked());
+    let follow = move || {
+        let (now, latest) = (engine.get_untracked(), selection.get_untracked());
+        // Setting a signal re-runs what reads it even with the same value.
+        if !views_engine.with_untracked(|e| Arc::ptr_eq(e, &now)) {
+            views_engine.set(now);
+        }
+        if !chosen.with_untracked(|s| Arc::ptr_eq(s, &latest)) {
+            chosen.set(latest);
+        }
+        if state.with_untracked(|s| views_state.with_untracked(|v| v != s)) {
+            views_state.set(state.get_untracked());
+        }
+    };
+    let pause = Debounce::new(VIEWS_DELAY_MS);
+    Effect::new(move |computed_on: Option<Arc<Engine>>| {
+        selection.track();
+        state.track();
+        let now = engine.get_untracked();
+        let Some(before) = computed_on else {
+            return now;
+        };
+        if !Arc::ptr_eq(&before, &now) || !typing_in_search_box() {
+            pause.cancel();
+            follow();
+        } else {
+            pause.schedule(follow);
+        }
+        now
+    });
+    (views_engine, Memo::new(move |_| chosen.get()), views_state)
 }
 
 /// Whether the focus is in the search box (the user is typing a query).

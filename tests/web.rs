@@ -181,6 +181,39 @@ async fn typing_leaves_the_facet_rows_to_the_next_paint() {
     root.remove();
 }
 
+/// The figures, terms, network, timeline and map views are redone when
+/// typing pauses, not on each keystroke (each takes 50–150 ms on a large
+/// corpus); a change that is not typed reaches them at once.
+#[wasm_bindgen_test]
+async fn typing_leaves_the_views_to_the_pause() {
+    let state = RwSignal::new(ViewState {
+        view: View::Figures,
+        ..ViewState::default()
+    });
+    let root = explorer(state);
+    tick().await;
+    let rows = || all(&root, "[data-testid=figure-row]").len();
+    let all_rows = rows();
+    let input = search_input(&root);
+    input.focus().unwrap();
+    type_query(&input, "country:Ukraine");
+    tick().await;
+    tick().await;
+    assert_eq!(state.with_untracked(|s| s.query.clone()), "country:Ukraine");
+    assert_eq!(rows(), all_rows, "the figures were redone on the keystroke");
+    settle().await;
+    let narrowed = rows();
+    assert!(
+        narrowed > 0 && narrowed < all_rows,
+        "{narrowed} of {all_rows}"
+    );
+    input.blur().unwrap();
+    state.update(|s| s.query = String::new());
+    tick().await;
+    assert_eq!(rows(), all_rows, "a link's change waits for nothing");
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 async fn state_changes_move_the_reader_and_the_search_box() {
     let state = RwSignal::new(ViewState::default());

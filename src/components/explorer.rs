@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
 use borderlines_engine::{Engine, View, ViewState};
+use leptos::context::Provider;
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -52,10 +53,16 @@ pub fn Explorer(
     };
     let view_kind = Memo::new(move |_| state.with(|s| s.view));
     // The documents view is in the module the page starts with; the others
-    // are split out of it (`lazy_views`) and load when first opened.
+    // are split out of it (`lazy_views`) and load when first opened. They
+    // are given the session whose selection waits for a pause in typing
+    // (`Session::for_views`): each takes 50–150 ms to redo on a large corpus.
     let active_view = move || match view_kind.get() {
         View::Documents => Either::Left(view! { <DocumentsView/> }),
-        other => Either::Right(view! { <lazy_views::LazyView view=other/> }),
+        other => Either::Right(view! {
+            <Provider value=session.for_views()>
+                <lazy_views::LazyView view=other/>
+            </Provider>
+        }),
     };
     view! {
         <header class="topbar">

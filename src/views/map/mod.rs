@@ -113,9 +113,7 @@ pub fn MapView() -> impl IntoView {
     });
     let on_box = Callback::new(move |b: Option<ViewBox>| {
         let link = b.map(|b| b.to_link());
-        if session.state.with_untracked(|s| s.map_box != link) {
-            session.state.update(|s| s.map_box = link);
-        }
+        session.update_state(|s| s.map_box = link);
     });
     let controls = move || {
         let shade_href = session.href(|s| s.map_shade = !s.map_shade);
