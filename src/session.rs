@@ -50,7 +50,7 @@ pub struct Session {
     /// computed on, so counts and labels always come from one engine.
     pub trailing: RwSignal<(Arc<Engine>, Arc<Selection>)>,
     /// The engine the figures, terms, network, timeline and map views see
-    /// (through [`Session::for_views`]), set with [`Session::views_selection`].
+    /// (through [`Session::for_views`]), set with `views_selection`.
     views_engine: RwSignal<Arc<Engine>>,
     /// The selection those views see: [`Session::selection`] at once after
     /// a click, a link or added files, but while the user types in the
@@ -157,9 +157,10 @@ impl Session {
     }
 
     /// The session the figures, terms, network, timeline and map views are
-    /// given: the same, but with the engine and selection they follow
-    /// (see `views_selection`): while the user types, the one of the last
-    /// pause.
+    /// given: the same, but with the engine, selection, view state and
+    /// query they follow (see `views_selection`): while the user types,
+    /// those of the last pause. Its `go` and `update_state` act on the live
+    /// state.
     pub fn for_views(&self) -> Session {
         Session {
             engine: self.views_engine,
