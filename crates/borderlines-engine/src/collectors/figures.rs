@@ -434,8 +434,10 @@ fn permute<T>(items: &mut [T], order: &[usize]) {
     }
 }
 
-/// Orders rows by `column` in either direction (see [`order`]; the order
-/// [`sort_refs`] gives their positions).
+/// Orders rows by `column` in either direction. Rows without a value in
+/// that column (empty text, no year) come last both ways; ties are broken
+/// by document, then position in it; text is compared without regard to
+/// case. The order [`sort_refs`] gives their positions.
 pub fn sort_rows(rows: &mut [FigureRow], column: FigureColumn, descending: bool) {
     let keys: Vec<SortKey<'_>> = rows.iter().map(FigureRow::sort_key).collect();
     let order = order(&keys, column, descending);
