@@ -82,6 +82,17 @@ fn explorer(state: RwSignal<ViewState>) -> HtmlElement {
     root
 }
 
+/// The explorer on the seeds with `view` open, once built; and its state.
+async fn explorer_on(view: View) -> (RwSignal<ViewState>, HtmlElement) {
+    let state = RwSignal::new(ViewState {
+        view,
+        ..ViewState::default()
+    });
+    let root = explorer(state);
+    tick().await;
+    (state, root)
+}
+
 #[wasm_bindgen_test]
 async fn app_root_reports_ready_with_the_seed_corpus() {
     let root = container();
@@ -186,12 +197,7 @@ async fn typing_leaves_the_facet_rows_to_the_next_paint() {
 /// corpus); a change that is not typed reaches them at once.
 #[wasm_bindgen_test]
 async fn typing_leaves_the_views_to_the_pause() {
-    let state = RwSignal::new(ViewState {
-        view: View::Figures,
-        ..ViewState::default()
-    });
-    let root = explorer(state);
-    tick().await;
+    let (state, root) = explorer_on(View::Figures).await;
     let rows = || all(&root, "[data-testid=figure-row]").len();
     let all_rows = rows();
     let input = search_input(&root);
@@ -287,12 +293,7 @@ async fn a_filter_in_the_state_lights_its_facet_and_shows_a_pill() {
 
 #[wasm_bindgen_test]
 async fn the_figures_tab_lists_the_selection_figures_and_claims() {
-    let state = RwSignal::new(ViewState {
-        view: View::Figures,
-        ..ViewState::default()
-    });
-    let root = explorer(state);
-    tick().await;
+    let (state, root) = explorer_on(View::Figures).await;
     let values = all(&root, "[data-testid=figure-row] td:first-child");
     assert!(values.contains(&"1,047".to_owned()), "{values:?}");
     assert!(values.contains(&"67".to_owned()), "{values:?}");
@@ -350,12 +351,7 @@ async fn a_long_list_shows_its_first_part_and_more_on_each_click() {
 /// opened (thousands of rows on a large corpus), and is whole then.
 #[wasm_bindgen_test]
 async fn the_terms_data_table_is_built_when_opened() {
-    let state = RwSignal::new(ViewState {
-        view: View::Terms,
-        ..ViewState::default()
-    });
-    let root = explorer(state);
-    tick().await;
+    let (_, root) = explorer_on(View::Terms).await;
     assert!(!all(&root, "[data-testid=term-row]").is_empty());
     assert!(all(&root, ".data-behind tbody tr").is_empty());
     let details = root
@@ -384,12 +380,7 @@ fn attr(root: &Element, selector: &str, name: &str) -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn the_network_tab_draws_entities_as_links_and_follows_the_state() {
-    let state = RwSignal::new(ViewState {
-        view: View::Network,
-        ..ViewState::default()
-    });
-    let root = explorer(state);
-    tick().await;
+    let (state, root) = explorer_on(View::Network).await;
     let keys = attr(&root, "[data-testid=network-node]", "data-key");
     assert!(keys.contains(&"country:North Korea".to_owned()), "{keys:?}");
     // 41 since the world gazetteer found one more entity in the seeds (40 before).
@@ -422,12 +413,7 @@ async fn the_network_tab_draws_entities_as_links_and_follows_the_state() {
 
 #[wasm_bindgen_test]
 async fn the_timeline_draws_the_seeds_years_and_a_brush_is_a_pill() {
-    let state = RwSignal::new(ViewState {
-        view: View::Timeline,
-        ..ViewState::default()
-    });
-    let root = explorer(state);
-    tick().await;
+    let (state, root) = explorer_on(View::Timeline).await;
     assert_eq!(
         attr(&root, "[data-testid=timeline-bar]", "data-key"),
         ["2018", "2019", "2020", "2021"]
@@ -475,12 +461,7 @@ async fn the_timeline_draws_the_seeds_years_and_a_brush_is_a_pill() {
 
 #[wasm_bindgen_test]
 async fn the_map_marks_the_selection_places_and_follows_the_state() {
-    let state = RwSignal::new(ViewState {
-        view: View::Map,
-        ..ViewState::default()
-    });
-    let root = explorer(state);
-    tick().await;
+    let (state, root) = explorer_on(View::Map).await;
     let map = root
         .query_selector("[data-testid=map-view]")
         .unwrap()
