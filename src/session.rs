@@ -119,7 +119,7 @@ impl Session {
             // Only typing is deferred: a click on a facet, a pill or a link
             // lights its facet in the same frame as its pill, and added
             // files show their facets with their first list.
-            if !Arc::ptr_eq(&before, &now) || !typing_in_search_box() {
+            if !typed(&before, &now) {
                 trailing.set((now.clone(), current));
                 return now;
             }
@@ -254,7 +254,7 @@ fn views_follow(
         let Some(before) = computed_on else {
             return now;
         };
-        if !Arc::ptr_eq(&before, &now) || !typing_in_search_box() {
+        if !typed(&before, &now) {
             pause.cancel();
             follow();
         } else {
@@ -263,6 +263,13 @@ fn views_follow(
         now
     });
     (views_engine, Memo::new(move |_| chosen.get()), views_state)
+}
+
+/// Whether a change of the selection comes from typing in the search box
+/// (on the engine it was computed on): what the facets and views let wait.
+/// Added files (a new engine), clicks and links are not typing.
+fn typed(before: &Arc<Engine>, now: &Arc<Engine>) -> bool {
+    Arc::ptr_eq(before, now) && typing_in_search_box()
 }
 
 /// Whether the focus is in the search box (the user is typing a query).

@@ -37,14 +37,8 @@ fn main() {
         let s = engine.select(q, 25);
         let (rows_ms, rows) = best(|| figure_rows(&engine, &s));
         let (refs_ms, _) = best(|| {
-            rows_of(
-                &engine,
-                &figure_refs(&engine, &s)[..]
-                    .iter()
-                    .take(200)
-                    .copied()
-                    .collect::<Vec<_>>(),
-            )
+            let refs = figure_refs(&engine, &s);
+            rows_of(&engine, &refs[..refs.len().min(200)])
         });
         let (sorted_rows_ms, _) = best(|| {
             let mut rows = figure_rows(&engine, &s);

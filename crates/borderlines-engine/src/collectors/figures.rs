@@ -459,28 +459,27 @@ pub fn sort_refs(engine: &Engine, refs: &mut [FigureRef], column: FigureColumn, 
             }
         }
     }
-    let figure = |r: &FigureRef| {
-        engine
+    // One look-up per position: its key, or the position set aside.
+    let (mut found, mut missing, mut keys) = (Vec::new(), Vec::new(), Vec::new());
+    for r in refs.iter() {
+        let Some(f) = engine
             .insights(r.doc as usize)
             .and_then(|ins| ins.figures.get(r.figure as usize))
-    };
-    let (found, missing): (Vec<FigureRef>, Vec<FigureRef>) =
-        refs.iter().partition(|r| figure(r).is_some());
-    let keys: Vec<SortKey<'_>> = found
-        .iter()
-        .filter_map(|r| {
-            let f = figure(r)?;
-            Some(SortKey {
-                value: sort_value(f),
-                counts: counts_of(f),
-                unit: f.unit.as_deref().unwrap_or_default(),
-                year: f.time.as_ref().and_then(|t| t.year),
-                time: time_of(f),
-                source: sources.get(&r.doc).map_or("", String::as_str),
-                place: (r.doc, f.loc.block, f.loc.start, r.figure),
-            })
-        })
-        .collect();
+        else {
+            missing.push(*r);
+            continue;
+        };
+        found.push(*r);
+        keys.push(SortKey {
+            value: sort_value(f),
+            counts: counts_of(f),
+            unit: f.unit.as_deref().unwrap_or_default(),
+            year: f.time.as_ref().and_then(|t| t.year),
+            time: time_of(f),
+            source: sources.get(&r.doc).map_or("", String::as_str),
+            place: (r.doc, f.loc.block, f.loc.start, r.figure),
+        });
+    }
     let sorted = order(&keys, column, descending)
         .into_iter()
         .map(|i| found[i])
